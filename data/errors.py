@@ -1,0 +1,25 @@
+"""Typed failures the user can act on. They carry data; the user interface words them."""
+from __future__ import annotations
+
+from pathlib import Path
+
+
+class PlanReviewError(Exception):
+    """A known failure tied to one file."""
+
+    def __init__(self, path: str | Path, problem: str):
+        super().__init__(f"{path}: {problem}")
+        self.path = str(path)
+        self.problem = problem
+
+
+class PlanFileError(PlanReviewError):
+    """A plan file that cannot be read as a plan (missing, empty, binary, malformed, no tasks)."""
+
+
+class DatabaseError(PlanReviewError):
+    """A database that cannot be used: not SQLite, corrupt, locked, or written by a newer program."""
+
+
+class ExportError(PlanReviewError):
+    """An export that could not be written (target open elsewhere, disk full, cancelled)."""

@@ -1,0 +1,288 @@
+"""Reads a plan written as plain text.
+
+The grammar: a title; parts ("1.", "Second,", "V.", "三、") each with a heading; optional sections
+("(1)", "（一）") each with a heading; numbered tasks ("12.", "twenty one.") whose text ends with a
+parenthesised department clause naming the lead department first. After the last task comes the
+plan's closing note. Text scraped from web pages is often glued together ("policy1.", "in 20201."),
+so the reader finds each task by its expected number and its closing department clause, not by lines.
+"""
+from __future__ import annotations
+
+import bisect
+import re
+from dataclasses import dataclass
+
+from . import numbers
+from .model import Department, Part, Plan, ReadResult, Section, Task
+from .registry import Registry, normalize_name
+
+# Lines a web page adds around the plan: site names, share and download buttons, copyright notices.
+_DEBRIS_LINES = [
+    re.compile(r"^[\w.-]+\.(?:com|net|org|cn)$", re.I),
+    re.compile(r"copyright disputes.*partial summary", re.I),
+    re.compile(r"^(?:google\s+)?(?:online\s+preview|download)(?:\s+(?:online\s+preview|download))*$", re.I),
+]
+_LEADER_DOTS = re.compile(r"[.…·。]{4,}")
+_QUESTION_DEBRIS = re.compile(r"\s*\?{2,}\s*")  # "Speed ??up": characters lost in encoding
+_STRAY_QUESTION = re.compile(r"(?<=[.。!])\s*\?+(?=\s|$)")
+
+_CLAUSE_LEADS = re.compile(
+    r"^(?:responsible\s+(?:for|by)|in\s+charge\s+of|led\s+by|lead\s+department\s*:?)\s+(?P<names>.+)$",
+    re.I | re.S)
+_CLAUSE_TAILS = re.compile(
+    r"^(?P<names>.+?)\s+(?:is|are)\s+(?:(?:respectively|individually|jointly|each)\s+)?"
+    r"(?:responsible|in\s+charge)(?:\s+for)?(?:\s+(?:their|its)\s+(?:respective\s+)?duties)?"
+    r"(?:\s+(?:respectively|individually))?\s*[.。]?$",
+    re.I | re.S)
+_NAME_SEPARATORS = re.compile(r"\s*[,，、;；]\s*(?:and\s+)?|\s+and\s+", re.I)
+_BODY_WORDS = re.compile(
+    r"\b(?:ministry|bureau|office|commission|administration|department|court|procuratorate|council|"
+    r"academy|association|bank|committee|agency|cent(?:er|re)|authority|federation|league|union|"
+    r"institute|corporation|government|units?)\b|[部委局院署办会行]$", re.I)
+_SENTENCE_BREAK = re.compile(r"[.。!?;；]\s")
+_MAX_HEADING = 250
+_YEAR = re.compile(r"(?<!\d)((?:19|20)\d\d)(?!\d)")
+
+
+@dataclass
+class _Group:
+    """A top-level parenthesised group: where it starts and ends, and what it names if it is a clause."""
+
+    start: int
+    end: int
+    departments: list[str] | None
+
+
+@dataclass
+class _Heading:
+    kind: str  # "title", "part" or "section"
+    number: int | None
+    text: str
+
+
+def clean_text(text: str) -> str:
+    """Drop web-page debris and encoding damage; keep line breaks as the only layout."""
+    lines = []
+    for line in text.replace("\r\n", "\n").replace("\r", "\n").split("\n"):
+        line = _QUESTION_DEBRIS.sub(" ", line)
+        line = _LEADER_DOTS.sub(" ", line)
+        line = _STRAY_QUESTION.sub("", line)
+        line = re.sub(r"[ \t\u3000\xa0]+", " ", line).strip()
+        if line and not any(p.search(line) for p in _DEBRIS_LINES):
+            lines.append(line)
+    return "\n".join(lines)
+
+
+class _Reader:
+    def __init__(self, text: str, registry: Registry):
+        self.text = text
+        self.registry = registry
+        self.warnings: list[str] = []
+        self.unknown: dict[str, Department] = {}
+        self.groups = self._find_groups()
+        self.clause_ends = [g.end for g in self.groups if g.departments is not None]
+        self.clauses = [g for g in self.groups if g.departments is not None]
+
+    # Department clauses ---------------------------------------------------------------------------
+    def _find_groups(self) -> list[_Group]:
+        groups, stack = [], []
+        for i, ch in enumerate(self.text):
+            if ch in "(（":
+                stack.append(i)
+            elif ch in ")）" and stack:
+                start = stack.pop()
+                if not stack:
+                    content = self.text[start + 1:i]
+                    groups.append(_Group(start, i + 1, self._clause_names(content)))
+        return groups
+
+    def _clause_names(self, content: str) -> list[str] | None:
+        """The spellings a department clause names, or None when the group is not a clause."""
+        content = re.sub(r"\s+", " ", content).strip()
+        match = _CLAUSE_LEADS.match(content) or _CLAUSE_TAILS.match(content)
+        names = self._split_names(match.group("names") if match else content)
+        if not names:
+            return None
+        if not match and not all(self.registry.find(n) or _BODY_WORDS.search(n) for n in names):
+            return None
+        return names
+
+    def _split_names(self, listing: str) -> list[str]:
+        """Split a list of names where names may themselves hold commas and 'and'."""
+        pieces = [p for p in _NAME_SEPARATORS.split(listing)]
+        seps = [m.group(0) for m in _NAME_SEPARATORS.finditer(listing)]
+        names, i = [], 0
+        while i < len(pieces):
+            for j in range(len(pieces), i, -1):
+                candidate = pieces[i] + "".join(seps[k] + pieces[k + 1] for k in range(i, j - 1))
+                if j == i + 1 or self.registry.find(candidate):
+                    break
+            names.append(candidate.strip())
+            i = j
+        return [n for n in names if normalize_name(n)]
+
+    def resolve(self, spelling: str, task_number: int) -> str:
+        known = self.registry.find(spelling)
+        if known:
+            return known.name
+        name = re.sub(r"^(?:the)\s+", "", spelling.strip(" .,;"), flags=re.I)
+        key = normalize_name(name)
+        if key not in self.unknown:
+            self.unknown[key] = Department(name=name, verified=False)
+            self.warnings.append(
+                f"task {task_number}: department \u201c{name}\u201d is not in the registry; "
+                "kept as a new, unverified department")
+        return self.unknown[key].name
+
+    # Headings -------------------------------------------------------------------------------------
+    @staticmethod
+    def _heading_text(text: str) -> str | None:
+        text = text.strip(" \n,.;:-")
+        if not text or len(text) > _MAX_HEADING or _SENTENCE_BREAK.search(text):
+            return None
+        return text[0].upper() + text[1:]
+
+    def _parse_heads(self, head: str, parts: list[int], sections: list[int],
+                     first: bool) -> list[_Heading] | None:
+        """Read the headings before a task: [title] [part + heading] [section + heading], or None."""
+        tries = [(part, 1) for part in parts] + [(None, section) for section in sections]
+        for part, section in tries:
+            found = self._try_heads(head, part, section, first)
+            if found is not None:
+                return found
+        return None
+
+    def _try_heads(self, head: str, part: int | None, section: int, first: bool) -> list[_Heading] | None:
+        headings: list[_Heading] = []
+        rest = head
+        if part is not None:
+            match = self._find_marker(numbers.part_marker(part), rest, anywhere=first)
+            if not match:
+                return None
+            if first:
+                headings.append(_Heading("title", None, rest[:match.start()].strip()))
+            rest = rest[match.end():]
+        elif first:
+            match = self._find_marker(numbers.section_marker(section), rest, anywhere=True)
+            headings.append(_Heading("title", None, (rest[:match.start()] if match else rest).strip()))
+            rest = rest[match.start():] if match else ""
+        section_match = numbers.section_marker(section).search(rest)
+        if part is not None:
+            part_text = self._heading_text(rest[:section_match.start()] if section_match else rest)
+            if part_text is None:
+                return None
+            headings.append(_Heading("part", part, part_text))
+            rest = rest[section_match.start():] if section_match else ""
+        if rest.strip():
+            match = numbers.section_marker(section).match(rest.lstrip())
+            section_text = self._heading_text(rest.lstrip()[match.end():]) if match else None
+            if section_text is None:
+                return None
+            headings.append(_Heading("section", section, section_text))
+        return headings
+
+    @staticmethod
+    def _find_marker(pattern: re.Pattern[str], text: str, anywhere: bool) -> re.Match[str] | None:
+        if anywhere:
+            return pattern.search(text)
+        stripped = len(text) - len(text.lstrip(" \n,.;"))
+        return pattern.match(text, stripped)
+
+    # Tasks ----------------------------------------------------------------------------------------
+    def _closing_clause(self, start: int, number: int, next_parts: list[int],
+                        next_sections: list[int]) -> tuple[_Group, bool]:
+        """The department clause that ends task `number`, and whether another task follows it."""
+        for candidate in numbers.task_marker(number + 1).finditer(self.text, start):
+            index = bisect.bisect_right(self.clause_ends, candidate.start()) - 1
+            if index < 0 or self.clauses[index].start <= start:
+                continue
+            clause = self.clauses[index]
+            between = self.text[clause.end:candidate.start()]
+            if self._parse_heads(between, next_parts, next_sections, False) is not None:
+                return clause, True
+        later = [c for c in self.clauses if c.start > start]
+        if not later:
+            raise LookupError(number)
+        return later[-1], False
+
+    def read(self) -> tuple[Plan, list[str]]:
+        plan = Plan(title="", year=None, note=None)
+        part: Part | None = None
+        section: Section | None = None
+        position, number, more = 0, 1, True
+        while more:
+            next_parts = [len(plan.parts) + 1, len(plan.parts) + 2]
+            next_section = (section.number or 0) + 1 if section else 1
+            try:
+                clause, more = self._closing_clause(position, number, next_parts,
+                                                    [next_section, next_section + 1, 1, 2])
+            except LookupError:
+                break
+            task_start, headings = self._task_start(position, clause.start, number, next_parts[:1],
+                                                    [next_section], first=number == 1)
+            if task_start is None:
+                break
+            for heading in headings:
+                if heading.kind == "title":
+                    plan.title = heading.text
+                elif heading.kind == "part":
+                    part = Part(heading.number, heading.text)
+                    plan.parts.append(part)
+                    section = None
+                else:
+                    section = Section(heading.number, heading.text)
+                    self._current_part(plan, part).sections.append(section)
+            if section is None:
+                section = Section(None, None)
+                self._current_part(plan, part).sections.append(section)
+            part = plan.parts[-1]
+            names = [self.resolve(n, number) for n in clause.departments or []]
+            unique = list(dict.fromkeys(names))
+            if len(unique) < len(names):
+                self.warnings.append(f"task {number}: a department is named twice; kept once")
+            text = re.sub(r"\s+", " ", self.text[task_start:clause.start]).strip()
+            section.tasks.append(Task(number, text, unique))
+            position, number = clause.end, number + 1
+        if number == 1:
+            raise ValueError("no recognisable tasks")
+        self._finish(plan, position, number - 1)
+        return plan, self.warnings
+
+    def _task_start(self, start: int, end: int, number: int, parts: list[int],
+                    sections: list[int], first: bool) -> tuple[int | None, list[_Heading]]:
+        """Where task `number`'s text starts, and the headings before it."""
+        markers = list(numbers.task_marker(number).finditer(self.text, start, end))
+        for marker in reversed(markers):
+            headings = self._parse_heads(self.text[start:marker.start()], parts, sections, first)
+            if headings is not None and self.text[marker.end():end].strip():
+                return marker.end(), headings
+        return None, []
+
+    @staticmethod
+    def _current_part(plan: Plan, part: Part | None) -> Part:
+        if part is None:
+            part = Part(None, "")
+            plan.parts.append(part)
+        return part
+
+    def _finish(self, plan: Plan, position: int, last: int) -> None:
+        rest = self.text[position:].strip(" \n.,;")
+        if any(c.start >= position for c in self.clauses):
+            self.warnings.append(f"the text after task {last} still names departments but holds no "
+                                 f"task numbered {last + 1}; it was kept as the plan's closing note")
+        plan.note = re.sub(r"\s+", " ", rest).strip() or None
+        if plan.note and not plan.note.endswith((".", "。")):
+            plan.note += "."
+        years = _YEAR.findall(plan.title) or _YEAR.findall(self.text)
+        plan.year = int(years[0]) if years else None
+
+
+def read_plan_text(text: str, registry: Registry) -> ReadResult:
+    """Read plan text; raise ValueError when it holds no recognisable tasks."""
+    reader = _Reader(clean_text(text), registry)
+    plan, warnings = reader.read()
+    departments = {}
+    for task in plan.tasks:
+        for name in task.departments:
+            departments[name] = registry.departments.get(name) or reader.unknown[normalize_name(name)]
+    return ReadResult(plan, departments, warnings)
