@@ -1,0 +1,19 @@
+"""Where things live: the per-user database and the files shipped inside the package."""
+from __future__ import annotations
+
+from importlib import resources
+from pathlib import Path
+
+from platformdirs import user_data_path
+
+APP_NAME = "plan-review"
+
+
+def default_database_path() -> Path:
+    """The per-user database the window and the command line share."""
+    return user_data_path(APP_NAME, appauthor=False) / "plans.sqlite"
+
+
+def bundled_plan_path() -> Path:
+    """The sample plan shipped with the program (the 2020 plan)."""
+    return Path(str(resources.files("data").joinpath("plan-2020-en.txt")))

@@ -1,0 +1,424 @@
+"""The SQLite store: plans, their parts, sections, tasks and departments, with full-text search.
+
+All SQL of the program lives in this package. One PlanStore is one connection; a thread that needs
+the database opens its own PlanStore on the same path.
+"""
+from __future__ import annotations
+
+import hashlib
+import json
+import sqlite3
+from collections.abc import Iterable, Sequence
+from dataclasses import dataclass
+from datetime import datetime, timezone
+from pathlib import Path
+
+import sqlite_utils
+
+from .errors import DatabaseError
+from .json_format import plan_to_json
+from .model import LEAD, PARTICIPANT, Department, Part, Plan, ReadResult, Section, Task
+from .registry import normalize_name
+
+SQLITE_HEADER = b"SQLite format 3\x00"
+
+SORT_KEYS = {
+    "number": "t.number",
+    "section": "pa.position, coalesce(se.position, -1), t.number",
+    "text": "t.text COLLATE NOCASE, t.number",
+    "lead": "lead_name COLLATE NOCASE, t.number",
+    "participants": "participant_names COLLATE NOCASE, t.number",
+}
+
+
+@dataclass(frozen=True)
+class PlanInfo:
+    id: int
+    title: str
+    year: int | None
+    note: str | None
+    fingerprint: str
+    source: str | None
+    imported: str
+    task_count: int
+
+
+@dataclass(frozen=True)
+class PartRow:
+    id: int
+    number: int | None
+    title: str
+    task_count: int
+
+
+@dataclass(frozen=True)
+class SectionRow:
+    id: int
+    part_id: int
+    number: int | None
+    title: str | None
+    task_count: int
+
+
+@dataclass(frozen=True)
+class DepartmentRow:
+    id: int
+    name: str
+    name_zh: str | None
+    abbreviation: str | None
+    verified: bool
+    lead_count: int = 0
+    participant_count: int = 0
+
+
+@dataclass(frozen=True)
+class TaskRow:
+    """One task as the table and the sheets show it."""
+
+    id: int
+    number: int
+    part_id: int
+    part_number: int | None
+    part_title: str
+    section_id: int
+    section_number: int | None
+    section_title: str | None
+    text: str
+    lead: DepartmentRow | None
+    participants: tuple[DepartmentRow, ...]
+
+
+@dataclass(frozen=True)
+class ImportOutcome:
+    plan_id: int
+    created: bool  # False: the same plan was already stored, and was left as it was
+    counts: dict[str, int]
+    warnings: list[str]
+
+
+def fingerprint(plan: Plan) -> str:
+    """A digest of the plan's content, the same wherever and whenever it was imported."""
+    canonical = json.dumps(plan_to_json(plan)["plan"], ensure_ascii=False, sort_keys=True,
+                           separators=(",", ":"))
+    return hashlib.sha256(canonical.encode("utf-8")).hexdigest()
+
+
+def _migration_1(db: sqlite_utils.Database) -> None:
+    db["plans"].create({"id": int, "title": str, "year": int, "note": str, "fingerprint": str,
+                        "source": str, "imported": str}, pk="id", not_null={"title", "fingerprint"})
+    db["plans"].create_index(["fingerprint"], unique=True)
+    db["parts"].create({"id": int, "plan_id": int, "position": int, "number": int, "title": str},
+                       pk="id", foreign_keys=[("plan_id", "plans", "id")], not_null={"plan_id", "title"})
+    db["sections"].create({"id": int, "plan_id": int, "part_id": int, "position": int, "number": int,
+                           "title": str}, pk="id",
+                          foreign_keys=[("plan_id", "plans", "id"), ("part_id", "parts", "id")],
+                          not_null={"plan_id", "part_id"})
+    db["departments"].create({"id": int, "name": str, "name_zh": str, "abbreviation": str,
+                              "verified": int}, pk="id", not_null={"name"})
+    db["departments"].create_index(["name"], unique=True)
+    db["department_aliases"].create({"alias": str, "department_id": int}, pk="alias",
+                                    foreign_keys=[("department_id", "departments", "id")])
+    db["tasks"].create({"id": int, "plan_id": int, "part_id": int, "section_id": int, "position": int,
+                        "number": int, "text": str}, pk="id",
+                       foreign_keys=[("plan_id", "plans", "id"), ("part_id", "parts", "id"),
+                                     ("section_id", "sections", "id")],
+                       not_null={"plan_id", "part_id", "section_id", "number", "text"})
+    db["tasks"].create_index(["plan_id", "number"])
+    db["tasks"].create_index(["section_id"])
+    db["tasks"].create_index(["part_id"])
+    db["assignments"].create({"task_id": int, "department_id": int, "role": str, "position": int},
+                             pk=("task_id", "position"),
+                             foreign_keys=[("task_id", "tasks", "id"), ("department_id", "departments", "id")],
+                             not_null={"role", "department_id"})
+    db["assignments"].create_index(["department_id", "role"])
+    db["tasks"].enable_fts(["text"], fts_version="FTS5", tokenize="trigram", create_triggers=True)
+
+
+MIGRATIONS = [_migration_1]
+SCHEMA_VERSION = len(MIGRATIONS)
+
+
+class PlanStore:
+    """A Plan Review database file."""
+
+    def __init__(self, path: str | Path, create: bool = True):
+        self.path = Path(path)
+        self._check_file(create)
+        try:
+            self.conn = sqlite3.connect(self.path, timeout=5, isolation_level=None)
+        except sqlite3.Error as error:
+            raise DatabaseError(self.path, f"cannot be opened ({error})") from None
+        self.db = sqlite_utils.Database(self.conn)
+        try:
+            self._prepare()
+        except BaseException:
+            self.conn.close()
+            raise
+
+    def _check_file(self, create: bool) -> None:
+        if self.path.is_dir():
+            raise DatabaseError(self.path, "this is a folder, not a database file")
+        if not self.path.exists():
+            if not create:
+                raise DatabaseError(self.path, "no such database; import a plan first")
+            self.path.parent.mkdir(parents=True, exist_ok=True)
+            return
+        try:
+            with self.path.open("rb") as handle:
+                header = handle.read(len(SQLITE_HEADER))
+        except OSError as error:
+            raise DatabaseError(self.path, f"cannot be read ({error.strerror})") from None
+        if header and header != SQLITE_HEADER:
+            raise DatabaseError(self.path, "is not an SQLite database")
+
+    def _prepare(self) -> None:
+        try:
+            version = self.conn.execute("PRAGMA user_version").fetchone()[0]
+            tables = {r[0] for r in self.conn.execute("SELECT name FROM sqlite_master WHERE type='table'")}
+        except sqlite3.OperationalError as error:
+            raise self._operational(error) from None
+        except sqlite3.DatabaseError as error:
+            raise DatabaseError(self.path, f"is corrupt ({error})") from None
+        if version > SCHEMA_VERSION:
+            raise DatabaseError(self.path, f"was written by a newer Plan Review (schema {version}; "
+                                           f"this program knows up to {SCHEMA_VERSION})")
+        if version == 0 and tables:
+            raise DatabaseError(self.path, "is an SQLite database, but not a Plan Review database")
+        try:
+            self.conn.execute("PRAGMA foreign_keys = ON")
+            self.conn.execute("PRAGMA journal_mode = WAL")
+            if version < SCHEMA_VERSION:
+                with self.db.atomic():
+                    for migrate in MIGRATIONS[version:]:
+                        migrate(self.db)
+                    self.conn.execute(f"PRAGMA user_version = {SCHEMA_VERSION}")
+        except sqlite3.OperationalError as error:
+            raise self._operational(error) from None
+
+    def _operational(self, error: sqlite3.OperationalError) -> DatabaseError:
+        if "locked" in str(error) or "busy" in str(error):
+            return DatabaseError(self.path, "is locked by another program; close it and try again")
+        if "readonly" in str(error) or "read-only" in str(error):
+            return DatabaseError(self.path, "cannot be written (read-only file or folder)")
+        if "disk" in str(error) and "full" in str(error):
+            return DatabaseError(self.path, "cannot be written: the disk is full")
+        return DatabaseError(self.path, f"cannot be used ({error})")
+
+    def close(self) -> None:
+        self.conn.close()
+
+    def __enter__(self) -> PlanStore:
+        return self
+
+    def __exit__(self, *exc: object) -> None:
+        self.close()
+
+    def _query(self, sql: str, params: Sequence | dict = ()) -> list[sqlite3.Row]:
+        cursor = self.conn.execute(sql, params)
+        cursor.row_factory = sqlite3.Row
+        return cursor.fetchall()
+
+    # Writing ----------------------------------------------------------------------------------------
+    def import_plan(self, result: ReadResult, source: str | None = None) -> ImportOutcome:
+        """Store a plan that was read; a plan already stored is left as it was."""
+        plan = result.plan
+        digest = fingerprint(plan)
+        existing = self.conn.execute("SELECT id FROM plans WHERE fingerprint = ?", (digest,)).fetchone()
+        if existing:
+            return ImportOutcome(existing[0], False, plan.counts(), result.warnings)
+        try:
+            with self.db.atomic():
+                plan_id = self._insert_plan(plan, digest, source, result.departments)
+        except sqlite3.OperationalError as error:
+            raise self._operational(error) from None
+        return ImportOutcome(plan_id, True, plan.counts(), result.warnings)
+
+    def _insert_plan(self, plan: Plan, digest: str, source: str | None,
+                     departments: dict[str, Department]) -> int:
+        now = datetime.now(timezone.utc).isoformat(timespec="seconds")
+        plan_id = self.db["plans"].insert({"title": plan.title, "year": plan.year, "note": plan.note,
+                                           "fingerprint": digest, "source": source, "imported": now}).last_pk
+        department_ids = {name: self._department_id(department) for name, department in departments.items()}
+        task_rows, assignment_rows = [], []
+        task_id = (self.conn.execute("SELECT max(id) FROM tasks").fetchone()[0] or 0)
+        for part_position, part in enumerate(plan.parts):
+            part_id = self.db["parts"].insert({"plan_id": plan_id, "position": part_position,
+                                               "number": part.number, "title": part.title}).last_pk
+            for section_position, section in enumerate(part.sections):
+                section_id = self.db["sections"].insert({
+                    "plan_id": plan_id, "part_id": part_id, "position": section_position,
+                    "number": section.number, "title": section.title}).last_pk
+                for task in section.tasks:
+                    task_id += 1
+                    task_rows.append({"id": task_id, "plan_id": plan_id, "part_id": part_id,
+                                      "section_id": section_id, "position": len(task_rows),
+                                      "number": task.number, "text": task.text})
+                    assignment_rows += [{"task_id": task_id, "department_id": department_ids[name],
+                                         "role": LEAD if i == 0 else PARTICIPANT, "position": i}
+                                        for i, name in enumerate(task.departments)]
+        self.db["tasks"].insert_all(task_rows, batch_size=2000)
+        self.db["assignments"].insert_all(assignment_rows, batch_size=5000)
+        return plan_id
+
+    def _department_id(self, department: Department) -> int:
+        row = self.conn.execute("SELECT id FROM departments WHERE name = ?", (department.name,)).fetchone()
+        if row:
+            return row[0]
+        department_id = self.db["departments"].insert({
+            "name": department.name, "name_zh": department.name_zh,
+            "abbreviation": department.abbreviation, "verified": int(department.verified)}).last_pk
+        spellings = [department.name, *department.aliases,
+                     *(n for n in (department.name_zh, department.abbreviation) if n)]
+        self.db["department_aliases"].insert_all(
+            [{"alias": normalize_name(s), "department_id": department_id} for s in spellings], ignore=True)
+        return department_id
+
+    # Reading ----------------------------------------------------------------------------------------
+    def plans(self) -> list[PlanInfo]:
+        rows = self._query("SELECT p.*, (SELECT count(*) FROM tasks t WHERE t.plan_id = p.id) AS task_count "
+                           "FROM plans p ORDER BY p.id")
+        return [PlanInfo(r["id"], r["title"], r["year"], r["note"], r["fingerprint"], r["source"],
+                         r["imported"], r["task_count"]) for r in rows]
+
+    def plan_info(self, plan_id: int) -> PlanInfo:
+        for info in self.plans():
+            if info.id == plan_id:
+                return info
+        raise KeyError(plan_id)
+
+    def latest_plan_id(self) -> int | None:
+        row = self.conn.execute("SELECT max(id) FROM plans").fetchone()
+        return row[0]
+
+    def parts(self, plan_id: int) -> list[PartRow]:
+        rows = self._query("SELECT pa.id, pa.number, pa.title, count(t.id) AS n FROM parts pa "
+                           "LEFT JOIN tasks t ON t.part_id = pa.id WHERE pa.plan_id = ? "
+                           "GROUP BY pa.id ORDER BY pa.position", (plan_id,))
+        return [PartRow(r["id"], r["number"], r["title"], r["n"]) for r in rows]
+
+    def sections(self, plan_id: int) -> list[SectionRow]:
+        rows = self._query("SELECT se.id, se.part_id, se.number, se.title, count(t.id) AS n FROM sections se "
+                           "JOIN parts pa ON pa.id = se.part_id LEFT JOIN tasks t ON t.section_id = se.id "
+                           "WHERE se.plan_id = ? GROUP BY se.id ORDER BY pa.position, se.position", (plan_id,))
+        return [SectionRow(r["id"], r["part_id"], r["number"], r["title"], r["n"]) for r in rows]
+
+    def departments(self, plan_id: int) -> list[DepartmentRow]:
+        """Every department the plan names, with its lead and participant task counts, by name."""
+        rows = self._query(
+            "SELECT d.*, sum(a.role = 'lead') AS leads, sum(a.role = 'participant') AS takes_part "
+            "FROM departments d JOIN assignments a ON a.department_id = d.id "
+            "JOIN tasks t ON t.id = a.task_id WHERE t.plan_id = ? GROUP BY d.id ORDER BY d.name", (plan_id,))
+        return [DepartmentRow(r["id"], r["name"], r["name_zh"], r["abbreviation"], bool(r["verified"]),
+                              r["leads"], r["takes_part"]) for r in rows]
+
+    def find_department(self, spelling: str) -> DepartmentRow | None:
+        """A stored department by official name, alias, Chinese name or abbreviation."""
+        rows = self._query("SELECT d.* FROM department_aliases a JOIN departments d ON d.id = a.department_id "
+                           "WHERE a.alias = ?", (normalize_name(spelling),))
+        return self._department(rows[0]) if rows else None
+
+    @staticmethod
+    def _department(row: sqlite3.Row) -> DepartmentRow:
+        return DepartmentRow(row["id"], row["name"], row["name_zh"], row["abbreviation"], bool(row["verified"]))
+
+    def task_ids(self, plan_id: int, *, part_id: int | None = None, section_id: int | None = None,
+                 department_ids: Iterable[int] = (), role: str | None = None, search: str | None = None,
+                 order_by: str = "number", descending: bool = False) -> list[int]:
+        """Ids of the plan's tasks that pass every filter given, in the order asked for.
+
+        department_ids: tasks naming any of them, as `role` (lead or participant) or in any role.
+        search: words found in the task text (full-text index; a LIKE scan below three characters).
+        """
+        where, params = ["t.plan_id = ?"], [plan_id]
+        if part_id is not None:
+            where.append("t.part_id = ?")
+            params.append(part_id)
+        if section_id is not None:
+            where.append("t.section_id = ?")
+            params.append(section_id)
+        department_ids = list(department_ids)
+        if department_ids:
+            marks = ",".join("?" * len(department_ids))
+            role_clause = " AND a.role = ?" if role else ""
+            where.append(f"t.id IN (SELECT a.task_id FROM assignments a WHERE a.department_id IN ({marks})"
+                         f"{role_clause})")
+            params += department_ids + ([role] if role else [])
+        where += self._search_clauses(search, params)
+        order = SORT_KEYS[order_by]
+        if descending:
+            order = ", ".join(f"{key} DESC" for key in order.split(", "))
+        joins = ""
+        if order_by == "section":
+            joins = " JOIN parts pa ON pa.id = t.part_id JOIN sections se ON se.id = t.section_id"
+        columns = "t.id"
+        if order_by == "lead":
+            columns += (", (SELECT d.name FROM assignments a JOIN departments d ON d.id = a.department_id "
+                        "WHERE a.task_id = t.id AND a.position = 0) AS lead_name")
+        if order_by == "participants":
+            columns += (", (SELECT group_concat(d.name, ', ') FROM assignments a JOIN departments d "
+                        "ON d.id = a.department_id WHERE a.task_id = t.id AND a.position > 0) AS participant_names")
+        sql = f"SELECT {columns} FROM tasks t{joins} WHERE {' AND '.join(where)} ORDER BY {order}"
+        return [row[0] for row in self.conn.execute(sql, params)]
+
+    @staticmethod
+    def _search_clauses(search: str | None, params: list) -> list[str]:
+        clauses = []
+        for word in (search or "").split():
+            if len(word) >= 3:
+                clauses.append("t.id IN (SELECT rowid FROM tasks_fts WHERE tasks_fts MATCH ?)")
+                params.append('"' + word.replace('"', '""') + '"')
+            else:
+                clauses.append("t.text LIKE ? ESCAPE '\\'")
+                params.append("%" + word.replace("\\", "\\\\").replace("%", "\\%").replace("_", "\\_") + "%")
+        return clauses
+
+    def task_rows(self, task_ids: Sequence[int]) -> list[TaskRow]:
+        """The rows for these ids, in the same order."""
+        by_id: dict[int, TaskRow] = {}
+        for start in range(0, len(task_ids), 500):
+            chunk = list(task_ids[start:start + 500])
+            marks = ",".join("?" * len(chunk))
+            tasks = self._query(
+                "SELECT t.id, t.number, t.text, t.part_id, pa.number AS part_number, pa.title AS part_title, "
+                "t.section_id, se.number AS section_number, se.title AS section_title FROM tasks t "
+                "JOIN parts pa ON pa.id = t.part_id JOIN sections se ON se.id = t.section_id "
+                f"WHERE t.id IN ({marks})", chunk)
+            departments: dict[int, list[DepartmentRow]] = {}
+            for r in self._query("SELECT a.task_id, d.* FROM assignments a JOIN departments d "
+                                 f"ON d.id = a.department_id WHERE a.task_id IN ({marks}) "
+                                 "ORDER BY a.task_id, a.position", chunk):
+                departments.setdefault(r["task_id"], []).append(self._department(r))
+            for r in tasks:
+                named = departments.get(r["id"], [])
+                by_id[r["id"]] = TaskRow(r["id"], r["number"], r["part_id"], r["part_number"], r["part_title"],
+                                         r["section_id"], r["section_number"], r["section_title"], r["text"],
+                                         named[0] if named else None, tuple(named[1:]))
+        return [by_id[i] for i in task_ids if i in by_id]
+
+    def task(self, task_id: int) -> TaskRow:
+        rows = self.task_rows([task_id])
+        if not rows:
+            raise KeyError(task_id)
+        return rows[0]
+
+    def task_id_by_number(self, plan_id: int, number: int) -> int | None:
+        row = self.conn.execute("SELECT id FROM tasks WHERE plan_id = ? AND number = ? ORDER BY position",
+                                (plan_id, number)).fetchone()
+        return row[0] if row else None
+
+    def load_plan(self, plan_id: int) -> Plan:
+        """The whole plan as model objects, as it was imported."""
+        info = self.plan_info(plan_id)
+        plan = Plan(info.title, info.year, info.note)
+        parts = {row.id: Part(row.number, row.title) for row in self.parts(plan_id)}
+        plan.parts = list(parts.values())
+        sections = {}
+        for row in self.sections(plan_id):
+            sections[row.id] = Section(row.number, row.title)
+            parts[row.part_id].sections.append(sections[row.id])
+        ids = [r[0] for r in self.conn.execute("SELECT id FROM tasks WHERE plan_id = ? ORDER BY position",
+                                               (plan_id,))]
+        for row in self.task_rows(ids):
+            names = [d.name for d in ([row.lead] if row.lead else []) + list(row.participants)]
+            sections[row.section_id].tasks.append(Task(row.number, row.text, names))
+        return plan
