@@ -23,11 +23,11 @@ from .registry import normalize_name
 SQLITE_HEADER = b"SQLite format 3\x00"
 
 SORT_KEYS = {
-    "number": "t.number",
-    "section": "pa.position, coalesce(se.position, -1), t.number",
-    "text": "t.text COLLATE NOCASE, t.number",
-    "lead": "lead_name COLLATE NOCASE, t.number",
-    "participants": "participant_names COLLATE NOCASE, t.number",
+    "number": ("t.number",),
+    "section": ("pa.position", "se.position", "t.number"),
+    "text": ("t.text COLLATE NOCASE", "t.number"),
+    "lead": ("lead_name COLLATE NOCASE", "t.number"),
+    "participants": ("participant_names COLLATE NOCASE", "t.number"),
 }
 
 
@@ -141,11 +141,11 @@ SCHEMA_VERSION = len(MIGRATIONS)
 class PlanStore:
     """A Plan Review database file."""
 
-    def __init__(self, path: str | Path, create: bool = True):
+    def __init__(self, path: str | Path, create: bool = True, busy_timeout: float = 5.0):
         self.path = Path(path)
         self._check_file(create)
         try:
-            self.conn = sqlite3.connect(self.path, timeout=5, isolation_level=None)
+            self.conn = sqlite3.connect(self.path, timeout=busy_timeout, isolation_level=None)
         except sqlite3.Error as error:
             raise DatabaseError(self.path, f"cannot be opened ({error})") from None
         self.db = sqlite_utils.Database(self.conn)
@@ -344,9 +344,7 @@ class PlanStore:
                          f"{role_clause})")
             params += department_ids + ([role] if role else [])
         where += self._search_clauses(search, params)
-        order = SORT_KEYS[order_by]
-        if descending:
-            order = ", ".join(f"{key} DESC" for key in order.split(", "))
+        order = ", ".join(f"{key} DESC" if descending else key for key in SORT_KEYS[order_by])
         joins = ""
         if order_by == "section":
             joins = " JOIN parts pa ON pa.id = t.part_id JOIN sections se ON se.id = t.section_id"
