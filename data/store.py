@@ -134,7 +134,30 @@ def _migration_1(db: sqlite_utils.Database) -> None:
     db["tasks"].enable_fts(["text"], fts_version="FTS5", tokenize="trigram", create_triggers=True)
 
 
-MIGRATIONS = [_migration_1]
+def _migration_2(db: sqlite_utils.Database) -> None:
+    """Local review: notes (tombstoned, with conflict copies), review states, settings, exchanges.
+
+    `versions` columns hold a version vector as canonical JSON: {replica id: edits made there}.
+    """
+    db["review_settings"].create({"key": str, "value": str}, pk="key", not_null={"value"})
+    db["review_notes"].create({"id": str, "task_id": int, "author": str, "text": str, "created": str,
+                               "updated": str, "deleted": int, "versions": str}, pk="id",
+                              foreign_keys=[("task_id", "tasks", "id")],
+                              not_null={"task_id", "author", "text", "created", "updated", "deleted", "versions"})
+    db["review_notes"].create_index(["task_id"])
+    db["review_conflicts"].create({"note_id": str, "versions": str, "text": str, "deleted": int,
+                                   "updated": str}, pk=("note_id", "versions"),
+                                  foreign_keys=[("note_id", "review_notes", "id")],
+                                  not_null={"text", "deleted", "updated"})
+    db["review_states"].create({"task_id": int, "reviewer": str, "status": str, "flagged": int,
+                                "updated": str, "versions": str}, pk=("task_id", "reviewer"),
+                               foreign_keys=[("task_id", "tasks", "id")],
+                               not_null={"status", "flagged", "updated", "versions"})
+    db["review_exchanges"].create({"checksum": str, "plan_id": int, "replica": str, "imported": str,
+                                   "changed": int}, pk="checksum", foreign_keys=[("plan_id", "plans", "id")])
+
+
+MIGRATIONS = [_migration_1, _migration_2]
 SCHEMA_VERSION = len(MIGRATIONS)
 
 
@@ -187,6 +210,7 @@ class PlanStore:
         try:
             self.conn.execute("PRAGMA foreign_keys = ON")
             self.conn.execute("PRAGMA journal_mode = WAL")
+            self.conn.execute("PRAGMA synchronous = FULL")  # a committed edit survives a power cut
             if version < SCHEMA_VERSION:
                 with self.db.atomic():
                     for migrate in MIGRATIONS[version:]:
