@@ -1,0 +1,472 @@
+"""Qt models over the store: the plan tree, the task table and the departments list.
+
+The models hold ids and fetch task rows lazily, a block at a time, so a plan of 100,000 tasks opens
+and scrolls without loading every row.
+"""
+from __future__ import annotations
+
+import html
+from collections.abc import Callable, Sequence
+from dataclasses import dataclass, field
+
+from PySide6.QtCore import (QAbstractItemModel, QAbstractTableModel, QCoreApplication, QModelIndex,
+                            QPersistentModelIndex, Qt, QT_TRANSLATE_NOOP)
+
+from data.store import DepartmentRow, PlanStore, TaskRow
+
+TASK_ID_ROLE = Qt.ItemDataRole.UserRole + 1
+DEPARTMENT_ID_ROLE = Qt.ItemDataRole.UserRole + 2
+NODE_ROLE = Qt.ItemDataRole.UserRole + 3  # the tree's (kind, id) of a part, section or "all" node
+
+Index = QModelIndex | QPersistentModelIndex
+
+
+def tr(context: str, text: str) -> str:
+    return QCoreApplication.translate(context, text)
+
+
+# Wording shared by the table, the tree and the detail pane ---------------------------------------------
+def department_label(department: DepartmentRow) -> str:
+    """English name with the Chinese name when known."""
+    return f"{department.name} {department.name_zh}" if department.name_zh else department.name
+
+
+def section_number(row: TaskRow) -> str:
+    """'2.1' for a task in a numbered section, '4' for a task a part holds directly."""
+    part = "" if row.part_number is None else str(row.part_number)
+    return part if row.section_number is None else f"{part}.{row.section_number}"
+
+
+def rich_tooltip(text: str) -> str:
+    """A tooltip Qt wraps at a readable width (plain-text tooltips stay one long line)."""
+    return f"<p>{html.escape(text)}</p>"
+
+
+# Caching rows --------------------------------------------------------------------------------------------
+class TaskRowCache:
+    """Task rows fetched from the store in blocks of the id list a view shows."""
+
+    BLOCK = 200
+    LIMIT = 20_000
+
+    def __init__(self, store: PlanStore):
+        self._store = store
+        self._rows: dict[int, TaskRow] = {}
+
+    def row(self, ids: Sequence[int], position: int) -> TaskRow:
+        """The row of ids[position], loading the block of ids around it when it is not cached."""
+        task_id = ids[position]
+        if task_id not in self._rows:
+            if len(self._rows) > self.LIMIT:
+                self._rows.clear()
+            start = position - position % self.BLOCK
+            for row in self._store.task_rows(ids[start:start + self.BLOCK]):
+                self._rows[row.id] = row
+        return self._rows[task_id]
+
+
+# The task table --------------------------------------------------------------------------------------
+@dataclass(frozen=True)
+class TaskFilter:
+    """What narrows the task table: a part or section, departments in a role, and search words."""
+
+    part_id: int | None = None
+    section_id: int | None = None
+    department_ids: tuple[int, ...] = ()
+    role: str | None = None  # data.model.LEAD, PARTICIPANT, or None for either
+    search: str = ""
+
+    def is_empty(self) -> bool:
+        return self == TaskFilter(role=self.role)
+
+
+@dataclass(frozen=True)
+class TaskColumn:
+    """One column of the task table. Other modules add theirs with TaskTableModel.add_column."""
+
+    key: str  # stable name, used to remember the column layout
+    title: str  # source text, translated in the "TaskColumn" context
+    display: Callable[[TaskRow], str]
+    tooltip: Callable[[TaskRow], str | None] = field(default=lambda row: None)
+    sort_key: str | None = None  # a PlanStore.task_ids order_by key; None: not sortable
+    alignment: Qt.AlignmentFlag | None = None
+    width: int = 150  # initial width in pixels
+
+
+def _section_tooltip(row: TaskRow) -> str:
+    lines = [tr("TaskColumn", "Part %1: %2").replace("%1", str(row.part_number)).replace("%2", row.part_title)]
+    if row.section_title:
+        lines.append(tr("TaskColumn", "Section %1: %2").replace("%1", section_number(row))
+                     .replace("%2", row.section_title))
+    return "\n".join(lines)
+
+
+def _lead_name(row: TaskRow) -> str:
+    return row.lead.name if row.lead else ""
+
+
+STANDARD_COLUMNS = (
+    TaskColumn("number", QT_TRANSLATE_NOOP("TaskColumn", "No."), lambda r: str(r.number),
+               sort_key="number", alignment=Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter,
+               width=44),
+    TaskColumn("section", QT_TRANSLATE_NOOP("TaskColumn", "Part / section"),
+               lambda r: f"{section_number(r)}  {r.section_title or r.part_title}",
+               tooltip=_section_tooltip, sort_key="section", width=170),
+    TaskColumn("text", QT_TRANSLATE_NOOP("TaskColumn", "Task"), lambda r: r.text,
+               tooltip=lambda r: rich_tooltip(r.text), sort_key="text", width=380),
+    TaskColumn("lead", QT_TRANSLATE_NOOP("TaskColumn", "Lead department"), _lead_name,
+               tooltip=lambda r: department_label(r.lead) if r.lead else None, sort_key="lead", width=190),
+    TaskColumn("participants", QT_TRANSLATE_NOOP("TaskColumn", "Participating departments"),
+               lambda r: "; ".join(d.name for d in r.participants),
+               tooltip=lambda r: "\n".join(department_label(d) for d in r.participants) or None,
+               sort_key="participants", width=260),
+)
+
+
+class TaskTableModel(QAbstractTableModel):
+    """One row per task of a plan that passes the filter, ordered in SQL by the sorted column."""
+
+    def __init__(self, store: PlanStore, plan_id: int | None, parent=None):
+        super().__init__(parent)
+        self._store = store
+        self._plan_id = plan_id
+        self._cache = TaskRowCache(store)
+        self._columns: list[TaskColumn] = list(STANDARD_COLUMNS)
+        self._filter = TaskFilter()
+        self._order_by, self._descending = "number", False
+        self._ids: list[int] = []
+        self._rows: dict[int, int] = {}
+        self.total = 0
+        self._load()
+
+    # What the model shows -------------------------------------------------------------------------------
+    @property
+    def columns(self) -> tuple[TaskColumn, ...]:
+        return tuple(self._columns)
+
+    @property
+    def task_filter(self) -> TaskFilter:
+        return self._filter
+
+    def add_column(self, column: TaskColumn) -> None:
+        """Append a column (review status, flag, notes...) supplied by another module."""
+        position = len(self._columns)
+        self.beginInsertColumns(QModelIndex(), position, position)
+        self._columns.append(column)
+        self.endInsertColumns()
+
+    def column_of(self, key: str) -> int | None:
+        return next((i for i, c in enumerate(self._columns) if c.key == key), None)
+
+    def set_plan(self, store: PlanStore, plan_id: int | None) -> None:
+        self.beginResetModel()
+        self._store, self._plan_id, self._cache = store, plan_id, TaskRowCache(store)
+        self._filter = TaskFilter(role=self._filter.role)
+        self._load()
+        self.endResetModel()
+
+    def set_filter(self, task_filter: TaskFilter) -> None:
+        if task_filter == self._filter:
+            return
+        self.beginResetModel()
+        self._filter = task_filter
+        self._load()
+        self.endResetModel()
+
+    def task_id(self, row: int) -> int:
+        return self._ids[row]
+
+    def row_of(self, task_id: int) -> int | None:
+        return self._rows.get(task_id)
+
+    def task_row(self, row: int) -> TaskRow:
+        return self._cache.row(self._ids, row)
+
+    def _load(self) -> None:
+        if self._plan_id is None:
+            self._ids, self.total = [], 0
+        else:
+            f = self._filter
+            self._ids = self._store.task_ids(
+                self._plan_id, part_id=f.part_id, section_id=f.section_id, department_ids=f.department_ids,
+                role=f.role if f.department_ids else None, search=f.search or None,
+                order_by=self._order_by, descending=self._descending)
+            self.total = self._store.plan_info(self._plan_id).task_count
+        self._rows = {task_id: row for row, task_id in enumerate(self._ids)}
+
+    # QAbstractTableModel ------------------------------------------------------------------------------
+    def rowCount(self, parent: Index = QModelIndex()) -> int:
+        return 0 if parent.isValid() else len(self._ids)
+
+    def columnCount(self, parent: Index = QModelIndex()) -> int:
+        return 0 if parent.isValid() else len(self._columns)
+
+    def data(self, index: Index, role: int = Qt.ItemDataRole.DisplayRole):
+        if not index.isValid():
+            return None
+        column = self._columns[index.column()]
+        if role == Qt.ItemDataRole.DisplayRole:
+            return column.display(self.task_row(index.row()))
+        if role == Qt.ItemDataRole.ToolTipRole:
+            return column.tooltip(self.task_row(index.row()))
+        if role == Qt.ItemDataRole.TextAlignmentRole and column.alignment is not None:
+            return column.alignment
+        if role == TASK_ID_ROLE:
+            return self._ids[index.row()]
+        return None
+
+    def headerData(self, section: int, orientation: Qt.Orientation, role: int = Qt.ItemDataRole.DisplayRole):
+        if orientation != Qt.Orientation.Horizontal or not 0 <= section < len(self._columns):
+            return None
+        if role == Qt.ItemDataRole.DisplayRole:
+            return tr("TaskColumn", self._columns[section].title)
+        return None
+
+    def flags(self, index: Index) -> Qt.ItemFlag:
+        if not index.isValid():
+            return Qt.ItemFlag.NoItemFlags
+        return Qt.ItemFlag.ItemIsEnabled | Qt.ItemFlag.ItemIsSelectable | Qt.ItemFlag.ItemNeverHasChildren
+
+    def sort(self, column: int, order: Qt.SortOrder = Qt.SortOrder.AscendingOrder) -> None:
+        """Order the rows in SQL by the column's store key; columns without one keep the order."""
+        if not 0 <= column < len(self._columns) or self._columns[column].sort_key is None:
+            return
+        self.layoutAboutToBeChanged.emit()
+        persistent = self.persistentIndexList()
+        kept = [(self._ids[index.row()], index.column()) for index in persistent]
+        self._order_by = self._columns[column].sort_key
+        self._descending = order == Qt.SortOrder.DescendingOrder
+        self._load()
+        self.changePersistentIndexList(persistent, [self.index(self._rows[task_id], col)
+                                                    for task_id, col in kept])
+        self.layoutChanged.emit()
+
+
+# The plan tree -----------------------------------------------------------------------------------------
+ALL, PART, SECTION = "all", "part", "section"
+
+
+@dataclass
+class _Node:
+    """A row of the tree that is not a task: "all tasks", a part or a numbered section."""
+
+    kind: str
+    id: int | None
+    label: str
+    tooltip: str
+    count: int
+    parent: int  # key of the parent node; 0 is the invisible root
+    row: int
+    children: list[int] = field(default_factory=list)  # keys of child nodes, shown first
+    task_ids: list[int] = field(default_factory=list)  # tasks held directly, shown after the child nodes
+
+
+class PlanTreeModel(QAbstractItemModel):
+    """Parts, then sections, then tasks, with task counts; a part's unnumbered section is not shown.
+
+    An index's internal id is the key of its parent node, so task rows need no objects of their own.
+    """
+
+    COLUMN_TITLES = (QT_TRANSLATE_NOOP("PlanTreeModel", "Part, section and task"),
+                     QT_TRANSLATE_NOOP("PlanTreeModel", "Tasks"))
+
+    def __init__(self, store: PlanStore, plan_id: int | None, parent=None):
+        super().__init__(parent)
+        self._nodes: list[_Node] = []
+        self._task_places: dict[int, tuple[int, int]] = {}
+        self._build(store, plan_id)
+
+    def set_plan(self, store: PlanStore, plan_id: int | None) -> None:
+        self.beginResetModel()
+        self._build(store, plan_id)
+        self.endResetModel()
+
+    def _build(self, store: PlanStore, plan_id: int | None) -> None:
+        self._cache = TaskRowCache(store)
+        root = _Node(ALL, None, "", "", 0, -1, -1)
+        self._nodes = [root]
+        if plan_id is None:
+            return
+        total = store.plan_info(plan_id).task_count
+        self._add(0, _Node(ALL, None, tr("PlanTreeModel", "All tasks"), "", total, 0, 0))
+        parts = {part.id: part for part in store.parts(plan_id)}
+        part_keys = {}
+        for part in parts.values():
+            label = f"{part.number}. {part.title}" if part.number is not None else part.title
+            part_keys[part.id] = self._add(0, _Node(PART, part.id, label, part.title, part.task_count, 0, 0))
+        for section in store.sections(plan_id):
+            ids = store.task_ids(plan_id, section_id=section.id)
+            if section.number is None:
+                self._nodes[part_keys[section.part_id]].task_ids += ids
+                continue
+            number = f"{parts[section.part_id].number}.{section.number}"
+            label = f"{number} {section.title or ''}".rstrip()
+            key = self._add(part_keys[section.part_id],
+                            _Node(SECTION, section.id, label, section.title or "", section.task_count, 0, 0))
+            self._nodes[key].task_ids = ids
+        self._task_places = {task_id: (key, len(node.children) + row)
+                             for key, node in enumerate(self._nodes)
+                             for row, task_id in enumerate(node.task_ids)}
+
+    def _add(self, parent_key: int, node: _Node) -> int:
+        parent = self._nodes[parent_key]
+        node.parent, node.row = parent_key, len(parent.children)
+        self._nodes.append(node)
+        parent.children.append(len(self._nodes) - 1)
+        return len(self._nodes) - 1
+
+    def _node_key(self, index: Index) -> int | None:
+        """The node an index shows (0 for the root), or None for a task."""
+        if not index.isValid():
+            return 0
+        parent = self._nodes[index.internalId()]
+        return parent.children[index.row()] if index.row() < len(parent.children) else None
+
+    # Looking things up --------------------------------------------------------------------------------
+    def node(self, index: Index) -> tuple[str, int | None] | None:
+        """(kind, id) of a part, section or the "all tasks" row; None for a task."""
+        key = self._node_key(index)
+        return None if not key else (self._nodes[key].kind, self._nodes[key].id)
+
+    def task_index(self, task_id: int) -> QModelIndex:
+        place = self._task_places.get(task_id)
+        return QModelIndex() if place is None else self.createIndex(place[1], 0, place[0])
+
+    def node_index(self, kind: str, node_id: int | None) -> QModelIndex:
+        for node in self._nodes[1:]:
+            if node.kind == kind and node.id == node_id:
+                return self.createIndex(node.row, 0, node.parent)
+        return QModelIndex()
+
+    # QAbstractItemModel -------------------------------------------------------------------------------
+    def index(self, row: int, column: int, parent: Index = QModelIndex()) -> QModelIndex:
+        if not self.hasIndex(row, column, parent):
+            return QModelIndex()
+        return self.createIndex(row, column, self._node_key(parent))
+
+    def parent(self, index: Index = QModelIndex()) -> QModelIndex:  # type: ignore[override]
+        if not index.isValid() or index.internalId() == 0:
+            return QModelIndex()
+        parent = self._nodes[index.internalId()]
+        return self.createIndex(parent.row, 0, parent.parent)
+
+    def rowCount(self, parent: Index = QModelIndex()) -> int:
+        if parent.column() > 0:
+            return 0
+        key = self._node_key(parent)
+        return 0 if key is None else len(self._nodes[key].children) + len(self._nodes[key].task_ids)
+
+    def columnCount(self, parent: Index = QModelIndex()) -> int:
+        return len(self.COLUMN_TITLES)
+
+    def data(self, index: Index, role: int = Qt.ItemDataRole.DisplayRole):
+        if not index.isValid():
+            return None
+        key = self._node_key(index)
+        if key is None:
+            return self._task_data(index, role)
+        node = self._nodes[key]
+        if role == Qt.ItemDataRole.DisplayRole:
+            return node.label if index.column() == 0 else str(node.count)
+        if role == Qt.ItemDataRole.ToolTipRole and node.tooltip:
+            return rich_tooltip(node.tooltip)
+        if role == Qt.ItemDataRole.TextAlignmentRole and index.column() == 1:
+            return Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter
+        if role == NODE_ROLE:
+            return (node.kind, node.id)
+        return None
+
+    def _task_data(self, index: Index, role: int):
+        parent = self._nodes[index.internalId()]
+        position = index.row() - len(parent.children)
+        if role == TASK_ID_ROLE:
+            return parent.task_ids[position]
+        if index.column() != 0 or role not in (Qt.ItemDataRole.DisplayRole, Qt.ItemDataRole.ToolTipRole):
+            return None
+        row = self._cache.row(parent.task_ids, position)
+        if role == Qt.ItemDataRole.DisplayRole:
+            return f"{row.number}  {row.text}"
+        return rich_tooltip(row.text)
+
+    def headerData(self, section: int, orientation: Qt.Orientation, role: int = Qt.ItemDataRole.DisplayRole):
+        if (orientation == Qt.Orientation.Horizontal and role == Qt.ItemDataRole.DisplayRole
+                and 0 <= section < len(self.COLUMN_TITLES)):
+            return tr("PlanTreeModel", self.COLUMN_TITLES[section])
+        return None
+
+    def flags(self, index: Index) -> Qt.ItemFlag:
+        if not index.isValid():
+            return Qt.ItemFlag.NoItemFlags
+        flags = Qt.ItemFlag.ItemIsEnabled | Qt.ItemFlag.ItemIsSelectable
+        return flags | Qt.ItemFlag.ItemNeverHasChildren if self._node_key(index) is None else flags
+
+
+# The departments list ------------------------------------------------------------------------------------
+class DepartmentsModel(QAbstractTableModel):
+    """Every department the plan names, with the number of tasks it leads and takes part in."""
+
+    COLUMN_TITLES = (QT_TRANSLATE_NOOP("DepartmentsModel", "Department"),
+                     QT_TRANSLATE_NOOP("DepartmentsModel", "Chinese"),
+                     QT_TRANSLATE_NOOP("DepartmentsModel", "Leads"),
+                     QT_TRANSLATE_NOOP("DepartmentsModel", "Takes part"))
+    SORT_KEYS: tuple[Callable[[DepartmentRow], object], ...] = (
+        lambda d: d.name.casefold(), lambda d: d.name_zh or "", lambda d: d.lead_count,
+        lambda d: d.participant_count)
+
+    def __init__(self, store: PlanStore, plan_id: int | None, parent=None):
+        super().__init__(parent)
+        self._departments = store.departments(plan_id) if plan_id is not None else []
+
+    def set_plan(self, store: PlanStore, plan_id: int | None) -> None:
+        self.beginResetModel()
+        self._departments = store.departments(plan_id) if plan_id is not None else []
+        self.endResetModel()
+
+    def department(self, row: int) -> DepartmentRow:
+        return self._departments[row]
+
+    def row_of(self, department_id: int) -> int | None:
+        return next((i for i, d in enumerate(self._departments) if d.id == department_id), None)
+
+    def rowCount(self, parent: Index = QModelIndex()) -> int:
+        return 0 if parent.isValid() else len(self._departments)
+
+    def columnCount(self, parent: Index = QModelIndex()) -> int:
+        return 0 if parent.isValid() else len(self.COLUMN_TITLES)
+
+    def data(self, index: Index, role: int = Qt.ItemDataRole.DisplayRole):
+        if not index.isValid():
+            return None
+        department = self._departments[index.row()]
+        if role == Qt.ItemDataRole.DisplayRole:
+            return (department.name, department.name_zh or "", str(department.lead_count),
+                    str(department.participant_count))[index.column()]
+        if role == Qt.ItemDataRole.ToolTipRole:
+            abbreviation = f" ({department.abbreviation})" if department.abbreviation else ""
+            return department_label(department) + abbreviation
+        if role == Qt.ItemDataRole.TextAlignmentRole and index.column() >= 2:
+            return Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter
+        if role == DEPARTMENT_ID_ROLE:
+            return department.id
+        return None
+
+    def headerData(self, section: int, orientation: Qt.Orientation, role: int = Qt.ItemDataRole.DisplayRole):
+        if (orientation == Qt.Orientation.Horizontal and role == Qt.ItemDataRole.DisplayRole
+                and 0 <= section < len(self.COLUMN_TITLES)):
+            return tr("DepartmentsModel", self.COLUMN_TITLES[section])
+        return None
+
+    def flags(self, index: Index) -> Qt.ItemFlag:
+        if not index.isValid():
+            return Qt.ItemFlag.NoItemFlags
+        return Qt.ItemFlag.ItemIsEnabled | Qt.ItemFlag.ItemIsSelectable | Qt.ItemFlag.ItemNeverHasChildren
+
+    def sort(self, column: int, order: Qt.SortOrder = Qt.SortOrder.AscendingOrder) -> None:
+        if not 0 <= column < len(self.SORT_KEYS):
+            return
+        self.layoutAboutToBeChanged.emit()
+        persistent = self.persistentIndexList()
+        kept = [(self._departments[index.row()].id, index.column()) for index in persistent]
+        self._departments.sort(key=self.SORT_KEYS[column], reverse=order == Qt.SortOrder.DescendingOrder)
+        self.changePersistentIndexList(persistent, [self.index(self.row_of(d), c) for d, c in kept])
+        self.layoutChanged.emit()

@@ -1,0 +1,64 @@
+"""Every setting the window keeps between runs, declared once with its type and default."""
+from __future__ import annotations
+
+import json
+from dataclasses import dataclass
+from pathlib import Path
+
+from PySide6.QtCore import QByteArray, QSettings
+
+RECENT_LIMIT = 8
+
+
+@dataclass(frozen=True)
+class Setting:
+    key: str
+    type: type
+    default: object
+
+
+WINDOW_GEOMETRY = Setting("window/geometry", QByteArray, QByteArray())
+WINDOW_STATE = Setting("window/state", QByteArray, QByteArray())
+MAIN_SPLITTER = Setting("window/mainSplitter", QByteArray, QByteArray())
+TABLE_SPLITTER = Setting("window/tableSplitter", QByteArray, QByteArray())
+TABLE_COLUMNS = Setting("table/columns", str, "")  # JSON: [{"key", "width", "hidden"}] in visual order
+TABLE_SORT = Setting("table/sort", str, "")  # JSON: {"key", "descending"}
+RECENT_DATABASES = Setting("files/recentDatabases", list, [])
+
+
+class Settings:
+    """Typed access to a QSettings store (an INI file, so tests can point it at a temporary folder)."""
+
+    def __init__(self, qsettings: QSettings | None = None):
+        self.qsettings = qsettings or QSettings(QSettings.Format.IniFormat, QSettings.Scope.UserScope,
+                                                "plan-review", "plan-review")
+
+    def get(self, setting: Setting):
+        value = self.qsettings.value(setting.key, setting.default, type=setting.type)
+        return setting.default if value is None else value
+
+    def set(self, setting: Setting, value) -> None:
+        self.qsettings.setValue(setting.key, value)
+
+    def get_json(self, setting: Setting):
+        """A JSON-encoded setting, or None when it is missing or unreadable."""
+        raw = self.get(setting)
+        try:
+            return json.loads(raw) if raw else None
+        except json.JSONDecodeError:
+            return None
+
+    def set_json(self, setting: Setting, value) -> None:
+        self.set(setting, json.dumps(value))
+
+    def recent_databases(self) -> list[Path]:
+        return [Path(p) for p in self.get(RECENT_DATABASES) if p]
+
+    def remember_database(self, path: Path) -> None:
+        """Put a database first in the recent list."""
+        path = path.resolve()
+        others = [str(p) for p in self.recent_databases() if p != path]
+        self.set(RECENT_DATABASES, [str(path), *others][:RECENT_LIMIT])
+
+    def sync(self) -> None:
+        self.qsettings.sync()
