@@ -34,11 +34,18 @@ _CLAUSE_TAILS = re.compile(
     r"(?:responsible|in\s+charge)(?:\s+for)?(?:\s+(?:their|its)\s+(?:respective\s+)?duties)?"
     r"(?:\s+(?:respectively|individually))?\s*[.。]?$",
     re.I | re.S)
+# Chinese clauses: "（国家知识产权局、教育部负责）", "（X牵头，Y按职责分工负责）", with the lead rule
+# sometimes stated inside the first clause ("列第一位者为牵头单位，下同").
+_ZH_LEAD_RULE = re.compile(r"[,，;；]?\s*列第一位(?:者|的)?为牵头单位[,，]?\s*(?:下同)?[。.]?$")
+_ZH_LEADS = re.compile(r"^(?P<lead>[^,，;；]+?)牵头[,，;；、]\s*(?P<names>.+?)(?:等)?(?:按职责分工|按照职责分工|根据职责分工)?"
+                       r"(?:分别|共同)?(?:负责|参与|配合)[。.]?$", re.S)
+_ZH_TAILS = re.compile(r"^(?P<names>.+?)(?:等)?(?:按职责分工|按照职责分工|根据职责分工)?(?:分别|共同)?负责[。.]?$", re.S)
+_ZH_ETC = re.compile(r"等(?:有关)?(?:部门|单位)?$")
 _NAME_SEPARATORS = re.compile(r"\s*[,，、;；]\s*(?:and\s+)?|\s+and\s+", re.I)
 _BODY_WORDS = re.compile(
     r"\b(?:ministry|bureau|office|commission|administration|department|court|procuratorate|council|"
     r"academy|association|bank|committee|agency|cent(?:er|re)|authority|federation|league|union|"
-    r"institute|corporation|government|units?)\b|[部委局院署办会行]$", re.I)
+    r"institute|corporation|government|units?)\b|[部委局院署办会行府]$", re.I)
 _SENTENCE_BREAK = re.compile(r"[.。!?;；]\s")
 _MAX_HEADING = 250
 _YEAR = re.compile(r"(?<!\d)((?:19|20)\d\d)(?!\d)")
@@ -98,8 +105,12 @@ class _Reader:
 
     def _clause_names(self, content: str) -> list[str] | None:
         """The spellings a department clause names, or None when the group is not a clause."""
-        content = re.sub(r"\s+", " ", content).strip()
-        match = _CLAUSE_LEADS.match(content) or _CLAUSE_TAILS.match(content)
+        content = _ZH_LEAD_RULE.sub("", re.sub(r"\s+", " ", content).strip())
+        match = _ZH_LEADS.match(content)
+        if match:
+            names = self._split_names(match.group("lead")) + self._split_names(match.group("names"))
+            return names or None
+        match = _CLAUSE_LEADS.match(content) or _CLAUSE_TAILS.match(content) or _ZH_TAILS.match(content)
         names = self._split_names(match.group("names") if match else content)
         if not names:
             return None
@@ -119,7 +130,7 @@ class _Reader:
                     break
             names.append(candidate.strip())
             i = j
-        return [n for n in names if normalize_name(n)]
+        return [_ZH_ETC.sub("", n) for n in names if normalize_name(n)]
 
     def resolve(self, spelling: str, task_number: int) -> str:
         known = self.registry.find(spelling)
@@ -160,11 +171,11 @@ class _Reader:
             if not match:
                 return None
             if first:
-                headings.append(_Heading("title", None, rest[:match.start()].strip()))
+                headings.append(_Heading("title", None, rest[:match.start()]))
             rest = rest[match.end():]
         elif first:
             match = self._find_marker(numbers.section_marker(section), rest, anywhere=True)
-            headings.append(_Heading("title", None, (rest[:match.start()] if match else rest).strip()))
+            headings.append(_Heading("title", None, rest[:match.start()] if match else rest))
             rest = rest[match.start():] if match else ""
         section_match = numbers.section_marker(section).search(rest)
         if part is not None:
@@ -224,7 +235,7 @@ class _Reader:
                 break
             for heading in headings:
                 if heading.kind == "title":
-                    plan.title = heading.text
+                    plan.title = self._title(heading.text)
                 elif heading.kind == "part":
                     part = Part(heading.number, heading.text)
                     plan.parts.append(part)
@@ -257,6 +268,14 @@ class _Reader:
             if headings is not None and self.text[marker.end():end].strip():
                 return marker.end(), headings
         return None, []
+
+    def _title(self, text: str) -> str:
+        """The first line; an introduction after it belongs to no task and is reported, not kept."""
+        title, _, introduction = text.strip().partition("\n")
+        if introduction.strip():
+            self.warnings.append(f"the introduction before the first part was left out: "
+                                 f"\u201c{introduction.strip()[:60]}\u2026\u201d")
+        return title.strip()
 
     @staticmethod
     def _current_part(plan: Plan, part: Part | None) -> Part:

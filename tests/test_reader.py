@@ -187,3 +187,18 @@ def test_reading_the_file_gives_the_bundled_plan(tmp_path, sample_result):
     path = tmp_path / "plan.json"
     path.write_text(dumps(sample_result.plan), encoding="utf-8")
     assert plan_to_json(read_plan_file(path).plan) == plan_to_json(sample_result.plan)
+
+
+def test_a_real_chinese_plan_reads_with_chinese_department_clauses():
+    """The 2024 plan (a repost cut off after task 10): '（X、Y负责）' clauses and '等部门'."""
+    from pathlib import Path
+
+    result = read_plan_file(Path(__file__).parent / "fixtures" / "ip2024-plan-zh-partial.txt")
+    plan = result.plan
+    assert plan.title == "2024 年知识产权强国建设推进计划" and plan.year == 2024
+    assert [t.number for t in plan.tasks] == list(range(1, 11))
+    assert [s.title for s in plan.parts[0].sections] == ["完善知识产权法律法规规章", "改革完善知识产权重大政策"]
+    assert task(plan, 4).departments == ["Ministry of Agriculture and Rural Affairs", NFGA]
+    assert task(plan, 9).departments == ["Ministry of Finance", CNIPA, CPD]  # "中央宣传部等部门"
+    assert all(d.verified for d in result.departments.values())
+    assert any("introduction before the first part" in w for w in result.warnings)
