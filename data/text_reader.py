@@ -201,31 +201,35 @@ class _Reader:
 
     # Tasks ----------------------------------------------------------------------------------------
     def _closing_clause(self, start: int, number: int, next_parts: list[int],
-                        next_sections: list[int]) -> tuple[_Group, bool]:
-        """The department clause that ends task `number`, and whether another task follows it."""
-        for candidate in numbers.task_marker(number + 1).finditer(self.text, start):
-            index = bisect.bisect_right(self.clause_ends, candidate.start()) - 1
-            if index < 0 or self.clauses[index].start <= start:
-                continue
-            clause = self.clauses[index]
-            between = self.text[clause.end:candidate.start()]
-            if self._parse_heads(between, next_parts, next_sections, False) is not None:
-                return clause, True
+                        next_sections: list[int]) -> tuple[_Group, int | None]:
+        """The department clause that ends task `number`, and the number of the task after it.
+
+        The next task is normally number + 1; a plan that skips one number is read on, with a warning.
+        """
+        for following in (number + 1, number + 2):
+            for candidate in numbers.task_marker(following).finditer(self.text, start):
+                index = bisect.bisect_right(self.clause_ends, candidate.start()) - 1
+                if index < 0 or self.clauses[index].start <= start:
+                    continue
+                clause = self.clauses[index]
+                between = self.text[clause.end:candidate.start()]
+                if self._parse_heads(between, next_parts, next_sections, False) is not None:
+                    return clause, following
         later = [c for c in self.clauses if c.start > start]
         if not later:
             raise LookupError(number)
-        return later[-1], False
+        return later[-1], None
 
     def read(self) -> tuple[Plan, list[str]]:
         plan = Plan(title="", year=None, note=None)
         part: Part | None = None
         section: Section | None = None
-        position, number, more = 0, 1, True
-        while more:
+        position, number = 0, 1
+        while number is not None:
             next_parts = [len(plan.parts) + 1, len(plan.parts) + 2]
             next_section = (section.number or 0) + 1 if section else 1
             try:
-                clause, more = self._closing_clause(position, number, next_parts,
+                clause, following = self._closing_clause(position, number, next_parts,
                                                     [next_section, next_section + 1, 1, 2])
             except LookupError:
                 break
@@ -253,10 +257,16 @@ class _Reader:
                 self.warnings.append(f"task {number}: a department is named twice; kept once")
             text = re.sub(r"\s+", " ", self.text[task_start:clause.start]).strip()
             section.tasks.append(Task(number, text, unique))
-            position, number = clause.end, number + 1
-        if number == 1:
+            if any(task_start <= c.start < clause.start for c in self.clauses):
+                self.warnings.append(f"task {number}: its text holds another department clause; "
+                                     "check the numbering around it")
+            if following is not None and following != number + 1:
+                self.warnings.append(f"no task numbered {number + 1}: the numbering jumps from "
+                                     f"{number} to {following}")
+            position, number = clause.end, following
+        if not plan.tasks:
             raise ValueError("no recognisable tasks")
-        self._finish(plan, position, number - 1)
+        self._finish(plan, position, plan.tasks[-1].number)
         return plan, self.warnings
 
     def _task_start(self, start: int, end: int, number: int, parts: list[int],

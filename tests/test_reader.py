@@ -202,3 +202,18 @@ def test_a_real_chinese_plan_reads_with_chinese_department_clauses():
     assert task(plan, 9).departments == ["Ministry of Finance", CNIPA, CPD]  # "中央宣传部等部门"
     assert all(d.verified for d in result.departments.values())
     assert any("introduction before the first part" in w for w in result.warnings)
+
+
+def test_numbering_that_jumps_too_far_is_flagged_not_hidden():
+    text = ANOTHER_YEAR.replace("3. Build twelve", "5. Build twelve").replace("4. Train", "6. Train")
+    result = read_plan_text(text, default_registry())
+    assert [t.number for t in result.plan.tasks] == [1, 2]
+    assert result.warnings == ["task 2: its text holds another department clause; check the numbering around it"]
+
+
+def test_one_missing_number_is_reported():
+    text = ANOTHER_YEAR.replace("3. Build twelve", "4. Build twelve").replace("4. Train", "5. Train")
+    result = read_plan_text(text, default_registry())
+    assert [t.number for t in result.plan.tasks] == [1, 2, 4, 5]
+    assert "no task numbered 3: the numbering jumps from 2 to 4" in result.warnings
+    assert task(result.plan, 4).text == "Build twelve service centres."
