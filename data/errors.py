@@ -23,3 +23,11 @@ class DatabaseError(PlanReviewError):
 
 class ExportError(PlanReviewError):
     """An export that could not be written (target open elsewhere, disk full, cancelled)."""
+
+
+class ReviewFileError(PlanReviewError):
+    """A review file that is refused: unreadable, not JSON, malformed, altered, or for another plan."""
+
+
+class ReviewEditError(PlanReviewError):
+    """A review edit that is not allowed: another author's note, a deleted note, an unknown task."""

@@ -10,6 +10,7 @@ from data import json_format
 from data.errors import PlanReviewError
 from data.paths import default_database_path
 from data.readers import read_plan_file
+from data.review import STATUSES, ReviewStore
 from data.store import PlanStore
 
 EXIT_BAD_INPUT = 2
@@ -32,6 +33,7 @@ def _parser() -> argparse.ArgumentParser:
     command = commands.add_parser("departments", parents=[common],
                                   help="list departments with their lead and participant counts")
     command.add_argument("--plan", type=int, metavar="ID")
+    _add_review_commands(commands, common)
     return parser
 
 
@@ -84,7 +86,82 @@ def _departments(args: argparse.Namespace) -> None:
               f"{r.lead_count:>5} {r.participant_count:>10}{mark}")
 
 
-COMMANDS = {"import": _import, "plans": _plans, "dump": _dump, "departments": _departments}
+def _add_review_commands(commands: argparse._SubParsersAction, common: argparse.ArgumentParser) -> None:
+    """`plan-review review ...`: notes, statuses and flags, and review files (see data/review.py)."""
+    on_plan = argparse.ArgumentParser(add_help=False, parents=[common])
+    on_plan.add_argument("--plan", type=int, metavar="ID", help="the plan (default: the latest)")
+    as_reviewer = argparse.ArgumentParser(add_help=False)
+    as_reviewer.add_argument("--reviewer", metavar="NAME",
+                             help="default: the stored identity (review whoami --set), else "
+                                  "$PLAN_REVIEW_REVIEWER, else your user name")
+    review = commands.add_parser("review", parents=[common], help="notes, review statuses and flags; review files")
+    actions = review.add_subparsers(dest="review_command", metavar="ACTION", required=True)
+    action = actions.add_parser("note", parents=[on_plan, as_reviewer], help="add a note to a task; prints its id")
+    action.add_argument("--task", type=int, required=True, metavar="N")
+    action.add_argument("text")
+    action = actions.add_parser("edit", parents=[on_plan, as_reviewer], help="change the text of your note")
+    action.add_argument("note_id", metavar="NOTE")
+    action.add_argument("text")
+    action = actions.add_parser("delete", parents=[on_plan, as_reviewer], help="delete your note")
+    action.add_argument("note_id", metavar="NOTE")
+    action = actions.add_parser("set", parents=[on_plan, as_reviewer], help="set a task's review status or flag")
+    action.add_argument("--task", type=int, required=True, metavar="N")
+    action.add_argument("--status", choices=STATUSES)
+    action.add_argument("--flag", action=argparse.BooleanOptionalAction, default=None)
+    action = actions.add_parser("list", parents=[on_plan], help="print notes (deleted ones too) and states as JSON")
+    action.add_argument("--task", type=int, metavar="N")
+    action = actions.add_parser("export", parents=[on_plan], help="write a review file")
+    action.add_argument("--reviewer", metavar="NAME", help="only this reviewer's notes and states (default: all)")
+    action.add_argument("-o", "--output", type=Path, required=True, metavar="FILE")
+    action = actions.add_parser("import", parents=[on_plan], help="merge a colleague's review file")
+    action.add_argument("file", type=Path)
+    action = actions.add_parser("whoami", parents=[common], help="print (or --set) the default reviewer")
+    action.add_argument("--set", metavar="NAME", dest="identity")
+
+
+def _task_id(store: PlanStore, plan_id: int, number: int) -> int:
+    task_id = store.task_id_by_number(plan_id, number)
+    if task_id is None:
+        raise PlanReviewError(store.path, f"plan {plan_id} has no task {number}")
+    return task_id
+
+
+def _review(args: argparse.Namespace) -> None:
+    with PlanStore(args.db, create=False) as store:
+        reviews = ReviewStore(store)
+        action = args.review_command
+        if action == "whoami":
+            if args.identity:
+                reviews.set_reviewer(args.identity)
+            print(reviews.default_reviewer())
+            return
+        plan_id = _plan_id(store, args.plan)
+        if action == "note":
+            print(reviews.add_note(_task_id(store, plan_id, args.task), args.text, args.reviewer).id)
+        elif action == "edit":
+            reviews.edit_note(args.note_id, args.text, args.reviewer)
+        elif action == "delete":
+            reviews.delete_note(args.note_id, args.reviewer)
+        elif action == "set":
+            if args.status is None and args.flag is None:
+                raise PlanReviewError(store.path, "review set needs --status, --flag or --no-flag")
+            reviews.set_state(_task_id(store, plan_id, args.task), args.reviewer, status=args.status,
+                              flagged=args.flag)
+        elif action == "list":
+            task_id = None if args.task is None else _task_id(store, plan_id, args.task)
+            listing = {"notes": [n.to_json() for n in reviews.notes(plan_id, task_id, include_deleted=True)],
+                       "states": [s.to_json() for s in reviews.states(plan_id, task_id)]}
+            print(json.dumps(listing, ensure_ascii=False, indent=1))
+        elif action == "export":
+            written = reviews.export_review(plan_id, args.output, args.reviewer)
+            print(f"Wrote {written.notes} notes and {written.states} states to {args.output}")
+        elif action == "import":
+            merged = reviews.import_review(plan_id, args.file)
+            print(f"Merged {args.file}: {merged.notes} notes and {merged.states} states changed, "
+                  f"{merged.conflicts} new conflicts")
+
+
+COMMANDS = {"import": _import, "plans": _plans, "dump": _dump, "departments": _departments, "review": _review}
 
 
 def main(argv: list[str] | None = None) -> int:
