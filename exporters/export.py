@@ -1,0 +1,94 @@
+"""Exporting assignment sheets: the one entry point the command line and the window call.
+
+openpyxl and reportlab load here, when the first export runs, not when the program starts.
+"""
+from __future__ import annotations
+
+from collections.abc import Sequence
+from dataclasses import dataclass
+from pathlib import Path
+
+from data.errors import ExportError
+from data.store import PlanStore
+
+from .document import ExtraColumn, SheetBook, build_book, short_names
+from .files import CancelCheck, ExportResult, Progress, atomic_target, check_cancel
+
+XLSX, PDF = "xlsx", "pdf"
+FORMATS = (XLSX, PDF)
+
+
+@dataclass(frozen=True)
+class ExportRequest:
+    """What to export: departments of a plan, in a format, to one file or one file per department."""
+
+    plan_id: int
+    department_ids: tuple[int, ...]
+    format: str  # XLSX or PDF
+    target: Path  # the file; with one_file_per_department, the folder
+    one_file_per_department: bool = False
+
+
+def export_assignment_sheets(store: PlanStore, request: ExportRequest, *,
+                             extra_columns: Sequence[ExtraColumn] = (), progress: Progress | None = None,
+                             cancel: CancelCheck | None = None) -> ExportResult:
+    """Write the assignment sheets the request asks for; progress counts building, then writing.
+
+    Raises ExportCancelled when `cancel` returns True, ExportError when a file cannot be written;
+    either way no half-written file is left.
+    """
+    if request.format not in FORMATS:
+        raise ValueError(f"unknown export format {request.format!r}")
+    count = len(request.department_ids)
+
+    def building(done: int, _total: int) -> None:
+        if progress:
+            progress(done, 2 * count)
+
+    def writing(done: int, _total: int) -> None:
+        if progress:
+            progress(count + done, 2 * count)
+
+    book = build_book(store, request.plan_id, request.department_ids, extra_columns=extra_columns,
+                      progress=building, cancel=cancel)
+    if request.one_file_per_department:
+        paths = _write_per_department(book, request, writing, cancel)
+    else:
+        paths = [_write_one_file(book, request, writing, cancel)]
+    return ExportResult(paths, list(book.warnings))
+
+
+def _write_one_file(book: SheetBook, request: ExportRequest, progress: Progress,
+                    cancel: CancelCheck | None) -> Path:
+    with atomic_target(request.target) as temporary:
+        if request.format == XLSX:
+            from .xlsx import write_workbook
+
+            write_workbook(book, temporary, progress=progress, cancel=cancel)
+        else:
+            from .pdf import write_pdf
+
+            write_pdf(book, temporary, progress=progress, cancel=cancel)
+    return request.target
+
+
+def _write_per_department(book: SheetBook, request: ExportRequest, progress: Progress,
+                          cancel: CancelCheck | None) -> list[Path]:
+    """One file per department in the target folder, named by its abbreviation (or name)."""
+    if request.format == XLSX:
+        from .xlsx import write_department_workbook as write
+    else:
+        from .pdf import write_department_pdf as write
+    try:
+        request.target.mkdir(parents=True, exist_ok=True)
+    except OSError as error:
+        raise ExportError(request.target, f"cannot be made a folder ({error.strerror or error})") from None
+    paths = []
+    for done, (sheet, name) in enumerate(zip(book.sheets, short_names(book.sheets)), start=1):
+        check_cancel(cancel, request.target)
+        path = request.target / f"{name}.{request.format}"
+        with atomic_target(path) as temporary:
+            write(book, sheet, temporary)
+        paths.append(path)
+        progress(done, len(book.sheets))
+    return paths

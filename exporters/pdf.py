@@ -1,0 +1,280 @@
+"""Assignment sheets as PDF (reportlab platypus). exporters.export imports this module only to write.
+
+One pass lays the document out: the page total in "page x of y" and the contents page numbers are
+PDF forms drawn once their number is known, so no second layout is needed. Each department starts
+on a new page with a bookmark; task tables wrap their text and repeat their header on each page.
+Chinese prints with a CJK TrueType font found on the machine (embedded), else reportlab's STSong-Light.
+"""
+from __future__ import annotations
+
+import functools
+import os
+from pathlib import Path
+from xml.sax.saxutils import escape
+
+from reportlab.lib import colors
+from reportlab.lib.enums import TA_RIGHT
+from reportlab.lib.pagesizes import A4, landscape
+from reportlab.lib.styles import ParagraphStyle
+from reportlab.lib.units import mm
+from reportlab.pdfbase import pdfmetrics
+from reportlab.pdfbase.cidfonts import UnicodeCIDFont
+from reportlab.pdfbase.ttfonts import TTFError, TTFont
+from reportlab.pdfgen.canvas import Canvas
+from reportlab.platypus import BaseDocTemplate, Flowable, Frame, PageBreak, PageTemplate, Paragraph
+from reportlab.platypus import Table as PdfTable
+
+from .document import AssignmentSheet, Column, SheetBook, Table
+from .files import CancelCheck, Progress, check_cancel
+
+CJK_FONT = "PlanReviewCJK"
+CJK_FALLBACK = "STSong-Light"
+CJK_FONT_FILES = [  # TrueType outlines only: reportlab cannot embed CFF (OpenType) Noto CJK files
+    "/usr/share/fonts/truetype/wqy/wqy-microhei.ttc",
+    "/usr/share/fonts/truetype/wqy/wqy-zenhei.ttc",
+    "/usr/share/fonts/truetype/arphic/uming.ttc",
+    "/usr/share/fonts/truetype/droid/DroidSansFallbackFull.ttf",
+    "/usr/share/fonts/truetype/noto/NotoSansSC-Regular.ttf",
+    os.path.expandvars(r"%WINDIR%\Fonts\msyh.ttc"),
+    os.path.expandvars(r"%WINDIR%\Fonts\simsun.ttc"),
+    "/Library/Fonts/Arial Unicode.ttf",
+]
+BODY_FONT, BOLD_FONT = "Helvetica", "Helvetica-Bold"
+HEADER_BLUE = "#305496"
+TOTAL_PAGES_FORM = "total-pages"
+MARGIN_MM = 14
+
+
+@functools.lru_cache(maxsize=1)
+def cjk_font() -> str:
+    """Register the first usable CJK TrueType font on this machine; its name, or the built-in fallback."""
+    for path in CJK_FONT_FILES:
+        if os.path.isfile(path):
+            try:
+                pdfmetrics.registerFont(TTFont(CJK_FONT, path, subfontIndex=0))
+            except (TTFError, OSError):
+                continue
+            return CJK_FONT
+    pdfmetrics.registerFont(UnicodeCIDFont(CJK_FALLBACK))
+    return CJK_FALLBACK
+
+
+def _in_body_font(character: str) -> bool:
+    try:
+        character.encode("cp1252")  # what reportlab's standard fonts can show
+    except UnicodeEncodeError:
+        return False
+    return True
+
+
+def markup(text: str) -> str:
+    """Paragraph markup that prints `text` exactly as typed: escaped, other scripts in the CJK font."""
+    text = str(text).replace("\r\n", "\n").replace("\r", "\n").replace("\t", " ")
+    runs, run, body = [], [], True
+    for character in text:
+        if character != "\n" and _in_body_font(character) != body and run:
+            runs.append((body, "".join(run)))
+            run = []
+        if character != "\n":
+            body = _in_body_font(character)
+        run.append(character)
+    if run:
+        runs.append((body, "".join(run)))
+    font = cjk_font()
+    return "".join(escape(part) if is_body else f'<font name="{font}">{escape(part)}</font>'
+                   for is_body, part in runs).replace("\n", "<br/>")
+
+
+class _Styles:
+    def __init__(self) -> None:
+        self.cell = ParagraphStyle("cell", fontName=BODY_FONT, fontSize=8.5, leading=10.5)
+        self.header_cell = ParagraphStyle("header-cell", parent=self.cell, fontName=BOLD_FONT,
+                                          textColor=colors.white)
+        self.title = ParagraphStyle("title", fontName=BOLD_FONT, fontSize=16, leading=20, spaceAfter=2)
+        self.subtitle = ParagraphStyle("subtitle", fontName=BODY_FONT, fontSize=10, leading=13,
+                                       textColor=colors.HexColor("#404040"))
+        self.heading = ParagraphStyle("heading", fontName=BOLD_FONT, fontSize=12, leading=15,
+                                      spaceBefore=10, spaceAfter=4)
+        self.page_left = ParagraphStyle("page-left", fontName=BODY_FONT, fontSize=8, leading=10,
+                                        textColor=colors.HexColor("#404040"))
+        self.page_right = ParagraphStyle("page-right", parent=self.page_left, alignment=TA_RIGHT)
+        self.table = [
+            ("GRID", (0, 0), (-1, -1), 0.4, colors.HexColor("#808080")),
+            ("BACKGROUND", (0, 0), (-1, 0), colors.HexColor(HEADER_BLUE)),
+            ("VALIGN", (0, 0), (-1, -1), "TOP"),
+            ("LEFTPADDING", (0, 0), (-1, -1), 3),
+            ("RIGHTPADDING", (0, 0), (-1, -1), 3),
+            ("TOPPADDING", (0, 0), (-1, -1), 2),
+            ("BOTTOMPADDING", (0, 0), (-1, -1), 3),
+        ]
+
+
+def _department_title(sheet: AssignmentSheet) -> str:
+    return "  ".join(filter(None, (sheet.department.name, sheet.department.name_zh)))
+
+
+def _table(table: Table, width: float, styles: _Styles):
+    hints = sum(c.width for c in table.columns)
+    widths = [width * c.width / hints for c in table.columns]
+    rows = [[Paragraph(markup(c.heading), styles.header_cell) for c in table.columns]]
+    rows += [[Paragraph(markup(value), styles.cell) for value in row] for row in table.rows]
+    result = PdfTable(rows, colWidths=widths, repeatRows=1)
+    result.setStyle(styles.table)
+    return result
+
+
+def _department_flowables(book: SheetBook, index: int, width: float, styles: _Styles) -> list:
+    sheet = book.sheets[index]
+    led, taking_part = sheet.led_table(), sheet.taking_part_table()
+    flowables = [
+        _DepartmentStart(index),
+        Paragraph(markup(_department_title(sheet)), styles.title),
+        Paragraph(markup(f"{book.plan_title}. Printed {book.printed.isoformat()}."), styles.subtitle),
+        Paragraph(markup(f"Leads {len(led.rows)} tasks, takes part in {len(taking_part.rows)}."),
+                  styles.subtitle),
+    ]
+    for heading, table in ((f"Tasks it leads ({len(led.rows)})", led),
+                           (f"Tasks it takes part in ({len(taking_part.rows)})", taking_part)):
+        flowables.append(Paragraph(markup(heading), styles.heading))
+        flowables.append(_table(table, width, styles) if table.rows else Paragraph("None.", styles.cell))
+    return flowables
+
+
+def _contents_flowables(book: SheetBook, width: float, styles: _Styles) -> list:
+    flowables = [Paragraph("Department assignment sheets", styles.title),
+                 Paragraph(markup(f"{book.plan_title}. Printed {book.printed.isoformat()}."), styles.subtitle),
+                 Paragraph("Contents", styles.heading)]
+    table = _table(Table((Column("Department", 60), Column("Chinese name", 20), Column("Leads", 7),
+                          Column("Takes part", 9), Column("Page", 6)),
+                         tuple((s.department.name, s.department.name_zh or "", len(s.led), len(s.taking_part), "")
+                               for s in book.sheets)), width, styles)
+    for index in range(len(book.sheets)):  # link each name to its bookmark; the page number is a form
+        table._cellvalues[index + 1][0] = Paragraph(
+            f'<a href="#{_bookmark(index)}" color="#0563C1">{markup(book.sheets[index].department.name)}</a>',
+            styles.cell)
+        table._cellvalues[index + 1][4] = _FormNumber(_page_form(index))
+    flowables.append(table)
+    return flowables
+
+
+def _bookmark(index: int) -> str:
+    return f"department-{index}"
+
+
+def _page_form(index: int) -> str:
+    return f"department-page-{index}"
+
+
+class _DepartmentStart(Flowable):
+    """An invisible mark where a department's sheet begins."""
+
+    def __init__(self, index: int):
+        super().__init__()
+        self.index = index
+
+    def wrap(self, available_width, available_height):
+        return 0, 0
+
+    def draw(self):
+        pass
+
+
+class _FormNumber(Flowable):
+    """A number drawn by a PDF form that is defined later in the layout (a page number)."""
+
+    def __init__(self, form: str):
+        super().__init__()
+        self.form = form
+
+    def wrap(self, available_width, available_height):
+        return 20, 8
+
+    def draw(self):
+        self.canv.doForm(self.form)
+
+
+def _define_number_form(canv: Canvas, name: str, number: int) -> None:
+    canv.beginForm(name)
+    canv.setFont(BODY_FONT, 8.5)
+    canv.drawString(0, 0, str(number))
+    canv.endForm()
+
+
+class _TotalPagesCanvas(Canvas):
+    """Defines the page total, for "page x of y", once the last page is done."""
+
+    def save(self):
+        _define_number_form(self, TOTAL_PAGES_FORM, self.getPageNumber() - 1)
+        super().save()
+
+
+class _SheetDocument(BaseDocTemplate):
+    """Notices where each department starts: bookmark, outline entry, page-number form, progress."""
+
+    def __init__(self, path: Path, book: SheetBook, progress: Progress | None, cancel: CancelCheck | None,
+                 **settings):
+        super().__init__(str(path), **settings)
+        self.book, self.progress, self.cancel = book, progress, cancel
+        self.current: AssignmentSheet | None = None
+
+    def afterFlowable(self, flowable):
+        if not isinstance(flowable, _DepartmentStart):
+            return
+        check_cancel(self.cancel, self.filename)
+        sheet = self.current = self.book.sheets[flowable.index]
+        key = _bookmark(flowable.index)
+        self.canv.bookmarkPage(key)
+        self.canv.addOutlineEntry(_department_title(sheet), key, level=0)
+        _define_number_form(self.canv, _page_form(flowable.index), self.page)
+        if self.progress:
+            self.progress(flowable.index + 1, len(self.book.sheets))
+
+
+def _decorate_page(canv: Canvas, doc: _SheetDocument, styles: _Styles) -> None:
+    """Header (plan, department) and footer (printed date, page x of y) of every page."""
+    width, height = doc.pagesize
+    margin, half = MARGIN_MM * mm, (width - 2 * MARGIN_MM * mm) / 2
+    department = _department_title(doc.current) if doc.current else "Contents"
+    for text, style, x, y in ((doc.book.plan_title, styles.page_left, margin, height - 9 * mm),
+                              (department, styles.page_right, width / 2, height - 9 * mm),
+                              (f"Printed {doc.book.printed.isoformat()}", styles.page_left, margin, 6 * mm)):
+        paragraph = Paragraph(markup(text), style)
+        paragraph.wrap(half, 20)
+        paragraph.drawOn(canv, x, y)
+    canv.saveState()
+    canv.setFont(BODY_FONT, 8.5)
+    right = width - margin - canv.stringWidth("000", BODY_FONT, 8.5)
+    canv.drawRightString(right, 6 * mm + 2, f"Page {doc.page} of ")
+    canv.translate(right, 6 * mm + 2)
+    canv.doForm(TOTAL_PAGES_FORM)
+    canv.restoreState()
+    canv.setStrokeColor(colors.HexColor("#808080"))
+    canv.setLineWidth(0.4)
+    canv.line(margin, height - 10 * mm, width - margin, height - 10 * mm)
+
+
+def write_pdf(book: SheetBook, path: Path, *, contents: bool = True, progress: Progress | None = None,
+              cancel: CancelCheck | None = None) -> None:
+    """All the book's departments in one PDF, each from a new page; with a contents page if asked."""
+    styles = _Styles()
+    pagesize = landscape(A4)
+    margin = MARGIN_MM * mm
+    document = _SheetDocument(path, book, progress, cancel, pagesize=pagesize, leftMargin=margin,
+                              rightMargin=margin, topMargin=margin, bottomMargin=margin,
+                              title=book.plan_title, author="Plan Review",
+                              subject="Department assignment sheets")
+    frame = Frame(margin, margin, pagesize[0] - 2 * margin, pagesize[1] - 2 * margin - 2 * mm, id="body")
+    document.addPageTemplates([PageTemplate(
+        "sheet", [frame], onPageEnd=lambda canv, doc: _decorate_page(canv, doc, styles))])
+    flowables = _contents_flowables(book, frame._width, styles) if contents else []
+    for index in range(len(book.sheets)):
+        if flowables:
+            flowables.append(PageBreak())
+        flowables += _department_flowables(book, index, frame._width, styles)
+    check_cancel(cancel, path)
+    document.build(flowables, canvasmaker=_TotalPagesCanvas)
+
+
+def write_department_pdf(book: SheetBook, sheet: AssignmentSheet, path: Path) -> None:
+    """One department's sheet as a PDF of its own (no contents page)."""
+    write_pdf(SheetBook(book.plan_title, book.printed, [sheet]), path, contents=False)

@@ -1,0 +1,200 @@
+"""Assignment sheets as Excel workbooks (openpyxl). exporters.export imports this module only to write.
+
+Every sheet prints on A4 fitted to the page width, with its header row repeated on each page and
+the page number and department in the footer. Row heights are set from each row's wrapped line
+count: openpyxl sets none, and LibreOffice does not fit wrapped rows, so printed rows would overlap.
+"""
+from __future__ import annotations
+
+import math
+import unicodedata
+from collections.abc import Sequence
+from pathlib import Path
+
+from openpyxl import Workbook
+from openpyxl.styles import Alignment, Border, Font, PatternFill, Side
+from openpyxl.utils import get_column_letter
+from openpyxl.worksheet.hyperlink import Hyperlink
+from openpyxl.worksheet.page import PageMargins
+
+from .document import AssignmentSheet, Column, SheetBook, Table, short_names
+from .files import CancelCheck, Progress, check_cancel
+
+OVERVIEW = "Overview"
+MATRIX = "Matrix"
+LINE_HEIGHT = 15.0  # points per line of 11-point Calibri
+ROW_PADDING = 3.0
+MATRIX_TEXT_LIMIT = 110  # characters of task text the matrix shows
+
+
+def text_width(text: str) -> float:
+    """The width of a line in Excel's column units (one unit: one digit); wide characters count double."""
+    return sum(2.2 if unicodedata.east_asian_width(ch) in "WF" else 1.0 for ch in text)
+
+
+def wrapped_lines(text: str, width: float) -> int:
+    """How many lines a wrapped cell of this column width shows the text on (a slight overestimate)."""
+    capacity = max(width * 1.05 - 1, 1.0)
+    lines = 0
+    for paragraph in str(text).split("\n"):
+        line = 0.0
+        lines += 1
+        for word in paragraph.split():
+            size = text_width(word)
+            if line and line + 1 + size > capacity:
+                lines += 1
+                line = 0.0
+            if size > capacity:  # a word longer than the line breaks across lines
+                lines += math.ceil(size / capacity) - 1
+                size %= capacity
+            line += size + (1 if line else 0)
+    return lines
+
+
+class _Styles:
+    """The workbook's few looks, created once openpyxl is loaded."""
+
+    def __init__(self) -> None:
+        edge = Side(style="thin", color="808080")
+        self.border = Border(left=edge, right=edge, top=edge, bottom=edge)
+        self.header_font = Font(bold=True, color="FFFFFF")
+        self.header_fill = PatternFill("solid", fgColor="305496")
+        self.title_font = Font(bold=True, size=14)
+        self.subtitle_font = Font(italic=True, color="404040")
+        self.link_font = Font(color="0563C1", underline="single")
+        self.wrapped = Alignment(wrap_text=True, vertical="top")
+        self.centered = Alignment(horizontal="center", vertical="top")
+        self.rotated = Alignment(text_rotation=90, horizontal="center", vertical="bottom")
+
+
+def _put(ws, row: int, column: int, value: str | int):
+    """Write a value; text is always stored as text, never as a formula (even when it starts with '=')."""
+    cell = ws.cell(row=row, column=column)
+    cell.value = value
+    if isinstance(value, str):
+        cell.data_type = "s"
+    return cell
+
+
+def _footer_text(text: str) -> str:
+    return text.replace("&", "&&")  # '&' starts a code in Excel headers and footers
+
+
+def _print_setup(ws, *, landscape: bool, title_rows: str, footer: str, plan_title: str) -> None:
+    ws.page_setup.paperSize = ws.PAPERSIZE_A4
+    ws.page_setup.orientation = ws.ORIENTATION_LANDSCAPE if landscape else ws.ORIENTATION_PORTRAIT
+    ws.page_setup.fitToWidth = 1
+    ws.page_setup.fitToHeight = 0
+    ws.sheet_properties.pageSetUpPr.fitToPage = True
+    ws.print_title_rows = title_rows
+    ws.print_options.horizontalCentered = True
+    ws.page_margins = PageMargins(left=0.4, right=0.4, top=0.6, bottom=0.6, header=0.25, footer=0.25)
+    ws.oddHeader.left.text = _footer_text(plan_title)
+    ws.oddHeader.left.size = 8
+    ws.oddFooter.left.text = _footer_text(footer)
+    ws.oddFooter.left.size = 8
+    ws.oddFooter.right.text = "Page &P of &N"
+    ws.oddFooter.right.size = 8
+
+
+def _write_table(ws, styles: _Styles, table: Table, first_row: int) -> int:
+    """Write a table with a styled header row at `first_row`; fit widths and heights. Returns the last row."""
+    widths = []
+    for index, column in enumerate(table.columns):
+        longest = max((text_width(line) for row in table.rows for line in str(row[index]).split("\n")),
+                      default=0)
+        widths.append(min(max(longest, text_width(column.heading)) + 2, column.width))
+        ws.column_dimensions[get_column_letter(index + 1)].width = widths[-1]
+    for index, column in enumerate(table.columns, start=1):
+        cell = _put(ws, first_row, index, column.heading)
+        cell.font, cell.fill, cell.border, cell.alignment = (styles.header_font, styles.header_fill,
+                                                             styles.border, styles.wrapped)
+    for row_number, row in enumerate(table.rows, start=first_row + 1):
+        for index, value in enumerate(row, start=1):
+            cell = _put(ws, row_number, index, value)
+            cell.border, cell.alignment = styles.border, styles.wrapped
+        lines = max(wrapped_lines(value, width) for value, width in zip(row, widths))
+        ws.row_dimensions[row_number].height = lines * LINE_HEIGHT + ROW_PADDING
+    last_row = first_row + len(table.rows)
+    ws.auto_filter.ref = f"A{first_row}:{get_column_letter(len(table.columns))}{last_row}"
+    ws.freeze_panes = ws.cell(row=first_row + 1, column=1).coordinate
+    return last_row
+
+
+def _department_title(sheet: AssignmentSheet) -> str:
+    return "  ".join(filter(None, (sheet.department.name, sheet.department.name_zh)))
+
+
+def _write_department(ws, styles: _Styles, book: SheetBook, sheet: AssignmentSheet) -> None:
+    title = _department_title(sheet)
+    _put(ws, 1, 1, title).font = styles.title_font
+    _put(ws, 2, 1, book.plan_title).font = styles.subtitle_font
+    _put(ws, 3, 1, f"Leads {len(sheet.led)} tasks, takes part in {len(sheet.taking_part)}. "
+                   f"Printed {book.printed.isoformat()}.")
+    header_row = 5
+    _write_table(ws, styles, sheet.combined_table(), header_row)
+    _print_setup(ws, landscape=True, title_rows=f"{header_row}:{header_row}", footer=title,
+                 plan_title=book.plan_title)
+
+
+def _write_overview(ws, styles: _Styles, book: SheetBook, names: list[str]) -> None:
+    _put(ws, 1, 1, "Department assignment sheets").font = styles.title_font
+    _put(ws, 2, 1, f"{book.plan_title}. Printed {book.printed.isoformat()}.").font = styles.subtitle_font
+    header_row = 4
+    table = Table((Column("Department", 60), Column("Chinese name", 20), Column("Abbreviation", 14),
+                   Column("Leads", 8), Column("Takes part", 12), Column("Sheet", 34)),
+                  tuple((s.department.name, s.department.name_zh or "", s.department.abbreviation or "",
+                         len(s.led), len(s.taking_part), name) for s, name in zip(book.sheets, names)))
+    _write_table(ws, styles, table, header_row)
+    for row_number, name in enumerate(names, start=header_row + 1):
+        cell = ws.cell(row=row_number, column=1)
+        cell.hyperlink = Hyperlink(ref=cell.coordinate, location=f"'{name}'!A1", display=cell.value)
+        cell.font = styles.link_font
+    _print_setup(ws, landscape=False, title_rows=f"{header_row}:{header_row}", footer="Overview",
+                 plan_title=book.plan_title)
+
+
+def _write_matrix(ws, styles: _Styles, book: SheetBook, names: list[str]) -> None:
+    tasks, marks = book.matrix()
+    columns = (Column("No.", 5), Column("Task", 50)) + tuple(Column(name, 4) for name in names)
+    rows = tuple((number, text if len(text) <= MATRIX_TEXT_LIMIT else text[:MATRIX_TEXT_LIMIT - 1] + "…")
+                 + tuple(marks.get((number, index), "") for index in range(len(names)))
+                 for number, text in tasks)
+    _write_table(ws, styles, Table(columns, rows), 1)
+    for index in range(len(names)):
+        ws.cell(row=1, column=index + 3).alignment = styles.rotated
+        for row_number in range(2, len(rows) + 2):
+            ws.cell(row=row_number, column=index + 3).alignment = styles.centered
+    ws.row_dimensions[1].height = max(text_width(name) for name in names) * 6.5 + 8 if names else LINE_HEIGHT
+    ws.freeze_panes = "C2"
+    ws.print_title_cols = "A:B"
+    _print_setup(ws, landscape=True, title_rows="1:1", footer="Tasks × departments (L leads, P takes part)",
+                 plan_title=book.plan_title)
+
+
+def write_workbook(book: SheetBook, path: Path, *, progress: Progress | None = None,
+                   cancel: CancelCheck | None = None) -> None:
+    """One workbook: an overview, the tasks × departments matrix, and a sheet per department."""
+    styles = _Styles()
+    workbook = Workbook()
+    names = short_names(book.sheets, taken=(OVERVIEW, MATRIX))
+    overview = workbook.active
+    overview.title = OVERVIEW
+    _write_overview(overview, styles, book, names)
+    _write_matrix(workbook.create_sheet(MATRIX), styles, book, names)
+    for done, (sheet, name) in enumerate(zip(book.sheets, names), start=1):
+        check_cancel(cancel, path)
+        _write_department(workbook.create_sheet(name), styles, book, sheet)
+        if progress:
+            progress(done, len(book.sheets))
+    check_cancel(cancel, path)
+    workbook.save(path)
+
+
+def write_department_workbook(book: SheetBook, sheet: AssignmentSheet, path: Path) -> None:
+    """A workbook holding one department's sheet."""
+    workbook = Workbook()
+    worksheet = workbook.active
+    worksheet.title = short_names([sheet])[0]
+    _write_department(worksheet, styles=_Styles(), book=book, sheet=sheet)
+    workbook.save(path)
