@@ -111,9 +111,9 @@ STANDARD_COLUMNS = (
                width=44),
     TaskColumn("section", QT_TRANSLATE_NOOP("TaskColumn", "Part / section"),
                lambda r: f"{section_number(r)}  {r.section_title or r.part_title}",
-               tooltip=_section_tooltip, sort_key="section", width=170),
+               tooltip=_section_tooltip, sort_key="section", width=160),
     TaskColumn("text", QT_TRANSLATE_NOOP("TaskColumn", "Task"), lambda r: r.text,
-               tooltip=lambda r: rich_tooltip(r.text), sort_key="text", width=380),
+               tooltip=lambda r: rich_tooltip(r.text), sort_key="text", width=360),
     TaskColumn("lead", QT_TRANSLATE_NOOP("TaskColumn", "Lead department"), _lead_name,
                tooltip=lambda r: department_label(r.lead) if r.lead else None, sort_key="lead", width=190),
     TaskColumn("participants", QT_TRANSLATE_NOOP("TaskColumn", "Participating departments"),
@@ -403,15 +403,16 @@ class PlanTreeModel(QAbstractItemModel):
 
 # The departments list ------------------------------------------------------------------------------------
 class DepartmentsModel(QAbstractTableModel):
-    """Every department the plan names, with the number of tasks it leads and takes part in."""
+    """Every department the plan names, with the number of tasks it leads and takes part in.
+
+    The Chinese name and the abbreviation are in the tooltip; the detail pane shows them too.
+    """
 
     COLUMN_TITLES = (QT_TRANSLATE_NOOP("DepartmentsModel", "Department"),
-                     QT_TRANSLATE_NOOP("DepartmentsModel", "Chinese"),
                      QT_TRANSLATE_NOOP("DepartmentsModel", "Leads"),
                      QT_TRANSLATE_NOOP("DepartmentsModel", "Takes part"))
     SORT_KEYS: tuple[Callable[[DepartmentRow], object], ...] = (
-        lambda d: d.name.casefold(), lambda d: d.name_zh or "", lambda d: d.lead_count,
-        lambda d: d.participant_count)
+        lambda d: d.name.casefold(), lambda d: d.lead_count, lambda d: d.participant_count)
 
     def __init__(self, store: PlanStore, plan_id: int | None, parent=None):
         super().__init__(parent)
@@ -439,12 +440,11 @@ class DepartmentsModel(QAbstractTableModel):
             return None
         department = self._departments[index.row()]
         if role == Qt.ItemDataRole.DisplayRole:
-            return (department.name, department.name_zh or "", str(department.lead_count),
-                    str(department.participant_count))[index.column()]
+            return (department.name, str(department.lead_count), str(department.participant_count))[index.column()]
         if role == Qt.ItemDataRole.ToolTipRole:
             abbreviation = f" ({department.abbreviation})" if department.abbreviation else ""
             return department_label(department) + abbreviation
-        if role == Qt.ItemDataRole.TextAlignmentRole and index.column() >= 2:
+        if role == Qt.ItemDataRole.TextAlignmentRole and index.column() > 0:
             return Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter
         if role == DEPARTMENT_ID_ROLE:
             return department.id

@@ -19,7 +19,6 @@ class Setting:
 
 WINDOW_GEOMETRY = Setting("window/geometry", QByteArray, QByteArray())
 WINDOW_STATE = Setting("window/state", QByteArray, QByteArray())
-MAIN_SPLITTER = Setting("window/mainSplitter", QByteArray, QByteArray())
 TABLE_SPLITTER = Setting("window/tableSplitter", QByteArray, QByteArray())
 TABLE_COLUMNS = Setting("table/columns", str, "")  # JSON: [{"key", "width", "hidden"}] in visual order
 TABLE_SORT = Setting("table/sort", str, "")  # JSON: {"key", "descending"}

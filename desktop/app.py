@@ -1,0 +1,60 @@
+"""Starting the window: the application, its context, the first-start database and the smoke run."""
+from __future__ import annotations
+
+import sys
+from pathlib import Path
+
+from PySide6.QtCore import QCoreApplication
+from PySide6.QtWidgets import QApplication
+
+from data.errors import PlanReviewError
+from data.paths import bundled_plan_path
+from data.readers import read_plan_file
+from data.store import PlanStore
+
+from .context import AppContext
+from .main_window import MainWindow, show_error
+from .settings import Settings
+
+EXIT_BAD_INPUT = 2
+
+
+def application() -> QApplication:
+    """The running QApplication, created with the program's names when there is none yet."""
+    app = QApplication.instance() or QApplication(sys.argv[:1])
+    app.setApplicationName("plan-review")
+    app.setApplicationDisplayName("Plan Review")
+    app.setOrganizationName("plan-review")
+    return app
+
+
+def open_startup_database(path: Path) -> PlanStore:
+    """The database the window opens on; on first start it is created and given the bundled plan."""
+    store = PlanStore(path)
+    try:
+        if store.latest_plan_id() is None:
+            sample = bundled_plan_path()
+            store.import_plan(read_plan_file(sample), source=sample.name)
+    except BaseException:
+        store.close()
+        raise
+    return store
+
+
+def run_window(db_path: Path, smoke: bool = False, context: AppContext | None = None) -> int:
+    """Open the window on the database; with smoke, paint it once and return instead of running."""
+    app = application()
+    context = context or AppContext(Settings())
+    try:
+        store = open_startup_database(Path(db_path))
+    except PlanReviewError as error:
+        show_error(None, QCoreApplication.translate("run_window", "Plan Review"), error.path, error.problem)
+        return EXIT_BAD_INPUT
+    window = MainWindow(context, store)
+    window.show()
+    if smoke:
+        app.processEvents()
+        window.grab()
+        window.close()
+        return 0
+    return app.exec()

@@ -1,0 +1,71 @@
+"""The detail pane: one task in full, with the search words highlighted."""
+from __future__ import annotations
+
+import html
+import re
+
+from PySide6.QtWidgets import QTextBrowser, QWidget
+
+from data.store import DepartmentRow, TaskRow
+
+from .models import department_label, section_number
+
+HIGHLIGHT = "background-color:#ffe27a;"
+
+
+def highlighted(text: str, words: list[str]) -> str:
+    """HTML of text with every occurrence of the words (any case) marked."""
+    words = [w for w in words if w]
+    if not words:
+        return html.escape(text)
+    pattern = re.compile("|".join(re.escape(w) for w in sorted(words, key=len, reverse=True)), re.IGNORECASE)
+    pieces, last = [], 0
+    for match in pattern.finditer(text):
+        pieces += [html.escape(text[last:match.start()]),
+                   f'<span style="{HIGHLIGHT}">{html.escape(match.group())}</span>']
+        last = match.end()
+    pieces.append(html.escape(text[last:]))
+    return "".join(pieces)
+
+
+class TaskDetail(QTextBrowser):
+    """Number, part and section, full text, lead and participating departments of the chosen task."""
+
+    def __init__(self, parent: QWidget | None = None):
+        super().__init__(parent)
+        self.setObjectName("taskDetail")
+        self.setOpenLinks(False)
+        self._task: TaskRow | None = None
+        self._words: list[str] = []
+        self.show_task(None)
+
+    @property
+    def task(self) -> TaskRow | None:
+        return self._task
+
+    def set_search(self, search: str) -> None:
+        self._words = search.split()
+        self.show_task(self._task)
+
+    def show_task(self, task: TaskRow | None) -> None:
+        self._task = task
+        if task is None:
+            self.setHtml(f"<p style='color:gray'>{html.escape(self.tr('Choose a task to see it here.'))}</p>")
+            return
+        heading = self.tr("Task %1").replace("%1", str(task.number))
+        part = self.tr("Part %1: %2").replace("%1", str(task.part_number)).replace("%2", task.part_title)
+        lines = [f"<h3 style='margin:0'>{html.escape(heading)}</h3>",
+                 f"<p style='margin:2px 0'>{html.escape(part)}"]
+        if task.section_title:
+            section = (self.tr("Section %1: %2").replace("%1", section_number(task))
+                       .replace("%2", task.section_title))
+            lines.append(f"<br>{html.escape(section)}")
+        lines.append(f"</p><p>{highlighted(task.text, self._words)}</p>")
+        lead = [task.lead] if task.lead else []
+        lines.append(self._departments(self.tr("Lead department"), lead))
+        lines.append(self._departments(self.tr("Participating departments"), list(task.participants)))
+        self.setHtml("".join(lines))
+
+    def _departments(self, title: str, departments: list[DepartmentRow]) -> str:
+        names = ", ".join(html.escape(department_label(d)) for d in departments) or html.escape(self.tr("none"))
+        return f"<p style='margin:2px 0'><b>{html.escape(title)}:</b> {names}</p>"

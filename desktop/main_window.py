@@ -1,0 +1,537 @@
+"""The review window: plan tree, task table, detail pane and departments panel, kept in agreement."""
+from __future__ import annotations
+
+from pathlib import Path
+
+from PySide6.QtCore import QCoreApplication, QItemSelectionModel, QModelIndex, QPoint, QRect, Qt, QTimer
+from PySide6.QtGui import QAction, QActionGroup, QCloseEvent, QGuiApplication, QIcon, QKeySequence
+from PySide6.QtWidgets import (QAbstractItemView, QComboBox, QDockWidget, QFileDialog, QHBoxLayout,
+                               QHeaderView, QLabel, QLineEdit, QMainWindow, QMenu, QMessageBox,
+                               QProgressDialog, QSplitter, QTableView, QToolBar, QToolButton, QTreeView,
+                               QVBoxLayout, QWidget)
+
+from data.errors import PlanReviewError
+from data.model import LEAD, PARTICIPANT
+from data.store import ImportOutcome, PlanInfo, PlanStore
+
+from . import settings as keys
+from .context import AppContext
+from .detail import TaskDetail
+from .models import (ALL, DEPARTMENT_ID_ROLE, PART, SECTION, TASK_ID_ROLE, DepartmentsModel, PlanTreeModel,
+                     TaskFilter, TaskTableModel)
+from .resources import resource_path
+from .workers import ImportWorker
+
+SEARCH_DELAY_MS = 150
+PROGRESS_DELAY_MS = 400
+WARNINGS_SHOWN = 15
+MIN_VISIBLE = QPoint(120, 60)  # how much of a restored window must be on a screen to be left where it is
+
+
+def show_error(parent: QWidget | None, title: str, path: str, problem: str) -> None:
+    """A known failure, worded for the user: which file, and what is wrong with it."""
+    text = QCoreApplication.translate("show_error", "Plan Review cannot use this file.") + f"\n\n{path}\n\n{problem}"
+    QMessageBox.critical(parent, title, text)
+
+
+class MainWindow(QMainWindow):
+    """One database, one plan at a time.
+
+    Other modules extend it: `menus` ("file", "edit", "view", "plan") take their actions, and
+    `table_model.add_column` their columns.
+    """
+
+    def __init__(self, context: AppContext, store: PlanStore, parent: QWidget | None = None):
+        super().__init__(parent)
+        self.context = context
+        self.store = store
+        self.plans: list[PlanInfo] = store.plans()
+        self.plan_id: int | None = store.latest_plan_id()
+        self._scope: tuple[str, int | None] = (ALL, None)
+        self._task_id: int | None = None
+        self._syncing = False  # set while one view follows the other, so the follower does not lead back
+        self._clearing = False
+        self._imports: set[ImportWorker] = set()
+        self.setWindowIcon(QIcon(str(resource_path("plan-review.svg"))))
+
+        self.table_model = TaskTableModel(store, self.plan_id, self)
+        self.tree_model = PlanTreeModel(store, self.plan_id, self)
+        self.departments_model = DepartmentsModel(store, self.plan_id, self)
+        self._search_timer = QTimer(self, singleShot=True, interval=SEARCH_DELAY_MS)
+
+        self._build_views()
+        self._build_docks()
+        self.named_actions = self._build_actions()
+        self.menus = self._build_menus()
+        self._build_toolbar()
+        self._connect()
+        self._restore_settings()
+        self._show_plan()
+        context.settings.remember_database(store.path)
+
+    # Building -------------------------------------------------------------------------------------------
+    def _build_views(self) -> None:
+        self.tree = QTreeView(objectName="planTree")
+        self.tree.setModel(self.tree_model)
+        self.tree.setUniformRowHeights(True)
+        self.tree.header().setStretchLastSection(False)
+        self.tree.header().setSectionResizeMode(0, QHeaderView.ResizeMode.Stretch)
+        self.tree.header().setSectionResizeMode(1, QHeaderView.ResizeMode.ResizeToContents)
+
+        self.table = QTableView(objectName="taskTable")
+        self.table.setModel(self.table_model)
+        self.table.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
+        self.table.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
+        self.table.setWordWrap(False)
+        self.table.setTabKeyNavigation(False)
+        self.table.setAlternatingRowColors(True)
+        self.table.verticalHeader().hide()
+        self.table.verticalHeader().setDefaultSectionSize(self.fontMetrics().height() + 8)
+        header = self.table.horizontalHeader()
+        header.setSectionsMovable(True)
+        header.setHighlightSections(False)
+        header.setStretchLastSection(True)
+        header.setContextMenuPolicy(Qt.ContextMenuPolicy.CustomContextMenu)
+        for column, spec in enumerate(self.table_model.columns):
+            header.resizeSection(column, spec.width)
+        header.setSortIndicator(0, Qt.SortOrder.AscendingOrder)
+        self.table.setSortingEnabled(True)
+
+        self.empty_label = QLabel(objectName="emptyLabel")
+        self.empty_clear = QToolButton(objectName="emptyClear")
+        self.empty_bar = QWidget(objectName="emptyBar")
+        bar_layout = QHBoxLayout(self.empty_bar)
+        bar_layout.setContentsMargins(6, 4, 6, 4)
+        bar_layout.addWidget(self.empty_label, 1)
+        bar_layout.addWidget(self.empty_clear)
+        self.empty_bar.hide()
+        table_box = QWidget()
+        table_layout = QVBoxLayout(table_box)
+        table_layout.setContentsMargins(0, 0, 0, 0)
+        table_layout.setSpacing(0)
+        table_layout.addWidget(self.empty_bar)
+        table_layout.addWidget(self.table)
+
+        self.detail = TaskDetail()
+        self.table_splitter = QSplitter(Qt.Orientation.Vertical, objectName="tableSplitter")
+        self.table_splitter.addWidget(table_box)
+        self.table_splitter.addWidget(self.detail)
+        self.table_splitter.setStretchFactor(0, 3)
+        self.table_splitter.setStretchFactor(1, 1)
+        self.table_splitter.setSizes([520, 220])
+        self.setCentralWidget(self.table_splitter)
+
+        self.count_label = QLabel(objectName="countLabel")
+        self.statusBar().addPermanentWidget(self.count_label)
+
+    def _build_docks(self) -> None:
+        self.role_combo = QComboBox(objectName="roleCombo")
+        self.role_combo.addItem(self.tr("Leads or takes part"), None)
+        self.role_combo.addItem(self.tr("Leads"), LEAD)
+        self.role_combo.addItem(self.tr("Takes part"), PARTICIPANT)
+        role_label = QLabel(self.tr("&Show tasks it:"))
+        role_label.setBuddy(self.role_combo)
+        self.departments_view = QTableView(objectName="departmentsView")
+        self.departments_view.setModel(self.departments_model)
+        self.departments_view.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
+        self.departments_view.setSelectionMode(QAbstractItemView.SelectionMode.ExtendedSelection)
+        self.departments_view.setWordWrap(False)
+        self.departments_view.setTabKeyNavigation(False)
+        self.departments_view.setSortingEnabled(True)
+        self.departments_view.sortByColumn(0, Qt.SortOrder.AscendingOrder)
+        self.departments_view.verticalHeader().hide()
+        self.departments_view.verticalHeader().setDefaultSectionSize(self.fontMetrics().height() + 8)
+        header = self.departments_view.horizontalHeader()
+        header.setSectionResizeMode(0, QHeaderView.ResizeMode.Stretch)
+        for column in (1, 2):
+            header.setSectionResizeMode(column, QHeaderView.ResizeMode.ResizeToContents)
+
+        panel = QWidget()
+        layout = QVBoxLayout(panel)
+        layout.setContentsMargins(4, 4, 4, 4)
+        role_row = QHBoxLayout()
+        role_row.addWidget(role_label)
+        role_row.addWidget(self.role_combo, 1)
+        layout.addLayout(role_row)
+        layout.addWidget(self.departments_view)
+        self.tree_dock = QDockWidget(self.tr("Plan"), self, objectName="treeDock")
+        self.tree_dock.setWidget(self.tree)
+        self.departments_dock = QDockWidget(self.tr("Departments"), self, objectName="departmentsDock")
+        self.departments_dock.setWidget(panel)
+        self.addDockWidget(Qt.DockWidgetArea.LeftDockWidgetArea, self.tree_dock)
+        self.splitDockWidget(self.tree_dock, self.departments_dock, Qt.Orientation.Vertical)
+        self.resizeDocks([self.tree_dock], [390], Qt.Orientation.Horizontal)
+
+    def _action(self, text: str, slot, shortcut=None, name: str = "") -> QAction:
+        action = QAction(text, self, objectName=name)
+        if shortcut is not None:
+            action.setShortcut(QKeySequence(shortcut))
+        action.triggered.connect(slot)
+        return action
+
+    def _build_actions(self) -> dict[str, QAction]:
+        key = QKeySequence.StandardKey
+        actions = {
+            "open": self._action(self.tr("&Open Database…"), self._choose_database, key.Open, "openDatabase"),
+            "import": self._action(self.tr("&Import Plan…"), self._choose_plan_file, "Ctrl+I", "importPlan"),
+            "quit": self._action(self.tr("&Quit"), self.close, key.Quit, "quit"),
+            "find": self._action(self.tr("&Find…"), self.focus_search, key.Find, "find"),
+            "clear": self._action(self.tr("&Clear Filters"), self.clear_filters, "Ctrl+Shift+L",
+                                  "clearFilters"),
+            "tree": self._action(self.tr("Go to Plan &Tree"), lambda: self._focus_dock(self.tree_dock, self.tree),
+                                 "Ctrl+1", "focusTree"),
+            "table": self._action(self.tr("Go to Task T&able"), self.table.setFocus, "Ctrl+2", "focusTable"),
+            "departments": self._action(self.tr("Go to &Departments"),
+                                        lambda: self._focus_dock(self.departments_dock, self.departments_view),
+                                        "Ctrl+3", "focusDepartments"),
+            "detail": self._action(self.tr("Go to Task D&etail"), self.detail.setFocus, "Ctrl+4",
+                                   "focusDetail"),
+        }
+        actions["quit"].setMenuRole(QAction.MenuRole.QuitRole)
+        return actions
+
+    def _build_menus(self) -> dict[str, QMenu]:
+        bar = self.menuBar()
+        menus = {"file": bar.addMenu(self.tr("&File")), "edit": bar.addMenu(self.tr("&Edit")),
+                 "view": bar.addMenu(self.tr("&View")), "plan": bar.addMenu(self.tr("&Plan"))}
+        menus["file"].addAction(self.named_actions["open"])
+        self.recent_menu = menus["file"].addMenu(self.tr("Open &Recent"))
+        self.recent_menu.aboutToShow.connect(self._fill_recent_menu)
+        menus["file"].addAction(self.named_actions["import"])
+        menus["file"].addSeparator()
+        menus["file"].addAction(self.named_actions["quit"])
+        menus["edit"].addActions([self.named_actions["find"], self.named_actions["clear"]])
+        self.columns_menu = menus["view"].addMenu(self.tr("&Columns"))
+        self.columns_menu.aboutToShow.connect(lambda: self._fill_columns_menu(self.columns_menu))
+        menus["view"].addActions([self.tree_dock.toggleViewAction(), self.departments_dock.toggleViewAction()])
+        menus["view"].addSeparator()
+        menus["view"].addActions([self.named_actions[k] for k in ("tree", "table", "departments", "detail")])
+        self.plan_group = QActionGroup(self)
+        return menus
+
+    def _build_toolbar(self) -> None:
+        toolbar = QToolBar(self.tr("Plan and search"), self, objectName="mainToolbar")
+        toolbar.setMovable(False)
+        self.plan_combo = QComboBox(objectName="planCombo")
+        self.plan_combo.setSizeAdjustPolicy(QComboBox.SizeAdjustPolicy.AdjustToContents)
+        self.plan_combo.setMaximumWidth(520)
+        plan_label = QLabel(self.tr("Pl&an:"))
+        plan_label.setBuddy(self.plan_combo)
+        self.search_box = QLineEdit(objectName="searchBox")
+        self.search_box.setPlaceholderText(self.tr("Search task text (%1)").replace(
+            "%1", QKeySequence(QKeySequence.StandardKey.Find).toString(QKeySequence.SequenceFormat.NativeText)))
+        self.search_box.setClearButtonEnabled(True)
+        self.search_box.setMinimumWidth(260)
+        toolbar.addWidget(plan_label)
+        toolbar.addWidget(self.plan_combo)
+        toolbar.addSeparator()
+        toolbar.addWidget(self.search_box)
+        toolbar.addAction(self.named_actions["clear"])
+        self.addToolBar(toolbar)
+        self.empty_clear.setDefaultAction(self.named_actions["clear"])
+
+    def _connect(self) -> None:
+        self.tree.selectionModel().currentChanged.connect(self._tree_current_changed)
+        self.table.selectionModel().currentRowChanged.connect(self._table_current_changed)
+        self.table.horizontalHeader().customContextMenuRequested.connect(self._show_header_menu)
+        self.departments_view.selectionModel().selectionChanged.connect(self._apply_filter)
+        self.role_combo.currentIndexChanged.connect(self._apply_filter)
+        self.search_box.textChanged.connect(self._search_timer.start)
+        self._search_timer.timeout.connect(self._apply_filter)
+        self.plan_combo.activated.connect(lambda row: self.show_plan(self.plan_combo.itemData(row)))
+
+    # Plans and databases ---------------------------------------------------------------------------------
+    def show_plan(self, plan_id: int | None) -> None:
+        """Switch the window to another plan of the open database, with every filter cleared."""
+        self.plan_id = plan_id
+        for model in (self.table_model, self.tree_model, self.departments_model):
+            model.set_plan(self.store, plan_id)
+        self._show_plan()
+
+    def _show_plan(self) -> None:
+        self._clearing = True
+        self.search_box.clear()
+        self._search_timer.stop()
+        self._clearing = False
+        self._scope, self._task_id = (ALL, None), None
+        self.detail.set_search("")
+        self.detail.show_task(None)
+        self.plan_combo.clear()
+        for action in self.plan_group.actions():
+            self.menus["plan"].removeAction(action)
+            self.plan_group.removeAction(action)
+        for plan in self.plans:
+            label = self.tr("%1 (%2 tasks)").replace("%1", plan.title).replace("%2", str(plan.task_count))
+            self.plan_combo.addItem(label, plan.id)
+            action = self.menus["plan"].addAction(label)
+            action.setCheckable(True)
+            action.setChecked(plan.id == self.plan_id)
+            action.triggered.connect(lambda checked=False, plan_id=plan.id: self.show_plan(plan_id))
+            self.plan_group.addAction(action)
+        self.plan_combo.setCurrentIndex(self.plan_combo.findData(self.plan_id))
+        self.plan_combo.setEnabled(len(self.plans) > 1)
+        title = next((p.title for p in self.plans if p.id == self.plan_id), self.tr("No plan"))
+        self.setWindowTitle(self.tr("%1 — %2 — Plan Review").replace("%1", title)
+                            .replace("%2", self.store.path.name))
+        self.tree.setCurrentIndex(self.tree_model.index(0, 0))
+        self._after_filter()
+
+    def open_database(self, path: Path) -> bool:
+        """Show another database; on failure say why and keep the one that is open."""
+        try:
+            store = PlanStore(path, create=False)
+        except PlanReviewError as error:
+            show_error(self, self.tr("Open Database"), error.path, error.problem)
+            return False
+        self.store.close()
+        self.store, self.plans = store, store.plans()
+        self.context.settings.remember_database(path)
+        self.show_plan(store.latest_plan_id())
+        return True
+
+    def _choose_database(self) -> None:
+        path, _ = QFileDialog.getOpenFileName(self, self.tr("Open Database"), str(self.store.path.parent),
+                                              self.tr("Plan Review databases (*.sqlite *.db);;All files (*)"))
+        if path:
+            self.open_database(Path(path))
+
+    def _fill_recent_menu(self) -> None:
+        self.recent_menu.clear()
+        recent = [p for p in self.context.settings.recent_databases() if p != self.store.path.resolve()]
+        for number, path in enumerate(recent, start=1):
+            action = self.recent_menu.addAction(f"&{number} {path}")
+            action.triggered.connect(lambda checked=False, path=path: self.open_database(path))
+        if not recent:
+            self.recent_menu.addAction(self.tr("No other recent databases")).setEnabled(False)
+
+    # Importing --------------------------------------------------------------------------------------------
+    def _choose_plan_file(self) -> None:
+        path, _ = QFileDialog.getOpenFileName(self, self.tr("Import Plan"), str(Path.home()),
+                                              self.tr("Plans (*.txt *.json);;All files (*)"))
+        if path:
+            self.import_plan_file(Path(path))
+
+    def import_plan_file(self, path: Path) -> None:
+        """Read and store a plan file on a worker thread; show the plan and the reader's warnings."""
+        worker = ImportWorker(path, self.store.path)
+        progress = QProgressDialog(self.tr("Importing %1…").replace("%1", path.name), "", 0, 0, self)
+        progress.setCancelButton(None)
+        progress.setWindowModality(Qt.WindowModality.WindowModal)
+        progress.setMinimumDuration(PROGRESS_DELAY_MS)
+        progress.setValue(0)
+
+        def done() -> None:
+            progress.close()
+            progress.deleteLater()
+            self._imports.discard(worker)
+
+        worker.signals.finished.connect(lambda outcome: (done(), self._imported(outcome)))
+        worker.signals.failed.connect(
+            lambda failed_path, problem: (done(), show_error(self, self.tr("Import Plan"), failed_path, problem)))
+        self._imports.add(worker)
+        self.context.thread_pool.start(worker)
+
+    def _imported(self, outcome: ImportOutcome) -> None:
+        self.plans = self.store.plans()
+        self.show_plan(outcome.plan_id)
+        title = self.store.plan_info(outcome.plan_id).title
+        counts = outcome.counts
+        if outcome.created:
+            text = self.tr("Imported “%1”: %2 parts, %3 sections, %4 tasks, %5 departments.")
+        else:
+            text = self.tr("“%1” was already stored; nothing was imported.")
+        for placeholder, value in (("%1", title), ("%2", counts["parts"]), ("%3", counts["sections"]),
+                                   ("%4", counts["tasks"]), ("%5", counts["departments"])):
+            text = text.replace(placeholder, str(value))
+        warnings = outcome.warnings
+        if warnings:
+            text += "\n\n" + self.tr("The reader had to guess in %1 places:").replace("%1", str(len(warnings)))
+            text += "".join(f"\n• {warning}" for warning in warnings[:WARNINGS_SHOWN])
+            if len(warnings) > WARNINGS_SHOWN:
+                text += "\n" + self.tr("… and %1 more.").replace("%1", str(len(warnings) - WARNINGS_SHOWN))
+        QMessageBox.information(self, self.tr("Import Plan"), text)
+
+    # Filtering ------------------------------------------------------------------------------------------
+    def current_filter(self) -> TaskFilter:
+        kind, node_id = self._scope
+        departments = tuple(index.data(DEPARTMENT_ID_ROLE)
+                            for index in self.departments_view.selectionModel().selectedRows())
+        return TaskFilter(part_id=node_id if kind == PART else None,
+                          section_id=node_id if kind == SECTION else None,
+                          department_ids=departments, role=self.role_combo.currentData(),
+                          search=self.search_box.text().strip())
+
+    def _apply_filter(self) -> None:
+        if self._clearing:
+            return
+        self._search_timer.stop()
+        task_filter = self.current_filter()
+        self.table_model.set_filter(task_filter)
+        self.detail.set_search(task_filter.search)
+        self._after_filter()
+
+    def _after_filter(self) -> None:
+        """Show the counts, the no-match notice, and keep the chosen task selected when it is still shown."""
+        model = self.table_model
+        self.count_label.setText(self.tr("Showing %1 of %2 tasks").replace("%1", str(model.rowCount()))
+                                 .replace("%2", str(model.total)))
+        search = model.task_filter.search
+        if search:
+            self.empty_label.setText(self.tr("No task matches “%1”.").replace("%1", search))
+        else:
+            self.empty_label.setText(self.tr("No task matches the chosen filters."))
+        self.empty_bar.setVisible(model.rowCount() == 0 and model.total > 0)
+        self.named_actions["clear"].setEnabled(not model.task_filter.is_empty())
+        row = model.row_of(self._task_id) if self._task_id is not None else None
+        if row is not None:
+            self._select_table_row(row)
+        elif self.tree_model.node(self.tree.currentIndex()) is not None:
+            self._show_task(None)
+
+    def clear_filters(self) -> None:
+        """Show every task of the plan: no part or section, no department, no search."""
+        self._clearing = True
+        self.search_box.clear()
+        self.departments_view.clearSelection()
+        self.role_combo.setCurrentIndex(0)
+        self._scope = (ALL, None)
+        self._syncing = True
+        self.tree.setCurrentIndex(self.tree_model.index(0, 0))
+        self._syncing = False
+        self._clearing = False
+        self._apply_filter()
+
+    def focus_search(self) -> None:
+        self.search_box.setFocus(Qt.FocusReason.ShortcutFocusReason)
+        self.search_box.selectAll()
+
+    @staticmethod
+    def _focus_dock(dock: QDockWidget, view: QWidget) -> None:
+        dock.show()
+        view.setFocus(Qt.FocusReason.ShortcutFocusReason)
+
+    # The two views agree ------------------------------------------------------------------------------------
+    def _tree_current_changed(self, current: QModelIndex) -> None:
+        if self._syncing or not current.isValid():
+            return
+        node = self.tree_model.node(current)
+        if node is None:
+            self._show_task(current.data(TASK_ID_ROLE))
+            row = self.table_model.row_of(self._task_id)
+            self._syncing = True
+            if row is None:
+                self.table.clearSelection()
+            else:
+                self._select_table_row(row)
+            self._syncing = False
+        elif node != self._scope:
+            self._scope = node
+            self._apply_filter()
+
+    def _table_current_changed(self, current: QModelIndex) -> None:
+        if self._syncing or not current.isValid():
+            return
+        self._show_task(self.table_model.task_id(current.row()))
+        self._syncing = True
+        index = self.tree_model.task_index(self._task_id)
+        self.tree.setCurrentIndex(index)
+        self.tree.scrollTo(index)
+        self._syncing = False
+
+    def _select_table_row(self, row: int) -> None:
+        index = self.table_model.index(row, 0)
+        flags = QItemSelectionModel.SelectionFlag.ClearAndSelect | QItemSelectionModel.SelectionFlag.Rows
+        syncing, self._syncing = self._syncing, True
+        self.table.selectionModel().setCurrentIndex(index, flags)
+        self.table.scrollTo(index)
+        self._syncing = syncing
+
+    def _show_task(self, task_id: int | None) -> None:
+        self._task_id = task_id
+        self.detail.show_task(None if task_id is None else self.store.task(task_id))
+
+    # Columns ----------------------------------------------------------------------------------------------
+    def _show_header_menu(self, position: QPoint) -> None:
+        menu = QMenu(self)
+        self._fill_columns_menu(menu)
+        menu.popup(self.table.horizontalHeader().mapToGlobal(position))
+
+    def _fill_columns_menu(self, menu: QMenu) -> None:
+        """A check box per column; the last visible column cannot be hidden."""
+        menu.clear()
+        header = self.table.horizontalHeader()
+        visible = header.count() - header.hiddenSectionCount()
+        for column in range(self.table_model.columnCount()):
+            action = menu.addAction(self.table_model.headerData(column, Qt.Orientation.Horizontal))
+            action.setCheckable(True)
+            action.setChecked(not header.isSectionHidden(column))
+            action.setEnabled(header.isSectionHidden(column) or visible > 1)
+            action.toggled.connect(lambda shown, column=column: header.setSectionHidden(column, not shown))
+
+    def column_layout(self) -> list[dict]:
+        """The columns in visual order, each with its key, width and whether it is hidden."""
+        header = self.table.horizontalHeader()
+        columns = self.table_model.columns
+        return [{"key": columns[logical].key, "width": header.sectionSize(logical),
+                 "hidden": header.isSectionHidden(logical)}
+                for logical in (header.logicalIndex(visual) for visual in range(header.count()))]
+
+    def _restore_columns(self, layout: list[dict]) -> None:
+        header = self.table.horizontalHeader()
+        target = 0
+        for entry in layout:
+            logical = self.table_model.column_of(entry.get("key"))
+            if logical is None:
+                continue  # a column of a module that is not loaded now
+            header.moveSection(header.visualIndex(logical), target)
+            target += 1
+            if entry.get("width"):
+                header.resizeSection(logical, int(entry["width"]))
+            header.setSectionHidden(logical, bool(entry.get("hidden")))
+
+    # Settings -------------------------------------------------------------------------------------------
+    def _restore_settings(self) -> None:
+        settings = self.context.settings
+        available = QGuiApplication.primaryScreen().availableGeometry()
+        self.resize(min(1280, available.width()), min(800, available.height()))
+        self.restoreGeometry(settings.get(keys.WINDOW_GEOMETRY))
+        self.restoreState(settings.get(keys.WINDOW_STATE))
+        self.table_splitter.restoreState(settings.get(keys.TABLE_SPLITTER))
+        self._restore_columns(settings.get_json(keys.TABLE_COLUMNS) or [])
+        sort = settings.get_json(keys.TABLE_SORT) or {}
+        column = self.table_model.column_of(sort.get("key", ""))
+        if column is not None:
+            order = Qt.SortOrder.DescendingOrder if sort.get("descending") else Qt.SortOrder.AscendingOrder
+            self.table.sortByColumn(column, order)
+        self.ensure_on_screen()
+
+    def save_settings(self) -> None:
+        settings = self.context.settings
+        settings.set(keys.WINDOW_GEOMETRY, self.saveGeometry())
+        settings.set(keys.WINDOW_STATE, self.saveState())
+        settings.set(keys.TABLE_SPLITTER, self.table_splitter.saveState())
+        settings.set_json(keys.TABLE_COLUMNS, self.column_layout())
+        header = self.table.horizontalHeader()
+        settings.set_json(keys.TABLE_SORT, {
+            "key": self.table_model.columns[header.sortIndicatorSection()].key,
+            "descending": header.sortIndicatorOrder() == Qt.SortOrder.DescendingOrder})
+        settings.sync()
+
+    def ensure_on_screen(self) -> None:
+        """Bring a window restored off every screen (a monitor since unplugged) back onto the primary one."""
+        frame = self.frameGeometry()
+        for screen in QGuiApplication.screens():
+            seen = screen.availableGeometry().intersected(frame)
+            if seen.width() >= MIN_VISIBLE.x() and seen.height() >= MIN_VISIBLE.y():
+                return
+        available = QGuiApplication.primaryScreen().availableGeometry()
+        self.resize(self.size().boundedTo(available.size()))
+        placed = QRect(QPoint(0, 0), self.frameGeometry().size())
+        placed.moveCenter(available.center())
+        self.move(placed.topLeft())
+
+    def closeEvent(self, event: QCloseEvent) -> None:
+        self.context.thread_pool.waitForDone()
+        self.save_settings()
+        self.store.close()
+        super().closeEvent(event)

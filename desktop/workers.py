@@ -1,0 +1,36 @@
+"""Work that can take long, run on the thread pool. Workers open their own store and never touch widgets."""
+from __future__ import annotations
+
+from pathlib import Path
+
+from PySide6.QtCore import QObject, QRunnable, Signal
+
+from data.errors import PlanReviewError
+from data.readers import read_plan_file
+from data.store import PlanStore
+
+
+class ImportSignals(QObject):
+    """Delivered on the GUI thread: the ImportOutcome, or the failing file and its problem."""
+
+    finished = Signal(object)
+    failed = Signal(str, str)
+
+
+class ImportWorker(QRunnable):
+    """Read a plan file and store it in the database at db_path, through a connection of its own."""
+
+    def __init__(self, plan_file: Path, db_path: Path):
+        super().__init__()
+        self.plan_file, self.db_path = plan_file, db_path
+        self.signals = ImportSignals()
+
+    def run(self) -> None:
+        try:
+            result = read_plan_file(self.plan_file)  # read fully before the database is touched
+            with PlanStore(self.db_path, create=False) as store:
+                outcome = store.import_plan(result, source=self.plan_file.name)
+        except PlanReviewError as error:
+            self.signals.failed.emit(error.path, error.problem)
+            return
+        self.signals.finished.emit(outcome)
