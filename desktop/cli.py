@@ -34,6 +34,7 @@ def _parser() -> argparse.ArgumentParser:
                                   help="list departments with their lead and participant counts")
     command.add_argument("--plan", type=int, metavar="ID")
     _add_review_commands(commands, common)
+    _add_export_command(commands, common)
     return parser
 
 
@@ -161,7 +162,56 @@ def _review(args: argparse.Namespace) -> None:
                   f"{merged.conflicts} new conflicts")
 
 
-COMMANDS = {"import": _import, "plans": _plans, "dump": _dump, "departments": _departments, "review": _review}
+def _add_export_command(commands: argparse._SubParsersAction, common: argparse.ArgumentParser) -> None:
+    """`plan-review export`: department assignment sheets in Excel or PDF (see exporters/)."""
+    command = commands.add_parser("export", parents=[common], help="write department assignment sheets")
+    command.add_argument("--format", choices=("xlsx", "pdf"), required=True)
+    which = command.add_mutually_exclusive_group(required=True)
+    which.add_argument("--department", action="append", metavar="NAME",
+                       help="official name, alias or abbreviation; repeat for several")
+    which.add_argument("--all", action="store_true", help="every department the plan names")
+    command.add_argument("--one-file-per-department", action="store_true",
+                         help="write one file per department into the folder -o names")
+    command.add_argument("-o", "--output", type=Path, required=True, metavar="PATH")
+    command.add_argument("--plan", type=int, metavar="ID", help="the plan (default: the latest)")
+
+
+def _department_ids(store: PlanStore, plan_id: int, names: list[str]) -> tuple[int, ...]:
+    """The ids of the named departments; an unknown name is an error suggesting the nearest names."""
+    from data.registry import default_registry
+
+    in_plan = {d.id for d in store.departments(plan_id)}
+    ids = []
+    for name in names:
+        department = store.find_department(name)
+        if department is None:
+            nearest = default_registry().suggestions(name)
+            hint = f"; did you mean {' or '.join(repr(n) for n in nearest)}?" if nearest else ""
+            raise PlanReviewError(store.path, f"knows no department {name!r}{hint}")
+        if department.id not in in_plan:
+            raise PlanReviewError(store.path, f"plan {plan_id} gives no task to {department.name}")
+        ids.append(department.id)
+    return tuple(dict.fromkeys(ids))
+
+
+def _export(args: argparse.Namespace) -> None:
+    from exporters.export import ExportRequest, export_assignment_sheets
+
+    with PlanStore(args.db, create=False) as store:
+        plan_id = _plan_id(store, args.plan)
+        ids = (tuple(d.id for d in store.departments(plan_id)) if args.all
+               else _department_ids(store, plan_id, args.department))
+        request = ExportRequest(plan_id, ids, args.format, args.output, args.one_file_per_department)
+        result = export_assignment_sheets(store, request)
+    for warning in result.warnings:
+        print(f"warning: {warning}")
+    print(f"Wrote the sheets of {len(ids)} department(s) to {len(result.paths)} file(s):")
+    for path in result.paths:
+        print(f"  {path}")
+
+
+COMMANDS = {"import": _import, "plans": _plans, "dump": _dump, "departments": _departments, "review": _review,
+            "export": _export}
 
 
 def main(argv: list[str] | None = None) -> int:

@@ -104,8 +104,8 @@ class AssignmentSheet:
 
 
 NUMBER = Column("No.", 5)
-PLACE = Column("Part and section", 28)
-TEXT = Column("Task", 60)
+PLACE = Column("Part and section", 34)
+TEXT = Column("Task", 56)
 ROLE_NAMES = {LEAD: "Leads", PARTICIPANT: "Takes part"}
 
 

@@ -20,11 +20,12 @@ from openpyxl.worksheet.page import PageMargins
 from .document import AssignmentSheet, Column, SheetBook, Table, short_names
 from .files import CancelCheck, Progress, check_cancel
 
+FONT = "Calibri"  # the workbook default; every font names it so no reader falls back to a serif
 OVERVIEW = "Overview"
 MATRIX = "Matrix"
-LINE_HEIGHT = 15.0  # points per line of 11-point Calibri
-ROW_PADDING = 3.0
-MATRIX_TEXT_LIMIT = 110  # characters of task text the matrix shows
+LINE_HEIGHT = 14.4  # points per wrapped line of 11-point Calibri (Excel); LibreOffice needs less
+ROW_PADDING = 2.0
+MATRIX_TEXT_LIMIT = 70  # characters of task text the matrix shows: one line
 
 
 def text_width(text: str) -> float:
@@ -34,7 +35,7 @@ def text_width(text: str) -> float:
 
 def wrapped_lines(text: str, width: float) -> int:
     """How many lines a wrapped cell of this column width shows the text on (a slight overestimate)."""
-    capacity = max(width * 1.05 - 1, 1.0)
+    capacity = max(width * 1.2 - 1, 1.0)  # text runs ~1.2 characters per digit width
     lines = 0
     for paragraph in str(text).split("\n"):
         line = 0.0
@@ -57,12 +58,12 @@ class _Styles:
     def __init__(self) -> None:
         edge = Side(style="thin", color="808080")
         self.border = Border(left=edge, right=edge, top=edge, bottom=edge)
-        self.header_font = Font(bold=True, color="FFFFFF")
+        self.header_font = Font(name=FONT, bold=True, color="FFFFFF")
         self.header_fill = PatternFill("solid", fgColor="305496")
-        self.title_font = Font(bold=True, size=14)
-        self.subtitle_font = Font(italic=True, color="404040")
-        self.link_font = Font(color="0563C1", underline="single")
-        self.wrapped = Alignment(wrap_text=True, vertical="top")
+        self.title_font = Font(name=FONT, bold=True, size=14)
+        self.subtitle_font = Font(name=FONT, italic=True, color="404040")
+        self.link_font = Font(name=FONT, color="0563C1", underline="single")
+        self.wrapped = Alignment(wrap_text=True, horizontal="left", vertical="top")
         self.centered = Alignment(horizontal="center", vertical="top")
         self.rotated = Alignment(text_rotation=90, horizontal="center", vertical="bottom")
 
@@ -141,7 +142,7 @@ def _write_overview(ws, styles: _Styles, book: SheetBook, names: list[str]) -> N
     _put(ws, 1, 1, "Department assignment sheets").font = styles.title_font
     _put(ws, 2, 1, f"{book.plan_title}. Printed {book.printed.isoformat()}.").font = styles.subtitle_font
     header_row = 4
-    table = Table((Column("Department", 60), Column("Chinese name", 20), Column("Abbreviation", 14),
+    table = Table((Column("Department", 80), Column("Chinese name", 20), Column("Abbreviation", 14),
                    Column("Leads", 8), Column("Takes part", 12), Column("Sheet", 34)),
                   tuple((s.department.name, s.department.name_zh or "", s.department.abbreviation or "",
                          len(s.led), len(s.taking_part), name) for s, name in zip(book.sheets, names)))
@@ -156,7 +157,7 @@ def _write_overview(ws, styles: _Styles, book: SheetBook, names: list[str]) -> N
 
 def _write_matrix(ws, styles: _Styles, book: SheetBook, names: list[str]) -> None:
     tasks, marks = book.matrix()
-    columns = (Column("No.", 5), Column("Task", 50)) + tuple(Column(name, 4) for name in names)
+    columns = (Column("No.", 5), Column("Task", 60)) + tuple(Column(name, 4) for name in names)
     rows = tuple((number, text if len(text) <= MATRIX_TEXT_LIMIT else text[:MATRIX_TEXT_LIMIT - 1] + "…")
                  + tuple(marks.get((number, index), "") for index in range(len(names)))
                  for number, text in tasks)
