@@ -1,0 +1,341 @@
+"""Two laptops exchange review files: merge rules, refused files, and properties of the merge."""
+from __future__ import annotations
+
+import copy
+import json
+import shutil
+import sqlite3
+import tempfile
+import uuid
+from datetime import datetime, timedelta, timezone
+from pathlib import Path
+
+import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
+
+from data.errors import ExportError, ReviewFileError
+from data.review import IN_REVIEW, NEEDS_FOLLOW_UP, REVIEWED, STATUSES, ReviewStore, _checksum
+from data.store import PlanStore
+
+NOON = datetime(2026, 3, 1, 12, 0, tzinfo=timezone.utc)
+REVIEW_TABLES = ("review_notes", "review_conflicts", "review_states", "review_exchanges")
+
+
+class Laptop:
+    """One reviewer's copy of the database, with its own (possibly wrong) clock."""
+
+    def __init__(self, path: Path, clock_offset: timedelta = timedelta(0)):
+        self.path = path
+        self.store = PlanStore(path)
+        self.reviews = ReviewStore(self.store, clock=lambda: datetime.now(timezone.utc) + clock_offset)
+
+    def task(self, number: int) -> int:
+        return self.store.task_id_by_number(1, number)
+
+    def export(self, folder: Path, reviewer: str | None = None) -> Path:
+        file = folder / f"review-{uuid.uuid4().hex}.json"
+        self.reviews.export_review(1, file, reviewer)
+        return file
+
+    def send_to(self, other: Laptop, folder: Path):
+        return other.reviews.import_review(1, self.export(folder))
+
+    def review(self) -> tuple[list, list]:
+        """Everything that travels: every note (tombstones and conflict copies too) and every state."""
+        return self.reviews.notes(1, include_deleted=True), self.reviews.states(1)
+
+    def rows(self) -> dict[str, list]:
+        """The review tables as another connection reads them."""
+        with sqlite3.connect(self.path) as conn:
+            return {table: conn.execute(f"SELECT * FROM {table} ORDER BY 1, 2").fetchall()
+                    for table in REVIEW_TABLES}
+
+
+def two_laptops(template: Path, folder: Path) -> tuple[Laptop, Laptop]:
+    """Two copies of one database; B's clock runs five hours behind A's."""
+    for name in ("a.sqlite", "b.sqlite"):
+        shutil.copy(template, folder / name)
+    return Laptop(folder / "a.sqlite"), Laptop(folder / "b.sqlite", clock_offset=timedelta(hours=-5))
+
+
+@pytest.fixture
+def laptops(sample_db, tmp_path):
+    a, b = two_laptops(sample_db, tmp_path)
+    yield a, b
+    a.store.close()
+    b.store.close()
+
+
+# Merge rules --------------------------------------------------------------------------------------------
+def test_a_later_edit_wins_whatever_the_clocks_say(laptops, tmp_path):
+    a, b = laptops
+    note = a.reviews.add_note(a.task(4), "Ask for the budget", "ann")
+    a.send_to(b, tmp_path)
+    b.reviews.edit_note(note.id, "Ask for the budget and the staff", "ann")
+    assert b.reviews.note(note.id).updated < note.created  # B's clock is behind
+    a.send_to(b, tmp_path)  # A's older copy changes nothing on B
+    b.send_to(a, tmp_path)
+    assert a.reviews.note(note.id).text == "Ask for the budget and the staff"
+
+
+def test_deletions_travel(laptops, tmp_path):
+    a, b = laptops
+    note = a.reviews.add_note(a.task(4), "Obsolete", "ann")
+    a.send_to(b, tmp_path)
+    a.reviews.delete_note(note.id, "ann")
+    a.send_to(b, tmp_path)
+    assert b.reviews.notes(1) == []
+    assert b.reviews.note(note.id).deleted
+
+
+def test_concurrent_edits_keep_both_versions_and_show_a_conflict(laptops, tmp_path):
+    a, b = laptops
+    note = a.reviews.add_note(a.task(4), "draft", "ann")
+    a.send_to(b, tmp_path)
+    a.reviews.edit_note(note.id, "edited on A", "ann")
+    b.reviews.edit_note(note.id, "edited on B", "ann")
+    a.send_to(b, tmp_path)
+    b.send_to(a, tmp_path)
+    for laptop in (a, b):
+        [conflicted] = laptop.reviews.conflicts(1)
+        assert {conflicted.text, *(c.text for c in conflicted.conflicts)} == {"edited on A", "edited on B"}
+        assert laptop.reviews.task_reviews([a.task(4)])[a.task(4)].conflict_count == 1
+    assert a.review() == b.review()
+
+
+def choice_keeping(note, text: str) -> str | None:
+    """The `keep` argument of resolve_conflict that keeps this text."""
+    return None if note.text == text else next(c.key for c in note.conflicts if c.text == text)
+
+
+def test_a_resolved_conflict_travels(laptops, tmp_path):
+    a, b = laptops
+    note = a.reviews.add_note(a.task(4), "draft", "ann")
+    a.send_to(b, tmp_path)
+    a.reviews.edit_note(note.id, "edited on A", "ann")
+    b.reviews.edit_note(note.id, "edited on B", "ann")
+    b.send_to(a, tmp_path)
+    [conflicted] = a.reviews.conflicts(1)
+    before = a.reviews.resolve_conflict(note.id, keep=choice_keeping(conflicted, "edited on B"))
+    assert a.reviews.conflicts(1) == [] and a.reviews.note(note.id).text == "edited on B"
+    a.send_to(b, tmp_path)
+    assert b.reviews.conflicts(1) == [] and b.reviews.note(note.id).text == "edited on B"
+    a.reviews.restore_note(before)  # undo the resolution: the conflict is back
+    assert len(a.reviews.conflicts(1)) == 1
+
+
+def test_a_deletion_against_an_edit_keeps_the_edited_note_with_a_conflict(laptops, tmp_path):
+    a, b = laptops
+    note = a.reviews.add_note(a.task(4), "draft", "ann")
+    a.send_to(b, tmp_path)
+    a.reviews.delete_note(note.id, "ann")
+    b.reviews.edit_note(note.id, "still needed", "ann")
+    a.send_to(b, tmp_path)
+    b.send_to(a, tmp_path)
+    merged = a.reviews.note(note.id)
+    assert (merged.text, merged.deleted) == ("still needed", False)
+    assert [c.deleted for c in merged.conflicts] == [True]
+    assert a.review() == b.review()
+
+
+def test_importing_the_same_file_twice_changes_nothing(laptops, tmp_path):
+    a, b = laptops
+    a.reviews.add_note(a.task(4), "one", "ann")
+    a.reviews.set_state(a.task(4), "ann", status=REVIEWED, flagged=True)
+    file = a.export(tmp_path)
+    first = b.reviews.import_review(1, file)
+    rows = b.rows()
+    second = b.reviews.import_review(1, file)
+    assert (first.notes, first.states) == (1, 1)
+    assert (second.notes, second.states) == (0, 0)
+    assert b.rows() == rows
+
+
+def test_exchanging_both_ways_leaves_both_sides_with_the_same_review(laptops, tmp_path):
+    a, b = laptops
+    shared = a.reviews.add_note(a.task(1), "shared", "ann")
+    a.send_to(b, tmp_path)
+    a.reviews.add_note(a.task(2), "only on A", "ann")
+    b.reviews.add_note(b.task(3), "only on B", "ben")
+    b.reviews.edit_note(shared.id, "shared, edited on B", "ann")
+    a.reviews.set_state(a.task(2), "ann", status=IN_REVIEW)
+    b.reviews.set_state(b.task(3), "ben", status=NEEDS_FOLLOW_UP, flagged=True)
+    a.send_to(b, tmp_path)
+    b.send_to(a, tmp_path)
+    assert a.review() == b.review()
+    assert sorted(n.text for n in a.reviews.notes(1)) == ["only on A", "only on B", "shared, edited on B"]
+    assert a.reviews.conflicts(1) == []
+
+
+def test_a_later_state_wins_and_concurrent_states_agree(laptops, tmp_path):
+    a, b = laptops
+    a.reviews.set_state(a.task(5), "ann", status=IN_REVIEW)
+    a.send_to(b, tmp_path)
+    b.reviews.set_state(b.task(5), "ann", status=REVIEWED)
+    b.send_to(a, tmp_path)
+    assert a.reviews.state(a.task(5), "ann").status == REVIEWED
+    a.reviews.set_state(a.task(5), "ann", flagged=True)
+    b.reviews.set_state(b.task(5), "ann", status=NEEDS_FOLLOW_UP)
+    a.send_to(b, tmp_path)
+    b.send_to(a, tmp_path)
+    assert a.review() == b.review()
+
+
+def test_an_export_for_one_reviewer_holds_only_hers(laptops, tmp_path):
+    a, _ = laptops
+    a.reviews.add_note(a.task(1), "ann's", "ann")
+    a.reviews.add_note(a.task(1), "ben's", "ben")
+    a.reviews.set_state(a.task(1), "ben", status=REVIEWED)
+    content = json.loads(a.export(tmp_path, reviewer="ann").read_text("utf-8"))["content"]
+    assert [n["text"] for n in content["notes"]] == ["ann's"] and content["states"] == []
+
+
+def test_an_export_replaces_the_file_and_leaves_no_temporary_file(laptops, tmp_path):
+    a, _ = laptops
+    target = tmp_path / "out" / "review.json"
+    target.parent.mkdir()
+    target.write_text("old")
+    a.reviews.add_note(a.task(1), "note", "ann")
+    a.reviews.export_review(1, target)
+    assert json.loads(target.read_text("utf-8"))["content"]["notes"][0]["text"] == "note"
+    assert [p.name for p in target.parent.iterdir()] == ["review.json"]
+    with pytest.raises(ExportError):
+        a.reviews.export_review(1, tmp_path / "missing" / "review.json")
+
+
+# Refused files ------------------------------------------------------------------------------------------
+def rewritten(file: Path, change) -> None:
+    """Change the file's content and give it a matching checksum, as a careful forger would."""
+    document = json.loads(file.read_text("utf-8"))
+    change(document["content"])
+    document["sha256"] = _checksum(document["content"])
+    file.write_text(json.dumps(document), "utf-8")
+
+
+def set_status(content: dict) -> None:
+    content["states"][0]["status"] = "done"
+
+
+def drop_note_id(content: dict) -> None:
+    del content["notes"][0]["id"]
+
+
+def truncate(file: Path) -> None:
+    file.write_bytes(file.read_bytes()[: file.stat().st_size // 2])
+
+
+def alter_one_byte(file: Path) -> None:
+    raw = file.read_bytes()
+    file.write_bytes(raw.replace(b"Check the figures", b"Check the fiGures"))
+
+
+REFUSALS = {
+    "truncated": (truncate, "truncated or not JSON"),
+    "altered byte": (alter_one_byte, "altered or damaged"),
+    "not JSON": (lambda f: f.write_text("plain text", "utf-8"), "truncated or not JSON"),
+    "JSON list": (lambda f: f.write_text("[]", "utf-8"), "not a Plan Review review file"),
+    "not UTF-8": (lambda f: f.write_bytes(b"\xff\xfe{}"), "not UTF-8"),
+    "newer format": (lambda f: f.write_text(f.read_text("utf-8").replace('"version": 1', '"version": 9'), "utf-8"),
+                     "newer Plan Review"),
+    "unknown status": (lambda f: rewritten(f, set_status), r"malformed: states\[0\].status"),
+    "note without id": (lambda f: rewritten(f, drop_note_id), r"malformed: notes\[0\].id"),
+    "missing file": (lambda f: f.unlink(), "cannot be read"),
+}
+
+
+@pytest.mark.parametrize("damage", REFUSALS.values(), ids=REFUSALS.keys())
+def test_a_damaged_file_is_refused_and_changes_nothing(laptops, tmp_path, damage):
+    a, b = laptops
+    a.reviews.add_note(a.task(4), "Check the figures", "ann")
+    a.reviews.set_state(a.task(4), "ann", status=REVIEWED)
+    file = a.export(tmp_path)
+    spoil, message = damage
+    spoil(file)
+    rows = b.rows()
+    with pytest.raises(ReviewFileError, match=message) as refused:
+        b.reviews.import_review(1, file)
+    assert refused.value.path == str(file)
+    assert b.rows() == rows
+
+
+def test_a_file_for_another_plan_is_refused_and_changes_nothing(laptops, tmp_path, sample_result):
+    a, b = laptops
+    other = copy.deepcopy(sample_result)
+    other.plan.title += " (revised)"
+    other_plan = a.store.import_plan(other).plan_id
+    a.reviews.add_note(a.store.task_id_by_number(other_plan, 1), "on the revised plan", "ann")
+    file = tmp_path / "other.json"
+    a.reviews.export_review(other_plan, file)
+    rows = b.rows()
+    with pytest.raises(ReviewFileError, match="review of another plan"):
+        b.reviews.import_review(1, file)
+    assert b.rows() == rows
+
+
+# Properties ---------------------------------------------------------------------------------------------
+TEXTS = st.sampled_from(["yes", "no", "maybe", "later", "完成"])
+AUTHORS = st.sampled_from(["ann", "ben"])
+LAPTOP = st.sampled_from([0, 1])
+OPERATIONS = st.lists(st.one_of(
+    st.tuples(st.just("add"), LAPTOP, st.integers(1, 3), AUTHORS, TEXTS),
+    st.tuples(st.just("edit"), LAPTOP, st.integers(0, 5), AUTHORS, TEXTS),
+    st.tuples(st.just("delete"), LAPTOP, st.integers(0, 5), AUTHORS),
+    st.tuples(st.just("set"), LAPTOP, st.integers(1, 3), AUTHORS, st.sampled_from(STATUSES), st.booleans()),
+    st.tuples(st.just("send"), LAPTOP),
+), max_size=14)
+
+
+def play(operations: list[tuple], laptops: tuple[Laptop, Laptop], folder: Path) -> None:
+    """Run random edits and one-way exchanges on the two laptops."""
+    for kind, which, *rest in operations:
+        laptop = laptops[which]
+        if kind == "add":
+            number, author, text = rest
+            laptop.reviews.add_note(laptop.task(number), text, author)
+        elif kind in ("edit", "delete"):
+            index, author, *text = rest
+            own = [n for n in laptop.reviews.notes(1) if n.author == author]
+            if own:
+                note = own[index % len(own)]
+                if text:
+                    laptop.reviews.edit_note(note.id, text[0], author)
+                else:
+                    laptop.reviews.delete_note(note.id, author)
+        elif kind == "set":
+            number, reviewer, status, flagged = rest
+            laptop.reviews.set_state(laptop.task(number), reviewer, status=status, flagged=flagged)
+        else:
+            laptop.send_to(laptops[1 - which], folder)
+
+
+@settings(max_examples=25, deadline=None)
+@given(operations=OPERATIONS)
+def test_exchanging_both_ways_converges(_sample_db_template, operations):
+    with tempfile.TemporaryDirectory() as folder:
+        a, b = two_laptops(_sample_db_template, Path(folder))
+        try:
+            play(operations, (a, b), Path(folder))
+            a.send_to(b, Path(folder))
+            b.send_to(a, Path(folder))
+            assert a.review() == b.review()
+        finally:
+            a.store.close()
+            b.store.close()
+
+
+@settings(max_examples=25, deadline=None)
+@given(operations=OPERATIONS)
+def test_merging_is_idempotent(_sample_db_template, operations):
+    with tempfile.TemporaryDirectory() as folder:
+        a, b = two_laptops(_sample_db_template, Path(folder))
+        try:
+            play(operations, (a, b), Path(folder))
+            file = a.export(Path(folder))
+            b.reviews.import_review(1, file)
+            review = b.review()
+            assert b.reviews.import_review(1, file).notes == 0
+            assert b.review() == review
+        finally:
+            a.store.close()
+            b.store.close()
