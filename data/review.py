@@ -27,7 +27,8 @@ import socket
 import sqlite3
 import tempfile
 import uuid
-from collections.abc import Callable, Iterable, Sequence
+from collections.abc import Callable, Iterable, Iterator, Sequence
+from contextlib import contextmanager
 from dataclasses import dataclass, replace
 from datetime import datetime, timezone
 from pathlib import Path
@@ -45,15 +46,16 @@ Versions = dict[str, int]
 
 # One row per task with the status and flag of one reviewer (`?` is the reviewer).
 _REVIEWER_STATUS = "SELECT task_id, status, flagged FROM review_states WHERE reviewer = ?"
-# One row per task with its aggregated status: needs follow-up if any reviewer says so, reviewed
-# when every reviewer who set a status reviewed it, not reviewed when none started, else in review.
-_AGGREGATED_STATUS = f"""
-    SELECT task_id, CASE
-        WHEN sum(status = '{NEEDS_FOLLOW_UP}') > 0 THEN '{NEEDS_FOLLOW_UP}'
-        WHEN sum(status = '{REVIEWED}') = count(*) THEN '{REVIEWED}'
-        WHEN sum(status = '{NOT_REVIEWED}') = count(*) THEN '{NOT_REVIEWED}'
-        ELSE '{IN_REVIEW}' END AS status, max(flagged) AS flagged
-    FROM review_states GROUP BY task_id"""
+# A task's aggregated status, over its review_states rows grouped by task: needs follow-up if any
+# reviewer says so, reviewed when every reviewer who set a status reviewed it, not reviewed when none
+# started, else in review. A task without states is not reviewed.
+_AGGREGATE_STATUS = f"""CASE
+    WHEN sum(status = '{NEEDS_FOLLOW_UP}') > 0 THEN '{NEEDS_FOLLOW_UP}'
+    WHEN sum(status = '{REVIEWED}') = count(*) THEN '{REVIEWED}'
+    WHEN sum(status = '{NOT_REVIEWED}') = count(*) THEN '{NOT_REVIEWED}'
+    ELSE '{IN_REVIEW}' END"""
+_AGGREGATED_STATUS = (f"SELECT task_id, {_AGGREGATE_STATUS} AS status, max(flagged) AS flagged "
+                      f"FROM review_states GROUP BY task_id")
 
 
 def _utc_now() -> datetime:
@@ -249,8 +251,14 @@ class ReviewStore:
             self._set_setting("reviewer", self._nonblank(name, "a reviewer name"))
 
     # Edits --------------------------------------------------------------------------------------------
-    def _edit(self):
-        return self.store.db.atomic()
+    @contextmanager
+    def _edit(self) -> Iterator[None]:
+        """One transaction; a locked, read-only or full database becomes a DatabaseError."""
+        try:
+            with self.store.db.atomic():
+                yield
+        except sqlite3.OperationalError as error:
+            raise self.store._operational(error) from None  # the store words SQLite failures
 
     def _now(self) -> str:
         return self._clock().astimezone(timezone.utc).isoformat(timespec="seconds")
@@ -439,7 +447,8 @@ class ReviewStore:
                 if r["flagged"]:
                     flagged_by.setdefault(r["task_id"], []).append(r["reviewer"])
             aggregated = dict(self.conn.execute(
-                f"SELECT task_id, status FROM ({_AGGREGATED_STATUS}) WHERE task_id IN ({marks})", chunk).fetchall())
+                f"SELECT task_id, {_AGGREGATE_STATUS} FROM review_states WHERE task_id IN ({marks}) "
+                f"GROUP BY task_id", chunk).fetchall())
             counts = {r["task_id"]: r for r in self._query(
                 f"SELECT task_id, sum(NOT deleted) AS notes, "
                 f"sum(id IN (SELECT note_id FROM review_conflicts)) AS conflicts "
@@ -530,9 +539,11 @@ class ReviewStore:
         """Merge a colleague's review file into the plan's review; a refused file changes nothing."""
         path = Path(path)
         content, checksum = _read_review_file(path)
-        if content["plan"]["fingerprint"] != self.store.plan_info(plan_id).fingerprint:
-            raise ReviewFileError(path, f"is a review of another plan (fingerprint "
-                                        f"{content['plan']['fingerprint'][:12]}…), not of plan {plan_id}")
+        fingerprint = content["plan"]["fingerprint"]
+        if fingerprint != self.store.plan_info(plan_id).fingerprint:
+            stored_as = [p.id for p in self.store.plans() if p.fingerprint == fingerprint]
+            where = f"stored here as plan {stored_as[0]}" if stored_as else "not stored in this database"
+            raise ReviewFileError(path, f"is a review of another plan ({where}), not of plan {plan_id}")
         tasks = {r[0]: (r[1], r[2]) for r in self.conn.execute(
             "SELECT position, id, number FROM tasks WHERE plan_id = ?", (plan_id,))}
         missing = {r["task_position"] for r in content["notes"] + content["states"]} - tasks.keys()
