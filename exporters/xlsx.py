@@ -7,6 +7,7 @@ count: openpyxl sets none, and LibreOffice does not fit wrapped rows, so printed
 from __future__ import annotations
 
 import math
+import re
 import unicodedata
 from collections.abc import Sequence
 from pathlib import Path
@@ -25,6 +26,7 @@ OVERVIEW = "Overview"
 MATRIX = "Matrix"
 LINE_HEIGHT = 14.4  # points per wrapped line of 11-point Calibri (Excel); LibreOffice needs less
 ROW_PADDING = 2.0
+ESCAPE_LOOKALIKE = re.compile(r"_(x[0-9A-Fa-f]{4}_)")  # what Excel would read as an escaped character
 MATRIX_TEXT_LIMIT = 70  # characters of task text the matrix shows: one line
 
 
@@ -68,12 +70,19 @@ class _Styles:
         self.rotated = Alignment(text_rotation=90, horizontal="center", vertical="bottom")
 
 
+def ooxml_text(text: str) -> str:
+    """Text in the workbook's own escape: a CR (which XML reads back as LF) as _x000D_, a literal _xHHHH_ kept."""
+    return ESCAPE_LOOKALIKE.sub(r"_x005F_\1", text).replace("\r", "_x000D_")
+
+
 def _put(ws, row: int, column: int, value: str | int):
     """Write a value; text is always stored as text, never as a formula (even when it starts with '=')."""
     cell = ws.cell(row=row, column=column)
-    cell.value = value
     if isinstance(value, str):
+        cell.value = ooxml_text(value)
         cell.data_type = "s"
+    else:
+        cell.value = value
     return cell
 
 
