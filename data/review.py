@@ -38,7 +38,7 @@ from .store import PlanStore
 
 NOT_REVIEWED, IN_REVIEW, REVIEWED, NEEDS_FOLLOW_UP = STATUSES = (
     "not-reviewed", "in-review", "reviewed", "needs-follow-up")
-FILE_FORMAT = "plan-review-review"
+FILE_FORMAT = "plan-review/review"
 FILE_VERSION = 1
 REVIEWER_VARIABLE = "PLAN_REVIEW_REVIEWER"
 
@@ -120,7 +120,7 @@ class Note:
 
 @dataclass(frozen=True)
 class ReviewState:
-    """One reviewer's status and flag for one task; `versions` is empty while never set."""
+    """One reviewer's status and flag for one task; `versions` is None while never set."""
 
     task_id: int
     task_number: int

@@ -93,7 +93,7 @@ def test_export_and_import_between_two_databases(sample_db, tmp_path, capsys):
 def test_a_refused_file_exits_2_with_one_line_and_changes_nothing(sample_db, tmp_path, capsys):
     review(sample_db, "note", "--task", "1", "kept")
     file = tmp_path / "broken.json"
-    file.write_text('{"format": "plan-review-review", "vers', "utf-8")
+    file.write_text('{"format": "plan-review/review", "vers', "utf-8")
     before = listing(sample_db, capsys)
     assert review(sample_db, "import", str(file)) == 2
     error = capsys.readouterr().err
