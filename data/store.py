@@ -21,6 +21,7 @@ from .model import LEAD, PARTICIPANT, Department, Part, Plan, ReadResult, Sectio
 from .registry import normalize_name
 
 SQLITE_HEADER = b"SQLite format 3\x00"
+FTS_INSERT_TRIGGER = "tasks_ai"  # made by sqlite-utils' enable_fts: indexes each inserted task
 
 SORT_KEYS = {
     "number": ("t.number",),
@@ -264,7 +265,8 @@ class PlanStore:
                                            "fingerprint": digest, "source": source, "imported": now}).last_pk
         department_ids = {name: self._department_id(department) for name, department in departments.items()}
         task_rows, assignment_rows = [], []
-        task_id = (self.conn.execute("SELECT max(id) FROM tasks").fetchone()[0] or 0)
+        first_task_id = (self.conn.execute("SELECT max(id) FROM tasks").fetchone()[0] or 0) + 1
+        task_id = first_task_id - 1
         for part_position, part in enumerate(plan.parts):
             part_id = self.db["parts"].insert({"plan_id": plan_id, "position": part_position,
                                                "number": part.number, "title": part.title}).last_pk
@@ -274,15 +276,28 @@ class PlanStore:
                     "number": section.number, "title": section.title}).last_pk
                 for task in section.tasks:
                     task_id += 1
-                    task_rows.append({"id": task_id, "plan_id": plan_id, "part_id": part_id,
-                                      "section_id": section_id, "position": len(task_rows),
-                                      "number": task.number, "text": task.text})
-                    assignment_rows += [{"task_id": task_id, "department_id": department_ids[name],
-                                         "role": LEAD if i == 0 else PARTICIPANT, "position": i}
+                    task_rows.append((task_id, plan_id, part_id, section_id, len(task_rows), task.number,
+                                      task.text))
+                    assignment_rows += [(task_id, department_ids[name], LEAD if i == 0 else PARTICIPANT, i)
                                         for i, name in enumerate(task.departments)]
-        self.db["tasks"].insert_all(task_rows, batch_size=2000)
-        self.db["assignments"].insert_all(assignment_rows, batch_size=5000)
+        self._insert_tasks(task_rows, first_task_id)
+        self.conn.executemany("INSERT INTO assignments (task_id, department_id, role, position) "
+                              "VALUES (?, ?, ?, ?)", assignment_rows)
         return plan_id
+
+    def _insert_tasks(self, rows: list[tuple], first_id: int) -> None:
+        """Insert many tasks, then index their text in one statement (inside the caller's transaction).
+
+        The per-row insert trigger is set aside meanwhile: it makes a 100,000-task import ~3x slower.
+        """
+        trigger = self.conn.execute("SELECT sql FROM sqlite_master WHERE type = 'trigger' AND name = ?",
+                                    (FTS_INSERT_TRIGGER,)).fetchone()[0]
+        self.conn.execute(f"DROP TRIGGER {FTS_INSERT_TRIGGER}")
+        self.conn.executemany("INSERT INTO tasks (id, plan_id, part_id, section_id, position, number, text) "
+                              "VALUES (?, ?, ?, ?, ?, ?, ?)", rows)
+        self.conn.execute("INSERT INTO tasks_fts (rowid, text) SELECT id, text FROM tasks WHERE id >= ?",
+                          (first_id,))
+        self.conn.execute(trigger)
 
     def _department_id(self, department: Department) -> int:
         row = self.conn.execute("SELECT id FROM departments WHERE name = ?", (department.name,)).fetchone()

@@ -1,0 +1,36 @@
+"""The bulk import indexes every task for search, and later edits are still indexed by the triggers."""
+from __future__ import annotations
+
+from data.store import FTS_INSERT_TRIGGER, PlanStore
+
+
+def _fts_is_sound(store: PlanStore) -> bool:
+    store.conn.execute("INSERT INTO tasks_fts (tasks_fts, rank) VALUES ('integrity-check', 1)")
+    indexed = store.conn.execute("SELECT count(*) FROM tasks_fts").fetchone()[0]
+    return indexed == store.conn.execute("SELECT count(*) FROM tasks").fetchone()[0]
+
+
+def test_import_indexes_every_task_and_keeps_the_insert_trigger(store):
+    assert _fts_is_sound(store)
+    triggers = {r[0] for r in store.conn.execute("SELECT name FROM sqlite_master WHERE type = 'trigger'")}
+    assert FTS_INSERT_TRIGGER in triggers
+
+
+def test_a_task_inserted_after_the_import_is_found(store):
+    row = store.conn.execute("SELECT plan_id, part_id, section_id FROM tasks LIMIT 1").fetchone()
+    store.conn.execute("INSERT INTO tasks (plan_id, part_id, section_id, position, number, text) "
+                       "VALUES (?, ?, ?, 9999, 9999, 'zebra crossings')", row)
+    assert len(store.task_ids(row[0], search="zebra")) == 1
+    assert _fts_is_sound(store)
+
+
+def test_a_second_plan_is_indexed_without_disturbing_the_first(store, sample_result):
+    plan = sample_result.plan
+    plan.title += " (copy)"
+    try:
+        second = store.import_plan(sample_result).plan_id
+    finally:
+        plan.title = plan.title.removesuffix(" (copy)")
+    assert store.task_ids(second, search="cooperation") == [
+        i + len(store.task_ids(1)) for i in store.task_ids(1, search="cooperation")]
+    assert _fts_is_sound(store)
