@@ -52,9 +52,12 @@ def run_window(db_path: Path, smoke: bool = False, context: AppContext | None = 
         return EXIT_BAD_INPUT
     window = MainWindow(context, store)
     window.show()
-    if smoke:
-        app.processEvents()
-        window.grab()
-        window.close()
-        return 0
-    return app.exec()
+    try:
+        if smoke:
+            app.processEvents()
+            window.grab()
+            window.close()
+            return 0
+        return app.exec()
+    finally:
+        window.store.close()

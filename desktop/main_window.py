@@ -7,7 +7,7 @@ from PySide6.QtCore import QCoreApplication, QItemSelectionModel, QModelIndex, Q
 from PySide6.QtGui import QAction, QActionGroup, QCloseEvent, QGuiApplication, QIcon, QKeySequence
 from PySide6.QtWidgets import (QAbstractItemView, QComboBox, QDockWidget, QFileDialog, QHBoxLayout,
                                QHeaderView, QLabel, QLineEdit, QMainWindow, QMenu, QMessageBox,
-                               QProgressDialog, QSplitter, QTableView, QToolBar, QToolButton, QTreeView,
+                               QProgressDialog, QSizePolicy, QSplitter, QTableView, QToolBar, QToolButton, QTreeView,
                                QVBoxLayout, QWidget)
 
 from data.errors import PlanReviewError
@@ -35,7 +35,7 @@ def show_error(parent: QWidget | None, title: str, path: str, problem: str) -> N
 
 
 class MainWindow(QMainWindow):
-    """One database, one plan at a time.
+    """One database, one plan at a time. The window closes a store it replaces; its last one is the caller's.
 
     Other modules extend it: `menus` ("file", "edit", "view", "plan") take their actions, and
     `table_model.add_column` their columns.
@@ -67,6 +67,7 @@ class MainWindow(QMainWindow):
         self._connect()
         self._restore_settings()
         self._show_plan()
+        self.tree.setFocus()
         context.settings.remember_database(store.path)
 
     # Building -------------------------------------------------------------------------------------------
@@ -188,6 +189,8 @@ class MainWindow(QMainWindow):
                                    "focusDetail"),
         }
         actions["quit"].setMenuRole(QAction.MenuRole.QuitRole)
+        if actions["quit"].shortcut().isEmpty():  # platforms without a standard Quit key
+            actions["quit"].setShortcut(QKeySequence("Ctrl+Q"))
         return actions
 
     def _build_menus(self) -> dict[str, QMenu]:
@@ -213,15 +216,17 @@ class MainWindow(QMainWindow):
         toolbar = QToolBar(self.tr("Plan and search"), self, objectName="mainToolbar")
         toolbar.setMovable(False)
         self.plan_combo = QComboBox(objectName="planCombo")
-        self.plan_combo.setSizeAdjustPolicy(QComboBox.SizeAdjustPolicy.AdjustToContents)
-        self.plan_combo.setMaximumWidth(520)
+        self.plan_combo.setSizeAdjustPolicy(QComboBox.SizeAdjustPolicy.AdjustToMinimumContentsLengthWithIcon)
+        self.plan_combo.setMinimumContentsLength(24)
+        self.plan_combo.setSizePolicy(QSizePolicy.Policy.Expanding, QSizePolicy.Policy.Fixed)
         plan_label = QLabel(self.tr("Pl&an:"))
         plan_label.setBuddy(self.plan_combo)
         self.search_box = QLineEdit(objectName="searchBox")
         self.search_box.setPlaceholderText(self.tr("Search task text (%1)").replace(
             "%1", QKeySequence(QKeySequence.StandardKey.Find).toString(QKeySequence.SequenceFormat.NativeText)))
         self.search_box.setClearButtonEnabled(True)
-        self.search_box.setMinimumWidth(260)
+        self.search_box.setMinimumWidth(220)
+        self.search_box.setSizePolicy(QSizePolicy.Policy.Expanding, QSizePolicy.Policy.Fixed)
         toolbar.addWidget(plan_label)
         toolbar.addWidget(self.plan_combo)
         toolbar.addSeparator()
@@ -533,5 +538,4 @@ class MainWindow(QMainWindow):
     def closeEvent(self, event: QCloseEvent) -> None:
         self.context.thread_pool.waitForDone()
         self.save_settings()
-        self.store.close()
         super().closeEvent(event)
