@@ -459,3 +459,8 @@ class PlanStore:
             names = [d.name for d in ([row.lead] if row.lead else []) + list(row.participants)]
             sections[row.section_id].tasks.append(Task(row.number, row.text, names))
         return plan
+
+    def task_sections(self, plan_id: int) -> list[tuple[int, int]]:
+        """(task id, section id) of every task of the plan, in plan order: a tree's outline in one query."""
+        return self.conn.execute("SELECT id, section_id FROM tasks WHERE plan_id = ? ORDER BY position",
+                                 (plan_id,)).fetchall()

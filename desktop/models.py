@@ -294,8 +294,11 @@ class PlanTreeModel(QAbstractItemModel):
         for part in parts.values():
             label = f"{part.number}. {part.title}" if part.number is not None else part.title
             part_keys[part.id] = self._add(0, _Node(PART, part.id, label, part.title, part.task_count, 0, 0))
+        section_tasks: dict[int, list[int]] = {}
+        for task_id, section_id in store.task_sections(plan_id):
+            section_tasks.setdefault(section_id, []).append(task_id)
         for section in store.sections(plan_id):
-            ids = store.task_ids(plan_id, section_id=section.id)
+            ids = section_tasks.get(section.id, [])
             if section.number is None:
                 self._nodes[part_keys[section.part_id]].task_ids += ids
                 continue

@@ -1,0 +1,84 @@
+"""The review window on big plans: opening, scrolling, sorting, filtering and searching, as a user does.
+
+    .venv/bin/python bench/window_speed.py [--sizes 1000 10000 100000] [--passes 3]
+
+Runs headless (offscreen Qt). Each step is timed with its repaint (processEvents after the change).
+Goal at 100,000 tasks: the window opens in under a second; each step under 100 ms.
+"""
+from __future__ import annotations
+
+import argparse
+import os
+import tempfile
+
+os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
+
+import common
+from PySide6.QtCore import QSettings, Qt
+from PySide6.QtWidgets import QApplication
+
+from data.store import PlanStore
+
+
+def measure(tasks: int | None, passes: int) -> list[list[object]]:
+    from desktop.context import AppContext
+    from desktop.main_window import MainWindow
+    from desktop.settings import Settings
+
+    app = QApplication.instance() or QApplication([])
+    path = common.imported_database(tasks)
+    times: dict[str, list[float]] = {}
+    for _ in range(passes):
+        holder = {}
+
+        def open_window() -> None:
+            holder["window"] = MainWindow(AppContext(Settings()), PlanStore(path))
+            holder["window"].resize(1366, 768)
+            holder["window"].show()
+            app.processEvents()
+
+        steps = {"open and paint the window": open_window}
+        window = None
+
+        def step(action):
+            def run() -> None:
+                action()
+                app.processEvents()
+            return run
+
+        def lead_department() -> None:
+            window.departments_view.selectRow(0)
+
+        steps.update({
+            "scroll to the last task": step(lambda: window.table.scrollToBottom()),
+            "sort by lead department": step(lambda: window.table.sortByColumn(
+                window.table_model.column_of("lead"), Qt.SortOrder.AscendingOrder)),
+            "filter by a department": step(lead_department),
+            "search 'patent'": step(lambda: (window.search_box.setText("patent"), window._apply_filter())),
+            "clear every filter": step(lambda: window.clear_filters()),
+            "choose the last part": step(lambda: window.tree.setCurrentIndex(
+                window.tree_model.index(window.tree_model.rowCount() - 1, 0))),
+        })
+        for name, action in steps.items():
+            times.setdefault(name, []).append(common.timed(action))
+            window = holder["window"]
+        window.close()
+        window.store.close()
+    return [[common.size_label(tasks), name, *common.summary(t)] for name, t in times.items()]
+
+
+def main() -> None:
+    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    parser.add_argument("--sizes", type=int, nargs="+", default=[1_000, 10_000, 100_000])
+    parser.add_argument("--passes", type=int, default=3)
+    args = parser.parse_args()
+    settings = tempfile.mkdtemp(prefix="plan-review-bench-settings-")
+    QSettings.setPath(QSettings.Format.IniFormat, QSettings.Scope.UserScope, settings)
+    common.print_machine()
+    rows = [row for tasks in [None, *args.sizes] for row in measure(tasks, args.passes)]
+    common.print_table("Window steps (ms): median, best, worst", ["plan", "step", "median", "best", "worst"],
+                       rows)
+
+
+if __name__ == "__main__":
+    main()
