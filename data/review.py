@@ -381,9 +381,8 @@ class ReviewStore:
         rows = self._query(f"SELECT n.*, t.number FROM review_notes n JOIN tasks t ON t.id = n.task_id "
                            f"WHERE {where} ORDER BY t.position, n.created, n.id", params)
         conflicts: dict[str, list[NoteVersion]] = {}
-        marks = ",".join("?" * len(rows))
-        for r in self._query(f"SELECT * FROM review_conflicts WHERE note_id IN ({marks}) ORDER BY versions",
-                             [r["id"] for r in rows]):
+        for r in self._query(f"SELECT c.* FROM review_conflicts c JOIN review_notes n ON n.id = c.note_id "
+                             f"JOIN tasks t ON t.id = n.task_id WHERE {where} ORDER BY c.versions", params):
             conflicts.setdefault(r["note_id"], []).append(
                 NoteVersion(r["text"], bool(r["deleted"]), r["updated"], json.loads(r["versions"])))
         return [Note(r["id"], r["task_id"], r["number"], r["author"], r["text"], r["created"], r["updated"],
@@ -532,7 +531,8 @@ class ReviewStore:
         }
         document = {"format": FILE_FORMAT, "version": FILE_VERSION, "sha256": _checksum(content),
                     "content": content}
-        _write_replacing(path, json.dumps(document, ensure_ascii=False, indent=1, sort_keys=True) + "\n")
+        # Not indented: json writes an indented file in pure Python, ten times slower.
+        _write_replacing(path, json.dumps(document, ensure_ascii=False, sort_keys=True) + "\n")
         return ExchangeSummary(len(notes), len(states))
 
     def import_review(self, plan_id: int, path: str | Path) -> ExchangeSummary:
@@ -550,31 +550,36 @@ class ReviewStore:
         if missing:
             raise ReviewFileError(path, f"names task position {min(missing)}, which plan {plan_id} does not have")
         with self._edit():
-            summary = self._merge(content, tasks)
+            summary = self._merge(plan_id, content, tasks)
             self.conn.execute("INSERT OR IGNORE INTO review_exchanges (checksum, plan_id, replica, imported, "
                               "changed) VALUES (?, ?, ?, ?, ?)",
                               (checksum, plan_id, content["replica"], self._now(),
                                summary.notes + summary.states))
         return summary
 
-    def _merge(self, content: dict, tasks: dict[int, tuple[int, int]]) -> ExchangeSummary:
+    def _merge(self, plan_id: int, content: dict, tasks: dict[int, tuple[int, int]]) -> ExchangeSummary:
+        """Merge the file's records into the plan's; `tasks` maps a task position to (id, number)."""
+        notes = {note.id: note for note in self.notes(plan_id, include_deleted=True)}
+        states = {(state.task_id, state.reviewer): state for state in self.states(plan_id)}
         changed_notes = changed_states = conflicts = 0
         for record in content["notes"]:
-            task_id, number = tasks[record["task_position"]]
-            incoming = _note_from_record(record, task_id, number)
-            local = next(iter(self._notes("n.id = ?", (incoming.id,))), None)
+            incoming = _note_from_record(record, *tasks[record["task_position"]])
+            local = notes.get(incoming.id)
             merged = merge_note(local, incoming)
             if merged is not None:
                 self._write_note(merged)
+                notes[merged.id] = merged
                 changed_notes += 1
                 if merged.conflicts and not (local and local.conflicts):
                     conflicts += 1
         for record in content["states"]:
-            task_id, number = tasks[record["task_position"]]
-            merged = merge_state(self.state(task_id, record["reviewer"]),
-                                 _state_from_record(record, task_id, number))
+            incoming = _state_from_record(record, *tasks[record["task_position"]])
+            key = (incoming.task_id, incoming.reviewer)
+            merged = merge_state(states.get(key, ReviewState(incoming.task_id, incoming.task_number,
+                                                             incoming.reviewer)), incoming)
             if merged is not None:
                 self._write_state(merged)
+                states[key] = merged
                 changed_states += 1
         return ExchangeSummary(changed_notes, changed_states, conflicts)
 
