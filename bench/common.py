@@ -46,11 +46,13 @@ def _numeric(cell: str) -> bool:
 
 
 def print_table(title: str, header: list[str], rows: list[list[object]]) -> None:
-    cells = [header] + [[str(c) for c in row] for row in rows]
-    widths = [max(len(row[i]) for row in cells) for i in range(len(header))]
+    """A plain-text table; columns holding only numbers are right-aligned."""
+    cells = [[str(c) for c in row] for row in rows]
+    widths = [max(len(row[i]) for row in [header, *cells]) for i in range(len(header))]
+    right = [all(_numeric(row[i]) for row in cells) for i in range(len(header))]
     print(f"\n{title}")
-    for n, row in enumerate(cells):
-        print("  ".join(c.rjust(w) if _numeric(c) else c.ljust(w) for c, w in zip(row, widths)).rstrip())
+    for n, row in enumerate([header, *cells]):
+        print("  ".join(c.rjust(w) if r else c.ljust(w) for c, w, r in zip(row, widths, right)).rstrip())
         if n == 0:
             print("  ".join("-" * w for w in widths))
 
@@ -107,9 +109,7 @@ def imported_database(tasks: int | None) -> Path:
     path = CACHE / f"{'sample' if tasks is None else tasks}-{stamp}.sqlite"
     if not path.exists():
         CACHE.mkdir(parents=True, exist_ok=True)
-        partial = path.with_suffix(".partial")
-        for leftover in CACHE.glob(partial.name + "*"):
-            leftover.unlink()
+        partial = path.with_suffix(f".partial-{os.getpid()}")  # two benchmarks may run at once
         with PlanStore(partial) as store:
             store.import_plan(read_plan_file(source), source=source.name)
             store.conn.execute("PRAGMA wal_checkpoint(TRUNCATE)")
