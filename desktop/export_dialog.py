@@ -1,0 +1,241 @@
+"""Export assignment sheets… (Excel or PDF) and the print preview of one department's sheet.
+
+Wiring, for the main window's File menu::
+
+    dialog = ExportDialog(store.path, plan_id, store.departments(plan_id),
+                          selected_ids=<departments selected in the Departments dock>,
+                          shown_ids=<departments of the tasks the current filter shows>,
+                          thread_pool=context.thread_pool, parent=window)
+    dialog.open()
+
+    preview_department_sheet(window, store, plan_id, department_id)   # "Print Preview…"
+
+The export runs on the thread pool with a PlanStore of its own (SQLite connections are per thread);
+a progress dialog with Cancel appears only when the export is slow.
+"""
+from __future__ import annotations
+
+import threading
+from collections.abc import Sequence
+from pathlib import Path
+
+from PySide6.QtCore import QCoreApplication, QDir, QObject, QRunnable, QThreadPool, QUrl, Signal
+from PySide6.QtGui import QDesktopServices, QPageLayout, QPageSize, QTextDocument
+from PySide6.QtPrintSupport import QPrinter, QPrintPreviewDialog
+from PySide6.QtWidgets import (QButtonGroup, QCheckBox, QComboBox, QDialog, QDialogButtonBox, QFileDialog,
+                               QFormLayout, QHBoxLayout, QLineEdit, QMessageBox, QProgressDialog, QPushButton,
+                               QRadioButton, QVBoxLayout, QWidget)
+
+from data.errors import PlanReviewError
+from data.store import DepartmentRow, PlanStore
+
+SLOW_EXPORT_MS = 400  # the progress dialog appears only for exports that take longer
+FORMATS = {"xlsx": "Excel workbook (*.xlsx)", "pdf": "PDF document (*.pdf)"}
+
+
+class ExportSignals(QObject):
+    """Delivered on the GUI thread."""
+
+    progress = Signal(int, int)  # done, total
+    finished = Signal(object)  # ExportResult
+    failed = Signal(str, str)  # path, problem
+    cancelled = Signal()
+
+
+class ExportWorker(QRunnable):
+    """Runs one export on a pool thread, through its own PlanStore on the same database file."""
+
+    def __init__(self, db_path: Path, request):
+        super().__init__()
+        self.setAutoDelete(False)  # Python owns the worker: the dialog may still ask it to cancel
+        self.db_path, self.request = db_path, request
+        self.signals = ExportSignals()
+        self._stop = threading.Event()
+
+    def cancel(self) -> None:
+        self._stop.set()
+
+    def run(self) -> None:
+        from exporters.export import export_assignment_sheets  # openpyxl/reportlab load on first export
+        from exporters.files import ExportCancelled
+
+        try:
+            with PlanStore(self.db_path, create=False) as store:
+                result = export_assignment_sheets(store, self.request, progress=self.signals.progress.emit,
+                                                  cancel=self._stop.is_set)
+        except ExportCancelled:
+            self.signals.cancelled.emit()
+        except PlanReviewError as error:
+            self.signals.failed.emit(error.path, error.problem)
+        else:
+            self.signals.finished.emit(result)
+
+
+class ExportDialog(QDialog):
+    """Choose the departments (all, selected, or shown by the filter), format and destination; export."""
+
+    def __init__(self, db_path: Path, plan_id: int, departments: Sequence[DepartmentRow],
+                 selected_ids: Sequence[int] = (), shown_ids: Sequence[int] = (),
+                 thread_pool: QThreadPool | None = None, parent: QWidget | None = None):
+        super().__init__(parent)
+        self.setWindowTitle(self.tr("Export Assignment Sheets"))
+        self.db_path, self.plan_id = Path(db_path), plan_id
+        self.thread_pool = thread_pool or QThreadPool.globalInstance()
+        known = [d.id for d in departments]  # the plan's order (by name)
+        self.choices = {"all": known,
+                        "selected": [i for i in known if i in set(selected_ids)],
+                        "shown": [i for i in known if i in set(shown_ids)]}
+        self.worker: ExportWorker | None = None
+        self.progress: QProgressDialog | None = None
+        self.result_box: QMessageBox | None = None
+        self._build()
+
+    def _build(self) -> None:
+        self.scope_buttons = QButtonGroup(self)
+        scope_box = QVBoxLayout()
+        labels = {"all": self.tr("All departments (%n)", "", len(self.choices["all"])),
+                  "selected": self.tr("Selected departments (%n)", "", len(self.choices["selected"])),
+                  "shown": self.tr("Departments the filter shows (%n)", "", len(self.choices["shown"]))}
+        self.scope_radios = {}
+        for key, label in labels.items():
+            radio = QRadioButton(label, objectName=f"scope_{key}")
+            radio.setEnabled(bool(self.choices[key]))
+            self.scope_buttons.addButton(radio)
+            self.scope_radios[key] = radio
+            scope_box.addWidget(radio)
+        default = "selected" if self.choices["selected"] else "all"
+        self.scope_radios[default].setChecked(True)
+
+        self.format_combo = QComboBox(objectName="formatCombo")
+        self.format_combo.addItem(self.tr("Excel workbook (.xlsx)"), "xlsx")
+        self.format_combo.addItem(self.tr("PDF (.pdf)"), "pdf")
+        self.per_department = QCheckBox(self.tr("One file per department (into a folder)"),
+                                        objectName="perDepartment")
+        self.destination = QLineEdit(objectName="destination")
+        browse = QPushButton(self.tr("Browse…"), objectName="browse")
+        browse.clicked.connect(self._browse)
+        destination_row = QHBoxLayout()
+        destination_row.addWidget(self.destination)
+        destination_row.addWidget(browse)
+        self.format_combo.currentIndexChanged.connect(self._suggest_destination)
+        self.per_department.toggled.connect(self._suggest_destination)
+        self._suggest_destination()
+
+        form = QFormLayout()
+        form.addRow(self.tr("Departments:"), scope_box)
+        form.addRow(self.tr("Format:"), self.format_combo)
+        form.addRow("", self.per_department)
+        form.addRow(self.tr("Save to:"), destination_row)
+        self.buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Close)
+        self.export_button = self.buttons.addButton(self.tr("Export"), QDialogButtonBox.ButtonRole.AcceptRole)
+        self.buttons.accepted.connect(self.start_export)
+        self.buttons.rejected.connect(self.reject)
+        layout = QVBoxLayout(self)
+        layout.addLayout(form)
+        layout.addWidget(self.buttons)
+
+    def chosen_ids(self) -> list[int]:
+        return next(self.choices[key] for key, radio in self.scope_radios.items() if radio.isChecked())
+
+    def chosen_format(self) -> str:
+        return self.format_combo.currentData()
+
+    def _suggest_destination(self) -> None:
+        """Keep the destination's folder; fit its name to the format and the one-file-per-department choice."""
+        current = Path(self.destination.text()) if self.destination.text() else None
+        folder = (current.parent if current else Path(QDir.homePath())).resolve()
+        name = "assignment-sheets"
+        if self.per_department.isChecked():
+            self.destination.setText(str(folder / name))
+        else:
+            self.destination.setText(str(folder / f"{name}.{self.chosen_format()}"))
+
+    def _browse(self) -> None:
+        if self.per_department.isChecked():
+            chosen = QFileDialog.getExistingDirectory(self, self.tr("Folder for the sheets"),
+                                                      self.destination.text())
+        else:
+            chosen, _ = QFileDialog.getSaveFileName(self, self.tr("Save assignment sheets"),
+                                                    self.destination.text(), FORMATS[self.chosen_format()])
+        if chosen:
+            self.destination.setText(chosen)
+
+    def start_export(self) -> None:
+        """Start the export on the thread pool; the dialog stays open until it is done."""
+        from exporters.export import ExportRequest
+
+        request = ExportRequest(self.plan_id, tuple(self.chosen_ids()), self.chosen_format(),
+                                Path(self.destination.text()), self.per_department.isChecked())
+        self.worker = ExportWorker(self.db_path, request)
+        self.worker.signals.progress.connect(self._progressed)
+        self.worker.signals.finished.connect(self._finished)
+        self.worker.signals.failed.connect(self._failed)
+        self.worker.signals.cancelled.connect(self._cancelled)
+        self.progress = QProgressDialog(self.tr("Writing the assignment sheets…"), self.tr("Cancel"), 0,
+                                        2 * len(request.department_ids), self)
+        self.progress.setMinimumDuration(SLOW_EXPORT_MS)
+        self.progress.setAutoClose(False)
+        self.progress.canceled.connect(self.worker.cancel)
+        self.export_button.setEnabled(False)
+        self.thread_pool.start(self.worker)
+
+    def _progressed(self, done: int, total: int) -> None:
+        if self.progress is not None:
+            self.progress.setMaximum(total)
+            self.progress.setValue(done)
+
+    def _done(self) -> None:
+        if self.progress is not None:
+            self.progress.reset()
+            self.progress.deleteLater()
+            self.progress = None
+        self.export_button.setEnabled(True)
+
+    def _finished(self, result) -> None:
+        self._done()
+        target = result.paths[0] if len(result.paths) == 1 else Path(self.destination.text())
+        text = self.tr("Wrote %n file(s).", "", len(result.paths))
+        if result.warnings:
+            text += "\n\n" + self.tr("Some characters could not be written and were replaced:") + "\n" + \
+                "\n".join(result.warnings)
+        self.result_box = QMessageBox(QMessageBox.Icon.Information, self.tr("Export finished"), text,
+                                      QMessageBox.StandardButton.Close, self)
+        open_button = self.result_box.addButton(self.tr("Open"), QMessageBox.ButtonRole.AcceptRole)
+        open_button.clicked.connect(lambda: QDesktopServices.openUrl(QUrl.fromLocalFile(str(target))))
+        self.result_box.open()
+
+    def _failed(self, path: str, problem: str) -> None:
+        self._done()
+        self.result_box = QMessageBox(QMessageBox.Icon.Warning, self.tr("Export failed"),
+                                      f"{path}\n\n{problem}",
+                                      QMessageBox.StandardButton.Close, self)
+        self.result_box.open()
+
+    def _cancelled(self) -> None:
+        self._done()
+
+
+def department_sheet_document(store: PlanStore, plan_id: int, department_id: int) -> QTextDocument:
+    """The department's assignment sheet as a printable rich-text document (the same model as the exports)."""
+    from exporters.document import build_book
+    from exporters.html import sheet_html
+
+    book = build_book(store, plan_id, [department_id])
+    document = QTextDocument()
+    document.setHtml(sheet_html(book, book.sheets[0]))
+    return document
+
+
+def preview_department_sheet(parent: QWidget | None, store: PlanStore, plan_id: int,
+                             department_id: int) -> QPrintPreviewDialog:
+    """Open a print preview (and from it, print) of one department's sheet, A4 landscape."""
+    document = department_sheet_document(store, plan_id, department_id)
+    printer = QPrinter(QPrinter.PrinterMode.HighResolution)
+    printer.setPageSize(QPageSize(QPageSize.PageSizeId.A4))
+    printer.setPageOrientation(QPageLayout.Orientation.Landscape)
+    dialog = QPrintPreviewDialog(printer, parent)
+    dialog.setWindowTitle(QCoreApplication.translate("ExportDialog", "Print Preview"))
+    dialog.paintRequested.connect(document.print_)
+    dialog.document = document  # kept alive as long as the dialog
+    dialog.open()
+    return dialog

@@ -1,0 +1,97 @@
+"""The Export Assignment Sheets dialog and the print preview, driven headless with qtbot."""
+from __future__ import annotations
+
+import openpyxl
+import pytest
+from PySide6.QtWidgets import QMessageBox
+from pypdf import PdfReader
+
+from desktop.export_dialog import ExportDialog, department_sheet_document, preview_department_sheet
+
+WAIT_MS = 20000
+
+
+@pytest.fixture
+def make_dialog(qtbot, sample_db, store):
+    def make(**choices):
+        dialog = ExportDialog(sample_db, 1, store.departments(1), **choices)
+        qtbot.addWidget(dialog)
+        return dialog
+    return make
+
+
+def export_and_wait(qtbot, dialog):
+    dialog.export_button.click()
+    qtbot.waitUntil(lambda: dialog.result_box is not None and dialog.result_box.isVisible(), timeout=WAIT_MS)
+    return dialog.result_box
+
+
+def test_exports_all_departments_to_one_workbook(qtbot, make_dialog, tmp_path, store):
+    dialog = make_dialog()
+    assert dialog.scope_radios["all"].isChecked()
+    assert not dialog.scope_radios["selected"].isEnabled()
+    dialog.destination.setText(str(tmp_path / "sheets.xlsx"))
+    box = export_and_wait(qtbot, dialog)
+    assert box.icon() == QMessageBox.Icon.Information
+    assert any(b.text() == "Open" for b in box.buttons())
+    workbook = openpyxl.load_workbook(tmp_path / "sheets.xlsx")
+    assert len(workbook.sheetnames) == 2 + len(store.departments(1))
+    box.reject()
+
+
+def test_exports_the_selected_departments_as_pdf_files(qtbot, make_dialog, tmp_path, store):
+    cnipa, moe = store.find_department("CNIPA"), store.find_department("MOE")
+    dialog = make_dialog(selected_ids=[cnipa.id, moe.id], shown_ids=[cnipa.id])
+    assert dialog.scope_radios["selected"].isChecked()
+    dialog.format_combo.setCurrentIndex(dialog.format_combo.findData("pdf"))
+    dialog.per_department.setChecked(True)
+    assert dialog.destination.text().endswith("assignment-sheets")
+    dialog.destination.setText(str(tmp_path / "pdfs"))
+    export_and_wait(qtbot, dialog).reject()
+    assert sorted(p.name for p in (tmp_path / "pdfs").iterdir()) == ["CNIPA.pdf", "MOE.pdf"]
+
+
+def test_exports_the_departments_the_filter_shows(qtbot, make_dialog, tmp_path, store):
+    cnipa = store.find_department("CNIPA")
+    dialog = make_dialog(shown_ids=[cnipa.id])
+    dialog.scope_radios["shown"].setChecked(True)
+    assert dialog.chosen_ids() == [cnipa.id]
+    dialog.format_combo.setCurrentIndex(dialog.format_combo.findData("pdf"))
+    assert dialog.destination.text().endswith("assignment-sheets.pdf")
+    dialog.destination.setText(str(tmp_path / "cnipa.pdf"))
+    export_and_wait(qtbot, dialog).reject()
+    assert [e.title for e in PdfReader(tmp_path / "cnipa.pdf").outline] == [
+        "China National Intellectual Property Administration  国家知识产权局"]
+
+
+def test_an_unwritable_destination_shows_the_problem(qtbot, make_dialog, tmp_path):
+    dialog = make_dialog()
+    dialog.destination.setText(str(tmp_path / "missing folder" / "sheets.xlsx"))
+    box = export_and_wait(qtbot, dialog)
+    assert box.icon() == QMessageBox.Icon.Warning
+    assert "missing folder" in box.text()
+    assert dialog.export_button.isEnabled()
+    box.reject()
+
+
+def test_cancel_stops_the_export_and_leaves_no_file(qtbot, make_dialog, tmp_path):
+    dialog = make_dialog()
+    dialog.destination.setText(str(tmp_path / "sheets.pdf"))
+    dialog.format_combo.setCurrentIndex(dialog.format_combo.findData("pdf"))
+    dialog.export_button.click()
+    with qtbot.waitSignal(dialog.worker.signals.cancelled, timeout=WAIT_MS):
+        dialog.worker.cancel()  # what the progress dialog's Cancel button does
+    assert dialog.result_box is None
+    assert not (tmp_path / "sheets.pdf").exists()
+    assert dialog.export_button.isEnabled()
+
+
+def test_the_print_preview_shows_the_departments_sheet(qtbot, store):
+    cnipa = store.find_department("CNIPA")
+    document = department_sheet_document(store, 1, cnipa.id)
+    text = document.toPlainText()
+    assert "国家知识产权局" in text and "Tasks it leads (35)" in text and "Tasks it takes part in (22)" in text
+    preview = preview_department_sheet(None, store, 1, cnipa.id)
+    qtbot.addWidget(preview)
+    assert preview.isVisible()
+    preview.reject()
