@@ -1,0 +1,74 @@
+"""plan-review export: formats, department names, exit codes and the nearest-name suggestion."""
+from __future__ import annotations
+
+import openpyxl
+import pytest
+from pypdf import PdfReader
+
+from desktop.cli import main
+
+from .export_plans import hostile_store
+
+
+def run(capsys, *argv):
+    status = main([str(a) for a in argv])
+    out, err = capsys.readouterr()
+    return status, out, err
+
+
+def test_exports_named_departments_by_abbreviation_alias_or_chinese_name(sample_db, tmp_path, capsys):
+    target = tmp_path / "three.xlsx"
+    status, out, err = run(capsys, "export", "--db", sample_db, "--format", "xlsx", "--department", "CNIPA",
+                           "--department", "ministry of education", "--department", "财政部", "-o", target)
+    assert (status, err) == (0, "")
+    assert str(target) in out
+    assert openpyxl.load_workbook(target).sheetnames == ["Overview", "Matrix", "CNIPA", "MOE", "MOF"]
+
+
+def test_exports_all_departments_one_pdf_each(sample_db, store, tmp_path, capsys):
+    folder = tmp_path / "pdfs"
+    status, out, _ = run(capsys, "export", "--db", sample_db, "--format", "pdf", "--all",
+                         "--one-file-per-department", "-o", folder, "--plan", 1)
+    assert status == 0
+    assert len(list(folder.glob("*.pdf"))) == len(store.departments(1)) == 40
+    assert "国家知识产权局" in PdfReader(folder / "CNIPA.pdf").pages[0].extract_text()
+
+
+def test_an_unknown_department_is_an_error_suggesting_the_nearest_names(sample_db, tmp_path, capsys):
+    target = tmp_path / "x.pdf"
+    status, out, err = run(capsys, "export", "--db", sample_db, "--format", "pdf", "--department",
+                           "Ministry of Educaton", "-o", target)
+    assert status == 2 and out == ""
+    assert len(err.splitlines()) == 1
+    assert "Ministry of Educaton" in err and "did you mean 'Ministry of Education'" in err
+    assert not target.exists()
+
+
+def test_an_unwritable_target_is_one_line_naming_it(sample_db, tmp_path, capsys):
+    target = tmp_path / "no folder" / "x.xlsx"
+    status, _, err = run(capsys, "export", "--db", sample_db, "--format", "xlsx", "--all", "-o", target)
+    assert status == 2
+    assert err.startswith(f"plan-review: {target}: cannot be written")
+    assert len(err.splitlines()) == 1
+
+
+def test_an_unknown_plan_is_an_error(sample_db, tmp_path, capsys):
+    status, _, err = run(capsys, "export", "--db", sample_db, "--format", "xlsx", "--all", "--plan", 9,
+                         "-o", tmp_path / "x.xlsx")
+    assert status == 2 and "no plan with id 9" in err
+
+
+@pytest.mark.parametrize("choice", [[], ["--all", "--department", "CNIPA"]])
+def test_a_department_or_all_is_required(sample_db, tmp_path, capsys, choice):
+    with pytest.raises(SystemExit) as leaving:
+        main(["export", "--db", str(sample_db), "--format", "xlsx", "-o", str(tmp_path / "x.xlsx"), *choice])
+    assert leaving.value.code == 2
+    assert "--department" in capsys.readouterr().err
+
+
+def test_replaced_characters_are_printed_as_warnings(tmp_path, capsys):
+    db = tmp_path / "hostile.sqlite"
+    hostile_store(db).close()
+    status, out, _ = run(capsys, "export", "--db", db, "--format", "xlsx", "--all", "-o", tmp_path / "h.xlsx")
+    assert status == 0
+    assert "warning: task 8: 2 unprintable character(s) replaced with \ufffd" in out
