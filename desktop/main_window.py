@@ -3,7 +3,8 @@ from __future__ import annotations
 
 from pathlib import Path
 
-from PySide6.QtCore import QCoreApplication, QItemSelectionModel, QModelIndex, QPoint, QRect, Qt, QTimer
+from PySide6.QtCore import (QCoreApplication, QItemSelectionModel, QModelIndex, QPoint, QRect, Qt, QTimer,
+                            Signal)
 from PySide6.QtGui import QAction, QActionGroup, QCloseEvent, QGuiApplication, QIcon, QKeySequence
 from PySide6.QtWidgets import (QAbstractItemView, QComboBox, QDockWidget, QFileDialog, QHBoxLayout,
                                QHeaderView, QLabel, QLineEdit, QMainWindow, QMenu, QMessageBox,
@@ -37,9 +38,12 @@ def show_error(parent: QWidget | None, title: str, path: str, problem: str) -> N
 class MainWindow(QMainWindow):
     """One database, one plan at a time. The window closes a store it replaces; its last one is the caller's.
 
-    Other modules extend it: `menus` ("file", "edit", "view", "plan") take their actions, and
-    `table_model.add_column` their columns.
+    Other modules extend it: `menus` ("file", "edit", "view", "plan") take their actions,
+    `table_model.add_column` their columns (the remembered layout applies to them too), and
+    `plan_changed` tells them when the store or the plan changes.
     """
+
+    plan_changed = Signal()
 
     def __init__(self, context: AppContext, store: PlanStore, parent: QWidget | None = None):
         super().__init__(parent)
@@ -239,6 +243,7 @@ class MainWindow(QMainWindow):
         self.tree.selectionModel().currentChanged.connect(self._tree_current_changed)
         self.table.selectionModel().currentRowChanged.connect(self._table_current_changed)
         self.table.horizontalHeader().customContextMenuRequested.connect(self._show_header_menu)
+        self.table_model.columnsInserted.connect(self._columns_added)
         self.departments_view.selectionModel().selectionChanged.connect(self._apply_filter)
         self.role_combo.currentIndexChanged.connect(self._apply_filter)
         self.search_box.textChanged.connect(self._search_timer.start)
@@ -280,6 +285,7 @@ class MainWindow(QMainWindow):
                             .replace("%2", self.store.path.name))
         self.tree.setCurrentIndex(self.tree_model.index(0, 0))
         self._after_filter()
+        self.plan_changed.emit()
 
     def open_database(self, path: Path) -> bool:
         """Show another database; on failure say why and keep the one that is open."""
@@ -357,13 +363,14 @@ class MainWindow(QMainWindow):
         QMessageBox.information(self, self.tr("Import Plan"), text)
 
     # Filtering ------------------------------------------------------------------------------------------
+    def selected_department_ids(self) -> tuple[int, ...]:
+        return tuple(index.data(DEPARTMENT_ID_ROLE) for index in self.departments_view.selectionModel().selectedRows())
+
     def current_filter(self) -> TaskFilter:
         kind, node_id = self._scope
-        departments = tuple(index.data(DEPARTMENT_ID_ROLE)
-                            for index in self.departments_view.selectionModel().selectedRows())
         return TaskFilter(part_id=node_id if kind == PART else None,
                           section_id=node_id if kind == SECTION else None,
-                          department_ids=departments, role=self.role_combo.currentData(),
+                          department_ids=self.selected_department_ids(), role=self.role_combo.currentData(),
                           search=self.search_box.text().strip())
 
     def _apply_filter(self) -> None:
@@ -480,6 +487,12 @@ class MainWindow(QMainWindow):
         return [{"key": columns[logical].key, "width": header.sectionSize(logical),
                  "hidden": header.isSectionHidden(logical)}
                 for logical in (header.logicalIndex(visual) for visual in range(header.count()))]
+
+    def _columns_added(self, parent: QModelIndex, first: int, last: int) -> None:
+        """A column another module adds gets its width, then its remembered place."""
+        for column in range(first, last + 1):
+            self.table.horizontalHeader().resizeSection(column, self.table_model.columns[column].width)
+        self._restore_columns(self.context.settings.get_json(keys.TABLE_COLUMNS) or [])
 
     def _restore_columns(self, layout: list[dict]) -> None:
         header = self.table.horizontalHeader()

@@ -3,20 +3,21 @@ from __future__ import annotations
 
 import copy
 import json
+import threading
 from pathlib import Path
 
 import pytest
 from PySide6.QtCore import QPoint, QRect, QSettings, Qt
 from PySide6.QtGui import QGuiApplication, QKeySequence
-from PySide6.QtWidgets import QMessageBox
+from PySide6.QtWidgets import QMessageBox, QProgressDialog
 
 from data import json_format
 from data.store import PlanStore
-from desktop import cli
+from desktop import cli, workers
 from desktop.app import open_startup_database
 from desktop.context import AppContext
 from desktop.main_window import MainWindow
-from desktop.models import TASK_ID_ROLE
+from desktop.models import TASK_ID_ROLE, TaskColumn
 from desktop.settings import Settings
 
 PLAN = 1
@@ -292,6 +293,23 @@ def test_column_layout_and_sorting_persist(open_window, sample_db):
     assert table_numbers(second) == order != sorted(order)
 
 
+def test_a_column_added_later_gets_its_remembered_place(open_window, sample_db):
+    def add_length_column(window: MainWindow) -> None:
+        window.table_model.add_column(TaskColumn("length", "Length", lambda row: str(len(row.text)), width=70))
+
+    first = open_window(sample_db)
+    add_length_column(first)
+    header = first.table.horizontalHeader()
+    length = first.table_model.column_of("length")
+    assert header.sectionSize(length) == 70
+    header.moveSection(header.visualIndex(length), 0)
+    first.close()
+
+    second = open_window(sample_db)
+    add_length_column(second)
+    assert second.column_layout()[0]["key"] == "length"
+
+
 def test_window_geometry_and_splitter_persist(open_window, sample_db):
     first = open_window(sample_db)
     first.setGeometry(QRect(40, 50, 700, 500))
@@ -371,8 +389,36 @@ def test_import_runs_off_the_gui_thread_and_shows_warnings(qtbot, window, store,
     assert "A second plan" in window.windowTitle()
     plan_actions = window.menus["plan"].actions()
     assert [a.isChecked() for a in plan_actions] == [False, True]
-    plan_actions[0].trigger()
+    with qtbot.waitSignal(window.plan_changed):
+        plan_actions[0].trigger()
     assert "2020" in window.windowTitle() and len(table_numbers(window)) == 100
+
+
+def test_import_progress_appears_only_when_the_import_is_slow(qtbot, window, store, tmp_path, dialogs,
+                                                            monkeypatch):
+    release = threading.Event()
+    read = workers.read_plan_file
+    monkeypatch.setattr(workers, "read_plan_file", lambda path: release.wait(10) and read(path))
+    try:
+        window.import_plan_file(second_plan_file(store, tmp_path))
+        progress = window.findChild(QProgressDialog)
+        assert not progress.isVisible()
+        qtbot.waitUntil(progress.isVisible)
+        assert "second.json" in progress.labelText()
+    finally:
+        release.set()
+    qtbot.waitUntil(lambda: bool(dialogs))
+    assert all(not p.isVisible() for p in window.findChildren(QProgressDialog))
+    assert window.plan_combo.count() == 2
+
+
+def test_an_empty_database_opens_with_no_plan(window, tmp_path):
+    empty = tmp_path / "empty.sqlite"
+    PlanStore(empty).close()
+    assert window.open_database(empty)
+    assert window.windowTitle().startswith("No plan — empty.sqlite")
+    assert window.count_label.text() == "Showing 0 of 0 tasks"
+    assert window.tree_model.rowCount() == 0 and not window.empty_bar.isVisible()
 
 
 def test_a_bad_plan_file_is_a_clear_message_and_changes_nothing(qtbot, window, tmp_path, dialogs):
