@@ -87,8 +87,8 @@ class NoteVersion:
 
     @property
     def key(self) -> str:
-        """Names the version: the edits it has seen."""
-        return _canonical(self.versions)
+        """A short name for the version, from the edits it has seen (what `resolve_conflict` takes)."""
+        return hashlib.sha256(_canonical(self.versions).encode("utf-8")).hexdigest()[:12]
 
     def _rank(self) -> tuple:
         """The deterministic order that picks the winner among concurrent versions (a live note first)."""
@@ -188,7 +188,7 @@ def merge_note(local: Note | None, incoming: Note) -> Note | None:
         return replace(incoming, task_id=local.task_id, task_number=local.task_number)
     candidates = {v.key: v for v in (local.current, *local.conflicts, incoming.current, *incoming.conflicts)}
     winner = max(candidates.values(), key=NoteVersion._rank)
-    others = tuple(v for key, v in sorted(candidates.items()) if key != winner.key)
+    others = tuple(version for key, version in sorted(candidates.items()) if key != winner.key)
     return replace(local, text=winner.text, deleted=winner.deleted, updated=winner.updated,
                    versions=joined(local.versions, incoming.versions), conflicts=others)
 
@@ -323,10 +323,11 @@ class ReviewStore:
                               conflicts=before.conflicts)
 
     def resolve_conflict(self, note_id: str, keep: str | None = None) -> Note:
-        """Settle a conflict: keep the conflict copy whose key is `keep`, or the note as it is (None)."""
+        """Settle a conflict: keep the version (the note or a conflict copy) whose key is `keep`, or the note
+        as it is (None)."""
         with self._edit():
             note = self.note(note_id)
-            chosen = note.current if keep is None else {v.key: v for v in note.conflicts}.get(keep)
+            chosen = note.current if keep is None else {v.key: v for v in (note.current, *note.conflicts)}.get(keep)
             if chosen is None:
                 raise self._fail(f"note {note_id} has no conflicting version {keep}")
             return self._save(note, text=chosen.text, deleted=chosen.deleted, conflicts=())
@@ -362,7 +363,7 @@ class ReviewStore:
         self.conn.execute("DELETE FROM review_conflicts WHERE note_id = ?", (note.id,))
         self.conn.executemany(
             "INSERT INTO review_conflicts (note_id, versions, text, deleted, updated) VALUES (?, ?, ?, ?, ?)",
-            [(note.id, v.key, v.text, int(v.deleted), v.updated) for v in note.conflicts])
+            [(note.id, _canonical(v.versions), v.text, int(v.deleted), v.updated) for v in note.conflicts])
 
     def _write_state(self, state: ReviewState) -> None:
         self.conn.execute(
@@ -382,11 +383,12 @@ class ReviewStore:
                            f"WHERE {where} ORDER BY t.position, n.created, n.id", params)
         conflicts: dict[str, list[NoteVersion]] = {}
         for r in self._query(f"SELECT c.* FROM review_conflicts c JOIN review_notes n ON n.id = c.note_id "
-                             f"JOIN tasks t ON t.id = n.task_id WHERE {where} ORDER BY c.versions", params):
+                             f"JOIN tasks t ON t.id = n.task_id WHERE {where}", params):
             conflicts.setdefault(r["note_id"], []).append(
                 NoteVersion(r["text"], bool(r["deleted"]), r["updated"], json.loads(r["versions"])))
         return [Note(r["id"], r["task_id"], r["number"], r["author"], r["text"], r["created"], r["updated"],
-                     bool(r["deleted"]), json.loads(r["versions"]), tuple(conflicts.get(r["id"], ())))
+                     bool(r["deleted"]), json.loads(r["versions"]),
+                     tuple(sorted(conflicts.get(r["id"], ()), key=lambda version: version.key)))
                 for r in rows]
 
     def note(self, note_id: str) -> Note:

@@ -10,7 +10,7 @@ from data import json_format
 from data.errors import PlanReviewError
 from data.paths import default_database_path
 from data.readers import read_plan_file
-from data.review import STATUSES, ReviewStore
+from data.review import STATUSES, NoteVersion, ReviewStore
 from data.store import PlanStore
 
 EXIT_BAD_INPUT = 2
@@ -100,10 +100,10 @@ def _add_review_commands(commands: argparse._SubParsersAction, common: argparse.
     action = actions.add_parser("note", parents=[on_plan, as_reviewer], help="add a note to a task; prints its id")
     action.add_argument("--task", type=int, required=True, metavar="N")
     action.add_argument("text")
-    action = actions.add_parser("edit", parents=[on_plan, as_reviewer], help="change the text of your note")
+    action = actions.add_parser("edit", parents=[common, as_reviewer], help="change the text of your note")
     action.add_argument("note_id", metavar="NOTE")
     action.add_argument("text")
-    action = actions.add_parser("delete", parents=[on_plan, as_reviewer], help="delete your note")
+    action = actions.add_parser("delete", parents=[common, as_reviewer], help="delete your note")
     action.add_argument("note_id", metavar="NOTE")
     action = actions.add_parser("set", parents=[on_plan, as_reviewer], help="set a task's review status or flag")
     action.add_argument("--task", type=int, required=True, metavar="N")
@@ -111,6 +111,11 @@ def _add_review_commands(commands: argparse._SubParsersAction, common: argparse.
     action.add_argument("--flag", action=argparse.BooleanOptionalAction, default=None)
     action = actions.add_parser("list", parents=[on_plan], help="print notes (deleted ones too) and states as JSON")
     action.add_argument("--task", type=int, metavar="N")
+    actions.add_parser("conflicts", parents=[on_plan],
+                       help="print the notes edited on two computers at once, with every version, as JSON")
+    action = actions.add_parser("resolve", parents=[common], help="settle a note's conflict")
+    action.add_argument("note_id", metavar="NOTE")
+    action.add_argument("--keep", metavar="VERSION", help="the version to keep (default: the note as it is)")
     action = actions.add_parser("export", parents=[on_plan], help="write a review file")
     action.add_argument("--reviewer", metavar="NAME", help="only this reviewer's notes and states (default: all)")
     action.add_argument("-o", "--output", type=Path, required=True, metavar="FILE")
@@ -127,39 +132,70 @@ def _task_id(store: PlanStore, plan_id: int, number: int) -> int:
     return task_id
 
 
+def _review_note(reviews: ReviewStore, args: argparse.Namespace) -> None:
+    plan_id = _plan_id(reviews.store, args.plan)
+    print(reviews.add_note(_task_id(reviews.store, plan_id, args.task), args.text, args.reviewer).id)
+
+
+def _review_set(reviews: ReviewStore, args: argparse.Namespace) -> None:
+    if args.status is None and args.flag is None:
+        raise PlanReviewError(reviews.store.path, "review set needs --status, --flag or --no-flag")
+    plan_id = _plan_id(reviews.store, args.plan)
+    reviews.set_state(_task_id(reviews.store, plan_id, args.task), args.reviewer, status=args.status,
+                      flagged=args.flag)
+
+
+def _review_list(reviews: ReviewStore, args: argparse.Namespace) -> None:
+    plan_id = _plan_id(reviews.store, args.plan)
+    task_id = None if args.task is None else _task_id(reviews.store, plan_id, args.task)
+    listing = {"notes": [n.to_json() for n in reviews.notes(plan_id, task_id, include_deleted=True)],
+               "states": [s.to_json() for s in reviews.states(plan_id, task_id)]}
+    print(json.dumps(listing, ensure_ascii=False, indent=1))
+
+
+def _review_conflicts(reviews: ReviewStore, args: argparse.Namespace) -> None:
+    def version(v: NoteVersion) -> dict:
+        return {"version": v.key, "text": v.text, "deleted": v.deleted, "updated": v.updated}
+
+    conflicts = [{**note.to_json(), "current": version(note.current), "others": [version(v) for v in note.conflicts]}
+                 for note in reviews.conflicts(_plan_id(reviews.store, args.plan))]
+    print(json.dumps({"conflicts": conflicts}, ensure_ascii=False, indent=1))
+
+
+def _review_export(reviews: ReviewStore, args: argparse.Namespace) -> None:
+    written = reviews.export_review(_plan_id(reviews.store, args.plan), args.output, args.reviewer)
+    print(f"Wrote {written.notes} notes and {written.states} states to {args.output}")
+
+
+def _review_import(reviews: ReviewStore, args: argparse.Namespace) -> None:
+    merged = reviews.import_review(_plan_id(reviews.store, args.plan), args.file)
+    print(f"Merged {args.file}: {merged.notes} notes and {merged.states} states changed, "
+          f"{merged.conflicts} new conflicts")
+
+
+def _review_whoami(reviews: ReviewStore, args: argparse.Namespace) -> None:
+    if args.identity:
+        reviews.set_reviewer(args.identity)
+    print(reviews.default_reviewer())
+
+
+REVIEW_ACTIONS = {
+    "note": _review_note,
+    "edit": lambda reviews, args: reviews.edit_note(args.note_id, args.text, args.reviewer),
+    "delete": lambda reviews, args: reviews.delete_note(args.note_id, args.reviewer),
+    "set": _review_set,
+    "list": _review_list,
+    "conflicts": _review_conflicts,
+    "resolve": lambda reviews, args: reviews.resolve_conflict(args.note_id, args.keep),
+    "export": _review_export,
+    "import": _review_import,
+    "whoami": _review_whoami,
+}
+
+
 def _review(args: argparse.Namespace) -> None:
     with PlanStore(args.db, create=False) as store:
-        reviews = ReviewStore(store)
-        action = args.review_command
-        if action == "whoami":
-            if args.identity:
-                reviews.set_reviewer(args.identity)
-            print(reviews.default_reviewer())
-            return
-        plan_id = _plan_id(store, args.plan)
-        if action == "note":
-            print(reviews.add_note(_task_id(store, plan_id, args.task), args.text, args.reviewer).id)
-        elif action == "edit":
-            reviews.edit_note(args.note_id, args.text, args.reviewer)
-        elif action == "delete":
-            reviews.delete_note(args.note_id, args.reviewer)
-        elif action == "set":
-            if args.status is None and args.flag is None:
-                raise PlanReviewError(store.path, "review set needs --status, --flag or --no-flag")
-            reviews.set_state(_task_id(store, plan_id, args.task), args.reviewer, status=args.status,
-                              flagged=args.flag)
-        elif action == "list":
-            task_id = None if args.task is None else _task_id(store, plan_id, args.task)
-            listing = {"notes": [n.to_json() for n in reviews.notes(plan_id, task_id, include_deleted=True)],
-                       "states": [s.to_json() for s in reviews.states(plan_id, task_id)]}
-            print(json.dumps(listing, ensure_ascii=False, indent=1))
-        elif action == "export":
-            written = reviews.export_review(plan_id, args.output, args.reviewer)
-            print(f"Wrote {written.notes} notes and {written.states} states to {args.output}")
-        elif action == "import":
-            merged = reviews.import_review(plan_id, args.file)
-            print(f"Merged {args.file}: {merged.notes} notes and {merged.states} states changed, "
-                  f"{merged.conflicts} new conflicts")
+        REVIEW_ACTIONS[args.review_command](ReviewStore(store), args)
 
 
 def _add_export_command(commands: argparse._SubParsersAction, common: argparse.ArgumentParser) -> None:

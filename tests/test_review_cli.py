@@ -90,6 +90,27 @@ def test_export_and_import_between_two_databases(sample_db, tmp_path, capsys):
     assert listing(other, capsys) == received
 
 
+def test_a_conflict_is_listed_and_resolved(sample_db, tmp_path, capsys):
+    other = tmp_path / "colleague.sqlite"
+    review(sample_db, "note", "--task", "2", "draft")
+    note_id = capsys.readouterr().out.strip()
+    shutil.copy(sample_db, other)
+    review(sample_db, "edit", note_id, "mine")
+    review(other, "edit", note_id, "theirs")
+    review(other, "export", "-o", str(tmp_path / "theirs.json"))
+    review(sample_db, "import", str(tmp_path / "theirs.json"))
+    assert "1 new conflicts" in capsys.readouterr().out
+    assert review(sample_db, "conflicts") == 0
+    [conflict] = json.loads(capsys.readouterr().out)["conflicts"]
+    versions = [conflict["current"], *conflict["others"]]
+    assert (conflict["id"], sorted(v["text"] for v in versions)) == (note_id, ["mine", "theirs"])
+    theirs = next(v["version"] for v in versions if v["text"] == "theirs")
+    assert review(sample_db, "resolve", note_id, "--keep", theirs) == 0
+    assert review(sample_db, "conflicts") == 0
+    assert json.loads(capsys.readouterr().out) == {"conflicts": []}
+    assert [n["text"] for n in listing(sample_db, capsys)["notes"]] == ["theirs"]
+
+
 def test_a_refused_file_exits_2_with_one_line_and_changes_nothing(sample_db, tmp_path, capsys):
     review(sample_db, "note", "--task", "1", "kept")
     file = tmp_path / "broken.json"

@@ -104,12 +104,13 @@ def test_concurrent_edits_keep_both_versions_and_show_a_conflict(laptops, tmp_pa
     assert a.review() == b.review()
 
 
-def choice_keeping(note, text: str) -> str | None:
+def choice_keeping(note, text: str) -> str:
     """The `keep` argument of resolve_conflict that keeps this text."""
-    return None if note.text == text else next(c.key for c in note.conflicts if c.text == text)
+    return next(v.key for v in (note.current, *note.conflicts) if v.text == text)
 
 
-def test_a_resolved_conflict_travels(laptops, tmp_path):
+@pytest.mark.parametrize("kept", ["edited on A", "edited on B"])  # one is the note, the other a copy
+def test_a_resolved_conflict_travels(laptops, tmp_path, kept):
     a, b = laptops
     note = a.reviews.add_note(a.task(4), "draft", "ann")
     a.send_to(b, tmp_path)
@@ -117,10 +118,10 @@ def test_a_resolved_conflict_travels(laptops, tmp_path):
     b.reviews.edit_note(note.id, "edited on B", "ann")
     b.send_to(a, tmp_path)
     [conflicted] = a.reviews.conflicts(1)
-    before = a.reviews.resolve_conflict(note.id, keep=choice_keeping(conflicted, "edited on B"))
-    assert a.reviews.conflicts(1) == [] and a.reviews.note(note.id).text == "edited on B"
+    before = a.reviews.resolve_conflict(note.id, keep=choice_keeping(conflicted, kept))
+    assert a.reviews.conflicts(1) == [] and a.reviews.note(note.id).text == kept
     a.send_to(b, tmp_path)
-    assert b.reviews.conflicts(1) == [] and b.reviews.note(note.id).text == "edited on B"
+    assert b.reviews.conflicts(1) == [] and b.reviews.note(note.id).text == kept
     a.reviews.restore_note(before)  # undo the resolution: the conflict is back
     assert len(a.reviews.conflicts(1)) == 1
 
