@@ -8,8 +8,8 @@ from PySide6.QtCore import (QCoreApplication, QItemSelectionModel, QModelIndex, 
 from PySide6.QtGui import QAction, QActionGroup, QCloseEvent, QGuiApplication, QIcon, QKeySequence
 from PySide6.QtWidgets import (QAbstractItemView, QComboBox, QDockWidget, QFileDialog, QHBoxLayout,
                                QHeaderView, QLabel, QLineEdit, QMainWindow, QMenu, QMessageBox,
-                               QProgressDialog, QSizePolicy, QSplitter, QTableView, QToolBar, QToolButton, QTreeView,
-                               QVBoxLayout, QWidget)
+                               QProgressDialog, QSizePolicy, QSplitter, QTableView, QToolBar, QToolButton,
+                               QTreeView, QVBoxLayout, QWidget)
 
 from data.errors import PlanReviewError
 from data.model import LEAD, PARTICIPANT
@@ -31,8 +31,8 @@ MIN_VISIBLE = QPoint(120, 60)  # how much of a restored window must be on a scre
 
 def show_error(parent: QWidget | None, title: str, path: str, problem: str) -> None:
     """A known failure, worded for the user: which file, and what is wrong with it."""
-    text = QCoreApplication.translate("show_error", "Plan Review cannot use this file.") + f"\n\n{path}\n\n{problem}"
-    QMessageBox.critical(parent, title, text)
+    heading = QCoreApplication.translate("show_error", "Plan Review cannot use this file.")
+    QMessageBox.critical(parent, title, f"{heading}\n\n{path}\n\n{problem}")
 
 
 class MainWindow(QMainWindow):
@@ -70,7 +70,7 @@ class MainWindow(QMainWindow):
         self._build_toolbar()
         self._connect()
         self._restore_settings()
-        self._show_plan()
+        self._reset_to_plan()
         self.tree.setFocus()
         context.settings.remember_database(store.path)
 
@@ -256,13 +256,12 @@ class MainWindow(QMainWindow):
         self.plan_id = plan_id
         for model in (self.table_model, self.tree_model, self.departments_model):
             model.set_plan(self.store, plan_id)
-        self._show_plan()
+        self._reset_to_plan()
 
-    def _show_plan(self) -> None:
-        self._clearing = True
+    def _reset_to_plan(self) -> None:
+        """Show the current plan from the top: plan lists, title, no filter, no task chosen."""
         self.search_box.clear()
         self._search_timer.stop()
-        self._clearing = False
         self._scope, self._task_id = (ALL, None), None
         self.detail.set_search("")
         self.detail.show_task(None)
@@ -364,7 +363,9 @@ class MainWindow(QMainWindow):
 
     # Filtering ------------------------------------------------------------------------------------------
     def selected_department_ids(self) -> tuple[int, ...]:
-        return tuple(index.data(DEPARTMENT_ID_ROLE) for index in self.departments_view.selectionModel().selectedRows())
+        """The departments chosen in the departments panel."""
+        rows = self.departments_view.selectionModel().selectedRows()
+        return tuple(index.data(DEPARTMENT_ID_ROLE) for index in rows)
 
     def current_filter(self) -> TaskFilter:
         kind, node_id = self._scope

@@ -3,6 +3,7 @@ from __future__ import annotations
 
 import copy
 import json
+import re
 import threading
 from pathlib import Path
 
@@ -16,6 +17,7 @@ from data.store import PlanStore
 from desktop import cli, workers
 from desktop.app import open_startup_database
 from desktop.context import AppContext
+from desktop.detail import highlighted
 from desktop.main_window import MainWindow
 from desktop.models import TASK_ID_ROLE, TaskColumn
 from desktop.settings import Settings
@@ -99,8 +101,8 @@ def choose_department(qtbot, window: MainWindow, name: str) -> None:
 
 # Opening ---------------------------------------------------------------------------------------------------
 def test_window_opens_on_the_plan_with_every_task(window, qtmodeltester):
-    assert "Deepen the implementation of the national intellectual property strategy in 2020" in window.windowTitle()
-    assert "plans.sqlite" in window.windowTitle()
+    assert window.windowTitle() == ("Deepen the implementation of the national intellectual property strategy "
+                                    "in 2020 — plans.sqlite — Plan Review")
     assert window.count_label.text() == "Showing 100 of 100 tasks"
     assert table_numbers(window)[:3] == [1, 2, 3]
     for model in (window.table_model, window.tree_model, window.departments_model):
@@ -202,8 +204,15 @@ def test_search_as_you_type_narrows_and_highlights(qtbot, window, store):
     assert numbers and all("geographical" in store.task(store.task_id_by_number(PLAN, n)).text.lower()
                            for n in numbers)
     click_task_in_table(qtbot, window, store, numbers[0])
-    assert "background-color:#ffe27a" in window.detail.toHtml().replace(" ", "").lower() or \
-        "#ffe27a" in window.detail.toHtml()
+    marked = re.findall(r'<span style=" background-color:#ffe27a;">([^<]*)</span>', window.detail.toHtml())
+    assert marked and all(word.lower() == "geographical" for word in marked)
+
+
+def test_highlighting_marks_every_word_in_any_case_and_escapes_the_rest():
+    assert highlighted("A <b> Patent and patents", ["patent"]) == (
+        'A &lt;b&gt; <span style="background-color:#ffe27a;">Patent</span> and '
+        '<span style="background-color:#ffe27a;">patent</span>s')
+    assert highlighted("x < y", []) == "x &lt; y"
 
 
 def test_search_combines_with_the_tree(qtbot, window):
