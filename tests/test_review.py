@@ -4,6 +4,7 @@ from __future__ import annotations
 import hashlib
 import shutil
 import sqlite3
+from contextlib import closing
 
 import pytest
 
@@ -24,7 +25,7 @@ def task(store, number: int) -> int:
 
 def stored_notes(path) -> list[tuple]:
     """The notes as another connection reads them from the file."""
-    with sqlite3.connect(path) as conn:
+    with closing(sqlite3.connect(path)) as conn:
         return conn.execute("SELECT id, text, deleted FROM review_notes ORDER BY id").fetchall()
 
 
@@ -206,7 +207,7 @@ def test_a_schema_1_database_migrates_without_loss(tmp_path, sample_result, monk
 
 
 def test_a_database_from_a_newer_program_is_refused_untouched(sample_db):
-    with sqlite3.connect(sample_db) as conn:
+    with closing(sqlite3.connect(sample_db)) as conn:
         conn.execute("PRAGMA journal_mode = DELETE")
         conn.execute(f"PRAGMA user_version = {SCHEMA_VERSION + 1}")
     digest = hashlib.sha256(sample_db.read_bytes()).hexdigest()

@@ -10,12 +10,13 @@ import sqlite3
 import subprocess
 import sys
 import uuid
+from contextlib import closing
 from pathlib import Path
 
 import pytest
 
-from desktop.cli import main
 from data.store import SCHEMA_VERSION
+from desktop.cli import main
 
 ROOT = Path(__file__).resolve().parent.parent
 
@@ -135,7 +136,7 @@ def test_set_without_a_change_exits_2(sample_db, capsys):
 
 
 def test_a_database_from_a_newer_program_is_refused_untouched(sample_db, capsys):
-    with sqlite3.connect(sample_db) as conn:
+    with closing(sqlite3.connect(sample_db)) as conn:
         conn.execute("PRAGMA journal_mode = DELETE")
         conn.execute(f"PRAGMA user_version = {SCHEMA_VERSION + 1}")
     digest = hashlib.sha256(sample_db.read_bytes()).hexdigest()

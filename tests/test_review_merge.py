@@ -7,6 +7,7 @@ import shutil
 import sqlite3
 import tempfile
 import uuid
+from contextlib import closing
 from datetime import datetime, timedelta, timezone
 from pathlib import Path
 
@@ -47,7 +48,7 @@ class Laptop:
 
     def rows(self) -> dict[str, list]:
         """The review tables as another connection reads them."""
-        with sqlite3.connect(self.path) as conn:
+        with closing(sqlite3.connect(self.path)) as conn:
             return {table: conn.execute(f"SELECT * FROM {table} ORDER BY 1, 2").fetchall()
                     for table in REVIEW_TABLES}
 
