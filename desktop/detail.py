@@ -35,6 +35,7 @@ class TaskDetail(QTextBrowser):
         super().__init__(parent)
         self.setObjectName("taskDetail")
         self.setOpenLinks(False)
+        self.setTabChangesFocus(True)
         self._task: TaskRow | None = None
         self._words: list[str] = []
         self.show_task(None)

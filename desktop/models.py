@@ -21,10 +21,6 @@ NODE_ROLE = Qt.ItemDataRole.UserRole + 3  # the tree's (kind, id) of a part, sec
 Index = QModelIndex | QPersistentModelIndex
 
 
-def tr(context: str, text: str) -> str:
-    return QCoreApplication.translate(context, text)
-
-
 # Wording shared by the table, the tree and the detail pane ---------------------------------------------
 def department_label(department: DepartmentRow) -> str:
     """English name with the Chinese name when known."""
@@ -94,9 +90,10 @@ class TaskColumn:
 
 
 def _section_tooltip(row: TaskRow) -> str:
-    lines = [tr("TaskColumn", "Part %1: %2").replace("%1", str(row.part_number)).replace("%2", row.part_title)]
+    part = QCoreApplication.translate("TaskColumn", "Part %1: %2")
+    lines = [part.replace("%1", str(row.part_number)).replace("%2", row.part_title)]
     if row.section_title:
-        lines.append(tr("TaskColumn", "Section %1: %2").replace("%1", section_number(row))
+        lines.append(QCoreApplication.translate("TaskColumn", "Section %1: %2").replace("%1", section_number(row))
                      .replace("%2", row.section_title))
     return "\n".join(lines)
 
@@ -219,7 +216,7 @@ class TaskTableModel(QAbstractTableModel):
         if orientation != Qt.Orientation.Horizontal or not 0 <= section < len(self._columns):
             return None
         if role == Qt.ItemDataRole.DisplayRole:
-            return tr("TaskColumn", self._columns[section].title)
+            return QCoreApplication.translate("TaskColumn", self._columns[section].title)
         return None
 
     def flags(self, index: Index) -> Qt.ItemFlag:
@@ -288,7 +285,7 @@ class PlanTreeModel(QAbstractItemModel):
         if plan_id is None:
             return
         total = store.plan_info(plan_id).task_count
-        self._add(0, _Node(ALL, None, tr("PlanTreeModel", "All tasks"), "", total, 0, 0))
+        self._add(0, _Node(ALL, None, self.tr("All tasks"), "", total, 0, 0))
         parts = {part.id: part for part in store.parts(plan_id)}
         part_keys = {}
         for part in parts.values():
@@ -394,7 +391,7 @@ class PlanTreeModel(QAbstractItemModel):
     def headerData(self, section: int, orientation: Qt.Orientation, role: int = Qt.ItemDataRole.DisplayRole):
         if (orientation == Qt.Orientation.Horizontal and role == Qt.ItemDataRole.DisplayRole
                 and 0 <= section < len(self.COLUMN_TITLES)):
-            return tr("PlanTreeModel", self.COLUMN_TITLES[section])
+            return QCoreApplication.translate("PlanTreeModel", self.COLUMN_TITLES[section])
         return None
 
     def flags(self, index: Index) -> Qt.ItemFlag:
@@ -456,7 +453,7 @@ class DepartmentsModel(QAbstractTableModel):
     def headerData(self, section: int, orientation: Qt.Orientation, role: int = Qt.ItemDataRole.DisplayRole):
         if (orientation == Qt.Orientation.Horizontal and role == Qt.ItemDataRole.DisplayRole
                 and 0 <= section < len(self.COLUMN_TITLES)):
-            return tr("DepartmentsModel", self.COLUMN_TITLES[section])
+            return QCoreApplication.translate("DepartmentsModel", self.COLUMN_TITLES[section])
         return None
 
     def flags(self, index: Index) -> Qt.ItemFlag:

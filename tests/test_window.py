@@ -10,7 +10,7 @@ from pathlib import Path
 import pytest
 from PySide6.QtCore import QPoint, QRect, QSettings, Qt
 from PySide6.QtGui import QGuiApplication, QKeySequence
-from PySide6.QtWidgets import QMessageBox, QProgressDialog
+from PySide6.QtWidgets import QApplication, QMessageBox, QProgressDialog
 
 from data import json_format
 from data.store import PlanStore
@@ -260,6 +260,23 @@ def test_both_views_work_from_the_keyboard(qtbot, window, store):
     qtbot.keyClick(window.table, Qt.Key.Key_Down)
     assert "Task 56" in window.detail.toPlainText()
     assert window.tree.currentIndex().data(TASK_ID_ROLE) == store.task_id_by_number(PLAN, 56)
+
+
+def test_tab_moves_from_the_search_box_through_the_views(qtbot, window):
+    window.activateWindow()
+    window.focus_search()
+    qtbot.waitUntil(window.search_box.hasFocus)
+    visited = []
+    for _ in range(5):
+        qtbot.keyClick(QApplication.focusWidget(), Qt.Key.Key_Tab)
+        visited.append(QApplication.focusWidget())
+    assert visited == [window.tree, window.role_combo, window.departments_view, window.table, window.detail]
+
+
+def test_return_in_the_search_box_searches_at_once(qtbot, window):
+    window.search_box.setText("customs")
+    qtbot.keyClick(window.search_box, Qt.Key.Key_Return)
+    assert window.table_model.task_filter.search == "customs"
 
 
 def test_every_action_is_in_a_menu_with_its_shortcut(window):
