@@ -3,8 +3,8 @@ from __future__ import annotations
 
 from pathlib import Path
 
-from PySide6.QtCore import (QCoreApplication, QItemSelectionModel, QModelIndex, QPoint, QRect, Qt, QTimer,
-                            Signal)
+from PySide6.QtCore import (QCoreApplication, QItemSelectionModel, QModelIndex, QPoint, QRect, QSize, Qt,
+                            QTimer, Signal)
 from PySide6.QtGui import QAction, QActionGroup, QCloseEvent, QGuiApplication, QIcon, QKeySequence
 from PySide6.QtWidgets import (QAbstractItemView, QComboBox, QDockWidget, QFileDialog, QHBoxLayout,
                                QHeaderView, QLabel, QLineEdit, QMainWindow, QMenu, QMessageBox,
@@ -26,7 +26,7 @@ from .workers import ImportWorker
 SEARCH_DELAY_MS = 150
 PROGRESS_DELAY_MS = 400
 WARNINGS_SHOWN = 15
-MIN_VISIBLE = QPoint(120, 60)  # how much of a restored window must be on a screen to be left where it is
+MIN_VISIBLE = QSize(120, 60)  # how much of a restored window must be on a screen to be left where it is
 
 
 def show_error(parent: QWidget | None, title: str, path: str, problem: str) -> None:
@@ -549,7 +549,7 @@ class MainWindow(QMainWindow):
         frame = self.frameGeometry()
         for screen in QGuiApplication.screens():
             seen = screen.availableGeometry().intersected(frame)
-            if seen.width() >= MIN_VISIBLE.x() and seen.height() >= MIN_VISIBLE.y():
+            if seen.width() >= MIN_VISIBLE.width() and seen.height() >= MIN_VISIBLE.height():
                 return
         available = QGuiApplication.primaryScreen().availableGeometry()
         self.resize(self.size().boundedTo(available.size()))

@@ -134,3 +134,13 @@ def test_departments_list_counts_and_sorts(store, qtmodeltester):
     qtmodeltester.check(model)
     assert model.data(model.index(0, 0)) == "China National Intellectual Property Administration"
     assert model.data(QModelIndex()) is None
+
+
+def test_models_follow_a_plan_switch(store, qtmodeltester):
+    for model in (TaskTableModel(store, PLAN), PlanTreeModel(store, PLAN), DepartmentsModel(store, PLAN)):
+        model.set_plan(store, None)
+        qtmodeltester.check(model)
+        assert model.rowCount() == 0
+        model.set_plan(store, PLAN)
+        qtmodeltester.check(model)
+        assert model.rowCount() > 0
