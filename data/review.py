@@ -230,7 +230,7 @@ class ReviewStore:
         replica = self._setting("replica_id")
         if replica is None or self._setting("replica_home") != home:
             replica = uuid.uuid4().hex
-            with self.store.db.atomic():
+            with self._edit():
                 self._set_setting("replica_id", replica)
                 self._set_setting("replica_home", home)
         return replica
@@ -355,12 +355,12 @@ class ReviewStore:
                                   versions=self._bumped(before.versions)))
 
     def _write_note(self, note: Note) -> None:
+        self.conn.execute("DELETE FROM review_conflicts WHERE note_id = ?", (note.id,))
         self.conn.execute(
             "INSERT OR REPLACE INTO review_notes (id, task_id, author, text, created, updated, deleted, versions) "
             "VALUES (?, ?, ?, ?, ?, ?, ?, ?)",
             (note.id, note.task_id, note.author, note.text, note.created, note.updated, int(note.deleted),
              _canonical(note.versions)))
-        self.conn.execute("DELETE FROM review_conflicts WHERE note_id = ?", (note.id,))
         self.conn.executemany(
             "INSERT INTO review_conflicts (note_id, versions, text, deleted, updated) VALUES (?, ?, ?, ?, ?)",
             [(note.id, _canonical(v.versions), v.text, int(v.deleted), v.updated) for v in note.conflicts])

@@ -74,6 +74,16 @@ def test_a_refused_edit_writes_nothing(store, reviews, sample_db):
     assert stored_notes(sample_db) == []
 
 
+def test_a_locked_database_is_a_clear_error_and_writes_nothing(store, reviews, sample_db):
+    store.conn.execute("PRAGMA busy_timeout = 50")
+    with closing(sqlite3.connect(sample_db, isolation_level=None)) as other_program:
+        other_program.execute("BEGIN IMMEDIATE")
+        with pytest.raises(DatabaseError, match="locked by another program"):
+            reviews.add_note(task(store, 1), "blocked", "ann")
+        other_program.execute("ROLLBACK")
+    assert stored_notes(sample_db) == []
+
+
 def test_every_local_edit_counts_up_this_replicas_version(store, reviews):
     note = reviews.add_note(task(store, 7), "one", "ann")
     reviews.edit_note(note.id, "two", "ann")
