@@ -14,6 +14,14 @@ local edit adds one to this replica's count. Merging an incoming record:
   stays as the note, the others become conflict copies linked to it until the user settles it with
   `resolve_conflict`. A state keeps the deterministic winner. Both sides reach the same result.
 
+Review file: {"format": "plan-review/review", "version": 1, "sha256": <of the canonical content>,
+"content": {"plan": {"fingerprint", "title"}, "replica", "reviewer" (null: everyone), "exported",
+"notes": [{"id", "task", "task_position", "author", "created", "text", "deleted", "updated", "versions",
+"conflicts": [{"text", "deleted", "updated", "versions"}]}],
+"states": [{"task", "task_position", "reviewer", "status", "flagged", "updated", "versions"}]}}.
+The canonical content is its JSON with sorted keys, no spaces, UTF-8. Tasks are matched by position
+in the plan (`task`, the number, is for people).
+
 Default reviewer: the identity stored with `set_reviewer` (`plan-review review whoami --set NAME`),
 else $PLAN_REVIEW_REVIEWER, else the operating system's user name.
 """
@@ -520,11 +528,12 @@ class ReviewStore:
     def export_review(self, plan_id: int, path: str | Path, reviewer: str | None = None) -> ExchangeSummary:
         """Write the review file: the reviewer's notes (with tombstones) and states, or everyone's."""
         path = Path(path)
+        plan = self.store.plan_info(plan_id)
         positions = dict(self.conn.execute("SELECT id, position FROM tasks WHERE plan_id = ?", (plan_id,)))
         notes = [n for n in self.notes(plan_id, include_deleted=True) if reviewer is None or n.author == reviewer]
         states = self.states(plan_id, reviewer=reviewer)
         content = {
-            "plan": {"fingerprint": self.store.plan_info(plan_id).fingerprint},
+            "plan": {"fingerprint": plan.fingerprint, "title": plan.title},
             "replica": self.replica_id(),
             "reviewer": reviewer,
             "exported": self._now(),
