@@ -270,9 +270,11 @@ def test_a_file_for_another_plan_is_refused_and_changes_nothing(laptops, tmp_pat
     file = tmp_path / "other.json"
     a.reviews.export_review(other_plan, file)
     rows = b.rows()
-    with pytest.raises(ReviewFileError, match="review of another plan"):
+    with pytest.raises(ReviewFileError, match="another plan .not stored in this database"):
         b.reviews.import_review(1, file)
     assert b.rows() == rows
+    with pytest.raises(ReviewFileError, match=f"another plan .stored here as plan {other_plan}"):
+        a.reviews.import_review(1, file)
 
 
 # Properties ---------------------------------------------------------------------------------------------
