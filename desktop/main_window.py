@@ -26,6 +26,7 @@ from .workers import ImportWorker
 SEARCH_DELAY_MS = 150
 PROGRESS_DELAY_MS = 400
 WARNINGS_SHOWN = 15
+DOCK_WIDTHS = (300, 390)  # the docks' first width: 30 % of the window, within these bounds
 MIN_VISIBLE = QSize(120, 60)  # how much of a restored window must be on a screen to be left where it is
 
 
@@ -167,7 +168,6 @@ class MainWindow(QMainWindow):
         self.departments_dock.setWidget(panel)
         self.addDockWidget(Qt.DockWidgetArea.LeftDockWidgetArea, self.tree_dock)
         self.splitDockWidget(self.tree_dock, self.departments_dock, Qt.Orientation.Vertical)
-        self.resizeDocks([self.tree_dock], [390], Qt.Orientation.Horizontal)
 
     def _action(self, text: str, slot, shortcut=None, name: str = "") -> QAction:
         action = QAction(text, self, objectName=name)
@@ -521,6 +521,8 @@ class MainWindow(QMainWindow):
         settings = self.context.settings
         available = QGuiApplication.primaryScreen().availableGeometry()
         self.resize(min(1280, available.width()), min(800, available.height()))
+        dock_width = max(DOCK_WIDTHS[0], min(DOCK_WIDTHS[1], self.width() * 3 // 10))
+        self.resizeDocks([self.tree_dock], [dock_width], Qt.Orientation.Horizontal)
         self.restoreGeometry(settings.get(keys.WINDOW_GEOMETRY))
         self.restoreState(settings.get(keys.WINDOW_STATE))
         self.table_splitter.restoreState(settings.get(keys.TABLE_SPLITTER))
