@@ -3,8 +3,8 @@ from __future__ import annotations
 
 from pathlib import Path
 
-from PySide6.QtCore import (QCoreApplication, QItemSelectionModel, QModelIndex, QPoint, QRect, QSize, Qt,
-                            QTimer, Signal)
+from PySide6.QtCore import (QAbstractItemModel, QCoreApplication, QItemSelectionModel, QModelIndex, QPoint,
+                            QRect, QSize, Qt, QTimer, Signal)
 from PySide6.QtGui import QAction, QActionGroup, QCloseEvent, QGuiApplication, QIcon, QKeySequence
 from PySide6.QtWidgets import (QAbstractItemView, QComboBox, QDockWidget, QFileDialog, QHBoxLayout,
                                QHeaderView, QLabel, QLineEdit, QMainWindow, QMenu, QMessageBox,
@@ -86,15 +86,9 @@ class MainWindow(QMainWindow):
         self.tree.header().setSectionResizeMode(0, QHeaderView.ResizeMode.Stretch)
         self.tree.header().setSectionResizeMode(1, QHeaderView.ResizeMode.ResizeToContents)
 
-        self.table = QTableView(objectName="taskTable")
-        self.table.setModel(self.table_model)
-        self.table.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
-        self.table.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
-        self.table.setWordWrap(False)
-        self.table.setTabKeyNavigation(False)
+        self.table = self._row_table("taskTable", self.table_model,
+                                     QAbstractItemView.SelectionMode.SingleSelection)
         self.table.setAlternatingRowColors(True)
-        self.table.verticalHeader().hide()
-        self.table.verticalHeader().setDefaultSectionSize(self.fontMetrics().height() + 8)
         header = self.table.horizontalHeader()
         header.setSectionsMovable(True)
         header.setHighlightSections(False)
@@ -139,16 +133,10 @@ class MainWindow(QMainWindow):
         self.role_combo.addItem(self.tr("Takes part"), PARTICIPANT)
         role_label = QLabel(self.tr("&Show tasks it:"))
         role_label.setBuddy(self.role_combo)
-        self.departments_view = QTableView(objectName="departmentsView")
-        self.departments_view.setModel(self.departments_model)
-        self.departments_view.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
-        self.departments_view.setSelectionMode(QAbstractItemView.SelectionMode.ExtendedSelection)
-        self.departments_view.setWordWrap(False)
-        self.departments_view.setTabKeyNavigation(False)
+        self.departments_view = self._row_table("departmentsView", self.departments_model,
+                                                QAbstractItemView.SelectionMode.ExtendedSelection)
         self.departments_view.setSortingEnabled(True)
         self.departments_view.sortByColumn(0, Qt.SortOrder.AscendingOrder)
-        self.departments_view.verticalHeader().hide()
-        self.departments_view.verticalHeader().setDefaultSectionSize(self.fontMetrics().height() + 8)
         header = self.departments_view.horizontalHeader()
         header.setSectionResizeMode(0, QHeaderView.ResizeMode.Stretch)
         for column in (1, 2):
@@ -168,6 +156,19 @@ class MainWindow(QMainWindow):
         self.departments_dock.setWidget(panel)
         self.addDockWidget(Qt.DockWidgetArea.LeftDockWidgetArea, self.tree_dock)
         self.splitDockWidget(self.tree_dock, self.departments_dock, Qt.Orientation.Vertical)
+
+    def _row_table(self, name: str, model: QAbstractItemModel,
+                   mode: QAbstractItemView.SelectionMode) -> QTableView:
+        """A table view that selects whole rows of one line each, and lets Tab leave it."""
+        view = QTableView(objectName=name)
+        view.setModel(model)
+        view.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
+        view.setSelectionMode(mode)
+        view.setWordWrap(False)
+        view.setTabKeyNavigation(False)
+        view.verticalHeader().hide()
+        view.verticalHeader().setDefaultSectionSize(self.fontMetrics().height() + 8)
+        return view
 
     def _action(self, text: str, slot, shortcut=None, name: str = "") -> QAction:
         action = QAction(text, self, objectName=name)
@@ -452,7 +453,7 @@ class MainWindow(QMainWindow):
     def _table_current_changed(self, current: QModelIndex) -> None:
         if self._syncing or not current.isValid():
             return
-        self._show_task(self.table_model.task_id(current.row()))
+        self._show_task(self.table_model.row_id(current.row()))
         self._syncing = True
         index = self.tree_model.task_index(self._task_id)
         self.tree.setCurrentIndex(index)

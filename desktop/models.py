@@ -120,7 +120,32 @@ STANDARD_COLUMNS = (
 )
 
 
-class TaskTableModel(QAbstractTableModel):
+class _RowTableModel(QAbstractTableModel):
+    """A flat table whose rows are known by id: selectable cells, and reordering that keeps persistent indexes."""
+
+    def row_id(self, row: int) -> int:
+        raise NotImplementedError
+
+    def row_of(self, row_id: int) -> int | None:
+        raise NotImplementedError
+
+    def flags(self, index: Index) -> Qt.ItemFlag:
+        if not index.isValid():
+            return Qt.ItemFlag.NoItemFlags
+        return Qt.ItemFlag.ItemIsEnabled | Qt.ItemFlag.ItemIsSelectable | Qt.ItemFlag.ItemNeverHasChildren
+
+    def _reorder(self, reorder: Callable[[], None]) -> None:
+        """Run reorder() (same rows, new order) and move the views' persistent indexes with their rows."""
+        self.layoutAboutToBeChanged.emit()
+        persistent = self.persistentIndexList()
+        kept = [(self.row_id(index.row()), index.column()) for index in persistent]
+        reorder()
+        self.changePersistentIndexList(persistent, [self.index(self.row_of(row_id), column)
+                                                    for row_id, column in kept])
+        self.layoutChanged.emit()
+
+
+class TaskTableModel(_RowTableModel):
     """One row per task of a plan that passes the filter, ordered in SQL by the sorted column."""
 
     def __init__(self, store: PlanStore, plan_id: int | None, parent=None):
@@ -170,7 +195,8 @@ class TaskTableModel(QAbstractTableModel):
         self._load()
         self.endResetModel()
 
-    def task_id(self, row: int) -> int:
+    def row_id(self, row: int) -> int:
+        """The id of the task on this row."""
         return self._ids[row]
 
     def row_of(self, task_id: int) -> int | None:
@@ -219,24 +245,13 @@ class TaskTableModel(QAbstractTableModel):
             return QCoreApplication.translate("TaskColumn", self._columns[section].title)
         return None
 
-    def flags(self, index: Index) -> Qt.ItemFlag:
-        if not index.isValid():
-            return Qt.ItemFlag.NoItemFlags
-        return Qt.ItemFlag.ItemIsEnabled | Qt.ItemFlag.ItemIsSelectable | Qt.ItemFlag.ItemNeverHasChildren
-
     def sort(self, column: int, order: Qt.SortOrder = Qt.SortOrder.AscendingOrder) -> None:
         """Order the rows in SQL by the column's store key; columns without one keep the order."""
         if not 0 <= column < len(self._columns) or self._columns[column].sort_key is None:
             return
-        self.layoutAboutToBeChanged.emit()
-        persistent = self.persistentIndexList()
-        kept = [(self._ids[index.row()], index.column()) for index in persistent]
         self._order_by = self._columns[column].sort_key
         self._descending = order == Qt.SortOrder.DescendingOrder
-        self._load()
-        self.changePersistentIndexList(persistent, [self.index(self._rows[task_id], col)
-                                                    for task_id, col in kept])
-        self.layoutChanged.emit()
+        self._reorder(self._load)
 
 
 # The plan tree -----------------------------------------------------------------------------------------
@@ -402,7 +417,7 @@ class PlanTreeModel(QAbstractItemModel):
 
 
 # The departments list ------------------------------------------------------------------------------------
-class DepartmentsModel(QAbstractTableModel):
+class DepartmentsModel(_RowTableModel):
     """Every department the plan names, with the number of tasks it leads and takes part in.
 
     The Chinese name and the abbreviation are in the tooltip; the detail pane shows them too.
@@ -425,6 +440,9 @@ class DepartmentsModel(QAbstractTableModel):
 
     def department(self, row: int) -> DepartmentRow:
         return self._departments[row]
+
+    def row_id(self, row: int) -> int:
+        return self._departments[row].id
 
     def row_of(self, department_id: int) -> int | None:
         return next((i for i, d in enumerate(self._departments) if d.id == department_id), None)
@@ -456,17 +474,7 @@ class DepartmentsModel(QAbstractTableModel):
             return QCoreApplication.translate("DepartmentsModel", self.COLUMN_TITLES[section])
         return None
 
-    def flags(self, index: Index) -> Qt.ItemFlag:
-        if not index.isValid():
-            return Qt.ItemFlag.NoItemFlags
-        return Qt.ItemFlag.ItemIsEnabled | Qt.ItemFlag.ItemIsSelectable | Qt.ItemFlag.ItemNeverHasChildren
-
     def sort(self, column: int, order: Qt.SortOrder = Qt.SortOrder.AscendingOrder) -> None:
-        if not 0 <= column < len(self.SORT_KEYS):
-            return
-        self.layoutAboutToBeChanged.emit()
-        persistent = self.persistentIndexList()
-        kept = [(self._departments[index.row()].id, index.column()) for index in persistent]
-        self._departments.sort(key=self.SORT_KEYS[column], reverse=order == Qt.SortOrder.DescendingOrder)
-        self.changePersistentIndexList(persistent, [self.index(self.row_of(d), c) for d, c in kept])
-        self.layoutChanged.emit()
+        if 0 <= column < len(self.SORT_KEYS):
+            self._reorder(lambda: self._departments.sort(key=self.SORT_KEYS[column],
+                                                         reverse=order == Qt.SortOrder.DescendingOrder))
