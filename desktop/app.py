@@ -12,11 +12,10 @@ from data.paths import bundled_plan_path
 from data.readers import read_plan_file
 from data.store import PlanStore
 
+from .cli import EXIT_BAD_INPUT
 from .context import AppContext
 from .main_window import MainWindow, show_error
 from .settings import Settings
-
-EXIT_BAD_INPUT = 2
 
 
 def application() -> QApplication:
