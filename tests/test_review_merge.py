@@ -7,7 +7,8 @@ import shutil
 import sqlite3
 import tempfile
 import uuid
-from contextlib import closing
+from collections.abc import Iterator
+from contextlib import closing, contextmanager
 from datetime import datetime, timedelta, timezone
 from pathlib import Path
 
@@ -53,16 +54,18 @@ class Laptop:
                     for table in REVIEW_TABLES}
 
 
-def two_laptops(template: Path, folder: Path) -> tuple[Laptop, Laptop]:
-    """Two copies of one database; B's clock runs five hours behind A's."""
-    for name in ("a.sqlite", "b.sqlite"):
-        shutil.copy(template, folder / name)
-    return Laptop(folder / "a.sqlite"), Laptop(folder / "b.sqlite", clock_offset=timedelta(hours=-5))
+def laptop_copies(template: Path, folder: Path, count: int = 2) -> list[Laptop]:
+    """Copies of one database on laptops whose clocks disagree: each runs five hours behind the one before."""
+    copies = []
+    for i in range(count):
+        shutil.copy(template, folder / f"laptop{i}.sqlite")
+        copies.append(Laptop(folder / f"laptop{i}.sqlite", clock_offset=timedelta(hours=-5 * i)))
+    return copies
 
 
 @pytest.fixture
 def laptops(sample_db, tmp_path):
-    a, b = two_laptops(sample_db, tmp_path)
+    a, b = laptop_copies(sample_db, tmp_path)
     yield a, b
     a.store.close()
     b.store.close()
@@ -280,18 +283,22 @@ def test_a_file_for_another_plan_is_refused_and_changes_nothing(laptops, tmp_pat
 # Properties ---------------------------------------------------------------------------------------------
 TEXTS = st.sampled_from(["yes", "no", "maybe", "later", "完成"])
 AUTHORS = st.sampled_from(["ann", "ben"])
-LAPTOP = st.sampled_from([0, 1])
-OPERATIONS = st.lists(st.one_of(
-    st.tuples(st.just("add"), LAPTOP, st.integers(1, 3), AUTHORS, TEXTS),
-    st.tuples(st.just("edit"), LAPTOP, st.integers(0, 5), AUTHORS, TEXTS),
-    st.tuples(st.just("delete"), LAPTOP, st.integers(0, 5), AUTHORS),
-    st.tuples(st.just("set"), LAPTOP, st.integers(1, 3), AUTHORS, st.sampled_from(STATUSES), st.booleans()),
-    st.tuples(st.just("send"), LAPTOP),
-), max_size=14)
 
 
-def play(operations: list[tuple], laptops: tuple[Laptop, Laptop], folder: Path) -> None:
-    """Run random edits and one-way exchanges on the two laptops."""
+def operations(laptop_count: int) -> st.SearchStrategy[list[tuple]]:
+    """Random edits on the laptops, and review files sent from one laptop to another."""
+    laptop = st.integers(0, laptop_count - 1)
+    return st.lists(st.one_of(
+        st.tuples(st.just("add"), laptop, st.integers(1, 3), AUTHORS, TEXTS),
+        st.tuples(st.just("edit"), laptop, st.integers(0, 5), AUTHORS, TEXTS),
+        st.tuples(st.just("delete"), laptop, st.integers(0, 5), AUTHORS),
+        st.tuples(st.just("set"), laptop, st.integers(1, 3), AUTHORS, st.sampled_from(STATUSES), st.booleans()),
+        st.tuples(st.just("send"), laptop, laptop),
+    ), max_size=7 * laptop_count)
+
+
+def play(operations: list[tuple], laptops: list[Laptop], folder: Path) -> None:
+    """Run the operations on the laptops."""
     for kind, which, *rest in operations:
         laptop = laptops[which]
         if kind == "add":
@@ -309,37 +316,51 @@ def play(operations: list[tuple], laptops: tuple[Laptop, Laptop], folder: Path) 
         elif kind == "set":
             number, reviewer, status, flagged = rest
             laptop.reviews.set_state(laptop.task(number), reviewer, status=status, flagged=flagged)
-        else:
-            laptop.send_to(laptops[1 - which], folder)
+        elif rest[0] != which:
+            laptop.send_to(laptops[rest[0]], folder)
+
+
+@contextmanager
+def played(template: Path, operations: list[tuple], laptop_count: int) -> Iterator[tuple[list[Laptop], Path]]:
+    """Laptops after the operations, and a folder for more review files; closed and removed after."""
+    with tempfile.TemporaryDirectory() as name:
+        folder = Path(name)
+        laptops = laptop_copies(template, folder, laptop_count)
+        try:
+            play(operations, laptops, folder)
+            yield laptops, folder
+        finally:
+            for laptop in laptops:
+                laptop.store.close()
 
 
 @settings(max_examples=25, deadline=None)
-@given(operations=OPERATIONS)
+@given(operations=operations(2))
 def test_exchanging_both_ways_converges(_sample_db_template, operations):
-    with tempfile.TemporaryDirectory() as folder:
-        a, b = two_laptops(_sample_db_template, Path(folder))
-        try:
-            play(operations, (a, b), Path(folder))
-            a.send_to(b, Path(folder))
-            b.send_to(a, Path(folder))
-            assert a.review() == b.review()
-        finally:
-            a.store.close()
-            b.store.close()
+    with played(_sample_db_template, operations, 2) as ((a, b), folder):
+        a.send_to(b, folder)
+        b.send_to(a, folder)
+        assert a.review() == b.review()
+
+
+@settings(max_examples=15, deadline=None)
+@given(operations=operations(3))
+def test_three_laptops_converge_once_each_has_sent_to_each(_sample_db_template, operations):
+    with played(_sample_db_template, operations, 3) as (laptops, folder):
+        for _ in range(2):  # the second round carries what the first brought in
+            for sender in laptops:
+                for receiver in laptops:
+                    if receiver is not sender:
+                        sender.send_to(receiver, folder)
+        assert laptops[0].review() == laptops[1].review() == laptops[2].review()
 
 
 @settings(max_examples=25, deadline=None)
-@given(operations=OPERATIONS)
+@given(operations=operations(2))
 def test_merging_is_idempotent(_sample_db_template, operations):
-    with tempfile.TemporaryDirectory() as folder:
-        a, b = two_laptops(_sample_db_template, Path(folder))
-        try:
-            play(operations, (a, b), Path(folder))
-            file = a.export(Path(folder))
-            b.reviews.import_review(1, file)
-            review = b.review()
-            assert b.reviews.import_review(1, file).notes == 0
-            assert b.review() == review
-        finally:
-            a.store.close()
-            b.store.close()
+    with played(_sample_db_template, operations, 2) as ((a, b), folder):
+        file = a.export(folder)
+        b.reviews.import_review(1, file)
+        review = b.review()
+        assert b.reviews.import_review(1, file).notes == 0
+        assert b.review() == review
