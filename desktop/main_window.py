@@ -72,7 +72,9 @@ class MainWindow(QMainWindow):
         self._connect()
         self._restore_settings()
         self._reset_to_plan()
-        for first, second in zip(self._tab_order, self._tab_order[1:]):
+        tab_order = [self.plan_combo, self.search_box, self.tree, self.role_combo, self.departments_view,
+                     self.table, self.detail]
+        for first, second in zip(tab_order, tab_order[1:]):
             QWidget.setTabOrder(first, second)
         self.tree.setFocus()
         context.settings.remember_database(store.path)
@@ -253,11 +255,6 @@ class MainWindow(QMainWindow):
         self.search_box.returnPressed.connect(self._apply_filter)
         self._search_timer.timeout.connect(self._apply_filter)
         self.plan_combo.activated.connect(lambda row: self.show_plan(self.plan_combo.itemData(row)))
-
-    @property
-    def _tab_order(self) -> list[QWidget]:
-        return [self.plan_combo, self.search_box, self.tree, self.role_combo, self.departments_view, self.table,
-                self.detail]
 
     # Plans and databases ---------------------------------------------------------------------------------
     def show_plan(self, plan_id: int | None) -> None:
