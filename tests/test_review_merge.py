@@ -72,6 +72,13 @@ def laptops(sample_db, tmp_path):
 
 
 # Merge rules --------------------------------------------------------------------------------------------
+def shared_note(a: Laptop, b: Laptop, folder: Path):
+    """A note Ann wrote on A, sent to B."""
+    note = a.reviews.add_note(a.task(4), "draft", "ann")
+    a.send_to(b, folder)
+    return note
+
+
 def test_a_later_edit_wins_whatever_the_clocks_say(laptops, tmp_path):
     a, b = laptops
     note = a.reviews.add_note(a.task(4), "Ask for the budget", "ann")
@@ -95,8 +102,7 @@ def test_deletions_travel(laptops, tmp_path):
 
 def test_concurrent_edits_keep_both_versions_and_show_a_conflict(laptops, tmp_path):
     a, b = laptops
-    note = a.reviews.add_note(a.task(4), "draft", "ann")
-    a.send_to(b, tmp_path)
+    note = shared_note(a, b, tmp_path)
     a.reviews.edit_note(note.id, "edited on A", "ann")
     b.reviews.edit_note(note.id, "edited on B", "ann")
     a.send_to(b, tmp_path)
@@ -116,8 +122,7 @@ def choice_keeping(note, text: str) -> str:
 @pytest.mark.parametrize("kept", ["edited on A", "edited on B"])  # one is the note, the other a copy
 def test_a_resolved_conflict_travels(laptops, tmp_path, kept):
     a, b = laptops
-    note = a.reviews.add_note(a.task(4), "draft", "ann")
-    a.send_to(b, tmp_path)
+    note = shared_note(a, b, tmp_path)
     a.reviews.edit_note(note.id, "edited on A", "ann")
     b.reviews.edit_note(note.id, "edited on B", "ann")
     b.send_to(a, tmp_path)
@@ -132,8 +137,7 @@ def test_a_resolved_conflict_travels(laptops, tmp_path, kept):
 
 def test_a_deletion_against_an_edit_keeps_the_edited_note_with_a_conflict(laptops, tmp_path):
     a, b = laptops
-    note = a.reviews.add_note(a.task(4), "draft", "ann")
-    a.send_to(b, tmp_path)
+    note = shared_note(a, b, tmp_path)
     a.reviews.delete_note(note.id, "ann")
     b.reviews.edit_note(note.id, "still needed", "ann")
     a.send_to(b, tmp_path)
