@@ -56,7 +56,7 @@ class MainWindow(QMainWindow):
         self._task_id: int | None = None
         self._syncing = False  # set while one view follows the other, so the follower does not lead back
         self._clearing = False
-        self._imports: set[ImportWorker] = set()
+        self._import_worker: ImportWorker | None = None
         self.setWindowIcon(QIcon(str(resource_path("plan-review.svg"))))
 
         self.table_model = TaskTableModel(store, self.plan_id, self)
@@ -339,13 +339,19 @@ class MainWindow(QMainWindow):
         def done() -> None:
             progress.close()
             progress.deleteLater()
-            self._imports.discard(worker)
+            self._import_worker = None
+            self._enable_database_actions(True)
 
         worker.signals.finished.connect(lambda outcome: (done(), self._imported(outcome)))
         worker.signals.failed.connect(
             lambda failed_path, problem: (done(), show_error(self, self.tr("Import Plan"), failed_path, problem)))
-        self._imports.add(worker)
+        self._import_worker = worker  # kept alive, and the window kept on its database, until it is done
+        self._enable_database_actions(False)
         self.context.thread_pool.start(worker)
+
+    def _enable_database_actions(self, enabled: bool) -> None:
+        for action in (self.named_actions["open"], self.named_actions["import"], self.recent_menu.menuAction()):
+            action.setEnabled(enabled)
 
     def _imported(self, outcome: ImportOutcome) -> None:
         self.plans = self.store.plans()

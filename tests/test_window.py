@@ -199,6 +199,7 @@ def test_several_departments_and_a_part_combine(qtbot, window, store):
 # Search ----------------------------------------------------------------------------------------------------
 def test_search_as_you_type_narrows_and_highlights(qtbot, window, store):
     qtbot.keyClicks(window.search_box, "geographical")
+    assert window.table_model.task_filter.search == ""  # the search waits until typing pauses
     qtbot.waitUntil(lambda: window.table_model.rowCount() < 100)
     numbers = table_numbers(window)
     assert numbers and all("geographical" in store.task(store.task_id_by_number(PLAN, n)).text.lower()
@@ -431,10 +432,12 @@ def test_import_progress_appears_only_when_the_import_is_slow(qtbot, window, sto
         assert not progress.isVisible()
         qtbot.waitUntil(progress.isVisible)
         assert "second.json" in progress.labelText()
+        assert not window.named_actions["open"].isEnabled() and not window.named_actions["import"].isEnabled()
     finally:
         release.set()
     qtbot.waitUntil(lambda: bool(dialogs))
     assert all(not p.isVisible() for p in window.findChildren(QProgressDialog))
+    assert window.named_actions["open"].isEnabled() and window.named_actions["import"].isEnabled()
     assert window.plan_combo.count() == 2
 
 
