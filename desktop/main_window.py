@@ -51,7 +51,7 @@ class MainWindow(QMainWindow):
         self.context = context
         self.store = store
         self.plans: list[PlanInfo] = store.plans()
-        self.plan_id: int | None = store.latest_plan_id()
+        self.plan_id = self._first_plan(store)
         self._scope: tuple[str, int | None] = (ALL, None)
         self._task_id: int | None = None
         self._syncing = False  # set while one view follows the other, so the follower does not lead back
@@ -286,6 +286,7 @@ class MainWindow(QMainWindow):
         self.plan_combo.setCurrentIndex(self.plan_combo.findData(self.plan_id))
         self.plan_combo.setEnabled(len(self.plans) > 1)
         title = next((p.title for p in self.plans if p.id == self.plan_id), self.tr("No plan"))
+        self.context.settings.remember_plan(self.store.path, self.plan_id)
         self.setWindowTitle(self.tr("%1 — %2 — Plan Review").replace("%1", title)
                             .replace("%2", self.store.path.name))
         self.tree.setCurrentIndex(self.tree_model.index(0, 0))
@@ -302,8 +303,13 @@ class MainWindow(QMainWindow):
         self.store.close()
         self.store, self.plans = store, store.plans()
         self.context.settings.remember_database(path)
-        self.show_plan(store.latest_plan_id())
+        self.show_plan(self._first_plan(store))
         return True
+
+    def _first_plan(self, store: PlanStore) -> int | None:
+        """The plan last shown from this database if it still holds it, else the newest."""
+        last = self.context.settings.last_plan(store.path)
+        return last if any(p.id == last for p in store.plans()) else store.latest_plan_id()
 
     def _choose_database(self) -> None:
         path, _ = QFileDialog.getOpenFileName(self, self.tr("Open Database"), str(self.store.path.parent),

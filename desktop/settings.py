@@ -23,6 +23,7 @@ TABLE_SPLITTER = Setting("window/tableSplitter", QByteArray, QByteArray())
 TABLE_COLUMNS = Setting("table/columns", str, "")  # JSON: [{"key", "width", "hidden"}] in visual order
 TABLE_SORT = Setting("table/sort", str, "")  # JSON: {"key", "descending"}
 RECENT_DATABASES = Setting("files/recentDatabases", list, [])
+LAST_PLANS = Setting("files/lastPlans", str, "")  # JSON: {database path: the plan shown last}
 
 
 class Settings:
@@ -58,6 +59,14 @@ class Settings:
         path = path.resolve()
         others = [str(p) for p in self.recent_databases() if p != path]
         self.set(RECENT_DATABASES, [str(path), *others][:RECENT_LIMIT])
+
+    def last_plan(self, database: Path) -> int | None:
+        return (self.get_json(LAST_PLANS) or {}).get(str(database.resolve()))
+
+    def remember_plan(self, database: Path, plan_id: int | None) -> None:
+        last = self.get_json(LAST_PLANS) or {}
+        last[str(database.resolve())] = plan_id
+        self.set_json(LAST_PLANS, last)
 
     def sync(self) -> None:
         self.qsettings.sync()

@@ -450,6 +450,20 @@ def test_an_empty_database_opens_with_no_plan(window, tmp_path):
     assert window.tree_model.rowCount() == 0 and not window.empty_bar.isVisible()
 
 
+def test_the_window_reopens_on_the_plan_shown_last(qtbot, open_window, sample_db, tmp_path, dialogs):
+    first = open_window(sample_db)
+    with PlanStore(sample_db) as store:
+        first.import_plan_file(second_plan_file(store, tmp_path))
+    qtbot.waitUntil(lambda: bool(dialogs))
+    first.menus["plan"].actions()[0].trigger()
+    first.close()
+    second = open_window(sample_db)
+    assert second.plan_id == 1 and "2020" in second.windowTitle()
+    second.show_plan(2)
+    second.close()
+    assert open_window(sample_db).plan_id == 2
+
+
 def test_a_bad_plan_file_is_a_clear_message_and_changes_nothing(qtbot, window, tmp_path, dialogs):
     bad = tmp_path / "notes.txt"
     bad.write_text("Shopping list: apples, pears.", "utf-8")
