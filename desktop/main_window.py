@@ -1,6 +1,7 @@
 """The review window: plan tree, task table, detail pane and departments panel, kept in agreement."""
 from __future__ import annotations
 
+from collections.abc import Callable
 from pathlib import Path
 
 from PySide6.QtCore import (QAbstractItemModel, QCoreApplication, QItemSelectionModel, QModelIndex, QPoint,
@@ -172,10 +173,10 @@ class MainWindow(QMainWindow):
         view.verticalHeader().setDefaultSectionSize(self.fontMetrics().height() + 8)
         return view
 
-    def _action(self, text: str, slot, shortcut=None, name: str = "") -> QAction:
+    def _action(self, text: str, slot: Callable[[], object], shortcut: QKeySequence.StandardKey | str,
+                name: str) -> QAction:
         action = QAction(text, self, objectName=name)
-        if shortcut is not None:
-            action.setShortcut(QKeySequence(shortcut))
+        action.setShortcut(QKeySequence(shortcut))
         action.triggered.connect(slot)
         return action
 

@@ -274,6 +274,15 @@ def test_tab_moves_from_the_search_box_through_the_views(qtbot, window):
     assert visited == [window.tree, window.role_combo, window.departments_view, window.table, window.detail]
 
 
+def test_go_to_actions_move_the_focus(qtbot, window):
+    window.activateWindow()
+    targets = {"table": window.table, "departments": window.departments_view, "detail": window.detail,
+               "tree": window.tree}
+    for name, widget in targets.items():
+        window.named_actions[name].trigger()
+        qtbot.waitUntil(widget.hasFocus)
+
+
 def test_return_in_the_search_box_searches_at_once(qtbot, window):
     window.search_box.setText("customs")
     qtbot.keyClick(window.search_box, Qt.Key.Key_Return)
