@@ -450,12 +450,10 @@ class MainWindow(QMainWindow):
         if node is None:
             self._show_task(current.data(TASK_ID_ROLE))
             row = self.table_model.row_of(self._task_id)
-            self._syncing = True
-            if row is None:
+            if row is None:  # filtered out of the table: shown in the detail pane only
                 self.table.clearSelection()
             else:
                 self._select_table_row(row)
-            self._syncing = False
         elif node != self._scope:
             self._scope = node
             self._apply_filter()
@@ -471,6 +469,7 @@ class MainWindow(QMainWindow):
         self._syncing = False
 
     def _select_table_row(self, row: int) -> None:
+        """Select a row for the program's own reasons: the tree does not follow."""
         index = self.table_model.index(row, 0)
         flags = QItemSelectionModel.SelectionFlag.ClearAndSelect | QItemSelectionModel.SelectionFlag.Rows
         syncing, self._syncing = self._syncing, True

@@ -167,6 +167,14 @@ def test_choosing_a_task_in_the_tree_selects_it_in_the_table(qtbot, window, stor
     assert len(table_numbers(window)) == 100  # a task chosen in the tree does not narrow the table
 
 
+def test_a_task_the_table_filters_out_is_still_shown_from_the_tree(qtbot, window):
+    choose_department(qtbot, window, "Supreme People's Court")
+    assert 85 not in table_numbers(window)
+    click_tree_node(qtbot, window, "4.", "85 ")
+    assert "Task 85" in window.detail.toPlainText()
+    assert window.table.selectionModel().selectedRows() == []
+
+
 # Departments -----------------------------------------------------------------------------------------------
 def test_choosing_a_department_filters_by_role(qtbot, window, qtmodeltester):
     choose_department(qtbot, window, CNIPA)
