@@ -16,7 +16,6 @@ from data.store import DepartmentRow, PlanStore, TaskRow
 
 TASK_ID_ROLE = Qt.ItemDataRole.UserRole + 1
 DEPARTMENT_ID_ROLE = Qt.ItemDataRole.UserRole + 2
-NODE_ROLE = Qt.ItemDataRole.UserRole + 3  # the tree's (kind, id) of a part, section or "all" node
 
 Index = QModelIndex | QPersistentModelIndex
 
@@ -267,8 +266,8 @@ class _Node:
     label: str
     tooltip: str
     count: int
-    parent: int  # key of the parent node; 0 is the invisible root
-    row: int
+    parent: int = 0  # key of the parent node; 0 is the invisible root (set by PlanTreeModel._add)
+    row: int = 0
     children: list[int] = field(default_factory=list)  # keys of child nodes, shown first
     task_ids: list[int] = field(default_factory=list)  # tasks held directly, shown after the child nodes
 
@@ -295,17 +294,17 @@ class PlanTreeModel(QAbstractItemModel):
 
     def _build(self, store: PlanStore, plan_id: int | None) -> None:
         self._cache = TaskRowCache(store)
-        root = _Node(ALL, None, "", "", 0, -1, -1)
-        self._nodes = [root]
+        self._nodes = [_Node(ALL, None, "", "", 0)]  # the invisible root
+        self._task_places = {}
         if plan_id is None:
             return
         total = store.plan_info(plan_id).task_count
-        self._add(0, _Node(ALL, None, self.tr("All tasks"), "", total, 0, 0))
+        self._add(0, _Node(ALL, None, self.tr("All tasks"), "", total))
         parts = {part.id: part for part in store.parts(plan_id)}
         part_keys = {}
         for part in parts.values():
             label = f"{part.number}. {part.title}" if part.number is not None else part.title
-            part_keys[part.id] = self._add(0, _Node(PART, part.id, label, part.title, part.task_count, 0, 0))
+            part_keys[part.id] = self._add(0, _Node(PART, part.id, label, part.title, part.task_count))
         section_tasks: dict[int, list[int]] = {}
         for task_id, section_id in store.task_sections(plan_id):
             section_tasks.setdefault(section_id, []).append(task_id)
@@ -317,7 +316,7 @@ class PlanTreeModel(QAbstractItemModel):
             number = f"{parts[section.part_id].number}.{section.number}"
             label = f"{number} {section.title or ''}".rstrip()
             key = self._add(part_keys[section.part_id],
-                            _Node(SECTION, section.id, label, section.title or "", section.task_count, 0, 0))
+                            _Node(SECTION, section.id, label, section.title or "", section.task_count))
             self._nodes[key].task_ids = ids
         self._task_places = {task_id: (key, len(node.children) + row)
                              for key, node in enumerate(self._nodes)
@@ -387,8 +386,6 @@ class PlanTreeModel(QAbstractItemModel):
             return rich_tooltip(node.tooltip)
         if role == Qt.ItemDataRole.TextAlignmentRole and index.column() == 1:
             return Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter
-        if role == NODE_ROLE:
-            return (node.kind, node.id)
         return None
 
     def _task_data(self, index: Index, role: int):

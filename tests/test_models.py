@@ -144,3 +144,9 @@ def test_models_follow_a_plan_switch(store, qtmodeltester):
         model.set_plan(store, PLAN)
         qtmodeltester.check(model)
         assert model.rowCount() > 0
+
+
+def test_tree_forgets_the_tasks_of_a_plan_it_no_longer_shows(store):
+    model = PlanTreeModel(store, PLAN)
+    model.set_plan(store, None)
+    assert not model.task_index(store.task_id_by_number(PLAN, 24)).isValid()
