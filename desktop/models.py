@@ -156,7 +156,7 @@ class TaskTableModel(_RowTableModel):
         self._filter = TaskFilter()
         self._order_by, self._descending = "number", False
         self._ids: list[int] = []
-        self._rows: dict[int, int] = {}
+        self._row_of_task: dict[int, int] = {}
         self.total = 0
         self._load()
 
@@ -199,7 +199,7 @@ class TaskTableModel(_RowTableModel):
         return self._ids[row]
 
     def row_of(self, task_id: int) -> int | None:
-        return self._rows.get(task_id)
+        return self._row_of_task.get(task_id)
 
     def task_row(self, row: int) -> TaskRow:
         return self._cache.row(self._ids, row)
@@ -214,7 +214,7 @@ class TaskTableModel(_RowTableModel):
                 role=f.role if f.department_ids else None, search=f.search or None,
                 order_by=self._order_by, descending=self._descending)
             self.total = self._store.plan_info(self._plan_id).task_count
-        self._rows = {task_id: row for row, task_id in enumerate(self._ids)}
+        self._row_of_task = {task_id: row for row, task_id in enumerate(self._ids)}
 
     # QAbstractTableModel ------------------------------------------------------------------------------
     def rowCount(self, parent: Index = QModelIndex()) -> int:
