@@ -105,6 +105,7 @@ class _Styles:
             ("LEFTPADDING", (0, 0), (-1, -1), 3),
             ("RIGHTPADDING", (0, 0), (-1, -1), 3),
             ("TOPPADDING", (0, 0), (-1, -1), 2),
+            ("FONT", (0, 1), (-1, -1), BODY_FONT, 8.5, 10.5),  # the plain (number) cells
             ("BOTTOMPADDING", (0, 0), (-1, -1), 3),
         ]
 
@@ -117,7 +118,8 @@ def _table(table: Table, width: float, styles: _Styles):
     hints = sum(c.width for c in table.columns)
     widths = [width * c.width / hints for c in table.columns]
     rows = [[Paragraph(markup(c.heading), styles.header_cell) for c in table.columns]]
-    rows += [[Paragraph(markup(value), styles.cell) for value in row] for row in table.rows]
+    rows += [[str(value) if isinstance(value, int) else Paragraph(markup(value), styles.cell) for value in row]
+             for row in table.rows]  # a number needs no wrapping, and a Paragraph costs
     result = PdfTable(rows, colWidths=widths, repeatRows=1)
     result.setStyle(styles.table)
     return result
