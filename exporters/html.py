@@ -15,7 +15,8 @@ def _table(table: Table) -> str:
     head = "".join(f'<th width="{100 * c.width // total}%" align="left">{_text(c.heading)}</th>'
                    for c in table.columns)
     body = "".join("<tr>" + "".join(f"<td>{_text(v)}</td>" for v in row) + "</tr>" for row in table.rows)
-    return (f'<table width="100%" border="1" cellspacing="0" cellpadding="3">'
+    return (f'<table width="100%" border="1" cellspacing="0" cellpadding="3" '
+            f'style="border-collapse: collapse; border-color: #808080">'
             f'<thead><tr style="background-color:#305496; color:white">{head}</tr></thead>{body}</table>')
 
 

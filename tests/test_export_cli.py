@@ -1,6 +1,9 @@
 """plan-review export: formats, department names, exit codes and the nearest-name suggestion."""
 from __future__ import annotations
 
+import subprocess
+import sys
+
 import openpyxl
 import pytest
 from pypdf import PdfReader
@@ -72,3 +75,10 @@ def test_replaced_characters_are_printed_as_warnings(tmp_path, capsys):
     status, out, _ = run(capsys, "export", "--db", db, "--format", "xlsx", "--all", "-o", tmp_path / "h.xlsx")
     assert status == 0
     assert "warning: task 8: 2 unprintable character(s) replaced with \ufffd" in out
+
+
+def test_the_exporters_load_openpyxl_and_reportlab_only_to_write():
+    code = ("import sys, desktop.cli, exporters.export, desktop.export_dialog; "
+            "print(sorted(m for m in ('openpyxl', 'reportlab') if m in sys.modules))")
+    loaded = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, check=True)
+    assert loaded.stdout.strip() == "[]"
