@@ -87,12 +87,14 @@ def markup(text: str) -> str:
 
 class _Styles:
     def __init__(self) -> None:
-        self.cell = ParagraphStyle("cell", fontName=BODY_FONT, fontSize=8.5, leading=10.5)
+        # CJK wrapping breaks Chinese between any two characters and keeps Latin words whole
+        self.cell = ParagraphStyle("cell", fontName=BODY_FONT, fontSize=8.5, leading=10.5, wordWrap="CJK")
         self.header_cell = ParagraphStyle("header-cell", parent=self.cell, fontName=BOLD_FONT,
                                           textColor=colors.white)
-        self.title = ParagraphStyle("title", fontName=BOLD_FONT, fontSize=16, leading=20, spaceAfter=2)
+        self.title = ParagraphStyle("title", fontName=BOLD_FONT, fontSize=16, leading=20, spaceAfter=2,
+                                    wordWrap="CJK")
         self.subtitle = ParagraphStyle("subtitle", fontName=BODY_FONT, fontSize=10, leading=13,
-                                       textColor=colors.HexColor("#404040"))
+                                       textColor=colors.HexColor("#404040"), wordWrap="CJK")
         self.heading = ParagraphStyle("heading", fontName=BOLD_FONT, fontSize=12, leading=15,
                                       spaceBefore=10, spaceAfter=4)
         self.page_left = ParagraphStyle("page-left", fontName=BODY_FONT, fontSize=8, leading=10,
@@ -114,15 +116,23 @@ def _department_title(sheet: AssignmentSheet) -> str:
     return "  ".join(filter(None, (sheet.department.name, sheet.department.name_zh)))
 
 
-def _table(table: Table, width: float, styles: _Styles):
-    hints = sum(c.width for c in table.columns)
-    widths = [width * c.width / hints for c in table.columns]
-    rows = [[Paragraph(markup(c.heading), styles.header_cell) for c in table.columns]]
-    rows += [[str(value) if isinstance(value, int) else Paragraph(markup(value), styles.cell) for value in row]
-             for row in table.rows]  # a number needs no wrapping, and a Paragraph costs
-    result = PdfTable(rows, colWidths=widths, repeatRows=1)
+def _cell(value: str | int, styles: _Styles):
+    """A wrapping paragraph; a number needs no wrapping (and a Paragraph costs)."""
+    return str(value) if isinstance(value, int) else Paragraph(markup(value), styles.cell)
+
+
+def _pdf_table(columns: tuple[Column, ...], rows: list[list], width: float, styles: _Styles) -> PdfTable:
+    """Cells under a header row that repeats on every page; column widths follow the columns' hints."""
+    hints = sum(c.width for c in columns)
+    header = [Paragraph(markup(c.heading), styles.header_cell) for c in columns]
+    result = PdfTable([header, *rows], colWidths=[width * c.width / hints for c in columns], repeatRows=1)
     result.setStyle(styles.table)
     return result
+
+
+def _table(table: Table, width: float, styles: _Styles) -> PdfTable:
+    return _pdf_table(table.columns, [[_cell(value, styles) for value in row] for row in table.rows], width,
+                      styles)
 
 
 def _department_flowables(book: SheetBook, index: int, width: float, styles: _Styles) -> list:
@@ -146,16 +156,14 @@ def _contents_flowables(book: SheetBook, width: float, styles: _Styles) -> list:
     flowables = [Paragraph("Department assignment sheets", styles.title),
                  Paragraph(markup(f"{book.plan_title}. Printed {book.printed.isoformat()}."), styles.subtitle),
                  Paragraph("Contents", styles.heading)]
-    table = _table(Table((Column("Department", 60), Column("Chinese name", 20), Column("Leads", 7),
-                          Column("Takes part", 9), Column("Page", 6)),
-                         tuple((s.department.name, s.department.name_zh or "", len(s.led), len(s.taking_part), "")
-                               for s in book.sheets)), width, styles)
-    for index in range(len(book.sheets)):  # link each name to its bookmark; the page number is a form
-        table._cellvalues[index + 1][0] = Paragraph(
-            f'<a href="#{_bookmark(index)}" color="#0563C1">{markup(book.sheets[index].department.name)}</a>',
-            styles.cell)
-        table._cellvalues[index + 1][4] = _FormNumber(_page_form(index))
-    flowables.append(table)
+    columns = (Column("Department", 60), Column("Chinese name", 20), Column("Leads", 7), Column("Takes part", 9),
+               Column("Page", 6))
+    rows = [[Paragraph(f'<a href="#{_bookmark(index)}" color="#0563C1">{markup(sheet.department.name)}</a>',
+                       styles.cell),  # a link to the department's bookmark
+             _cell(sheet.department.name_zh or "", styles), _cell(len(sheet.led), styles),
+             _cell(len(sheet.taking_part), styles), _FormNumber(_page_form(index))]
+            for index, sheet in enumerate(book.sheets)]
+    flowables.append(_pdf_table(columns, rows, width, styles))
     return flowables
 
 

@@ -141,3 +141,20 @@ def test_without_a_cjk_font_file_the_builtin_chinese_font_is_used(store, tmp_pat
         pdf.cjk_font.cache_clear()
     fonts = PdfReader(tmp_path / "cnipa.pdf").pages[0]["/Resources"]["/Font"].values()
     assert any("STSong" in font.get_object()["/BaseFont"] for font in fonts)
+
+
+def test_a_chinese_plan_prints_its_chinese_text_wrapped_in_the_cells(tmp_path):
+    from pathlib import Path
+
+    from data.readers import read_plan_file
+    from data.store import PlanStore
+
+    plan = read_plan_file(Path(__file__).parent / "fixtures" / "ip2024-plan-zh-partial.txt")
+    with PlanStore(tmp_path / "zh.sqlite") as store:
+        store.import_plan(plan)
+        export(store, tmp_path / "zh.pdf", names={"CNIPA"})
+    text = "".join(page_texts(PdfReader(tmp_path / "zh.pdf")))
+    first_task = plan.plan.tasks[0].text
+    assert first_task[:20] in text
+    longest_line = max(len(line) for line in text.splitlines())
+    assert longest_line < 120  # long Chinese runs break inside the cell instead of running off the page
