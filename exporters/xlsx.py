@@ -55,7 +55,7 @@ def wrapped_lines(text: str, width: float) -> int:
 
 
 class _Styles:
-    """The workbook's few looks, created once openpyxl is loaded."""
+    """The workbook's few looks, shared by every cell that has them."""
 
     def __init__(self) -> None:
         edge = Side(style="thin", color="808080")

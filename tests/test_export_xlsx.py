@@ -237,3 +237,14 @@ def test_a_missing_folder_gives_an_export_error(store, tmp_path):
     with pytest.raises(ExportError) as caught:
         export_all(store, tmp_path / "no such folder" / "sheets.xlsx")
     assert "no such folder" in caught.value.path
+
+
+def test_extra_columns_follow_the_task_columns(store, tmp_path):
+    from exporters.document import ExtraColumn
+
+    status = ExtraColumn("Review status", 14, lambda task: "reviewed" if task.number % 2 else "open")
+    cnipa = store.find_department("CNIPA")
+    path = tmp_path / "cnipa.xlsx"
+    export_assignment_sheets(store, ExportRequest(1, (cnipa.id,), "xlsx", path), extra_columns=[status])
+    rows = table_rows(openpyxl.load_workbook(path)["CNIPA"])
+    assert all(r["Review status"] == ("reviewed" if r["No."] % 2 else "open") for r in rows)
