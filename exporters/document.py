@@ -74,6 +74,11 @@ class AssignmentSheet:
     extra_columns: tuple[Column, ...] = ()
 
     @property
+    def title(self) -> str:
+        """The department's English and Chinese names, as the sheet is headed."""
+        return "  ".join(filter(None, (self.department.name, self.department.name_zh)))
+
+    @property
     def led(self) -> tuple[AssignedTask, ...]:
         return tuple(t for t in self.tasks if t.role == LEAD)
 

@@ -22,9 +22,8 @@ def _table(table: Table) -> str:
 
 def sheet_html(book: SheetBook, sheet: AssignmentSheet) -> str:
     """The department's sheet: its names, the plan, the date, its counts and its two task tables."""
-    names = "  ".join(filter(None, (sheet.department.name, sheet.department.name_zh)))
     led, taking_part = sheet.led_table(), sheet.taking_part_table()
-    parts = [f"<h2>{_text(names)}</h2>",
+    parts = [f"<h2>{_text(sheet.title)}</h2>",
              f"<p><i>{_text(book.plan_title)}</i>. Printed {book.printed.isoformat()}.<br>"
              f"Leads {len(led.rows)} tasks, takes part in {len(taking_part.rows)}.</p>"]
     for heading, table in ((f"Tasks it leads ({len(led.rows)})", led),

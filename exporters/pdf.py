@@ -112,9 +112,6 @@ class _Styles:
         ]
 
 
-def _department_title(sheet: AssignmentSheet) -> str:
-    return "  ".join(filter(None, (sheet.department.name, sheet.department.name_zh)))
-
 
 def _cell(value: str | int, styles: _Styles):
     """A wrapping paragraph; a number needs no wrapping (and a Paragraph costs)."""
@@ -140,7 +137,7 @@ def _department_flowables(book: SheetBook, index: int, width: float, styles: _St
     led, taking_part = sheet.led_table(), sheet.taking_part_table()
     flowables = [
         _DepartmentStart(index),
-        Paragraph(markup(_department_title(sheet)), styles.title),
+        Paragraph(markup(sheet.title), styles.title),
         Paragraph(markup(f"{book.plan_title}. Printed {book.printed.isoformat()}."), styles.subtitle),
         Paragraph(markup(f"Leads {len(led.rows)} tasks, takes part in {len(taking_part.rows)}."),
                   styles.subtitle),
@@ -234,7 +231,7 @@ class _SheetDocument(BaseDocTemplate):
         sheet = self.current = self.book.sheets[flowable.index]
         key = _bookmark(flowable.index)
         self.canv.bookmarkPage(key)
-        self.canv.addOutlineEntry(_department_title(sheet), key, level=0)
+        self.canv.addOutlineEntry(sheet.title, key, level=0)
         _define_number_form(self.canv, _page_form(flowable.index), self.page)
         if self.progress:
             self.progress(flowable.index + 1, len(self.book.sheets))
@@ -244,7 +241,7 @@ def _decorate_page(canv: Canvas, doc: _SheetDocument, styles: _Styles) -> None:
     """Header (plan, department) and footer (printed date, page x of y) of every page."""
     width, height = doc.pagesize
     margin, half = MARGIN_MM * mm, (width - 2 * MARGIN_MM * mm) / 2
-    department = _department_title(doc.current) if doc.current else "Contents"
+    department = doc.current.title if doc.current else "Contents"
     for text, style, x, y in ((doc.book.plan_title, styles.page_left, margin, height - 9 * mm),
                               (department, styles.page_right, width / 2, height - 9 * mm),
                               (f"Printed {doc.book.printed.isoformat()}", styles.page_left, margin, 6 * mm)):

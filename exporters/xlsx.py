@@ -9,7 +9,6 @@ from __future__ import annotations
 import math
 import re
 import unicodedata
-from collections.abc import Sequence
 from pathlib import Path
 
 from openpyxl import Workbook
@@ -131,19 +130,15 @@ def _write_table(ws, styles: _Styles, table: Table, first_row: int) -> int:
     return last_row
 
 
-def _department_title(sheet: AssignmentSheet) -> str:
-    return "  ".join(filter(None, (sheet.department.name, sheet.department.name_zh)))
-
 
 def _write_department(ws, styles: _Styles, book: SheetBook, sheet: AssignmentSheet) -> None:
-    title = _department_title(sheet)
-    _put(ws, 1, 1, title).font = styles.title_font
+    _put(ws, 1, 1, sheet.title).font = styles.title_font
     _put(ws, 2, 1, book.plan_title).font = styles.subtitle_font
     _put(ws, 3, 1, f"Leads {len(sheet.led)} tasks, takes part in {len(sheet.taking_part)}. "
                    f"Printed {book.printed.isoformat()}.")
     header_row = 5
     _write_table(ws, styles, sheet.combined_table(), header_row)
-    _print_setup(ws, landscape=True, title_rows=f"{header_row}:{header_row}", footer=title,
+    _print_setup(ws, landscape=True, title_rows=f"{header_row}:{header_row}", footer=sheet.title,
                  plan_title=book.plan_title)
 
 
