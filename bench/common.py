@@ -42,7 +42,7 @@ def summary(times: list[float]) -> tuple[str, str, str]:
 
 
 def _numeric(cell: str) -> bool:
-    return cell.replace(".", "", 1).replace(",", "").replace("×", "").isdigit()
+    return cell.replace(".", "", 1).replace(",", "").rstrip("×%").isdigit()
 
 
 def print_table(title: str, header: list[str], rows: list[list[object]]) -> None:
