@@ -5,7 +5,7 @@ Wiring, for the main window's File menu::
     dialog = ExportDialog(store.path, plan_id, store.departments(plan_id),
                           selected_ids=<departments selected in the Departments dock>,
                           shown_ids=<departments of the tasks the current filter shows>,
-                          thread_pool=context.thread_pool, parent=window)
+                          thread_pool=context.thread_pool, folder=<last export folder>, parent=window)
     dialog.open()
 
     preview_department_sheet(window, store, plan_id, department_id)   # "Print Preview…"
@@ -19,7 +19,7 @@ import threading
 from collections.abc import Sequence
 from pathlib import Path
 
-from PySide6.QtCore import QCoreApplication, QDir, QObject, QRunnable, QThreadPool, QUrl, Signal
+from PySide6.QtCore import QCoreApplication, QDir, QObject, QRunnable, Qt, QThreadPool, QUrl, Signal
 from PySide6.QtGui import QDesktopServices, QPageLayout, QPageSize, QTextDocument
 from PySide6.QtPrintSupport import QPrinter, QPrintPreviewDialog
 from PySide6.QtWidgets import (QButtonGroup, QCheckBox, QComboBox, QDialog, QDialogButtonBox, QFileDialog,
@@ -72,11 +72,15 @@ class ExportWorker(QRunnable):
 
 
 class ExportDialog(QDialog):
-    """Choose the departments (all, selected, or shown by the filter), format and destination; export."""
+    """Choose the departments (all, selected, or shown by the filter), format and destination; export.
+
+    folder: where the destination starts (e.g. the folder of the last export); default: the home folder.
+    """
 
     def __init__(self, db_path: Path, plan_id: int, departments: Sequence[DepartmentRow],
                  selected_ids: Sequence[int] = (), shown_ids: Sequence[int] = (),
-                 thread_pool: QThreadPool | None = None, parent: QWidget | None = None):
+                 thread_pool: QThreadPool | None = None, folder: Path | None = None,
+                 parent: QWidget | None = None):
         super().__init__(parent)
         self.setWindowTitle(self.tr("Export Assignment Sheets"))
         self.db_path, self.plan_id = Path(db_path), plan_id
@@ -88,9 +92,9 @@ class ExportDialog(QDialog):
         self.worker: ExportWorker | None = None
         self.progress: QProgressDialog | None = None
         self.result_box: QMessageBox | None = None
-        self._build()
+        self._build(Path(folder) if folder else Path(QDir.homePath()))
 
-    def _build(self) -> None:
+    def _build(self, folder: Path) -> None:
         self.scope_buttons = QButtonGroup(self)
         scope_box = QVBoxLayout()
         labels = {"all": self.tr("All departments (%n)", "", len(self.choices["all"])),
@@ -111,7 +115,7 @@ class ExportDialog(QDialog):
         self.format_combo.addItem(self.tr("PDF (.pdf)"), "pdf")
         self.per_department = QCheckBox(self.tr("One file per department (into a folder)"),
                                         objectName="perDepartment")
-        self.destination = QLineEdit(objectName="destination")
+        self.destination = QLineEdit(str(folder / "assignment-sheets"), objectName="destination")
         browse = QPushButton(self.tr("Browse…"), objectName="browse")
         browse.clicked.connect(self._browse)
         destination_row = QHBoxLayout()
@@ -142,8 +146,7 @@ class ExportDialog(QDialog):
 
     def _suggest_destination(self) -> None:
         """Keep the destination's folder; fit its name to the format and the one-file-per-department choice."""
-        current = Path(self.destination.text()) if self.destination.text() else None
-        folder = (current.parent if current else Path(QDir.homePath())).resolve()
+        folder = Path(self.destination.text()).parent
         name = "assignment-sheets"
         if self.per_department.isChecked():
             self.destination.setText(str(folder / name))
@@ -174,6 +177,7 @@ class ExportDialog(QDialog):
         self.progress = QProgressDialog(self.tr("Writing the assignment sheets…"), self.tr("Cancel"), 0,
                                         2 * len(request.department_ids), self)
         self.progress.setMinimumDuration(SLOW_EXPORT_MS)
+        self.progress.setWindowModality(Qt.WindowModality.WindowModal)
         self.progress.setAutoClose(False)
         self.progress.canceled.connect(self.worker.cancel)
         self.export_button.setEnabled(False)

@@ -3,9 +3,10 @@ from __future__ import annotations
 
 import openpyxl
 import pytest
-from PySide6.QtWidgets import QMessageBox
+from PySide6.QtWidgets import QMessageBox, QPushButton
 from pypdf import PdfReader
 
+from desktop import export_dialog
 from desktop.export_dialog import ExportDialog, department_sheet_document, preview_department_sheet
 
 WAIT_MS = 20000
@@ -27,7 +28,8 @@ def export_and_wait(qtbot, dialog):
 
 
 def test_exports_all_departments_to_one_workbook(qtbot, make_dialog, tmp_path, store):
-    dialog = make_dialog()
+    dialog = make_dialog(folder=tmp_path)
+    assert dialog.destination.text() == str(tmp_path / "assignment-sheets.xlsx")
     assert dialog.scope_radios["all"].isChecked()
     assert not dialog.scope_radios["selected"].isEnabled()
     dialog.destination.setText(str(tmp_path / "sheets.xlsx"))
@@ -74,15 +76,20 @@ def test_an_unwritable_destination_shows_the_problem(qtbot, make_dialog, tmp_pat
     box.reject()
 
 
-def test_cancel_stops_the_export_and_leaves_no_file(qtbot, make_dialog, tmp_path):
+def test_a_slow_export_shows_progress_and_cancel_leaves_no_file(qtbot, make_dialog, tmp_path, monkeypatch):
+    monkeypatch.setattr(export_dialog, "SLOW_EXPORT_MS", 0)  # every export counts as slow
+    folder = tmp_path / "out"
+    folder.mkdir()
     dialog = make_dialog()
-    dialog.destination.setText(str(tmp_path / "sheets.pdf"))
+    dialog.destination.setText(str(folder / "sheets.pdf"))
     dialog.format_combo.setCurrentIndex(dialog.format_combo.findData("pdf"))
+    dialog.show()
     dialog.export_button.click()
+    qtbot.waitUntil(lambda: dialog.progress is not None and dialog.progress.isVisible(), timeout=WAIT_MS)
     with qtbot.waitSignal(dialog.worker.signals.cancelled, timeout=WAIT_MS):
-        dialog.worker.cancel()  # what the progress dialog's Cancel button does
+        dialog.progress.findChild(QPushButton).click()
     assert dialog.result_box is None
-    assert not (tmp_path / "sheets.pdf").exists()
+    assert list(folder.iterdir()) == []
     assert dialog.export_button.isEnabled()
 
 
