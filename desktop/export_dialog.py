@@ -116,6 +116,7 @@ class ExportDialog(QDialog):
         self.per_department = QCheckBox(self.tr("One file per department (into a folder)"),
                                         objectName="perDepartment")
         self.destination = QLineEdit(str(folder / "assignment-sheets"), objectName="destination")
+        self.destination.setMinimumWidth(self.fontMetrics().horizontalAdvance("x") * 50)
         browse = QPushButton(self.tr("Browse…"), objectName="browse")
         browse.clicked.connect(self._browse)
         destination_row = QHBoxLayout()
