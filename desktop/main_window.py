@@ -4,7 +4,7 @@ from __future__ import annotations
 from collections.abc import Callable
 from pathlib import Path
 
-from PySide6.QtCore import (QAbstractItemModel, QCoreApplication, QItemSelectionModel, QModelIndex, QPoint,
+from PySide6.QtCore import (QAbstractItemModel, QItemSelectionModel, QModelIndex, QPoint,
                             QRect, QSize, Qt, QTimer, Signal)
 from PySide6.QtGui import QAction, QActionGroup, QCloseEvent, QGuiApplication, QIcon, QKeySequence
 from PySide6.QtWidgets import (QAbstractItemView, QComboBox, QDockWidget, QFileDialog, QHBoxLayout,
@@ -19,9 +19,11 @@ from data.store import ImportOutcome, PlanInfo, PlanStore
 from . import settings as keys
 from .context import AppContext
 from .detail import TaskDetail
+from .messages import show_error
 from .models import (ALL, DEPARTMENT_ID_ROLE, PART, SECTION, TASK_ID_ROLE, DepartmentsModel, PlanTreeModel,
                      TaskFilter, TaskTableModel)
 from .resources import resource_path
+from .review_controller import ReviewController
 from .workers import ImportWorker
 
 SEARCH_DELAY_MS = 150
@@ -31,21 +33,17 @@ DOCK_WIDTHS = (300, 390)  # the docks' first width: 30 % of the window, within t
 MIN_VISIBLE = QSize(120, 60)  # how much of a restored window must be on a screen to be left where it is
 
 
-def show_error(parent: QWidget | None, title: str, path: str, problem: str) -> None:
-    """A known failure, worded for the user: which file, and what is wrong with it."""
-    heading = QCoreApplication.translate("show_error", "Plan Review cannot use this file.")
-    QMessageBox.critical(parent, title, f"{heading}\n\n{path}\n\n{problem}")
-
-
 class MainWindow(QMainWindow):
     """One database, one plan at a time. The window closes a store it replaces; its last one is the caller's.
 
     Other modules extend it: `menus` ("file", "edit", "view", "plan") take their actions,
-    `table_model.add_column` their columns (the remembered layout applies to them too), and
-    `plan_changed` tells them when the store or the plan changes.
+    `table_model.add_column` their columns (the remembered layout applies to them too),
+    `plan_changed` tells them when the store or the plan changes, and `task_shown` which task (id, or
+    None) the detail pane shows. The review controller (`review`) adds notes, statuses and flags.
     """
 
     plan_changed = Signal()
+    task_shown = Signal(object)
 
     def __init__(self, context: AppContext, store: PlanStore, parent: QWidget | None = None):
         super().__init__(parent)
@@ -71,6 +69,8 @@ class MainWindow(QMainWindow):
         self.menus = self._build_menus()
         self._build_toolbar()
         self._connect()
+        self.review = ReviewController(self)
+        self.review.filters_changed.connect(self._apply_filter)
         self._restore_settings()
         self._reset_to_plan()
         tab_order = [self.plan_combo, self.search_box, self.tree, self.role_combo, self.departments_view,
@@ -391,15 +391,21 @@ class MainWindow(QMainWindow):
         return TaskFilter(part_id=node_id if kind == PART else None,
                           section_id=node_id if kind == SECTION else None,
                           department_ids=self.selected_department_ids(), role=self.role_combo.currentData(),
-                          search=self.search_box.text().strip())
+                          search=self.search_box.text().strip(), review=self.review.task_filter())
 
     def _apply_filter(self) -> None:
+        """Narrow the table to what the tree, the departments, the search box and the review filters choose."""
         if self._clearing:
             return
         self._search_timer.stop()
         task_filter = self.current_filter()
         self.table_model.set_filter(task_filter)
         self.detail.set_search(task_filter.search)
+        self._after_filter()
+
+    def refresh_tasks(self) -> None:
+        """Filter the table again after the review data its filter reads has changed."""
+        self.table_model.reload()
         self._after_filter()
 
     def _after_filter(self) -> None:
@@ -426,6 +432,7 @@ class MainWindow(QMainWindow):
         self.search_box.clear()
         self.departments_view.clearSelection()
         self.role_combo.setCurrentIndex(0)
+        self.review.clear_filters()
         self._scope = (ALL, None)
         self._syncing = True
         self.tree.setCurrentIndex(self.tree_model.index(0, 0))
@@ -480,6 +487,7 @@ class MainWindow(QMainWindow):
     def _show_task(self, task_id: int | None) -> None:
         self._task_id = task_id
         self.detail.show_task(None if task_id is None else self.store.task(task_id))
+        self.task_shown.emit(task_id)
 
     # Columns ----------------------------------------------------------------------------------------------
     def _show_header_menu(self, position: QPoint) -> None:

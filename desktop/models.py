@@ -7,11 +7,13 @@ from __future__ import annotations
 
 import html
 from collections.abc import Callable, Sequence
-from dataclasses import dataclass, field
+from dataclasses import asdict, dataclass, field
 
 from PySide6.QtCore import (QAbstractItemModel, QAbstractTableModel, QCoreApplication, QModelIndex,
                             QPersistentModelIndex, Qt, QT_TRANSLATE_NOOP)
+from PySide6.QtGui import QColor
 
+from data.review import ReviewStore
 from data.store import DepartmentRow, PlanStore, TaskRow
 
 TASK_ID_ROLE = Qt.ItemDataRole.UserRole + 1
@@ -62,14 +64,29 @@ class TaskRowCache:
 
 # The task table --------------------------------------------------------------------------------------
 @dataclass(frozen=True)
+class ReviewFilter:
+    """What narrows the task table by review (the arguments of ReviewStore.filter_task_ids)."""
+
+    status: str | None = None
+    flagged: bool | None = None
+    has_notes: bool | None = None
+    reviewer: str | None = None  # whose status and flag count; None: everyone's
+    touched_by: str | None = None  # "mine": tasks this reviewer set a state on or wrote a note on
+
+    def is_empty(self) -> bool:
+        return self == ReviewFilter()
+
+
+@dataclass(frozen=True)
 class TaskFilter:
-    """What narrows the task table: a part or section, departments in a role, and search words."""
+    """What narrows the task table: a part or section, departments in a role, search words and review."""
 
     part_id: int | None = None
     section_id: int | None = None
     department_ids: tuple[int, ...] = ()
     role: str | None = None  # data.model.LEAD, PARTICIPANT, or None for either
     search: str = ""
+    review: ReviewFilter = ReviewFilter()
 
     def is_empty(self) -> bool:
         return self == TaskFilter(role=self.role)
@@ -86,6 +103,7 @@ class TaskColumn:
     sort_key: str | None = None  # a PlanStore.task_ids order_by key; None: not sortable
     alignment: Qt.AlignmentFlag | None = None
     width: int = 150  # initial width in pixels
+    background: Callable[[TaskRow], QColor | None] = field(default=lambda row: None)
 
 
 def _section_tooltip(row: TaskRow) -> str:
@@ -194,6 +212,21 @@ class TaskTableModel(_RowTableModel):
         self._load()
         self.endResetModel()
 
+    def reload(self) -> None:
+        """Filter again: the review data a review filter reads has changed."""
+        self.beginResetModel()
+        self._load()
+        self.endResetModel()
+
+    def refresh_columns(self, keys: Sequence[str], task_ids: Sequence[int] | None = None) -> None:
+        """Tell the views that these columns changed, on the rows of these tasks (None: every row)."""
+        columns = [c for c in map(self.column_of, keys) if c is not None]
+        rows = range(len(self._ids)) if task_ids is None else [r for r in map(self.row_of, task_ids) if r is not None]
+        if not columns or not rows:
+            return
+        roles = [Qt.ItemDataRole.DisplayRole, Qt.ItemDataRole.ToolTipRole, Qt.ItemDataRole.BackgroundRole]
+        self.dataChanged.emit(self.index(min(rows), min(columns)), self.index(max(rows), max(columns)), roles)
+
     def row_id(self, row: int) -> int:
         """The id of the task on this row."""
         return self._ids[row]
@@ -213,6 +246,9 @@ class TaskTableModel(_RowTableModel):
                 self._plan_id, part_id=f.part_id, section_id=f.section_id, department_ids=f.department_ids,
                 role=f.role if f.department_ids else None, search=f.search or None,
                 order_by=self._order_by, descending=self._descending)
+            if not f.review.is_empty():
+                kept = set(ReviewStore(self._store).filter_task_ids(self._plan_id, **asdict(f.review)))
+                self._ids = [task_id for task_id in self._ids if task_id in kept]
             self.total = self._store.plan_info(self._plan_id).task_count
         self._row_of_task = {task_id: row for row, task_id in enumerate(self._ids)}
 
@@ -233,6 +269,8 @@ class TaskTableModel(_RowTableModel):
             return column.tooltip(self.task_row(index.row()))
         if role == Qt.ItemDataRole.TextAlignmentRole and column.alignment is not None:
             return column.alignment
+        if role == Qt.ItemDataRole.BackgroundRole:
+            return column.background(self.task_row(index.row()))
         if role == TASK_ID_ROLE:
             return self._ids[index.row()]
         return None
@@ -415,25 +453,38 @@ class PlanTreeModel(QAbstractItemModel):
 
 # The departments list ------------------------------------------------------------------------------------
 class DepartmentsModel(_RowTableModel):
-    """Every department the plan names, with the number of tasks it leads and takes part in.
+    """Every department the plan names, with the number of tasks it leads and takes part in, and how many
+    of its tasks are reviewed (once the review module has said so with set_progress).
 
     The Chinese name and the abbreviation are in the tooltip; the detail pane shows them too.
     """
 
     COLUMN_TITLES = (QT_TRANSLATE_NOOP("DepartmentsModel", "Department"),
                      QT_TRANSLATE_NOOP("DepartmentsModel", "Leads"),
-                     QT_TRANSLATE_NOOP("DepartmentsModel", "Takes part"))
-    SORT_KEYS: tuple[Callable[[DepartmentRow], object], ...] = (
-        lambda d: d.name.casefold(), lambda d: d.lead_count, lambda d: d.participant_count)
+                     QT_TRANSLATE_NOOP("DepartmentsModel", "Takes part"),
+                     QT_TRANSLATE_NOOP("DepartmentsModel", "Reviewed"))
+    REVIEWED = 3
 
     def __init__(self, store: PlanStore, plan_id: int | None, parent=None):
         super().__init__(parent)
         self._departments = store.departments(plan_id) if plan_id is not None else []
+        self._progress: dict[int, tuple[int, int]] = {}
+        self._sort_keys: tuple[Callable[[DepartmentRow], object], ...] = (
+            lambda d: d.name.casefold(), lambda d: d.lead_count, lambda d: d.participant_count,
+            lambda d: self._progress.get(d.id, (0, 0)))
 
     def set_plan(self, store: PlanStore, plan_id: int | None) -> None:
         self.beginResetModel()
         self._departments = store.departments(plan_id) if plan_id is not None else []
+        self._progress = {}
         self.endResetModel()
+
+    def set_progress(self, progress: dict[int, tuple[int, int]]) -> None:
+        """Per department id: (reviewed, total) of its tasks, shown as "3/12"."""
+        self._progress = progress
+        if self._departments:
+            self.dataChanged.emit(self.index(0, self.REVIEWED), self.index(len(self._departments) - 1, self.REVIEWED),
+                                  [Qt.ItemDataRole.DisplayRole])
 
     def department(self, row: int) -> DepartmentRow:
         return self._departments[row]
@@ -455,6 +506,9 @@ class DepartmentsModel(_RowTableModel):
             return None
         department = self._departments[index.row()]
         if role == Qt.ItemDataRole.DisplayRole:
+            if index.column() == self.REVIEWED:
+                progress = self._progress.get(department.id)
+                return None if progress is None else f"{progress[0]}/{progress[1]}"
             return (department.name, str(department.lead_count), str(department.participant_count))[index.column()]
         if role == Qt.ItemDataRole.ToolTipRole:
             abbreviation = f" ({department.abbreviation})" if department.abbreviation else ""
@@ -472,6 +526,6 @@ class DepartmentsModel(_RowTableModel):
         return None
 
     def sort(self, column: int, order: Qt.SortOrder = Qt.SortOrder.AscendingOrder) -> None:
-        if 0 <= column < len(self.SORT_KEYS):
-            self._reorder(lambda: self._departments.sort(key=self.SORT_KEYS[column],
+        if 0 <= column < len(self._sort_keys):
+            self._reorder(lambda: self._departments.sort(key=self._sort_keys[column],
                                                          reverse=order == Qt.SortOrder.DescendingOrder))

@@ -7,11 +7,12 @@ from PySide6.QtCore import QObject, QRunnable, Signal
 
 from data.errors import PlanReviewError
 from data.readers import read_plan_file
+from data.review import ReviewStore
 from data.store import PlanStore
 
 
 class ImportSignals(QObject):
-    """Delivered on the GUI thread: the ImportOutcome, or the failing file and its problem."""
+    """Delivered on the GUI thread: the ImportOutcome (or ExchangeSummary), or the failing file and its problem."""
 
     finished = Signal(object)
     failed = Signal(str, str)
@@ -34,3 +35,22 @@ class ImportWorker(QRunnable):
             self.signals.failed.emit(error.path, error.problem)
             return
         self.signals.finished.emit(outcome)
+
+
+class ReviewImportWorker(QRunnable):
+    """Merge a colleague's review file into a plan's review in the database at db_path, through a connection
+    of its own."""
+
+    def __init__(self, review_file: Path, db_path: Path, plan_id: int):
+        super().__init__()
+        self.review_file, self.db_path, self.plan_id = review_file, db_path, plan_id
+        self.signals = ImportSignals()
+
+    def run(self) -> None:
+        try:
+            with PlanStore(self.db_path, create=False) as store:
+                summary = ReviewStore(store).import_review(self.plan_id, self.review_file)
+        except PlanReviewError as error:
+            self.signals.failed.emit(error.path, error.problem)
+            return
+        self.signals.finished.emit(summary)

@@ -1,0 +1,50 @@
+"""Undo commands for review edits: one per user action, each saved at once by the review core.
+
+A command is pushed after its edit has been made (so a refused edit never reaches the stack); the
+stack's first redo() therefore does nothing. Undo and redo are steps of the core that take the record
+the command holds and return the one to hold next: for most edits both are `restore_*`, which puts a
+record back and returns what it replaced; an added note is undone by deleting it.
+"""
+from __future__ import annotations
+
+from collections.abc import Callable
+
+from PySide6.QtGui import QUndoCommand
+
+from data.errors import PlanReviewError
+from data.review import Note, ReviewState
+
+Record = Note | ReviewState
+Step = Callable[[Record], Record]
+
+
+class ReviewCommand(QUndoCommand):
+    """A review edit of one task, already made; `record` is what undo_step takes first."""
+
+    def __init__(self, text: str, task_id: int, record: Record, undo_step: Step, redo_step: Step,
+                 changed: Callable[[int], None], failed: Callable[[PlanReviewError], None]):
+        super().__init__(text)
+        self.task_id = task_id
+        self._record = record
+        self._undo_step, self._redo_step = undo_step, redo_step
+        self._changed, self._failed = changed, failed
+        self._made = True  # the edit is made before the command is pushed
+
+    def redo(self) -> None:
+        if self._made:
+            self._made = False
+            return
+        self._run(self._redo_step)
+
+    def undo(self) -> None:
+        self._run(self._undo_step)
+
+    def _run(self, step: Step) -> None:
+        """Make one step; a known failure changes nothing and drops the command from the stack."""
+        try:
+            self._record = step(self._record)
+        except PlanReviewError as error:
+            self.setObsolete(True)
+            self._failed(error)
+            return
+        self._changed(self.task_id)

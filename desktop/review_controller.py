@@ -1,0 +1,503 @@
+"""Local review in the window: reviewer identity, status and flag, notes, review filters, progress, and
+review files — every edit one undoable command, saved at once by the review core (data/review.py).
+
+The table shows the reviewer's own status and flag; the tooltips name every reviewer's.
+"""
+from __future__ import annotations
+
+import re
+from collections.abc import Callable
+from dataclasses import replace
+from datetime import date
+from pathlib import Path
+from typing import TYPE_CHECKING
+
+from PySide6.QtCore import QObject, QT_TRANSLATE_NOOP, Qt, Signal
+from PySide6.QtGui import QAction, QActionGroup, QKeySequence, QUndoStack
+from PySide6.QtWidgets import (QCheckBox, QComboBox, QDialog, QDialogButtonBox, QFileDialog, QFormLayout,
+                               QHeaderView, QLabel, QLineEdit, QMessageBox, QSplitter, QToolBar, QWidget)
+
+from data.errors import DatabaseError, ExportError, PlanReviewError, ReviewEditError
+from data.review import NOT_REVIEWED, STATUSES, ExchangeSummary, ReviewStore, TaskReview
+from data.store import DepartmentRow, TaskRow
+
+from . import settings as keys
+from .messages import show_error
+from .models import ReviewFilter, TaskColumn, TaskTableModel
+from .review_commands import Record, ReviewCommand, Step
+from .review_pane import STATUS_COLOURS, ReviewPane, status_word
+from .workers import ReviewImportWorker
+
+if TYPE_CHECKING:
+    from .main_window import MainWindow
+
+REVIEW_COLUMNS = ("status", "flag", "notes")
+KNOWN_EDIT_ERRORS = (ReviewEditError, DatabaseError)
+# The status actions, named as the undo commands they make (translated in the ReviewController context).
+COMMAND_NAMES = (QT_TRANSLATE_NOOP("ReviewController", "Set Status to Not Reviewed"),
+                 QT_TRANSLATE_NOOP("ReviewController", "Set Status to In Review"),
+                 QT_TRANSLATE_NOOP("ReviewController", "Set Status to Reviewed"),
+                 QT_TRANSLATE_NOOP("ReviewController", "Set Status to Needs Follow-up"))
+STATUS_SHORTCUTS = ("Alt+1", "Alt+2", "Alt+3", "Alt+4")
+
+
+class ReviewerDialog(QDialog):
+    """Asks who reviews: a name, and optionally the reviewer's department among the plan's."""
+
+    def __init__(self, parent: QWidget, name: str, department: str, departments: list[DepartmentRow]):
+        super().__init__(parent, objectName="reviewerDialog")
+        self.setWindowTitle(self.tr("Reviewer Identity"))
+        self.name_edit = QLineEdit(name, objectName="reviewerName")
+        self.name_edit.setPlaceholderText(self.tr("Your name, as colleagues will see it on your notes"))
+        self.department_combo = QComboBox(objectName="reviewerDepartment")
+        self.department_combo.addItem(self.tr("(none)"), "")
+        for row in sorted(departments, key=lambda d: d.name.casefold()):
+            self.department_combo.addItem(row.name, row.name)
+        self.department_combo.setCurrentIndex(max(0, self.department_combo.findData(department)))
+        buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Ok | QDialogButtonBox.StandardButton.Cancel)
+        buttons.accepted.connect(self.accept)
+        buttons.rejected.connect(self.reject)
+        self.name_edit.textChanged.connect(
+            lambda text: buttons.button(QDialogButtonBox.StandardButton.Ok).setEnabled(bool(text.strip())))
+        buttons.button(QDialogButtonBox.StandardButton.Ok).setEnabled(bool(name.strip()))
+        layout = QFormLayout(self)
+        layout.addRow(QLabel(self.tr("Notes and review statuses are saved under this name.")))
+        layout.addRow(self.tr("&Name:"), self.name_edit)
+        layout.addRow(self.tr("&Department:"), self.department_combo)
+        layout.addRow(buttons)
+
+    def identity(self) -> tuple[str, str]:
+        return self.name_edit.text().strip(), self.department_combo.currentData()
+
+
+class TaskReviewCache:
+    """The TaskReview of tasks the table shows, fetched for a block of its rows at a time."""
+
+    BLOCK = 200
+
+    def __init__(self, model: TaskTableModel, reviews: ReviewStore):
+        self._model, self._reviews = model, reviews
+        self._cached: dict[int, TaskReview] = {}
+
+    def review(self, task_id: int) -> TaskReview:
+        if task_id not in self._cached:
+            row = self._model.row_of(task_id)
+            if row is None:
+                ids = [task_id]
+            else:
+                start = row - row % self.BLOCK
+                ids = [self._model.row_id(r) for r in range(start, min(start + self.BLOCK, self._model.rowCount()))]
+            self._cached.update(self._reviews.task_reviews(ids))
+        return self._cached[task_id]
+
+    def forget(self, task_ids: list[int] | None = None) -> None:
+        """Fetch these tasks (None: every task) again when next asked."""
+        if task_ids is None:
+            self._cached.clear()
+        for task_id in task_ids or ():
+            self._cached.pop(task_id, None)
+
+
+class ReviewController(QObject):
+    """Adds local review to a MainWindow: menus, table columns, filters, progress, the review pane."""
+
+    filters_changed = Signal()  # the user changed a review filter
+
+    def __init__(self, window: MainWindow):
+        super().__init__(window)
+        self.window = window
+        self.reviews = ReviewStore(window.store)
+        self.undo_stack = QUndoStack(self)
+        self._cache = TaskReviewCache(window.table_model, self.reviews)
+        self._task_id: int | None = None
+        self._import_worker: ReviewImportWorker | None = None
+        settings = window.context.settings
+        self.reviewer = settings.get(keys.REVIEWER) or self.reviews.default_reviewer()
+        self.department = settings.get(keys.REVIEWER_DEPARTMENT)
+        self._build_pane()
+        self.actions = self._build_actions()
+        self._build_menus()
+        self._build_filters()
+        self._build_status_bar()
+        self._add_columns()
+        window.plan_changed.connect(self._plan_changed)
+        window.task_shown.connect(self._show_task)
+        window.role_combo.currentIndexChanged.connect(self._show_progress)
+
+    # Building -------------------------------------------------------------------------------------------
+    def _build_pane(self) -> None:
+        """The review pane goes beside the task detail, below the table."""
+        self.pane = ReviewPane()
+        beside = QSplitter(Qt.Orientation.Horizontal, objectName="detailSplitter")
+        beside.addWidget(self.window.detail)  # which leaves the table splitter
+        self.window.table_splitter.insertWidget(1, beside)
+        beside.addWidget(self.pane)
+        beside.setStretchFactor(0, 1)
+        beside.setStretchFactor(1, 1)
+        self.pane.status_chosen.connect(self.set_status)
+        self.pane.flag_toggled.connect(self.set_flag)
+        self.pane.add_requested.connect(self.add_note)
+        self.pane.edit_requested.connect(self.edit_note)
+        self.pane.delete_requested.connect(self.delete_note)
+        self.pane.resolve_requested.connect(self.resolve_conflict)
+
+    def _action(self, text: str, slot: Callable[[], object], shortcut: str | QKeySequence.StandardKey | None,
+                name: str) -> QAction:
+        action = QAction(text, self.window, objectName=name)
+        if shortcut is not None:
+            action.setShortcut(QKeySequence(shortcut))
+        action.triggered.connect(slot)
+        return action
+
+    def _build_actions(self) -> dict[str, QAction]:
+        actions = {
+            "undo": self.undo_stack.createUndoAction(self.window, self.tr("&Undo")),
+            "redo": self.undo_stack.createRedoAction(self.window, self.tr("&Redo")),
+            "flag": self._action(self.tr("&Flag Task"), lambda: self.set_flag(self.actions["flag"].isChecked()),
+                                 "Ctrl+Shift+F", "flagTask"),
+            "note": self._action(self.tr("Add &Note…"), self.pane.start_note, "Ctrl+Shift+N", "addNote"),
+            "identity": self._action(self.tr("Reviewer &Identity…"), self.ask_identity, None, "reviewerIdentity"),
+            "export": self._action(self.tr("E&xport My Review…"), self._choose_export_file, None, "exportReview"),
+            "import": self._action(self.tr("Import Re&view…"), self._choose_import_file, None, "importReview"),
+        }
+        actions["undo"].setShortcut(QKeySequence(QKeySequence.StandardKey.Undo))
+        actions["redo"].setShortcut(QKeySequence(QKeySequence.StandardKey.Redo))
+        actions["flag"].setCheckable(True)
+        self.status_group = QActionGroup(self.window)
+        for status, name, shortcut in zip(STATUSES, COMMAND_NAMES, STATUS_SHORTCUTS):
+            action = self._action(self.tr(name), lambda checked=False, status=status: self.set_status(status),
+                                  shortcut, f"status-{status}")
+            action.setCheckable(True)
+            self.status_group.addAction(action)
+            actions[f"status-{status}"] = action
+        return actions
+
+    def _build_menus(self) -> None:
+        menus = self.window.menus
+        quit_action = self.window.named_actions["quit"]
+        menus["file"].insertActions(quit_action, [self.actions["export"], self.actions["import"]])
+        menus["file"].insertSeparator(quit_action)
+        first_edit = menus["edit"].actions()[0]
+        menus["edit"].insertActions(first_edit, [self.actions["undo"], self.actions["redo"]])
+        menus["edit"].insertSeparator(first_edit)
+        review = self.window.menuBar().addMenu(self.tr("&Review"))
+        review.addActions(self.status_group.actions())
+        review.addSeparator()
+        review.addActions([self.actions["flag"], self.actions["note"]])
+        review.addSeparator()
+        review.addAction(self.actions["identity"])
+        menus["review"] = review
+
+    def _build_filters(self) -> None:
+        """A toolbar that narrows the table by the reviewer's status and flag, notes, and own work."""
+        self.status_filter = QComboBox(objectName="reviewStatusFilter")
+        self.status_filter.addItem(self.tr("Any status"), None)
+        for status in STATUSES:
+            self.status_filter.addItem(status_word(status), status)
+        self.flagged_filter = QCheckBox(self.tr("Flagged"), objectName="flaggedFilter")
+        self.notes_filter = QCheckBox(self.tr("Has notes"), objectName="notesFilter")
+        self.mine_filter = QCheckBox(self.tr("Mine"), objectName="mineFilter")
+        self.mine_filter.setToolTip(self.tr("Tasks I set a status or flag on, or wrote a note on"))
+        label = QLabel(self.tr("Re&view:"))
+        label.setBuddy(self.status_filter)
+        toolbar = QToolBar(self.tr("Review filters"), self.window, objectName="reviewToolbar")
+        toolbar.setMovable(False)
+        toolbar.addWidget(label)
+        toolbar.addWidget(self.status_filter)
+        for box in (self.flagged_filter, self.notes_filter, self.mine_filter):
+            toolbar.addWidget(box)
+            box.toggled.connect(self.filters_changed)
+        self.status_filter.currentIndexChanged.connect(self.filters_changed)
+        self.window.addToolBar(toolbar)
+
+    def _build_status_bar(self) -> None:
+        self.progress_label = QLabel(objectName="reviewProgress")
+        self.reviewer_label = QLabel(objectName="reviewerLabel")
+        bar = self.window.statusBar()
+        bar.addPermanentWidget(self.progress_label)
+        bar.addPermanentWidget(self.reviewer_label)
+        self._show_reviewer()
+
+    def _add_columns(self) -> None:
+        review = self._review
+        model = self.window.table_model
+        model.add_column(TaskColumn(
+            "status", QT_TRANSLATE_NOOP("TaskColumn", "My status"), lambda row: status_word(self._own_status(review(row))),
+            tooltip=lambda row: self._statuses_tip(review(row)),
+            background=lambda row: STATUS_COLOURS.get(self._own_status(review(row))), width=110))
+        model.add_column(TaskColumn(
+            "flag", QT_TRANSLATE_NOOP("TaskColumn", "Flag"), lambda row: self._flag_mark(review(row)),
+            tooltip=lambda row: self._flag_tip(review(row)), alignment=Qt.AlignmentFlag.AlignCenter, width=40))
+        model.add_column(TaskColumn(
+            "notes", QT_TRANSLATE_NOOP("TaskColumn", "Notes"), lambda row: self._notes_text(review(row)),
+            tooltip=lambda row: self._notes_tip(review(row)),
+            alignment=Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter, width=60))
+        header = self.window.departments_view.horizontalHeader()
+        header.setSectionResizeMode(self.window.departments_model.REVIEWED, QHeaderView.ResizeMode.ResizeToContents)
+
+    # What the columns show ----------------------------------------------------------------------------
+    def _review(self, row: TaskRow) -> TaskReview:
+        return self._cache.review(row.id)
+
+    def _own_status(self, review: TaskReview) -> str:
+        return review.statuses.get(self.reviewer, NOT_REVIEWED)
+
+    def _statuses_tip(self, review: TaskReview) -> str | None:
+        lines = [f"{reviewer}: {status_word(status)}" for reviewer, status in review.statuses.items()]
+        return "\n".join(lines) or None
+
+    def _flag_mark(self, review: TaskReview) -> str:
+        if self.reviewer in review.flagged_by:
+            return "⚑"
+        return "⚐" if review.flagged else ""
+
+    def _flag_tip(self, review: TaskReview) -> str | None:
+        if not review.flagged:
+            return None
+        return self.tr("Flagged by %1").replace("%1", ", ".join(review.flagged_by))
+
+    @staticmethod
+    def _notes_text(review: TaskReview) -> str:
+        if not review.note_count:
+            return ""
+        return f"{review.note_count} ⚠" if review.conflict_count else str(review.note_count)
+
+    def _notes_tip(self, review: TaskReview) -> str | None:
+        if not review.conflict_count:
+            return None
+        return self.tr("%1 notes with a conflict to settle").replace("%1", str(review.conflict_count))
+
+    # Identity -----------------------------------------------------------------------------------------
+    def ask_identity(self) -> ReviewerDialog:
+        """Open the identity dialog (window-modal, not blocking); accepting it sets the identity."""
+        plan_id = self.window.plan_id
+        departments = self.window.store.departments(plan_id) if plan_id is not None else []
+        dialog = ReviewerDialog(self.window, self.reviewer, self.department, departments)
+        dialog.accepted.connect(lambda: self.set_identity(*dialog.identity()))
+        dialog.finished.connect(dialog.deleteLater)
+        dialog.open()
+        return dialog
+
+    def ask_identity_if_unknown(self) -> None:
+        """On a first start: ask who reviews, once."""
+        if not self.window.context.settings.get(keys.REVIEWER):
+            self.ask_identity()
+
+    def set_identity(self, name: str, department: str = "") -> None:
+        """Review as `name` from now on: kept in the settings and in the database (so the command line agrees)."""
+        try:
+            self.reviews.set_reviewer(name)
+        except KNOWN_EDIT_ERRORS as error:
+            self._show_failure(error)
+            return
+        settings = self.window.context.settings
+        settings.set(keys.REVIEWER, name)
+        settings.set(keys.REVIEWER_DEPARTMENT, department)
+        self.reviewer, self.department = name, department
+        self._show_reviewer()
+        self.refresh()
+
+    def _show_reviewer(self) -> None:
+        text = self.tr("Reviewer: %1").replace("%1", self.reviewer)
+        if self.department:
+            text += f" ({self.department})"
+        self.reviewer_label.setText(text)
+
+    def _share_identity(self) -> None:
+        """Store the identity from the settings in a newly opened database, if it holds another."""
+        name = self.window.context.settings.get(keys.REVIEWER)
+        if name and self.reviews.default_reviewer() != name:
+            try:
+                self.reviews.set_reviewer(name)
+            except KNOWN_EDIT_ERRORS as error:
+                self._show_failure(error)
+
+    # Filters ------------------------------------------------------------------------------------------
+    def task_filter(self) -> ReviewFilter:
+        """What the review filters choose; status and flag are the reviewer's own."""
+        chosen = ReviewFilter(status=self.status_filter.currentData(),
+                              flagged=True if self.flagged_filter.isChecked() else None,
+                              has_notes=True if self.notes_filter.isChecked() else None,
+                              touched_by=self.reviewer if self.mine_filter.isChecked() else None)
+        return chosen if chosen.is_empty() else replace(chosen, reviewer=self.reviewer)
+
+    def clear_filters(self) -> None:
+        """Clear the review filters without filtering: the window filters again itself."""
+        for control in (self.status_filter, self.flagged_filter, self.notes_filter, self.mine_filter):
+            blocked = control.blockSignals(True)
+            if control is self.status_filter:
+                self.status_filter.setCurrentIndex(0)
+            else:
+                control.setChecked(False)
+            control.blockSignals(blocked)
+
+    # Following the window ---------------------------------------------------------------------------------
+    def _plan_changed(self) -> None:
+        """Another plan or database: its review, a new undo history, no review filter."""
+        self.undo_stack.clear()
+        self.reviews = ReviewStore(self.window.store)
+        self._cache = TaskReviewCache(self.window.table_model, self.reviews)
+        self._share_identity()
+        self.clear_filters()  # the models dropped every filter with the plan
+        self._task_id = None
+        self.refresh()
+
+    def _show_task(self, task_id: int | None) -> None:
+        self._task_id = task_id
+        self._show_pane()
+
+    def _show_pane(self) -> None:
+        task_id, plan_id = self._task_id, self.window.plan_id
+        state = None if task_id is None else self.reviews.state(task_id, self.reviewer)
+        notes = [] if task_id is None else self.reviews.notes(plan_id, task_id)
+        self.pane.show_review(task_id, state, notes, self.reviewer)
+        for action in (*self.status_group.actions(), self.actions["flag"], self.actions["note"]):
+            action.setEnabled(task_id is not None)
+        self.actions[f"status-{state.status if state else NOT_REVIEWED}"].setChecked(True)
+        self.actions["flag"].setChecked(bool(state and state.flagged))
+
+    def _show_progress(self) -> None:
+        plan_id = self.window.plan_id
+        if plan_id is None:
+            self.progress_label.clear()
+            return
+        progress = self.reviews.progress(plan_id, self.reviewer)
+        self.progress_label.setText(self.tr("%1 of %2 reviewed").replace("%1", str(progress.reviewed))
+                                    .replace("%2", str(progress.total)))
+        by_department = self.reviews.department_progress(plan_id, self.reviewer, self.window.role_combo.currentData())
+        self.window.departments_model.set_progress({d.department_id: (d.reviewed, d.total) for d in by_department})
+
+    def refresh(self, task_ids: list[int] | None = None) -> None:
+        """Show the review again after these tasks changed (None: any task may have)."""
+        self._cache.forget(task_ids)
+        if self.task_filter().is_empty():
+            self.window.table_model.refresh_columns(REVIEW_COLUMNS, task_ids)
+        else:
+            self.window.refresh_tasks()
+        self._show_progress()
+        self._show_pane()
+
+    # Edits ------------------------------------------------------------------------------------------------
+    def _push(self, name: str, task_id: int, edit: Callable[[], Record], undo_step: Step,
+              redo_step: Step | None = None) -> bool:
+        """Make an edit and put it on the undo stack (redo_step: undo_step's inverse when it is not its own);
+        a refused edit is said and changes nothing."""
+        try:
+            record = edit()
+        except KNOWN_EDIT_ERRORS as error:
+            self._show_failure(error)
+            self._show_pane()  # the pane's controls back to what is stored
+            return False
+        self.undo_stack.push(ReviewCommand(name, task_id, record, undo_step, redo_step or undo_step,
+                                           self._changed, self._show_failure))
+        self._changed(task_id)
+        return True
+
+    def _changed(self, task_id: int) -> None:
+        self.refresh([task_id])
+
+    def _show_failure(self, error: PlanReviewError) -> None:
+        show_error(self.window, self.tr("Review"), error.path, error.problem)
+
+    def set_status(self, status: str) -> None:
+        task_id = self._task_id
+        if task_id is None or status == self.reviews.state(task_id, self.reviewer).status:
+            return
+        self._push(self.tr(COMMAND_NAMES[STATUSES.index(status)]), task_id,
+                   lambda: self.reviews.set_state(task_id, self.reviewer, status=status), self.reviews.restore_state)
+
+    def set_flag(self, flagged: bool) -> None:
+        task_id = self._task_id
+        if task_id is None or flagged == self.reviews.state(task_id, self.reviewer).flagged:
+            return
+        self._push(self.tr("Flag Task") if flagged else self.tr("Unflag Task"), task_id,
+                   lambda: self.reviews.set_state(task_id, self.reviewer, flagged=flagged), self.reviews.restore_state)
+
+    def add_note(self, text: str) -> None:
+        task_id = self._task_id
+        reviews = self.reviews
+        if task_id is not None and self._push(self.tr("Add Note"), task_id,
+                                              lambda: reviews.add_note(task_id, text, self.reviewer),
+                                              lambda note: reviews.delete_note(note.id, note.author),
+                                              reviews.restore_note):
+            self.pane.finish_edit()
+
+    def edit_note(self, note_id: str, text: str) -> None:
+        note = self.reviews.note(note_id)
+        if self._push(self.tr("Edit Note"), note.task_id, lambda: self.reviews.edit_note(note_id, text, self.reviewer),
+                      self.reviews.restore_note):
+            self.pane.finish_edit()
+
+    def delete_note(self, note_id: str) -> None:
+        note = self.reviews.note(note_id)
+        self._push(self.tr("Delete Note"), note.task_id, lambda: self.reviews.delete_note(note_id, self.reviewer),
+                   self.reviews.restore_note)
+
+    def resolve_conflict(self, note_id: str, keep: str) -> None:
+        note = self.reviews.note(note_id)
+        self._push(self.tr("Resolve Conflict"), note.task_id, lambda: self.reviews.resolve_conflict(note_id, keep),
+                   self.reviews.restore_note)
+
+    # Review files ---------------------------------------------------------------------------------------
+    def _choose_export_file(self) -> None:
+        if self.window.plan_id is None:
+            return
+        name = re.sub(r"[^\w.-]+", "-", self.reviewer).strip("-") or "reviewer"
+        suggested = Path.home() / f"review-{name}-{date.today().isoformat()}.json"
+        path, _ = QFileDialog.getSaveFileName(self.window, self.tr("Export My Review"), str(suggested),
+                                              self.tr("Review files (*.json);;All files (*)"))
+        if path:
+            self.export_review(Path(path))
+
+    def export_review(self, path: Path) -> None:
+        """Write the reviewer's notes and statuses of the shown plan to a review file."""
+        try:
+            summary = self.reviews.export_review(self.window.plan_id, path, reviewer=self.reviewer)
+        except (ExportError, DatabaseError) as error:
+            show_error(self.window, self.tr("Export My Review"), error.path, error.problem)
+            return
+        self.window.statusBar().showMessage(
+            self.tr("Wrote %1 and %2 to %3").replace("%1", self._notes_count(summary.notes))
+            .replace("%2", self._statuses_count(summary.states)).replace("%3", path.name), 8000)
+
+    def _choose_import_file(self) -> None:
+        if self.window.plan_id is None:
+            return
+        path, _ = QFileDialog.getOpenFileName(self.window, self.tr("Import Review"), str(Path.home()),
+                                              self.tr("Review files (*.json);;All files (*)"))
+        if path:
+            self.import_review(Path(path))
+
+    def import_review(self, path: Path) -> None:
+        """Merge a colleague's review file on a worker thread, then show everything again and a summary."""
+        worker = ReviewImportWorker(path, self.window.store.path, self.window.plan_id)
+        worker.signals.finished.connect(lambda summary: self._imported(path, summary))
+        worker.signals.failed.connect(lambda failed_path, problem: (
+            self._import_done(),
+            show_error(self.window, self.tr("Import Review"), failed_path, problem)))
+        self._import_worker = worker  # kept alive until it is done
+        self.actions["import"].setEnabled(False)
+        self.window.context.thread_pool.start(worker)
+
+    def _import_done(self) -> None:
+        self._import_worker = None
+        self.actions["import"].setEnabled(True)
+
+    def _imported(self, path: Path, summary: ExchangeSummary) -> None:
+        self._import_done()
+        self.refresh()
+        if summary.notes or summary.states:
+            text = self.tr("Merged from “%1”: %2, %3.").replace("%1", path.name) \
+                .replace("%2", self._notes_count(summary.notes)).replace("%3", self._statuses_count(summary.states))
+            if summary.conflicts:
+                text += " " + (self.tr("1 conflict to settle.") if summary.conflicts == 1 else
+                               self.tr("%1 conflicts to settle.").replace("%1", str(summary.conflicts)))
+        else:
+            text = self.tr("“%1” holds nothing new: it was merged before.").replace("%1", path.name)
+        QMessageBox.information(self.window, self.tr("Import Review"), text)
+
+    def _notes_count(self, count: int) -> str:
+        return self.tr("1 note") if count == 1 else self.tr("%1 notes").replace("%1", str(count))
+
+    def _statuses_count(self, count: int) -> str:
+        return self.tr("1 status") if count == 1 else self.tr("%1 statuses").replace("%1", str(count))

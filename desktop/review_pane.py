@@ -1,0 +1,218 @@
+"""The review pane beside the task detail: the reviewer's status and flag, and the task's notes.
+
+The pane only shows and asks: it emits what the user wants done, and the review controller makes the
+edit (as an undoable command) and shows the pane again.
+"""
+from __future__ import annotations
+
+from datetime import datetime
+
+from PySide6.QtCore import QCoreApplication, QT_TRANSLATE_NOOP, Qt, Signal
+from PySide6.QtGui import QColor
+from PySide6.QtWidgets import (QCheckBox, QComboBox, QGroupBox, QHBoxLayout, QLabel, QListWidget,
+                               QListWidgetItem, QPlainTextEdit, QPushButton, QVBoxLayout, QWidget)
+
+from data.review import IN_REVIEW, NEEDS_FOLLOW_UP, NOT_REVIEWED, REVIEWED, STATUSES, Note, NoteVersion, ReviewState
+
+STATUS_WORDS = {NOT_REVIEWED: QT_TRANSLATE_NOOP("Review", "Not reviewed"),
+                IN_REVIEW: QT_TRANSLATE_NOOP("Review", "In review"),
+                REVIEWED: QT_TRANSLATE_NOOP("Review", "Reviewed"),
+                NEEDS_FOLLOW_UP: QT_TRANSLATE_NOOP("Review", "Needs follow-up")}
+STATUS_COLOURS = {IN_REVIEW: QColor("#dbe9fb"), REVIEWED: QColor("#d5f0dc"), NEEDS_FOLLOW_UP: QColor("#fde3c4")}
+NOTE_ID_ROLE = Qt.ItemDataRole.UserRole + 10
+VERSION_KEY_ROLE = Qt.ItemDataRole.UserRole + 11
+
+
+def status_word(status: str) -> str:
+    """A review status as the user reads it ("Needs follow-up")."""
+    return QCoreApplication.translate("Review", STATUS_WORDS[status])
+
+
+def local_time(stamp: str) -> str:
+    """An ISO UTC time stamp in the local time zone, to the minute."""
+    return datetime.fromisoformat(stamp).astimezone().strftime("%Y-%m-%d %H:%M")
+
+
+class ReviewPane(QWidget):
+    """Status, flag and notes of the shown task. Others' notes are read-only; a conflict lists its versions."""
+
+    status_chosen = Signal(str)
+    flag_toggled = Signal(bool)
+    add_requested = Signal(str)
+    edit_requested = Signal(str, str)  # note id, new text
+    delete_requested = Signal(str)  # note id
+    resolve_requested = Signal(str, str)  # note id, key of the version kept
+
+    def __init__(self, parent: QWidget | None = None):
+        super().__init__(parent, objectName="reviewPane")
+        self._reviewer = ""
+        self._task_id: int | None = None
+        self._notes: dict[str, Note] = {}
+        self._editing: str | None = None  # id of the note whose text is in the editor
+        self._showing = False  # set while controls are filled, so they do not report it as the user's choice
+
+        self.status_combo = QComboBox(objectName="reviewStatus")
+        for status in STATUSES:
+            self.status_combo.addItem(status_word(status), status)
+        self.flag_box = QCheckBox(self.tr("&Flagged"), objectName="reviewFlag")
+        status_label = QLabel(self.tr("My &status:"))
+        status_label.setBuddy(self.status_combo)
+        self.notes_list = QListWidget(objectName="reviewNotes")
+        self.notes_list.setWordWrap(True)
+        self.notes_list.setAlternatingRowColors(True)
+        self.edit_button = QPushButton(self.tr("&Edit"), objectName="editNote")
+        self.delete_button = QPushButton(self.tr("&Delete"), objectName="deleteNote")
+        self.editor = QPlainTextEdit(objectName="noteEditor")
+        self.editor.setPlaceholderText(self.tr("Write a note on this task…"))
+        self.editor.setTabChangesFocus(True)
+        self.save_button = QPushButton(self.tr("&Add Note"), objectName="saveNote")
+        self.cancel_button = QPushButton(self.tr("Cancel"), objectName="cancelEdit")
+        self.versions_list = QListWidget(objectName="conflictVersions")
+        self.keep_button = QPushButton(self.tr("&Keep This Version"), objectName="keepVersion")
+        self.conflict_box = QGroupBox(self.tr("This note was changed on two computers: choose the version to keep"),
+                                      objectName="conflictBox")
+        self._lay_out(status_label)
+        self._connect()
+        self.show_review(None, None, [], "")
+
+    def _lay_out(self, status_label: QLabel) -> None:
+        state_row = QHBoxLayout()
+        state_row.addWidget(status_label)
+        state_row.addWidget(self.status_combo, 1)
+        state_row.addWidget(self.flag_box)
+        note_buttons = QHBoxLayout()
+        note_buttons.addStretch(1)
+        note_buttons.addWidget(self.edit_button)
+        note_buttons.addWidget(self.delete_button)
+        conflict_layout = QVBoxLayout(self.conflict_box)
+        conflict_layout.addWidget(self.versions_list)
+        conflict_layout.addWidget(self.keep_button, 0, Qt.AlignmentFlag.AlignRight)
+        editor_buttons = QHBoxLayout()
+        editor_buttons.addStretch(1)
+        editor_buttons.addWidget(self.cancel_button)
+        editor_buttons.addWidget(self.save_button)
+        self.editor.setMaximumHeight(self.fontMetrics().height() * 4)
+        layout = QVBoxLayout(self)
+        layout.setContentsMargins(4, 4, 4, 4)
+        layout.addLayout(state_row)
+        layout.addWidget(self.notes_list, 2)
+        layout.addLayout(note_buttons)
+        layout.addWidget(self.conflict_box, 1)
+        layout.addWidget(self.editor)
+        layout.addLayout(editor_buttons)
+
+    def _connect(self) -> None:
+        self.status_combo.currentIndexChanged.connect(
+            lambda: self._showing or self.status_chosen.emit(self.status_combo.currentData()))
+        self.flag_box.toggled.connect(lambda flagged: self._showing or self.flag_toggled.emit(flagged))
+        self.notes_list.currentItemChanged.connect(self._note_chosen)
+        self.edit_button.clicked.connect(self.start_edit)
+        self.delete_button.clicked.connect(lambda: self.delete_requested.emit(self.chosen_note_id()))
+        self.save_button.clicked.connect(self._save)
+        self.cancel_button.clicked.connect(self.finish_edit)
+        self.editor.textChanged.connect(self._enable)
+        self.versions_list.currentItemChanged.connect(self._enable)
+        self.keep_button.clicked.connect(lambda: self.resolve_requested.emit(
+            self.chosen_note_id(), self.versions_list.currentItem().data(VERSION_KEY_ROLE)))
+
+    # Showing ------------------------------------------------------------------------------------------
+    def show_review(self, task_id: int | None, state: ReviewState | None, notes: list[Note], reviewer: str) -> None:
+        """Show a task's review as `reviewer` sees it (None: no task chosen). Keeps the chosen note and an
+        edit in progress when the same task is shown again."""
+        chosen = self.chosen_note_id()
+        same_task = task_id is not None and task_id == self._task_id
+        self._task_id, self._reviewer = task_id, reviewer
+        self._notes = {note.id: note for note in notes}
+        self._showing = True
+        self.status_combo.setCurrentIndex(STATUSES.index(state.status) if state else 0)
+        self.flag_box.setChecked(bool(state and state.flagged))
+        self.notes_list.clear()
+        for note in notes:
+            item = QListWidgetItem(self._note_text(note))
+            item.setData(NOTE_ID_ROLE, note.id)
+            item.setToolTip(self._note_times(note))
+            if note.conflicts:
+                item.setBackground(STATUS_COLOURS[NEEDS_FOLLOW_UP])
+            self.notes_list.addItem(item)
+        self._showing = False
+        for control in (self.status_combo, self.flag_box, self.editor):
+            control.setEnabled(task_id is not None)
+        if not same_task or (self._editing is not None and self._editing not in self._notes):
+            self.finish_edit()
+        if same_task and chosen in self._notes:
+            self.notes_list.setCurrentRow(list(self._notes).index(chosen))
+        self._note_chosen()
+
+    def _note_text(self, note: Note) -> str:
+        mark = self.tr(" — conflict to settle") if note.conflicts else ""
+        return f"{note.author} · {self._note_times(note)}{mark}\n{note.text}"
+
+    def _note_times(self, note: Note) -> str:
+        written = self.tr("written %1").replace("%1", local_time(note.created))
+        if sum(note.versions.values()) == 1:  # never changed since it was written
+            return written
+        return written + self.tr(", edited %1").replace("%1", local_time(note.updated))
+
+    def chosen_note_id(self) -> str | None:
+        item = self.notes_list.currentItem()
+        return None if item is None else item.data(NOTE_ID_ROLE)
+
+    def _note_chosen(self) -> None:
+        """Show the chosen note's conflicting versions, if it has any."""
+        note = self._notes.get(self.chosen_note_id())
+        self.versions_list.clear()
+        versions = (note.current, *note.conflicts) if note and note.conflicts else ()
+        for version in versions:
+            item = QListWidgetItem(self._version_text(version))
+            item.setData(VERSION_KEY_ROLE, version.key)
+            self.versions_list.addItem(item)
+        self.conflict_box.setVisible(bool(versions))
+        self._enable()
+
+    def _version_text(self, version: NoteVersion) -> str:
+        when = local_time(version.updated)
+        if version.deleted:
+            return self.tr("%1: deleted").replace("%1", when)
+        return f"{when}: {version.text}"
+
+    def _enable(self) -> None:
+        note = self._notes.get(self.chosen_note_id())
+        own = note is not None and note.author == self._reviewer
+        self.edit_button.setEnabled(own and self._editing is None)
+        self.delete_button.setEnabled(own)
+        tip = "" if note is None or own else self.tr("Only %1 can change this note.").replace("%1", note.author)
+        for button in (self.edit_button, self.delete_button):
+            button.setToolTip(tip)
+        self.save_button.setEnabled(self.editor.isEnabled() and bool(self.editor.toPlainText().strip()))
+        self.keep_button.setEnabled(self.versions_list.currentItem() is not None)
+
+    # Writing ------------------------------------------------------------------------------------------
+    def start_note(self) -> None:
+        """Put the cursor in the editor to write a new note."""
+        if self._editing is not None:
+            self.finish_edit()
+        self.editor.setFocus(Qt.FocusReason.ShortcutFocusReason)
+
+    def start_edit(self) -> None:
+        """Put the chosen note's text in the editor; saving it then edits the note."""
+        self._editing = self.chosen_note_id()
+        self.editor.setPlainText(self._notes[self._editing].text)
+        self.save_button.setText(self.tr("&Save Note"))
+        self.cancel_button.show()
+        self.editor.setFocus(Qt.FocusReason.OtherFocusReason)
+        self._enable()
+
+    def finish_edit(self) -> None:
+        """Empty the editor: the note is saved, or the edit given up."""
+        self._editing = None
+        self.editor.clear()
+        self.save_button.setText(self.tr("&Add Note"))
+        self.cancel_button.hide()
+        self._enable()
+
+    def _save(self) -> None:
+        text = self.editor.toPlainText().strip()
+        if self._editing is None:
+            self.add_requested.emit(text)
+        else:
+            self.edit_requested.emit(self._editing, text)

@@ -1,0 +1,406 @@
+"""Local review in the window, driven as a reviewer drives it: menus, shortcuts, the review pane, undo and
+review files; every edit checked on disk through a fresh connection."""
+from __future__ import annotations
+
+import copy
+import json
+import re
+import sqlite3
+from contextlib import closing
+from pathlib import Path
+
+import pytest
+from PySide6.QtCore import Qt
+from PySide6.QtGui import QKeySequence
+from PySide6.QtTest import QTest
+from PySide6.QtWidgets import QFileDialog
+
+from data.review import IN_REVIEW, REVIEWED, ReviewStore
+from data.store import PlanStore
+from desktop import settings as keys
+from desktop.main_window import MainWindow
+from desktop.review_controller import ReviewerDialog
+from desktop.review_pane import STATUS_COLOURS
+from desktop.settings import Settings
+from tests.test_window import CNIPA, PLAN, click, dialogs, open_window, settings_folder  # noqa: F401 (fixtures)
+
+ANN = "Ann"
+
+
+@pytest.fixture
+def window(open_window, sample_db):  # noqa: F811 (the fixture above, given a reviewer)
+    """A window whose reviewer, Ann, was chosen in an earlier run."""
+    Settings().set(keys.REVIEWER, ANN)
+    return open_window(sample_db)
+
+
+def task_id(window: MainWindow, number: int) -> int:
+    return window.store.task_id_by_number(PLAN, number)
+
+
+def choose_task(qtbot, window: MainWindow, number: int) -> None:
+    row = window.table_model.row_of(task_id(window, number))
+    click(qtbot, window.table, window.table_model.index(row, 2))
+    assert window.review.pane.status_combo.isEnabled()
+
+
+def cell(window: MainWindow, number: int, key: str, role=Qt.ItemDataRole.DisplayRole):
+    model = window.table_model
+    return model.data(model.index(model.row_of(task_id(window, number)), model.column_of(key)), role)
+
+
+def stored_state(path: Path, task: int, reviewer: str = ANN):
+    store = PlanStore(path, create=False)
+    try:
+        return ReviewStore(store).state(task, reviewer)
+    finally:
+        store.close()
+
+
+def stored_notes(path: Path, include_deleted: bool = False):
+    store = PlanStore(path, create=False)
+    try:
+        return ReviewStore(store).notes(PLAN, include_deleted=include_deleted)
+    finally:
+        store.close()
+
+
+def press(window: MainWindow, key: QKeySequence | QKeySequence.StandardKey | str) -> None:
+    """Press a shortcut with the focus in the task table."""
+    window.activateWindow()
+    window.table.setFocus()
+    QTest.keySequence(window.table, QKeySequence(key))
+
+
+def pane_notes(window: MainWindow) -> list[str]:
+    notes = window.review.pane.notes_list
+    return [notes.item(row).text() for row in range(notes.count())]
+
+
+def write_note(qtbot, window: MainWindow, text: str) -> None:
+    pane = window.review.pane
+    pane.editor.setFocus()
+    qtbot.keyClicks(pane.editor, text)
+    qtbot.mouseClick(pane.save_button, Qt.MouseButton.LeftButton)
+
+
+def choose_note(window: MainWindow, text: str) -> None:
+    pane = window.review.pane
+    pane.notes_list.setCurrentRow(next(row for row, shown in enumerate(pane_notes(window)) if shown.endswith(text)))
+
+
+def colleague_copy(window: MainWindow, path: Path) -> tuple[PlanStore, ReviewStore]:
+    """A copy of the window's database as it is now, on a colleague's laptop (a replica of its own)."""
+    with closing(sqlite3.connect(window.store.path)) as source, closing(sqlite3.connect(path)) as target:
+        source.backup(target)
+    store = PlanStore(path, create=False)
+    return store, ReviewStore(store)
+
+
+# Status and flag ------------------------------------------------------------------------------------------
+def test_setting_a_status_from_the_menu_shows_it_counts_it_and_saves_it(qtbot, window, qtmodeltester):
+    assert window.review.progress_label.text() == "0 of 100 reviewed"
+    assert window.review.reviewer_label.text() == "Reviewer: Ann"
+    choose_task(qtbot, window, 5)
+    assert cell(window, 5, "status") == "Not reviewed"
+    column = window.table_model.column_of("status")
+    with qtbot.waitSignal(window.table_model.dataChanged, check_params_cb=lambda first, last, roles: (
+            first.column() <= column <= last.column() and Qt.ItemDataRole.DisplayRole in roles)):
+        window.review.actions["status-reviewed"].trigger()
+    assert cell(window, 5, "status") == "Reviewed"
+    assert cell(window, 5, "status", Qt.ItemDataRole.BackgroundRole) == STATUS_COLOURS[REVIEWED]
+    assert cell(window, 5, "status", Qt.ItemDataRole.ToolTipRole) == "Ann: Reviewed"
+    assert window.review.progress_label.text() == "1 of 100 reviewed"
+    assert window.review.pane.status_combo.currentText() == "Reviewed"
+    assert stored_state(window.store.path, task_id(window, 5)).status == REVIEWED
+    qtmodeltester.check(window.table_model)
+
+
+def test_the_departments_panel_shows_each_departments_progress(qtbot, window, qtmodeltester):
+    model = window.departments_model
+    row = next(r for r in range(model.rowCount()) if model.department(r).name == CNIPA)
+    assert model.headerData(model.REVIEWED, Qt.Orientation.Horizontal) == "Reviewed"
+    total = model.department(row).lead_count + model.department(row).participant_count
+    assert model.data(model.index(row, model.REVIEWED)) == f"0/{total}"
+    cnipa_task = next(n for n in range(1, 101)
+                      if CNIPA in (window.store.task(task_id(window, n)).lead.name,))
+    choose_task(qtbot, window, cnipa_task)
+    window.review.actions["status-reviewed"].trigger()
+    assert model.data(model.index(row, model.REVIEWED)) == f"1/{total}"
+    window.role_combo.setCurrentIndex(1)  # tasks it leads
+    assert model.data(model.index(row, model.REVIEWED)) == f"1/{model.department(row).lead_count}"
+    qtmodeltester.check(model)
+
+
+def test_status_shortcuts_and_every_status_word(qtbot, window):
+    choose_task(qtbot, window, 3)
+    for key, word in (("Alt+2", "In review"), ("Alt+4", "Needs follow-up"), ("Alt+3", "Reviewed"),
+                      ("Alt+1", "Not reviewed")):
+        press(window, key)
+        assert cell(window, 3, "status") == word
+    assert window.review.undo_stack.count() == 4
+
+
+def test_undo_and_redo_a_status_through_the_edit_menu_and_the_keys(qtbot, window):
+    choose_task(qtbot, window, 5)
+    window.review.actions["status-in-review"].trigger()
+    undo, redo = window.review.actions["undo"], window.review.actions["redo"]
+    assert undo in window.menus["edit"].actions() and redo in window.menus["edit"].actions()
+    assert undo.shortcut() == QKeySequence(QKeySequence.StandardKey.Undo)
+    assert redo.shortcut() == QKeySequence(QKeySequence.StandardKey.Redo)
+    assert undo.text() == "&Undo Set Status to In Review"
+    undo.trigger()
+    assert cell(window, 5, "status") == "Not reviewed"
+    assert stored_state(window.store.path, task_id(window, 5)).status == "not-reviewed"
+    redo.trigger()
+    assert cell(window, 5, "status") == "In review"
+    press(window, QKeySequence.StandardKey.Undo)
+    assert cell(window, 5, "status") == "Not reviewed"
+    press(window, QKeySequence.StandardKey.Redo)
+    assert cell(window, 5, "status") == "In review"
+    assert stored_state(window.store.path, task_id(window, 5)).status == IN_REVIEW
+
+
+def test_flag_a_task_and_filter_the_flagged_ones(qtbot, window, qtmodeltester):
+    choose_task(qtbot, window, 8)
+    press(window, "Ctrl+Shift+F")
+    assert cell(window, 8, "flag") == "⚑"
+    assert window.review.actions["undo"].text() == "&Undo Flag Task"
+    assert stored_state(window.store.path, task_id(window, 8)).flagged
+    window.review.flagged_filter.click()
+    assert [window.table_model.task_row(r).number for r in range(window.table_model.rowCount())] == [8]
+    assert window.named_actions["clear"].isEnabled()
+    qtmodeltester.check(window.table_model)
+    window.review.pane.flag_box.click()  # unflagged: the table follows the filter
+    assert window.table_model.rowCount() == 0 and window.empty_bar.isVisible()
+    window.named_actions["clear"].trigger()
+    assert not window.review.flagged_filter.isChecked() and window.table_model.rowCount() == 100
+
+
+def test_review_filters_combine_with_the_others_and_clear_filters_clears_them(qtbot, window):
+    for number, status in ((2, "status-reviewed"), (30, "status-reviewed"), (31, "status-in-review")):
+        choose_task(qtbot, window, number)
+        window.review.actions[status].trigger()
+    status_filter = window.review.status_filter
+    status_filter.setCurrentIndex(status_filter.findData(REVIEWED))
+    assert window.table_model.rowCount() == 2
+    window.search_box.setText(window.store.task(task_id(window, 30)).text.split()[0])
+    window.search_box.returnPressed.emit()
+    assert 30 in [window.table_model.task_row(r).number for r in range(window.table_model.rowCount())]
+    window.clear_filters()
+    assert status_filter.currentIndex() == 0 and window.table_model.rowCount() == 100
+    window.review.mine_filter.click()
+    assert sorted(window.table_model.task_row(r).number for r in range(window.table_model.rowCount())) == [2, 30, 31]
+
+
+# Notes ---------------------------------------------------------------------------------------------------
+def test_add_edit_and_delete_own_notes_then_undo_brings_them_back(qtbot, window, qtmodeltester):
+    choose_task(qtbot, window, 12)
+    write_note(qtbot, window, "Check the deadline")
+    assert cell(window, 12, "notes") == "1"
+    [shown] = pane_notes(window)
+    assert shown.startswith("Ann · written ") and shown.endswith("\nCheck the deadline")
+    assert window.review.pane.editor.toPlainText() == ""
+    [note] = stored_notes(window.store.path)
+    assert (note.text, note.author) == ("Check the deadline", ANN)
+
+    pane = window.review.pane
+    choose_note(window, "Check the deadline")
+    assert pane.edit_button.isEnabled() and pane.delete_button.isEnabled()
+    qtbot.mouseClick(pane.edit_button, Qt.MouseButton.LeftButton)
+    assert pane.editor.toPlainText() == "Check the deadline"
+    pane.editor.selectAll()
+    qtbot.keyClicks(pane.editor, "Check the 2020 deadline")
+    qtbot.mouseClick(pane.save_button, Qt.MouseButton.LeftButton)
+    assert pane_notes(window)[0].endswith("\nCheck the 2020 deadline") and ", edited " in pane_notes(window)[0]
+    assert stored_notes(window.store.path)[0].text == "Check the 2020 deadline"
+
+    choose_note(window, "Check the 2020 deadline")
+    qtbot.mouseClick(pane.delete_button, Qt.MouseButton.LeftButton)
+    assert pane_notes(window) == [] and cell(window, 12, "notes") == ""
+    assert stored_notes(window.store.path) == [] and stored_notes(window.store.path, include_deleted=True)
+    qtmodeltester.check(window.table_model)
+
+    stack = window.review.undo_stack
+    assert [stack.text(i) for i in range(stack.count())] == ["Add Note", "Edit Note", "Delete Note"]
+    press(window, QKeySequence.StandardKey.Undo)
+    assert pane_notes(window)[0].endswith("\nCheck the 2020 deadline") and cell(window, 12, "notes") == "1"
+    assert stored_notes(window.store.path)[0].text == "Check the 2020 deadline"
+    window.review.actions["undo"].trigger()
+    assert stored_notes(window.store.path)[0].text == "Check the deadline"
+    window.review.actions["undo"].trigger()
+    assert pane_notes(window) == [] and stored_notes(window.store.path) == []
+    for _ in range(3):
+        window.review.actions["redo"].trigger()
+    assert pane_notes(window) == [] and cell(window, 12, "notes") == ""
+    window.review.actions["undo"].trigger()
+    assert stored_notes(window.store.path)[0].text == "Check the 2020 deadline"
+
+
+def test_the_add_note_action_puts_the_cursor_in_the_editor(qtbot, window):
+    choose_task(qtbot, window, 1)
+    press(window, "Ctrl+Shift+N")
+    qtbot.waitUntil(window.review.pane.editor.hasFocus)
+
+
+def test_another_authors_note_is_read_only(qtbot, window, dialogs):
+    bob_note = ReviewStore(window.store).add_note(task_id(window, 6), "Bob's remark", "Bob")
+    choose_task(qtbot, window, 6)
+    choose_note(window, "Bob's remark")
+    pane = window.review.pane
+    assert not pane.edit_button.isEnabled() and not pane.delete_button.isEnabled()
+    assert pane.edit_button.toolTip() == "Only Bob can change this note."
+    window.review.edit_note(bob_note.id, "changed by Ann")  # were the buttons enabled anyway
+    [(kind, title, text)] = dialogs
+    assert kind == "critical" and title == "Review" and "only its author can change it" in text
+    assert stored_notes(window.store.path)[0].text == "Bob's remark"
+    assert window.review.undo_stack.count() == 0
+
+
+# Review files ---------------------------------------------------------------------------------------------
+def test_export_my_review_suggests_a_name_and_writes_the_file(qtbot, window, tmp_path, monkeypatch):
+    choose_task(qtbot, window, 4)
+    write_note(qtbot, window, "Exported note")
+    suggested = []
+    target = tmp_path / "mine.json"
+    monkeypatch.setattr(QFileDialog, "getSaveFileName",
+                        lambda parent, title, path, filters: suggested.append(path) or (str(target), filters))
+    window.review.actions["export"].trigger()
+    assert re.fullmatch(r"review-Ann-\d{4}-\d{2}-\d{2}\.json", Path(suggested[0]).name)
+    content = json.loads(target.read_text("utf-8"))["content"]
+    assert content["reviewer"] == ANN and [n["text"] for n in content["notes"]] == ["Exported note"]
+    assert "mine.json" in window.statusBar().currentMessage()
+
+
+def test_importing_a_colleagues_review_shows_her_notes_and_statuses(qtbot, window, tmp_path, dialogs,
+                                                                    monkeypatch):
+    store, reviews = colleague_copy(window, tmp_path / "bob.sqlite")
+    with closing(store):
+        reviews.add_note(task_id(window, 7), "Bob was here", "Bob")
+        reviews.set_state(task_id(window, 7), "Bob", status=REVIEWED, flagged=True)
+        reviews.export_review(PLAN, tmp_path / "bob.json", reviewer="Bob")
+    choose_task(qtbot, window, 7)
+    monkeypatch.setattr(QFileDialog, "getOpenFileName",
+                        lambda *args: (str(tmp_path / "bob.json"), "Review files (*.json)"))
+    window.review.actions["import"].trigger()
+    qtbot.waitUntil(lambda: bool(dialogs))
+    [(kind, title, text)] = dialogs
+    assert (kind, title) == ("information", "Import Review")
+    assert text == "Merged from “bob.json”: 1 note, 1 status."
+    assert cell(window, 7, "notes") == "1" and pane_notes(window)[0].endswith("\nBob was here")
+    assert cell(window, 7, "status") == "Not reviewed"  # Ann's own status
+    assert cell(window, 7, "status", Qt.ItemDataRole.ToolTipRole) == "Bob: Reviewed"
+    assert cell(window, 7, "flag") == "⚐" and cell(window, 7, "flag", Qt.ItemDataRole.ToolTipRole) == "Flagged by Bob"
+    assert window.review.actions["import"].isEnabled()
+
+
+@pytest.fixture
+def altered_file(window, tmp_path) -> Path:
+    store, reviews = colleague_copy(window, tmp_path / "bob.sqlite")
+    with closing(store):
+        reviews.add_note(task_id(window, 7), "Bob was here", "Bob")
+        reviews.export_review(PLAN, tmp_path / "bob.json", reviewer="Bob")
+    path = tmp_path / "bob.json"
+    path.write_text(path.read_text("utf-8").replace("Bob was here", "Bob was not here"), "utf-8")
+    return path
+
+
+@pytest.fixture
+def other_plan_file(window, tmp_path, sample_result) -> Path:
+    store, reviews = colleague_copy(window, tmp_path / "bob.sqlite")
+    with closing(store):
+        other = copy.deepcopy(sample_result)
+        other.plan.title += " (revised)"
+        plan_id = store.import_plan(other).plan_id
+        reviews.add_note(store.task_id_by_number(plan_id, 1), "on the revised plan", "Bob")
+        reviews.export_review(plan_id, tmp_path / "other.json")
+    return tmp_path / "other.json"
+
+
+@pytest.mark.parametrize("file, problem", [("altered_file", "was altered or damaged after export"),
+                                           ("other_plan_file", "is a review of another plan")])
+def test_a_refused_review_file_is_a_clear_message_and_changes_nothing(qtbot, window, dialogs, request, file,
+                                                                       problem):
+    path = request.getfixturevalue(file)
+    window.review.import_review(path)
+    qtbot.waitUntil(lambda: bool(dialogs))
+    [(kind, title, text)] = dialogs
+    assert (kind, title) == ("critical", "Import Review") and str(path) in text and problem in text
+    assert stored_notes(window.store.path, include_deleted=True) == []
+    assert window.review.actions["import"].isEnabled()
+
+
+def test_a_conflict_shows_both_versions_and_the_reviewer_keeps_one(qtbot, window, tmp_path, dialogs,
+                                                                    qtmodeltester):
+    choose_task(qtbot, window, 9)
+    write_note(qtbot, window, "first draft")
+    store, reviews = colleague_copy(window, tmp_path / "laptop.sqlite")
+    with closing(store):  # Ann edits the same note on her laptop too
+        [note] = reviews.notes(PLAN)
+        reviews.edit_note(note.id, "laptop version", ANN)
+        reviews.export_review(PLAN, tmp_path / "laptop.json")
+    pane = window.review.pane
+    choose_note(window, "first draft")
+    qtbot.mouseClick(pane.edit_button, Qt.MouseButton.LeftButton)
+    pane.editor.setPlainText("desktop version")
+    qtbot.mouseClick(pane.save_button, Qt.MouseButton.LeftButton)
+
+    window.review.import_review(tmp_path / "laptop.json")
+    qtbot.waitUntil(lambda: bool(dialogs))
+    assert dialogs[0][2] == "Merged from “laptop.json”: 1 note, 0 statuses. 1 conflict to settle."
+    assert cell(window, 9, "notes") == "1 ⚠"
+    assert "conflict to settle" in pane_notes(window)[0]
+    choose_note(window, pane_notes(window)[0].split("\n")[1])
+    assert pane.conflict_box.isVisibleTo(window)
+    versions = [pane.versions_list.item(r).text() for r in range(pane.versions_list.count())]
+    assert sorted(v.split(": ", 1)[1] for v in versions) == ["desktop version", "laptop version"]
+    assert not pane.keep_button.isEnabled()
+    pane.versions_list.setCurrentRow(next(r for r, v in enumerate(versions) if v.endswith("laptop version")))
+    qtbot.mouseClick(pane.keep_button, Qt.MouseButton.LeftButton)
+    [kept] = stored_notes(window.store.path)
+    assert kept.text == "laptop version" and kept.conflicts == ()
+    assert cell(window, 9, "notes") == "1" and not pane.conflict_box.isVisibleTo(window)
+    assert window.review.actions["undo"].text() == "&Undo Resolve Conflict"
+    window.review.actions["undo"].trigger()
+    assert len(stored_notes(window.store.path)[0].conflicts) == 1 and cell(window, 9, "notes") == "1 ⚠"
+    qtmodeltester.check(window.table_model)
+
+
+# Identity and switching ----------------------------------------------------------------------------------
+def test_the_reviewer_identity_is_asked_kept_and_shared_with_the_command_line(qtbot, window):
+    dialog = window.review.ask_identity()
+    assert dialog.isVisible() and dialog.name_edit.text() == ANN
+    dialog.name_edit.setText("Carol")
+    dialog.department_combo.setCurrentIndex(dialog.department_combo.findData(CNIPA))
+    dialog.accept()
+    assert window.review.reviewer_label.text() == f"Reviewer: Carol ({CNIPA})"
+    assert Settings().get(keys.REVIEWER) == "Carol" and Settings().get(keys.REVIEWER_DEPARTMENT) == CNIPA
+    store = PlanStore(window.store.path, create=False)
+    with closing(store):
+        assert ReviewStore(store).default_reviewer() == "Carol"
+    choose_task(qtbot, window, 2)
+    write_note(qtbot, window, "by Carol")
+    assert pane_notes(window)[0].startswith("Carol · ")
+
+
+def test_a_first_start_asks_who_reviews_once(open_window, sample_db):
+    window = open_window(sample_db)  # no reviewer chosen yet
+    window.review.ask_identity_if_unknown()
+    dialog = window.findChild(ReviewerDialog)
+    assert dialog.isVisible() and dialog.windowTitle() == "Reviewer Identity"
+    dialog.name_edit.setText("Dora")
+    dialog.accept()
+    window.review.ask_identity_if_unknown()
+    assert not any(d.isVisible() for d in window.findChildren(ReviewerDialog))
+    assert window.review.reviewer == "Dora"
+
+
+def test_switching_database_clears_the_undo_history(qtbot, window, tmp_path):
+    choose_task(qtbot, window, 5)
+    window.review.actions["status-reviewed"].trigger()
+    other, _ = colleague_copy(window, tmp_path / "other.sqlite")
+    other.close()
+    assert window.open_database(tmp_path / "other.sqlite")
+    assert window.review.undo_stack.count() == 0
+    assert window.review.progress_label.text() == "1 of 100 reviewed"
+    assert window.review.pane.notes_list.count() == 0 and not window.review.pane.status_combo.isEnabled()
