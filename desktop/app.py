@@ -57,6 +57,7 @@ def run_window(db_path: Path, smoke: bool = False, context: AppContext | None = 
             window.grab()
             window.close()
             return 0
+        window.review.ask_identity_if_unknown()
         return app.exec()
     finally:
         window.store.close()

@@ -118,9 +118,11 @@ class MainWindow(QMainWindow):
         table_layout.addWidget(self.table)
 
         self.detail = TaskDetail()
+        self.detail_splitter = QSplitter(Qt.Orientation.Horizontal, objectName="detailSplitter")  # panes beside it
+        self.detail_splitter.addWidget(self.detail)
         self.table_splitter = QSplitter(Qt.Orientation.Vertical, objectName="tableSplitter")
         self.table_splitter.addWidget(table_box)
-        self.table_splitter.addWidget(self.detail)
+        self.table_splitter.addWidget(self.detail_splitter)
         self.table_splitter.setStretchFactor(0, 3)
         self.table_splitter.setStretchFactor(1, 1)
         self.table_splitter.setSizes([520, 220])
@@ -544,6 +546,7 @@ class MainWindow(QMainWindow):
         self.restoreGeometry(settings.get(keys.WINDOW_GEOMETRY))
         self.restoreState(settings.get(keys.WINDOW_STATE))
         self.table_splitter.restoreState(settings.get(keys.TABLE_SPLITTER))
+        self.detail_splitter.restoreState(settings.get(keys.DETAIL_SPLITTER))
         self._restore_columns(settings.get_json(keys.TABLE_COLUMNS) or [])
         sort = settings.get_json(keys.TABLE_SORT) or {}
         column = self.table_model.column_of(sort.get("key", ""))
@@ -557,6 +560,7 @@ class MainWindow(QMainWindow):
         settings.set(keys.WINDOW_GEOMETRY, self.saveGeometry())
         settings.set(keys.WINDOW_STATE, self.saveState())
         settings.set(keys.TABLE_SPLITTER, self.table_splitter.saveState())
+        settings.set(keys.DETAIL_SPLITTER, self.detail_splitter.saveState())
         settings.set_json(keys.TABLE_COLUMNS, self.column_layout())
         header = self.table.horizontalHeader()
         settings.set_json(keys.TABLE_SORT, {

@@ -104,6 +104,7 @@ class TaskColumn:
     alignment: Qt.AlignmentFlag | None = None
     width: int = 150  # initial width in pixels
     background: Callable[[TaskRow], QColor | None] = field(default=lambda row: None)
+    foreground: Callable[[TaskRow], QColor | None] = field(default=lambda row: None)
 
 
 def _section_tooltip(row: TaskRow) -> str:
@@ -224,7 +225,8 @@ class TaskTableModel(_RowTableModel):
         rows = range(len(self._ids)) if task_ids is None else [r for r in map(self.row_of, task_ids) if r is not None]
         if not columns or not rows:
             return
-        roles = [Qt.ItemDataRole.DisplayRole, Qt.ItemDataRole.ToolTipRole, Qt.ItemDataRole.BackgroundRole]
+        roles = [Qt.ItemDataRole.DisplayRole, Qt.ItemDataRole.ToolTipRole, Qt.ItemDataRole.BackgroundRole,
+                 Qt.ItemDataRole.ForegroundRole]
         self.dataChanged.emit(self.index(min(rows), min(columns)), self.index(max(rows), max(columns)), roles)
 
     def row_id(self, row: int) -> int:
@@ -271,6 +273,8 @@ class TaskTableModel(_RowTableModel):
             return column.alignment
         if role == Qt.ItemDataRole.BackgroundRole:
             return column.background(self.task_row(index.row()))
+        if role == Qt.ItemDataRole.ForegroundRole:
+            return column.foreground(self.task_row(index.row()))
         if role == TASK_ID_ROLE:
             return self._ids[index.row()]
         return None

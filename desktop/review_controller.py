@@ -15,7 +15,7 @@ from typing import TYPE_CHECKING
 from PySide6.QtCore import QObject, QT_TRANSLATE_NOOP, Qt, Signal
 from PySide6.QtGui import QAction, QActionGroup, QKeySequence, QUndoStack
 from PySide6.QtWidgets import (QCheckBox, QComboBox, QDialog, QDialogButtonBox, QFileDialog, QFormLayout,
-                               QHeaderView, QLabel, QLineEdit, QMessageBox, QSplitter, QToolBar, QWidget)
+                               QHeaderView, QLabel, QLineEdit, QMessageBox, QToolBar, QWidget)
 
 from data.errors import DatabaseError, ExportError, PlanReviewError, ReviewEditError
 from data.review import NOT_REVIEWED, STATUSES, ExchangeSummary, ReviewStore, TaskReview
@@ -25,7 +25,7 @@ from . import settings as keys
 from .messages import show_error
 from .models import ReviewFilter, TaskColumn, TaskTableModel
 from .review_commands import Record, ReviewCommand, Step
-from .review_pane import STATUS_COLOURS, ReviewPane, status_word
+from .review_pane import NOT_STARTED_COLOUR, STATUS_COLOURS, ReviewPane, status_word
 from .workers import ReviewImportWorker
 
 if TYPE_CHECKING:
@@ -128,12 +128,7 @@ class ReviewController(QObject):
     def _build_pane(self) -> None:
         """The review pane goes beside the task detail, below the table."""
         self.pane = ReviewPane()
-        beside = QSplitter(Qt.Orientation.Horizontal, objectName="detailSplitter")
-        beside.addWidget(self.window.detail)  # which leaves the table splitter
-        self.window.table_splitter.insertWidget(1, beside)
-        beside.addWidget(self.pane)
-        beside.setStretchFactor(0, 1)
-        beside.setStretchFactor(1, 1)
+        self.window.detail_splitter.addWidget(self.pane)
         self.pane.status_chosen.connect(self.set_status)
         self.pane.flag_toggled.connect(self.set_flag)
         self.pane.add_requested.connect(self.add_note)
@@ -224,16 +219,29 @@ class ReviewController(QObject):
         model.add_column(TaskColumn(
             "status", QT_TRANSLATE_NOOP("TaskColumn", "My status"), lambda row: status_word(self._own_status(review(row))),
             tooltip=lambda row: self._statuses_tip(review(row)),
-            background=lambda row: STATUS_COLOURS.get(self._own_status(review(row))), width=110))
+            background=lambda row: STATUS_COLOURS.get(self._own_status(review(row))),
+            foreground=lambda row: NOT_STARTED_COLOUR if self._own_status(review(row)) == NOT_REVIEWED else None,
+            width=104))
         model.add_column(TaskColumn(
             "flag", QT_TRANSLATE_NOOP("TaskColumn", "Flag"), lambda row: self._flag_mark(review(row)),
-            tooltip=lambda row: self._flag_tip(review(row)), alignment=Qt.AlignmentFlag.AlignCenter, width=40))
+            tooltip=lambda row: self._flag_tip(review(row)), alignment=Qt.AlignmentFlag.AlignCenter, width=38))
         model.add_column(TaskColumn(
             "notes", QT_TRANSLATE_NOOP("TaskColumn", "Notes"), lambda row: self._notes_text(review(row)),
             tooltip=lambda row: self._notes_tip(review(row)),
-            alignment=Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter, width=60))
+            alignment=Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter, width=52))
+        self._place_columns()
         header = self.window.departments_view.horizontalHeader()
         header.setSectionResizeMode(self.window.departments_model.REVIEWED, QHeaderView.ResizeMode.ResizeToContents)
+
+    def _place_columns(self) -> None:
+        """Put the review columns after the task number, unless the user placed them before."""
+        remembered = self.window.context.settings.get_json(keys.TABLE_COLUMNS) or []
+        if any(entry.get("key") in REVIEW_COLUMNS for entry in remembered):
+            return
+        header, model = self.window.table.horizontalHeader(), self.window.table_model
+        after = header.visualIndex(model.column_of("number"))
+        for offset, key in enumerate(REVIEW_COLUMNS, start=1):
+            header.moveSection(header.visualIndex(model.column_of(key)), after + offset)
 
     # What the columns show ----------------------------------------------------------------------------
     def _review(self, row: TaskRow) -> TaskReview:

@@ -19,6 +19,7 @@ STATUS_WORDS = {NOT_REVIEWED: QT_TRANSLATE_NOOP("Review", "Not reviewed"),
                 REVIEWED: QT_TRANSLATE_NOOP("Review", "Reviewed"),
                 NEEDS_FOLLOW_UP: QT_TRANSLATE_NOOP("Review", "Needs follow-up")}
 STATUS_COLOURS = {IN_REVIEW: QColor("#dbe9fb"), REVIEWED: QColor("#d5f0dc"), NEEDS_FOLLOW_UP: QColor("#fde3c4")}
+NOT_STARTED_COLOUR = QColor("#808080")  # the text of "Not reviewed": there, but quiet
 NOTE_ID_ROLE = Qt.ItemDataRole.UserRole + 10
 VERSION_KEY_ROLE = Qt.ItemDataRole.UserRole + 11
 

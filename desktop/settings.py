@@ -20,6 +20,7 @@ class Setting:
 WINDOW_GEOMETRY = Setting("window/geometry", QByteArray, QByteArray())
 WINDOW_STATE = Setting("window/state", QByteArray, QByteArray())
 TABLE_SPLITTER = Setting("window/tableSplitter", QByteArray, QByteArray())
+DETAIL_SPLITTER = Setting("window/detailSplitter", QByteArray, QByteArray())
 TABLE_COLUMNS = Setting("table/columns", str, "")  # JSON: [{"key", "width", "hidden"}] in visual order
 TABLE_SORT = Setting("table/sort", str, "")  # JSON: {"key", "descending"}
 RECENT_DATABASES = Setting("files/recentDatabases", list, [])
