@@ -87,8 +87,9 @@ def markup(text: str) -> str:
 
 class _Styles:
     def __init__(self) -> None:
-        # CJK wrapping breaks Chinese between any two characters and keeps Latin words whole
-        self.cell = ParagraphStyle("cell", fontName=BODY_FONT, fontSize=8.5, leading=10.5, wordWrap="CJK")
+        self.cell = ParagraphStyle("cell", fontName=BODY_FONT, fontSize=8.5, leading=10.5)
+        # for text with Chinese: breaks between any two Chinese characters, keeps Latin words whole (slower)
+        self.cjk_cell = ParagraphStyle("cjk-cell", parent=self.cell, wordWrap="CJK")
         self.header_cell = ParagraphStyle("header-cell", parent=self.cell, fontName=BOLD_FONT,
                                           textColor=colors.white)
         self.title = ParagraphStyle("title", fontName=BOLD_FONT, fontSize=16, leading=20, spaceAfter=2,
@@ -115,7 +116,10 @@ class _Styles:
 
 def _cell(value: str | int, styles: _Styles):
     """A wrapping paragraph; a number needs no wrapping (and a Paragraph costs)."""
-    return str(value) if isinstance(value, int) else Paragraph(markup(value), styles.cell)
+    if isinstance(value, int):
+        return str(value)
+    text = markup(value)
+    return Paragraph(text, styles.cjk_cell if "<font" in text else styles.cell)  # typed '<' is escaped
 
 
 def _pdf_table(columns: tuple[Column, ...], rows: list[list], width: float, styles: _Styles) -> PdfTable:
