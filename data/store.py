@@ -474,3 +474,13 @@ class PlanStore:
         """(task id, section id) of every task of the plan, in plan order: a tree's outline in one query."""
         return self.conn.execute("SELECT id, section_id FROM tasks WHERE plan_id = ? ORDER BY position",
                                  (plan_id,)).fetchall()
+
+    def department_ids_of(self, task_ids: Sequence[int]) -> list[int]:
+        """The departments (lead or participant) that any of these tasks names."""
+        found: set[int] = set()
+        for start in range(0, len(task_ids), 900):
+            chunk = list(task_ids[start:start + 900])
+            marks = ",".join("?" * len(chunk))
+            found.update(r[0] for r in self.conn.execute(
+                f"SELECT DISTINCT department_id FROM assignments WHERE task_id IN ({marks})", chunk))
+        return sorted(found)

@@ -231,16 +231,22 @@ def department_sheet_document(store: PlanStore, plan_id: int, department_id: int
     return document
 
 
+def sheet_printer() -> QPrinter:
+    """A printer set up for assignment sheets: A4 landscape."""
+    printer = QPrinter(QPrinter.PrinterMode.HighResolution)
+    printer.setPageSize(QPageSize(QPageSize.PageSizeId.A4))
+    printer.setPageOrientation(QPageLayout.Orientation.Landscape)
+    return printer
+
+
 def preview_department_sheet(parent: QWidget | None, store: PlanStore, plan_id: int,
                              department_id: int) -> QPrintPreviewDialog:
     """Open a print preview (and from it, print) of one department's sheet, A4 landscape."""
     document = department_sheet_document(store, plan_id, department_id)
-    printer = QPrinter(QPrinter.PrinterMode.HighResolution)
-    printer.setPageSize(QPageSize(QPageSize.PageSizeId.A4))
-    printer.setPageOrientation(QPageLayout.Orientation.Landscape)
+    printer = sheet_printer()
     dialog = QPrintPreviewDialog(printer, parent)
     dialog.setWindowTitle(QCoreApplication.translate("ExportDialog", "Print Preview"))
     dialog.paintRequested.connect(document.print_)
-    dialog.document = document  # kept alive as long as the dialog
+    dialog.document, dialog.sheet_printer = document, printer  # Qt owns neither: kept alive with the dialog
     dialog.open()
     return dialog

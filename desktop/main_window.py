@@ -19,6 +19,7 @@ from data.store import ImportOutcome, PlanInfo, PlanStore
 from . import settings as keys
 from .context import AppContext
 from .detail import TaskDetail
+from .export_controller import ExportController
 from .messages import show_error
 from .models import (ALL, DEPARTMENT_ID_ROLE, PART, SECTION, TASK_ID_ROLE, DepartmentsModel, PlanTreeModel,
                      TaskFilter, TaskTableModel)
@@ -70,6 +71,7 @@ class MainWindow(QMainWindow):
         self._build_toolbar()
         self._connect()
         self.review = ReviewController(self)
+        self.exports = ExportController(self)
         self.review.filters_changed.connect(self._apply_filter)
         self._restore_settings()
         self._reset_to_plan()

@@ -236,6 +236,11 @@ class TaskTableModel(_RowTableModel):
     def row_of(self, task_id: int) -> int | None:
         return self._row_of_task.get(task_id)
 
+    @property
+    def task_ids(self) -> list[int]:
+        """The ids of the tasks the table shows, in its order."""
+        return list(self._ids)
+
     def task_row(self, row: int) -> TaskRow:
         return self._cache.row(self._ids, row)
 

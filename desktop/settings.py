@@ -25,6 +25,7 @@ TABLE_COLUMNS = Setting("table/columns", str, "")  # JSON: [{"key", "width", "hi
 TABLE_SORT = Setting("table/sort", str, "")  # JSON: {"key", "descending"}
 RECENT_DATABASES = Setting("files/recentDatabases", list, [])
 LAST_PLANS = Setting("files/lastPlans", str, "")  # JSON: {database path: the plan shown last}
+LAST_EXPORT_FOLDER = Setting("files/lastExportFolder", str, "")  # where the export dialog starts
 REVIEWER = Setting("review/reviewer", str, "")  # the name notes and statuses are written under
 REVIEWER_DEPARTMENT = Setting("review/department", str, "")  # the reviewer's department, if they gave one
 

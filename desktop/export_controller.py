@@ -1,0 +1,97 @@
+"""File ▸ Export Assignment Sheets…, Print Preview… and Print… in the main window."""
+from __future__ import annotations
+
+from pathlib import Path
+from typing import TYPE_CHECKING
+
+from PySide6.QtCore import QObject
+from PySide6.QtGui import QAction, QKeySequence
+from PySide6.QtPrintSupport import QPrintDialog, QPrinter
+from PySide6.QtWidgets import QInputDialog, QMessageBox
+
+from .export_dialog import ExportDialog, department_sheet_document, preview_department_sheet, sheet_printer
+from .settings import LAST_EXPORT_FOLDER
+
+if TYPE_CHECKING:
+    from .main_window import MainWindow
+
+
+class ExportController(QObject):
+    """Adds the assignment-sheet actions to the window's File menu and runs them."""
+
+    def __init__(self, window: MainWindow):
+        super().__init__(window)
+        self.window = window
+        self.dialog: ExportDialog | None = None
+        self.actions = {
+            "export": self._action(self.tr("&Export Assignment Sheets…"), self.export_sheets, "Ctrl+E",
+                                   "exportSheets"),
+            "preview": self._action(self.tr("Print Pre&view…"), self.preview_sheet, "Ctrl+Shift+P",
+                                    "printPreview"),
+            "print": self._action(self.tr("&Print…"), self.print_sheet, QKeySequence.StandardKey.Print,
+                                  "printSheet"),
+        }
+        file_menu = window.menus["file"]
+        before = window.named_actions["quit"]
+        separator = file_menu.insertSeparator(before)
+        file_menu.insertActions(separator, list(self.actions.values()))
+
+    def _action(self, text: str, slot, shortcut, name: str) -> QAction:
+        action = QAction(text, self.window, objectName=name)
+        action.setShortcut(QKeySequence(shortcut))
+        action.triggered.connect(slot)
+        return action
+
+    # Export ---------------------------------------------------------------------------------------------
+    def shown_department_ids(self) -> list[int]:
+        """The departments named by the tasks the table shows now (lead or participant)."""
+        return self.window.store.department_ids_of(self.window.table_model.task_ids)
+
+    def export_sheets(self) -> ExportDialog:
+        window = self.window
+        settings = window.context.settings
+        folder = settings.get(LAST_EXPORT_FOLDER)
+        self.dialog = ExportDialog(window.store.path, window.plan_id, window.store.departments(window.plan_id),
+                                   selected_ids=window.selected_department_ids(),
+                                   shown_ids=self.shown_department_ids(),
+                                   thread_pool=window.context.thread_pool,
+                                   folder=Path(folder) if folder else None, parent=window)
+        self.dialog.finished.connect(lambda _result: settings.set(LAST_EXPORT_FOLDER,
+                                                                  str(self._export_folder(self.dialog))))
+        self.dialog.open()
+        return self.dialog
+
+    @staticmethod
+    def _export_folder(dialog: ExportDialog) -> Path:
+        destination = Path(dialog.destination.text())
+        return destination if dialog.per_department.isChecked() else destination.parent
+
+    # Print ----------------------------------------------------------------------------------------------
+    def department_to_print(self) -> int | None:
+        """The department selected in the Departments panel, else one the user picks."""
+        selected = self.window.selected_department_ids()
+        if selected:
+            return selected[0]
+        departments = self.window.store.departments(self.window.plan_id)
+        names = [d.name for d in departments]
+        name, chosen = QInputDialog.getItem(self.window, self.tr("Print Assignment Sheet"),
+                                            self.tr("Department:"), names, 0, False)
+        return departments[names.index(name)].id if chosen and name in names else None
+
+    def preview_sheet(self) -> None:
+        department_id = self.department_to_print()
+        if department_id is not None:
+            preview_department_sheet(self.window, self.window.store, self.window.plan_id, department_id)
+
+    def print_sheet(self) -> None:
+        department_id = self.department_to_print()
+        if department_id is None:
+            return
+        printer = sheet_printer()
+        dialog = QPrintDialog(printer, self.window)
+        if dialog.exec() != QPrintDialog.DialogCode.Accepted:
+            return
+        document = department_sheet_document(self.window.store, self.window.plan_id, department_id)
+        document.print_(printer)
+        if printer.printerState() == QPrinter.PrinterState.Error:
+            QMessageBox.warning(self.window, self.tr("Print"), self.tr("The printer reported an error."))

@@ -1,0 +1,68 @@
+"""Assignment sheets from the main window: File ▸ Export Assignment Sheets…, Print Preview…, Print…."""
+from __future__ import annotations
+
+from openpyxl import load_workbook
+from PySide6.QtPrintSupport import QPrintPreviewDialog
+from PySide6.QtWidgets import QInputDialog
+
+from desktop.settings import LAST_EXPORT_FOLDER
+
+from .test_window import CNIPA, choose_department, dialogs, open_window, settings_folder, window  # noqa: F401
+
+
+def file_menu_names(window) -> list[str]:
+    return [a.objectName() for a in window.menus["file"].actions() if a.objectName()]
+
+
+def test_file_menu_offers_export_and_print_with_shortcuts(window):
+    names = file_menu_names(window)
+    assert names.index("exportSheets") < names.index("printPreview") < names.index("printSheet") < names.index("quit")
+    actions = window.exports.actions
+    assert actions["export"].shortcut().toString() == "Ctrl+E"
+    assert not actions["print"].shortcut().isEmpty()
+
+
+def test_export_offers_the_selected_department_and_writes_its_sheet(qtbot, window, tmp_path):
+    choose_department(qtbot, window, CNIPA)
+    window.exports.actions["export"].trigger()
+    dialog = window.exports.dialog
+    assert dialog.isVisible() and dialog.scope_radios["selected"].isChecked()
+    cnipa_id = window.store.find_department(CNIPA).id
+    assert dialog.chosen_ids() == [cnipa_id]
+    assert sorted(dialog.choices["shown"]) == window.exports.shown_department_ids()
+    target = tmp_path / "cnipa.xlsx"
+    dialog.destination.setText(str(target))
+    dialog.export_button.click()
+    qtbot.waitUntil(lambda: dialog.result_box is not None and dialog.result_box.isVisible(), timeout=20000)
+    workbook = load_workbook(target)
+    assert len(workbook.sheetnames) == 3  # overview, matrix, the department's sheet
+    dialog.result_box.close()
+    dialog.reject()
+    assert window.context.settings.get(LAST_EXPORT_FOLDER) == str(tmp_path)
+
+
+def test_the_filter_decides_which_departments_are_shown(qtbot, window):
+    window.search_box.setText("Kunlun")  # task 53: Ministry of Public Security alone
+    qtbot.waitUntil(lambda: window.table_model.rowCount() == 1)
+    shown = window.exports.shown_department_ids()
+    assert [window.store.find_department("Ministry of Public Security").id] == shown
+
+
+def test_print_preview_shows_the_selected_departments_sheet(qtbot, window):
+    choose_department(qtbot, window, CNIPA)
+    window.exports.actions["preview"].trigger()
+    previews = [w for w in window.findChildren(QPrintPreviewDialog) if w.isVisible()]
+    assert len(previews) == 1
+    assert CNIPA in previews[0].document.toPlainText()
+    previews[0].close()
+
+
+def test_print_preview_asks_for_a_department_when_none_is_selected(qtbot, window, monkeypatch):
+    asked = []
+    monkeypatch.setattr(QInputDialog, "getItem",
+                        lambda *args: asked.append(args[3]) or ("Ministry of Education", True))
+    window.exports.actions["preview"].trigger()
+    assert len(asked[0]) == 40
+    preview = next(w for w in window.findChildren(QPrintPreviewDialog) if w.isVisible())
+    assert "Ministry of Education" in preview.document.toPlainText()
+    preview.close()
