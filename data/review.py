@@ -42,6 +42,7 @@ from datetime import datetime, timezone
 from pathlib import Path
 
 from .errors import ExportError, ReviewEditError, ReviewFileError
+from .files import give_usual_mode
 from .store import PlanStore
 
 NOT_REVIEWED, IN_REVIEW, REVIEWED, NEEDS_FOLLOW_UP = STATUSES = (
@@ -640,6 +641,7 @@ def _write_replacing(path: Path, text: str) -> None:
             output.write(text)
             output.flush()
             os.fsync(output.fileno())
+        give_usual_mode(Path(temporary), path)
         os.replace(temporary, path)
     except OSError as error:
         Path(temporary).unlink(missing_ok=True)

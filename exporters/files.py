@@ -13,6 +13,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 
 from data.errors import ExportError
+from data.files import give_usual_mode
 
 Progress = Callable[[int, int], None]  # (done, total)
 CancelCheck = Callable[[], bool]  # True: stop as soon as possible
@@ -59,6 +60,7 @@ def atomic_target(path: Path) -> Iterator[Path]:
     temporary = Path(temporary)
     try:
         yield temporary
+        give_usual_mode(temporary, path)
         os.replace(temporary, path)
     except OSError as error:
         raise ExportError(path, _problem(error)) from None
