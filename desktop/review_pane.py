@@ -9,8 +9,8 @@ from datetime import datetime
 
 from PySide6.QtCore import QCoreApplication, QT_TRANSLATE_NOOP, Qt, Signal
 from PySide6.QtGui import QColor
-from PySide6.QtWidgets import (QCheckBox, QComboBox, QGroupBox, QHBoxLayout, QLabel, QListWidget,
-                               QListWidgetItem, QPlainTextEdit, QPushButton, QVBoxLayout, QWidget)
+from PySide6.QtWidgets import (QCheckBox, QComboBox, QHBoxLayout, QLabel, QListWidget, QListWidgetItem,
+                               QPlainTextEdit, QPushButton, QStackedWidget, QVBoxLayout, QWidget)
 
 from data.review import IN_REVIEW, NEEDS_FOLLOW_UP, NOT_REVIEWED, REVIEWED, STATUSES, Note, NoteVersion, ReviewState
 
@@ -69,9 +69,10 @@ class ReviewPane(QWidget):
         self.save_button = QPushButton(self.tr("&Add Note"), objectName="saveNote")
         self.cancel_button = QPushButton(self.tr("Cancel"), objectName="cancelEdit")
         self.versions_list = QListWidget(objectName="conflictVersions")
+        self.versions_list.setWordWrap(True)
         self.keep_button = QPushButton(self.tr("&Keep This Version"), objectName="keepVersion")
-        self.conflict_box = QGroupBox(self.tr("This note was changed on two computers: choose the version to keep"),
-                                      objectName="conflictBox")
+        self.bottom = QStackedWidget(objectName="reviewPaneBottom")  # the editor, or a conflict's versions
+        self.conflict_page = QWidget(objectName="conflictPage")
         self._lay_out(status_label)
         self._connect()
         self.show_review(None, None, [], "")
@@ -81,26 +82,35 @@ class ReviewPane(QWidget):
         state_row.addWidget(status_label)
         state_row.addWidget(self.status_combo, 1)
         state_row.addWidget(self.flag_box)
-        note_buttons = QHBoxLayout()
-        note_buttons.addStretch(1)
-        note_buttons.addWidget(self.edit_button)
-        note_buttons.addWidget(self.delete_button)
-        conflict_layout = QVBoxLayout(self.conflict_box)
-        conflict_layout.addWidget(self.versions_list)
-        conflict_layout.addWidget(self.keep_button, 0, Qt.AlignmentFlag.AlignRight)
+
+        editor_page = QWidget()
         editor_buttons = QHBoxLayout()
+        for button in (self.edit_button, self.delete_button):
+            editor_buttons.addWidget(button)
         editor_buttons.addStretch(1)
         editor_buttons.addWidget(self.cancel_button)
         editor_buttons.addWidget(self.save_button)
         self.editor.setMaximumHeight(self.fontMetrics().height() * 4)
+        editor_layout = QVBoxLayout(editor_page)
+        editor_layout.setContentsMargins(0, 0, 0, 0)
+        editor_layout.addWidget(self.editor)
+        editor_layout.addLayout(editor_buttons)
+
+        heading = QLabel(self.tr("Changed on two computers: choose the version to keep."))
+        heading.setWordWrap(True)
+        conflict_layout = QVBoxLayout(self.conflict_page)
+        conflict_layout.setContentsMargins(0, 0, 0, 0)
+        conflict_layout.addWidget(heading)
+        conflict_layout.addWidget(self.versions_list, 1)
+        conflict_layout.addWidget(self.keep_button, 0, Qt.AlignmentFlag.AlignRight)
+        self.bottom.addWidget(editor_page)
+        self.bottom.addWidget(self.conflict_page)
+
         layout = QVBoxLayout(self)
         layout.setContentsMargins(4, 4, 4, 4)
         layout.addLayout(state_row)
-        layout.addWidget(self.notes_list, 2)
-        layout.addLayout(note_buttons)
-        layout.addWidget(self.conflict_box, 1)
-        layout.addWidget(self.editor)
-        layout.addLayout(editor_buttons)
+        layout.addWidget(self.notes_list, 1)
+        layout.addWidget(self.bottom)
 
     def _connect(self) -> None:
         self.status_combo.currentIndexChanged.connect(
@@ -167,7 +177,7 @@ class ReviewPane(QWidget):
             item = QListWidgetItem(self._version_text(version))
             item.setData(VERSION_KEY_ROLE, version.key)
             self.versions_list.addItem(item)
-        self.conflict_box.setVisible(bool(versions))
+        self.bottom.setCurrentIndex(1 if versions else 0)
         self._enable()
 
     def _version_text(self, version: NoteVersion) -> str:

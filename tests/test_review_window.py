@@ -11,10 +11,11 @@ from pathlib import Path
 
 import pytest
 from PySide6.QtCore import Qt
-from PySide6.QtGui import QKeySequence
+from PySide6.QtGui import QAction, QKeySequence
 from PySide6.QtTest import QTest
 from PySide6.QtWidgets import QFileDialog
 
+from data.errors import DatabaseError
 from data.review import IN_REVIEW, REVIEWED, ReviewStore
 from data.store import PlanStore
 from desktop import settings as keys
@@ -72,6 +73,12 @@ def press(window: MainWindow, key: QKeySequence | QKeySequence.StandardKey | str
     QTest.keySequence(window.table, QKeySequence(key))
 
 
+def click_button(qtbot, button) -> None:
+    """Click a button the user can see: shown, and not squeezed to nothing by its layout."""
+    assert button.isVisible() and not button.visibleRegion().isEmpty()
+    qtbot.mouseClick(button, Qt.MouseButton.LeftButton)
+
+
 def pane_notes(window: MainWindow) -> list[str]:
     notes = window.review.pane.notes_list
     return [notes.item(row).text() for row in range(notes.count())]
@@ -81,7 +88,7 @@ def write_note(qtbot, window: MainWindow, text: str) -> None:
     pane = window.review.pane
     pane.editor.setFocus()
     qtbot.keyClicks(pane.editor, text)
-    qtbot.mouseClick(pane.save_button, Qt.MouseButton.LeftButton)
+    click_button(qtbot, pane.save_button)
 
 
 def choose_note(window: MainWindow, text: str) -> None:
@@ -161,6 +168,43 @@ def test_undo_and_redo_a_status_through_the_edit_menu_and_the_keys(qtbot, window
     assert stored_state(window.store.path, task_id(window, 5)).status == IN_REVIEW
 
 
+def test_a_refused_edit_is_a_clear_message_and_changes_nothing(qtbot, window, dialogs, monkeypatch):
+    choose_task(qtbot, window, 5)
+
+    def locked(*args, **kwargs):
+        raise DatabaseError(window.store.path, "is locked by another program")
+
+    monkeypatch.setattr(window.review.reviews, "set_state", locked)
+    pane = window.review.pane
+    pane.status_combo.setCurrentIndex(pane.status_combo.findData(REVIEWED))
+    [(kind, title, text)] = dialogs
+    assert (kind, title) == ("critical", "Review") and "is locked by another program" in text
+    assert pane.status_combo.currentText() == "Not reviewed" and cell(window, 5, "status") == "Not reviewed"
+    assert window.review.undo_stack.count() == 0 and not window.review.actions["undo"].isEnabled()
+
+
+def test_an_undo_that_fails_says_so_and_drops_the_step(qtbot, window, dialogs, monkeypatch):
+    def locked(before):
+        raise DatabaseError(window.store.path, "is locked by another program")
+
+    monkeypatch.setattr(window.review.reviews, "restore_state", locked)
+    choose_task(qtbot, window, 5)
+    window.review.actions["status-reviewed"].trigger()
+    window.review.actions["undo"].trigger()
+    [(kind, _, text)] = dialogs
+    assert kind == "critical" and "is locked" in text
+    assert window.review.undo_stack.count() == 0 and cell(window, 5, "status") == "Reviewed"
+
+
+def test_review_shortcuts_are_in_menus_and_clash_with_no_other(window):
+    in_menus = {action for menu in window.menus.values() for action in menu.actions()}
+    assert set(window.review.actions.values()) <= in_menus
+    shortcuts = [action.shortcut().toString() for action in window.findChildren(QAction)
+                 if not action.shortcut().isEmpty()]
+    assert len(shortcuts) == len(set(shortcuts))
+    assert {"Alt+1", "Alt+2", "Alt+3", "Alt+4", "Ctrl+Shift+F", "Ctrl+Shift+N"} <= set(shortcuts)
+
+
 def test_flag_a_task_and_filter_the_flagged_ones(qtbot, window, qtmodeltester):
     choose_task(qtbot, window, 8)
     press(window, "Ctrl+Shift+F")
@@ -207,16 +251,16 @@ def test_add_edit_and_delete_own_notes_then_undo_brings_them_back(qtbot, window,
     pane = window.review.pane
     choose_note(window, "Check the deadline")
     assert pane.edit_button.isEnabled() and pane.delete_button.isEnabled()
-    qtbot.mouseClick(pane.edit_button, Qt.MouseButton.LeftButton)
+    click_button(qtbot, pane.edit_button)
     assert pane.editor.toPlainText() == "Check the deadline"
     pane.editor.selectAll()
     qtbot.keyClicks(pane.editor, "Check the 2020 deadline")
-    qtbot.mouseClick(pane.save_button, Qt.MouseButton.LeftButton)
+    click_button(qtbot, pane.save_button)
     assert pane_notes(window)[0].endswith("\nCheck the 2020 deadline") and ", edited " in pane_notes(window)[0]
     assert stored_notes(window.store.path)[0].text == "Check the 2020 deadline"
 
     choose_note(window, "Check the 2020 deadline")
-    qtbot.mouseClick(pane.delete_button, Qt.MouseButton.LeftButton)
+    click_button(qtbot, pane.delete_button)
     assert pane_notes(window) == [] and cell(window, 12, "notes") == ""
     assert stored_notes(window.store.path) == [] and stored_notes(window.store.path, include_deleted=True)
     qtmodeltester.check(window.table_model)
@@ -273,7 +317,7 @@ def test_export_my_review_suggests_a_name_and_writes_the_file(qtbot, window, tmp
 
 
 def test_importing_a_colleagues_review_shows_her_notes_and_statuses(qtbot, window, tmp_path, dialogs,
-                                                                    monkeypatch):
+                                                                    monkeypatch, qtmodeltester):
     store, reviews = colleague_copy(window, tmp_path / "bob.sqlite")
     with closing(store):
         reviews.add_note(task_id(window, 7), "Bob was here", "Bob")
@@ -282,7 +326,11 @@ def test_importing_a_colleagues_review_shows_her_notes_and_statuses(qtbot, windo
     choose_task(qtbot, window, 7)
     monkeypatch.setattr(QFileDialog, "getOpenFileName",
                         lambda *args: (str(tmp_path / "bob.json"), "Review files (*.json)"))
-    window.review.actions["import"].trigger()
+    model = window.table_model
+    with qtbot.waitSignal(model.dataChanged, check_params_cb=lambda first, last, roles: (
+            first.row() == 0 and last.row() == model.rowCount() - 1 and Qt.ItemDataRole.DisplayRole in roles)):
+        window.review.actions["import"].trigger()
+        assert not window.review.actions["import"].isEnabled()  # until the worker is done
     qtbot.waitUntil(lambda: bool(dialogs))
     [(kind, title, text)] = dialogs
     assert (kind, title) == ("information", "Import Review")
@@ -292,6 +340,7 @@ def test_importing_a_colleagues_review_shows_her_notes_and_statuses(qtbot, windo
     assert cell(window, 7, "status", Qt.ItemDataRole.ToolTipRole) == "Bob: Reviewed"
     assert cell(window, 7, "flag") == "⚐" and cell(window, 7, "flag", Qt.ItemDataRole.ToolTipRole) == "Flagged by Bob"
     assert window.review.actions["import"].isEnabled()
+    qtmodeltester.check(model)
 
 
 @pytest.fixture
@@ -341,9 +390,9 @@ def test_a_conflict_shows_both_versions_and_the_reviewer_keeps_one(qtbot, window
         reviews.export_review(PLAN, tmp_path / "laptop.json")
     pane = window.review.pane
     choose_note(window, "first draft")
-    qtbot.mouseClick(pane.edit_button, Qt.MouseButton.LeftButton)
+    click_button(qtbot, pane.edit_button)
     pane.editor.setPlainText("desktop version")
-    qtbot.mouseClick(pane.save_button, Qt.MouseButton.LeftButton)
+    click_button(qtbot, pane.save_button)
 
     window.review.import_review(tmp_path / "laptop.json")
     qtbot.waitUntil(lambda: bool(dialogs))
@@ -351,15 +400,15 @@ def test_a_conflict_shows_both_versions_and_the_reviewer_keeps_one(qtbot, window
     assert cell(window, 9, "notes") == "1 ⚠"
     assert "conflict to settle" in pane_notes(window)[0]
     choose_note(window, pane_notes(window)[0].split("\n")[1])
-    assert pane.conflict_box.isVisibleTo(window)
+    assert pane.conflict_page.isVisibleTo(window)
     versions = [pane.versions_list.item(r).text() for r in range(pane.versions_list.count())]
     assert sorted(v.split(": ", 1)[1] for v in versions) == ["desktop version", "laptop version"]
     assert not pane.keep_button.isEnabled()
     pane.versions_list.setCurrentRow(next(r for r, v in enumerate(versions) if v.endswith("laptop version")))
-    qtbot.mouseClick(pane.keep_button, Qt.MouseButton.LeftButton)
+    click_button(qtbot, pane.keep_button)
     [kept] = stored_notes(window.store.path)
-    assert kept.text == "laptop version" and kept.conflicts == ()
-    assert cell(window, 9, "notes") == "1" and not pane.conflict_box.isVisibleTo(window)
+    assert (kept.text, kept.conflicts) == ("laptop version", ())
+    assert cell(window, 9, "notes") == "1" and not pane.conflict_page.isVisibleTo(window)
     assert window.review.actions["undo"].text() == "&Undo Resolve Conflict"
     window.review.actions["undo"].trigger()
     assert len(stored_notes(window.store.path)[0].conflicts) == 1 and cell(window, 9, "notes") == "1 ⚠"
