@@ -129,6 +129,7 @@ class ReviewController(QObject):
         """The review pane goes beside the task detail, below the table."""
         self.pane = ReviewPane()
         self.window.detail_splitter.addWidget(self.pane)
+        self.window.detail_splitter.setSizes([500, 500])  # half each, whatever the widths asked for
         self.pane.status_chosen.connect(self.set_status)
         self.pane.flag_toggled.connect(self.set_flag)
         self.pane.add_requested.connect(self.add_note)

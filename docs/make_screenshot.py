@@ -7,15 +7,19 @@ Headless (offscreen Qt), with a fresh database and settings in a temporary folde
 """
 from __future__ import annotations
 
+import itertools
 import os
 import sys
 import tempfile
+from datetime import datetime, timedelta, timezone
 from pathlib import Path
 
 os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
 sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
 
 from PySide6.QtCore import QSettings, Qt  # noqa: E402
+
+REVIEW_START = datetime(2026, 3, 2, 9, 0, tzinfo=timezone.utc)  # the notes' times, one every seven minutes
 
 
 def main() -> None:
@@ -33,7 +37,8 @@ def main() -> None:
     settings.set(keys.REVIEWER, "Li Wei")
     settings.set(keys.REVIEWER_DEPARTMENT, "China National Intellectual Property Administration")
     store = open_startup_database(folder / "plans.sqlite")
-    add_review(ReviewStore(store), store)
+    minutes = itertools.count()
+    add_review(ReviewStore(store, clock=lambda: REVIEW_START + timedelta(minutes=7 * next(minutes))), store)
     window = MainWindow(AppContext(settings), store)
     window.resize(1366, 768)
     window.resizeDocks([window.tree_dock], [390], Qt.Orientation.Horizontal)  # as on a 1366-pixel screen
@@ -55,7 +60,9 @@ def main() -> None:
 
 def add_review(reviews, store) -> None:
     """Statuses, a flag and notes, as two reviewers left them."""
-    task = lambda number: store.task_id_by_number(1, number)  # noqa: E731
+    def task(number: int) -> int:
+        return store.task_id_by_number(1, number)
+
     for number, status in ((3, "reviewed"), (6, "needs-follow-up"), (9, "in-review"), (22, "reviewed"),
                            (39, "reviewed"), (55, "in-review")):
         reviews.set_state(task(number), "Li Wei", status=status)
