@@ -1,7 +1,8 @@
 """Local review in the window: reviewer identity, status and flag, notes, review filters, progress, and
 review files — every edit one undoable command, saved at once by the review core (data/review.py).
 
-The table shows the reviewer's own status and flag; the tooltips name every reviewer's.
+The table shows the reviewer's own status and flag (a hollow flag: only others flagged the task); the
+tooltips name every reviewer's. The review filters, the progress counts and the pane are the reviewer's own too.
 """
 from __future__ import annotations
 
@@ -217,12 +218,12 @@ class ReviewController(QObject):
     def _add_columns(self) -> None:
         review = self._review
         model = self.window.table_model
+        own_status = self._own_status
         model.add_column(TaskColumn(
-            "status", QT_TRANSLATE_NOOP("TaskColumn", "My status"), lambda row: status_word(self._own_status(review(row))),
+            "status", QT_TRANSLATE_NOOP("TaskColumn", "My status"), lambda row: status_word(own_status(row)),
             tooltip=lambda row: self._statuses_tip(review(row)),
-            background=lambda row: STATUS_COLOURS.get(self._own_status(review(row))),
-            foreground=lambda row: NOT_STARTED_COLOUR if self._own_status(review(row)) == NOT_REVIEWED else None,
-            width=104))
+            background=lambda row: STATUS_COLOURS.get(own_status(row)),
+            foreground=lambda row: NOT_STARTED_COLOUR if own_status(row) == NOT_REVIEWED else None, width=104))
         model.add_column(TaskColumn(
             "flag", QT_TRANSLATE_NOOP("TaskColumn", "Flag"), lambda row: self._flag_mark(review(row)),
             tooltip=lambda row: self._flag_tip(review(row)), alignment=Qt.AlignmentFlag.AlignCenter, width=38))
@@ -248,8 +249,8 @@ class ReviewController(QObject):
     def _review(self, row: TaskRow) -> TaskReview:
         return self._cache.review(row.id)
 
-    def _own_status(self, review: TaskReview) -> str:
-        return review.statuses.get(self.reviewer, NOT_REVIEWED)
+    def _own_status(self, row: TaskRow) -> str:
+        return self._review(row).statuses.get(self.reviewer, NOT_REVIEWED)
 
     def _statuses_tip(self, review: TaskReview) -> str | None:
         lines = [f"{reviewer}: {status_word(status)}" for reviewer, status in review.statuses.items()]
@@ -274,7 +275,7 @@ class ReviewController(QObject):
     def _notes_tip(self, review: TaskReview) -> str | None:
         if not review.conflict_count:
             return None
-        return self.tr("%1 notes with a conflict to settle").replace("%1", str(review.conflict_count))
+        return self.tr("%1 with a conflict to settle").replace("%1", self._notes_count(review.conflict_count))
 
     # Identity -----------------------------------------------------------------------------------------
     def ask_identity(self) -> ReviewerDialog:

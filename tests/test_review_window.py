@@ -20,6 +20,7 @@ from data.review import IN_REVIEW, REVIEWED, ReviewStore
 from data.store import PlanStore
 from desktop import settings as keys
 from desktop.main_window import MainWindow
+from desktop.models import DepartmentsModel, ReviewFilter, TaskFilter, TaskTableModel
 from desktop.review_controller import ReviewerDialog
 from desktop.review_pane import STATUS_COLOURS
 from desktop.settings import Settings
@@ -398,6 +399,7 @@ def test_a_conflict_shows_both_versions_and_the_reviewer_keeps_one(qtbot, window
     qtbot.waitUntil(lambda: bool(dialogs))
     assert dialogs[0][2] == "Merged from “laptop.json”: 1 note, 0 statuses. 1 conflict to settle."
     assert cell(window, 9, "notes") == "1 ⚠"
+    assert cell(window, 9, "notes", Qt.ItemDataRole.ToolTipRole) == "1 note with a conflict to settle"
     assert "conflict to settle" in pane_notes(window)[0]
     choose_note(window, pane_notes(window)[0].split("\n")[1])
     assert pane.conflict_page.isVisibleTo(window)
@@ -453,3 +455,32 @@ def test_switching_database_clears_the_undo_history(qtbot, window, tmp_path):
     assert window.review.undo_stack.count() == 0
     assert window.review.progress_label.text() == "1 of 100 reviewed"
     assert window.review.pane.notes_list.count() == 0 and not window.review.pane.status_combo.isEnabled()
+
+
+# The models alone ------------------------------------------------------------------------------------------
+def test_the_table_model_narrows_by_review_and_keeps_its_order(store, qtmodeltester):
+    reviews = ReviewStore(store)
+    flagged = [store.task_id_by_number(PLAN, n) for n in (40, 3, 77)]
+    for task in flagged:
+        reviews.set_state(task, ANN, flagged=True)
+    reviews.add_note(flagged[0], "a note", "Bob")
+    model = TaskTableModel(store, PLAN)
+    model.sort(0, Qt.SortOrder.DescendingOrder)
+    model.set_filter(TaskFilter(review=ReviewFilter(flagged=True, reviewer=ANN)))
+    qtmodeltester.check(model)
+    assert [model.task_row(r).number for r in range(model.rowCount())] == [77, 40, 3]
+    model.set_filter(TaskFilter(review=ReviewFilter(flagged=True, has_notes=True, reviewer=ANN)))
+    assert [model.task_row(r).number for r in range(model.rowCount())] == [40]
+    assert not TaskFilter(review=ReviewFilter(has_notes=True)).is_empty() and ReviewFilter().is_empty()
+
+
+def test_the_departments_model_shows_and_sorts_by_progress(store, qtmodeltester):
+    model = DepartmentsModel(store, PLAN)
+    assert model.data(model.index(0, model.REVIEWED)) is None  # until the review module says
+    progress = {model.row_id(row): (row % 3, 5) for row in range(model.rowCount())}
+    model.set_progress(progress)
+    qtmodeltester.check(model)
+    assert model.data(model.index(1, model.REVIEWED)) == "1/5"
+    model.sort(model.REVIEWED, Qt.SortOrder.DescendingOrder)
+    qtmodeltester.check(model)
+    assert model.data(model.index(0, model.REVIEWED)) == "2/5"
