@@ -407,7 +407,13 @@ class ReviewController(QObject):
         self.refresh([task_id])
 
     def _show_failure(self, error: PlanReviewError) -> None:
-        show_error(self.window, self.tr("Review"), error.path, error.problem)
+        """A refused edit says why; a database that cannot be written names the file too."""
+        if isinstance(error, ReviewEditError):
+            problem = error.problem[:1].upper() + error.problem[1:]
+            QMessageBox.warning(self.window, self.tr("Review"),
+                                self.tr("The change was not made.") + f"\n\n{problem}.")
+        else:
+            show_error(self.window, self.tr("Review"), error.path, error.problem)
 
     def set_status(self, status: str) -> None:
         task_id = self._task_id

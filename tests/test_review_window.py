@@ -297,7 +297,8 @@ def test_another_authors_note_is_read_only(qtbot, window, dialogs):
     assert pane.edit_button.toolTip() == "Only Bob can change this note."
     window.review.edit_note(bob_note.id, "changed by Ann")  # were the buttons enabled anyway
     [(kind, title, text)] = dialogs
-    assert kind == "critical" and title == "Review" and "only its author can change it" in text
+    assert (kind, title) == ("warning", "Review")
+    assert text == f"The change was not made.\n\nNote {bob_note.id} was written by Bob; only its author can change it."
     assert stored_notes(window.store.path)[0].text == "Bob's remark"
     assert window.review.undo_stack.count() == 0
 
