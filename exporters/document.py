@@ -160,7 +160,7 @@ def short_names(sheets: Sequence[AssignmentSheet], taken: Sequence[str] = ()) ->
     return names
 
 
-class _Cleaner:
+class TextCleaner:
     """Cleans texts and collects one warning per text that needed it."""
 
     def __init__(self) -> None:
@@ -175,7 +175,8 @@ class _Cleaner:
         return cleaned
 
 
-def _place(task: TaskRow) -> str:
+def task_place(task: TaskRow) -> str:
+    """The task's part and section, one per line."""
     part = f"{task.part_number}. {task.part_title}" if task.part_number is not None else task.part_title
     if task.section_number is None:
         return part
@@ -186,7 +187,7 @@ def build_book(store: PlanStore, plan_id: int, department_ids: Sequence[int], *,
                extra_columns: Sequence[ExtraColumn] = (), printed: date | None = None,
                progress: Progress | None = None, cancel: CancelCheck | None = None) -> SheetBook:
     """The assignment sheets of these departments, in the order given."""
-    clean = _Cleaner()
+    clean = TextCleaner()
     info = store.plan_info(plan_id)
     by_id: dict[int, DepartmentRow] = {d.id: d for d in store.departments(plan_id)}
     unknown = [i for i in department_ids if i not in by_id]
@@ -204,7 +205,7 @@ def build_book(store: PlanStore, plan_id: int, department_ids: Sequence[int], *,
                 where = f"task {row.number}"
                 others = tuple(clean(d.name, where) for d in row.participants if d.id != department_id)
                 tasks.append(AssignedTask(
-                    role, row.number, clean(_place(row), where), clean(row.text, where),
+                    role, row.number, clean(task_place(row), where), clean(row.text, where),
                     clean(row.lead.name if row.lead else "", where), others,
                     tuple(clean(column.value(row), where) for column in extra_columns)))
         sheets.append(AssignmentSheet(

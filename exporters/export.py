@@ -1,4 +1,4 @@
-"""Exporting assignment sheets: the one entry point the command line and the window call.
+"""Exporting assignment sheets and review reports: the entry points the command line and the window call.
 
 openpyxl and reportlab load here, when the first export runs, not when the program starts.
 """
@@ -13,6 +13,7 @@ from data.store import PlanStore
 
 from .document import ExtraColumn, SheetBook, build_book, short_names
 from .files import CancelCheck, ExportResult, Progress, atomic_target, check_cancel
+from .review_report import ALL, build_review_report, review_columns
 
 XLSX, PDF = "xlsx", "pdf"
 FORMATS = (XLSX, PDF)
@@ -27,6 +28,17 @@ class ExportRequest:
     format: str  # XLSX or PDF
     target: Path  # the file; with one_file_per_department, the folder
     one_file_per_department: bool = False
+    include_review: bool = False  # add each task's review status and notes as columns
+
+
+@dataclass(frozen=True)
+class ReviewReportRequest:
+    """A plan's review report, of every task or only a selection (see review_report.SELECTIONS), in a format."""
+
+    plan_id: int
+    format: str  # XLSX or PDF
+    target: Path
+    selection: str = ALL
 
 
 def export_assignment_sheets(store: PlanStore, request: ExportRequest, *,
@@ -37,9 +49,10 @@ def export_assignment_sheets(store: PlanStore, request: ExportRequest, *,
     Raises ExportCancelled when `cancel` returns True, ExportError when a file cannot be written;
     either way no half-written file is left.
     """
-    if request.format not in FORMATS:
-        raise ValueError(f"unknown export format {request.format!r}")
+    _check_format(request.format)
     count = len(request.department_ids)
+    if request.include_review:
+        extra_columns = (*extra_columns, *review_columns(store, request.plan_id))
 
     def building(done: int, _total: int) -> None:
         if progress:
@@ -56,6 +69,40 @@ def export_assignment_sheets(store: PlanStore, request: ExportRequest, *,
     else:
         paths = [_write_one_file(book, request, writing, cancel)]
     return ExportResult(paths, list(book.warnings))
+
+
+def export_review_report(store: PlanStore, request: ReviewReportRequest, *, progress: Progress | None = None,
+                         cancel: CancelCheck | None = None) -> ExportResult:
+    """Write the review report the request asks for; progress counts building (1), then writing (2).
+
+    Raises ExportCancelled when `cancel` returns True, ExportError when the file cannot be written.
+    """
+    _check_format(request.format)
+    report = build_review_report(store, request.plan_id, request.selection, cancel=cancel)
+    if progress:
+        progress(1, 2)
+    check_cancel(cancel, request.target)
+    with atomic_target(request.target) as temporary:
+        if request.format == XLSX:
+            from .xlsx import write_review_workbook as write
+        else:
+            from .pdf import write_review_pdf as write
+        write(report, temporary)
+    if progress:
+        progress(2, 2)
+    return ExportResult([request.target], list(report.warnings))
+
+
+def run_export(store: PlanStore, request: ExportRequest | ReviewReportRequest, *, progress: Progress | None = None,
+               cancel: CancelCheck | None = None) -> ExportResult:
+    """Write what the request asks for: assignment sheets or a review report."""
+    export = export_review_report if isinstance(request, ReviewReportRequest) else export_assignment_sheets
+    return export(store, request, progress=progress, cancel=cancel)
+
+
+def _check_format(format: str) -> None:
+    if format not in FORMATS:
+        raise ValueError(f"unknown export format {format!r}")
 
 
 def _write_one_file(book: SheetBook, request: ExportRequest, progress: Progress,

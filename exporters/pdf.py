@@ -1,4 +1,5 @@
-"""Assignment sheets as PDF (reportlab platypus). exporters.export imports this module only to write.
+"""Assignment sheets and the review report as PDF (reportlab platypus). exporters.export imports this
+module only to write.
 
 One pass lays the document out: the page total in "page x of y" and the contents page numbers are
 PDF forms drawn once their number is known, so no second layout is needed. Each department starts
@@ -9,6 +10,8 @@ from __future__ import annotations
 
 import functools
 import os
+from collections.abc import Callable
+from datetime import date
 from pathlib import Path
 from xml.sax.saxutils import escape
 
@@ -26,6 +29,8 @@ from reportlab.platypus import Table as PdfTable
 
 from .document import AssignmentSheet, Column, SheetBook, Table
 from .files import CancelCheck, Progress, check_cancel
+from .review_report import TITLE as REVIEW_TITLE
+from .review_report import ReviewReport
 
 CJK_FONT = "PlanReviewCJK"
 CJK_FALLBACK = "STSong-Light"
@@ -43,6 +48,7 @@ BODY_FONT, BOLD_FONT = "Helvetica", "Helvetica-Bold"
 HEADER_BLUE = "#305496"
 TOTAL_PAGES_FORM = "total-pages"
 MARGIN_MM = 14
+SPLIT_ROWS_FROM = 40  # points: a report row this much of which fits at a page's foot splits there (long notes)
 
 
 @functools.lru_cache(maxsize=1)
@@ -92,6 +98,7 @@ class _Styles:
         self.cjk_cell = ParagraphStyle("cjk-cell", parent=self.cell, wordWrap="CJK")
         self.header_cell = ParagraphStyle("header-cell", parent=self.cell, fontName=BOLD_FONT,
                                           textColor=colors.white)
+        self.label = ParagraphStyle("label", parent=self.cell, fontName=BOLD_FONT)
         self.title = ParagraphStyle("title", fontName=BOLD_FONT, fontSize=16, leading=20, spaceAfter=2,
                                     wordWrap="CJK")
         self.subtitle = ParagraphStyle("subtitle", fontName=BODY_FONT, fontSize=10, leading=13,
@@ -122,18 +129,24 @@ def _cell(value: str | int, styles: _Styles):
     return Paragraph(text, styles.cjk_cell if "<font" in text else styles.cell)  # typed '<' is escaped
 
 
-def _pdf_table(columns: tuple[Column, ...], rows: list[list], width: float, styles: _Styles) -> PdfTable:
-    """Cells under a header row that repeats on every page; column widths follow the columns' hints."""
+def _pdf_table(columns: tuple[Column, ...], rows: list[list], width: float, styles: _Styles,
+               split_rows_from: int = 0) -> PdfTable:
+    """Cells under a header row that repeats on every page; column widths follow the columns' hints.
+
+    split_rows_from: 0 keeps each row on one page; else a row splits at a page's foot when at least this
+    many points of it fit there (a row taller than a page must split).
+    """
     hints = sum(c.width for c in columns)
     header = [Paragraph(markup(c.heading), styles.header_cell) for c in columns]
-    result = PdfTable([header, *rows], colWidths=[width * c.width / hints for c in columns], repeatRows=1)
+    result = PdfTable([header, *rows], colWidths=[width * c.width / hints for c in columns], repeatRows=1,
+                      splitInRow=split_rows_from)
     result.setStyle(styles.table)
     return result
 
 
-def _table(table: Table, width: float, styles: _Styles) -> PdfTable:
+def _table(table: Table, width: float, styles: _Styles, split_rows_from: int = 0) -> PdfTable:
     return _pdf_table(table.columns, [[_cell(value, styles) for value in row] for row in table.rows], width,
-                      styles)
+                      styles, split_rows_from)
 
 
 def _department_flowables(book: SheetBook, index: int, width: float, styles: _Styles) -> list:
@@ -241,14 +254,14 @@ class _SheetDocument(BaseDocTemplate):
             self.progress(flowable.index + 1, len(self.book.sheets))
 
 
-def _decorate_page(canv: Canvas, doc: _SheetDocument, styles: _Styles) -> None:
-    """Header (plan, department) and footer (printed date, page x of y) of every page."""
+def _decorate_page(canv: Canvas, doc: BaseDocTemplate, styles: _Styles, plan_title: str, printed: date,
+                   what: str) -> None:
+    """Header (plan, what the page shows) and footer (printed date, page x of y) of every page."""
     width, height = doc.pagesize
     margin, half = MARGIN_MM * mm, (width - 2 * MARGIN_MM * mm) / 2
-    department = doc.current.title if doc.current else "Contents"
-    for text, style, x, y in ((doc.book.plan_title, styles.page_left, margin, height - 9 * mm),
-                              (department, styles.page_right, width / 2, height - 9 * mm),
-                              (f"Printed {doc.book.printed.isoformat()}", styles.page_left, margin, 6 * mm)):
+    for text, style, x, y in ((plan_title, styles.page_left, margin, height - 9 * mm),
+                              (what, styles.page_right, width / 2, height - 9 * mm),
+                              (f"Printed {printed.isoformat()}", styles.page_left, margin, 6 * mm)):
         paragraph = Paragraph(markup(text), style)
         paragraph.wrap(half, 20)
         paragraph.drawOn(canv, x, y)
@@ -264,19 +277,33 @@ def _decorate_page(canv: Canvas, doc: _SheetDocument, styles: _Styles) -> None:
     canv.line(margin, height - 10 * mm, width - margin, height - 10 * mm)
 
 
+def _page_settings(plan_title: str, subject: str) -> dict:
+    """The document settings every PDF here shares: A4 landscape, margins, metadata."""
+    margin = MARGIN_MM * mm
+    return dict(pagesize=landscape(A4), leftMargin=margin, rightMargin=margin, topMargin=margin,
+                bottomMargin=margin, title=plan_title, author="Plan Review", subject=subject)
+
+
+def _add_page_template(document: BaseDocTemplate, styles: _Styles, plan_title: str, printed: date,
+                       what: Callable[[BaseDocTemplate], str]) -> Frame:
+    """One frame per page, decorated with the plan, `what(document)` and the page numbers; the frame."""
+    margin = MARGIN_MM * mm
+    width, height = document.pagesize
+    frame = Frame(margin, margin, width - 2 * margin, height - 2 * margin - 2 * mm, id="body")
+    document.addPageTemplates([PageTemplate(
+        "page", [frame], onPageEnd=lambda canv, doc: _decorate_page(canv, doc, styles, plan_title, printed,
+                                                                    what(doc)))])
+    return frame
+
+
 def write_pdf(book: SheetBook, path: Path, *, contents: bool = True, progress: Progress | None = None,
               cancel: CancelCheck | None = None) -> None:
     """All the book's departments in one PDF, each from a new page; with a contents page if asked."""
     styles = _Styles()
-    pagesize = landscape(A4)
-    margin = MARGIN_MM * mm
-    document = _SheetDocument(path, book, progress, cancel, pagesize=pagesize, leftMargin=margin,
-                              rightMargin=margin, topMargin=margin, bottomMargin=margin,
-                              title=book.plan_title, author="Plan Review",
-                              subject="Department assignment sheets")
-    frame = Frame(margin, margin, pagesize[0] - 2 * margin, pagesize[1] - 2 * margin - 2 * mm, id="body")
-    document.addPageTemplates([PageTemplate(
-        "sheet", [frame], onPageEnd=lambda canv, doc: _decorate_page(canv, doc, styles))])
+    document = _SheetDocument(path, book, progress, cancel,
+                              **_page_settings(book.plan_title, "Department assignment sheets"))
+    frame = _add_page_template(document, styles, book.plan_title, book.printed,
+                               lambda doc: doc.current.title if doc.current else "Contents")
     flowables = _contents_flowables(book, frame._width, styles) if contents else []
     for index in range(len(book.sheets)):
         if flowables:
@@ -289,3 +316,23 @@ def write_pdf(book: SheetBook, path: Path, *, contents: bool = True, progress: P
 def write_department_pdf(book: SheetBook, sheet: AssignmentSheet, path: Path) -> None:
     """One department's sheet as a PDF of its own (no contents page)."""
     write_pdf(SheetBook(book.plan_title, book.printed, [sheet]), path, contents=False)
+
+
+def write_review_pdf(report: ReviewReport, path: Path) -> None:
+    """The review report: the summary, then the tasks with their statuses, flags and notes."""
+    styles = _Styles()
+    document = BaseDocTemplate(str(path), **_page_settings(report.plan_title, REVIEW_TITLE))
+    frame = _add_page_template(document, styles, report.plan_title, report.printed, lambda doc: REVIEW_TITLE)
+    summary = PdfTable([[Paragraph(markup(label), styles.label), Paragraph(markup(value), styles.cjk_cell)]
+                        for label, value in report.summary], colWidths=[35 * mm, frame._width - 35 * mm],
+                       hAlign="LEFT", style=[("VALIGN", (0, 0), (-1, -1), "TOP"),
+                                             ("LEFTPADDING", (0, 0), (-1, -1), 0),
+                                             ("TOPPADDING", (0, 0), (-1, -1), 0),
+                                             ("BOTTOMPADDING", (0, 0), (-1, -1), 1)])
+    flowables = [Paragraph(REVIEW_TITLE, styles.title),
+                 Paragraph(markup(f"{report.plan_title}. Printed {report.printed.isoformat()}."), styles.subtitle),
+                 summary,
+                 Paragraph(markup(report.heading), styles.heading),
+                 _table(report.tasks, frame._width, styles, SPLIT_ROWS_FROM) if report.tasks.rows
+                 else Paragraph("None.", styles.cell)]
+    document.build(flowables, canvasmaker=_TotalPagesCanvas)

@@ -1,4 +1,5 @@
-"""Assignment sheets as Excel workbooks (openpyxl). exporters.export imports this module only to write.
+"""Assignment sheets and the review report as Excel workbooks (openpyxl). exporters.export imports this
+module only to write.
 
 Every sheet prints on A4 fitted to the page width, with its header row repeated on each page and
 the page number and department in the footer. Row heights are set from each row's wrapped line
@@ -19,12 +20,15 @@ from openpyxl.worksheet.page import PageMargins
 
 from .document import AssignmentSheet, Column, SheetBook, Table, short_names
 from .files import CancelCheck, Progress, check_cancel
+from .review_report import TITLE as REVIEW_TITLE
+from .review_report import ReviewReport
 
 FONT = "Calibri"  # the workbook default; every font names it so no reader falls back to a serif
 OVERVIEW = "Overview"
 MATRIX = "Matrix"
 LINE_HEIGHT = 14.4  # points per wrapped line of 11-point Calibri (Excel); LibreOffice needs less
 ROW_PADDING = 2.0
+MAX_ROW_HEIGHT = 409.0  # points: Excel refuses taller rows (a long note shows in the cell's scroll)
 ESCAPE_LOOKALIKE = re.compile(r"_(x[0-9A-Fa-f]{4}_)")  # what Excel would read as an escaped character
 MATRIX_TEXT_LIMIT = 70  # characters of task text the matrix shows: one line
 
@@ -123,12 +127,11 @@ def _write_table(ws, styles: _Styles, table: Table, first_row: int) -> int:
             cell = _put(ws, row_number, index, value)
             cell.border, cell.alignment = styles.border, styles.wrapped
         lines = max(wrapped_lines(value, width) for value, width in zip(row, widths))
-        ws.row_dimensions[row_number].height = lines * LINE_HEIGHT + ROW_PADDING
+        ws.row_dimensions[row_number].height = min(lines * LINE_HEIGHT + ROW_PADDING, MAX_ROW_HEIGHT)
     last_row = first_row + len(table.rows)
     ws.auto_filter.ref = f"A{first_row}:{get_column_letter(len(table.columns))}{last_row}"
     ws.freeze_panes = ws.cell(row=first_row + 1, column=1).coordinate
     return last_row
-
 
 
 def _write_department(ws, styles: _Styles, book: SheetBook, sheet: AssignmentSheet) -> None:
@@ -202,4 +205,25 @@ def write_department_workbook(book: SheetBook, sheet: AssignmentSheet, path: Pat
     worksheet = workbook.active
     worksheet.title = short_names([sheet])[0]
     _write_department(worksheet, styles=_Styles(), book=book, sheet=sheet)
+    workbook.save(path)
+
+
+def write_review_workbook(report: ReviewReport, path: Path) -> None:
+    """The review report: the summary above the tasks with their review, and a sheet with one row per note."""
+    styles = _Styles()
+    workbook = Workbook()
+    tasks = workbook.active
+    tasks.title = "Review"
+    _put(tasks, 1, 1, REVIEW_TITLE).font = styles.title_font
+    _put(tasks, 2, 1, f"{report.plan_title}. Printed {report.printed.isoformat()}.").font = styles.subtitle_font
+    for row, (label, value) in enumerate(report.summary, start=3):
+        _put(tasks, row, 1, f"{label}: {value}")
+    header_row = 3 + len(report.summary) + 1
+    _write_table(tasks, styles, report.tasks, header_row)
+    _print_setup(tasks, landscape=True, title_rows=f"{header_row}:{header_row}",
+                 footer=f"{REVIEW_TITLE}: {report.heading}", plan_title=report.plan_title)
+    notes = workbook.create_sheet("Notes")
+    _write_table(notes, styles, report.notes, 1)
+    _print_setup(notes, landscape=True, title_rows="1:1", footer=f"{REVIEW_TITLE}: notes",
+                 plan_title=report.plan_title)
     workbook.save(path)
