@@ -12,6 +12,7 @@ from data.paths import default_database_path
 from data.readers import read_plan_file
 from data.review import STATUSES, NoteVersion, ReviewStore
 from data.store import PlanStore
+from exporters.review_report import ALL, ATTENTION, FLAGGED, FOLLOW_UP
 
 EXIT_BAD_INPUT = 2
 
@@ -119,6 +120,12 @@ def _add_review_commands(commands: argparse._SubParsersAction, common: argparse.
     action = actions.add_parser("export", parents=[on_plan], help="write a review file")
     action.add_argument("--reviewer", metavar="NAME", help="only this reviewer's notes and states (default: all)")
     action.add_argument("-o", "--output", type=Path, required=True, metavar="FILE")
+    action = actions.add_parser("report", parents=[on_plan],
+                                help="write a review report: every task with its statuses, flag and notes")
+    action.add_argument("--format", choices=("xlsx", "pdf"), required=True)
+    action.add_argument("--only", choices=(FLAGGED, FOLLOW_UP, ATTENTION), default=ALL,
+                        help="only flagged tasks, tasks needing follow-up, or both (attention); default: every task")
+    action.add_argument("-o", "--output", type=Path, required=True, metavar="FILE")
     action = actions.add_parser("import", parents=[on_plan], help="merge a colleague's review file")
     action.add_argument("file", type=Path)
     action = actions.add_parser("whoami", parents=[common], help="print (or --set) the default reviewer")
@@ -173,6 +180,16 @@ def _review_import(reviews: ReviewStore, args: argparse.Namespace) -> None:
           f"{merged.conflicts} new conflicts")
 
 
+def _review_report(reviews: ReviewStore, args: argparse.Namespace) -> None:
+    from exporters.export import ReviewReportRequest, export_review_report
+
+    request = ReviewReportRequest(_plan_id(reviews.store, args.plan), args.format, args.output, args.only)
+    result = export_review_report(reviews.store, request)
+    for warning in result.warnings:
+        print(f"warning: {warning}")
+    print(f"Wrote the review report to {args.output}")
+
+
 def _review_whoami(reviews: ReviewStore, args: argparse.Namespace) -> None:
     if args.identity:
         reviews.set_reviewer(args.identity)
@@ -189,6 +206,7 @@ REVIEW_ACTIONS = {
     "resolve": lambda reviews, args: reviews.resolve_conflict(args.note_id, args.keep),
     "export": _review_export,
     "import": _review_import,
+    "report": _review_report,
     "whoami": _review_whoami,
 }
 
@@ -208,6 +226,8 @@ def _add_export_command(commands: argparse._SubParsersAction, common: argparse.A
     which.add_argument("--all", action="store_true", help="every department the plan names")
     command.add_argument("--one-file-per-department", action="store_true",
                          help="write one file per department into the folder -o names")
+    command.add_argument("--with-review", action="store_true",
+                         help="add each task's review status and notes as columns")
     command.add_argument("-o", "--output", type=Path, required=True, metavar="PATH")
     command.add_argument("--plan", type=int, metavar="ID", help="the plan (default: the latest)")
 
@@ -237,7 +257,8 @@ def _export(args: argparse.Namespace) -> None:
         plan_id = _plan_id(store, args.plan)
         ids = (tuple(d.id for d in store.departments(plan_id)) if args.all
                else _department_ids(store, plan_id, args.department))
-        request = ExportRequest(plan_id, ids, args.format, args.output, args.one_file_per_department)
+        request = ExportRequest(plan_id, ids, args.format, args.output, args.one_file_per_department,
+                                include_review=args.with_review)
         result = export_assignment_sheets(store, request)
     for warning in result.warnings:
         print(f"warning: {warning}")

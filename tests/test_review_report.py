@@ -195,3 +195,47 @@ def test_department_sheets_leave_the_review_out_unless_asked(reviewed, tmp_path)
     path = tmp_path / "cnipa.xlsx"
     export_assignment_sheets(reviewed, ExportRequest(1, (cnipa.id,), "xlsx", path))
     assert "Review status" not in next(openpyxl.load_workbook(path)["CNIPA"].iter_rows(min_row=5, values_only=True))
+
+
+def run(capsys, *argv):
+    from desktop.cli import main
+
+    status = main([str(a) for a in argv])
+    out, err = capsys.readouterr()
+    return status, out, err
+
+
+def test_the_command_line_writes_a_report_of_the_flagged_tasks(reviewed, sample_db, tmp_path, capsys):
+    target = tmp_path / "flagged.xlsx"
+    status, out, err = run(capsys, "review", "report", "--db", sample_db, "--format", "xlsx", "--only", "flagged",
+                           "-o", target)
+    assert (status, err) == (0, "")
+    assert f"Wrote the review report to {target}" in out and "warning: task 4, note by Ann" not in out
+    assert [row["No."] for row in rows_under(openpyxl.load_workbook(target)["Review"])] == [1, 5]
+
+
+def test_the_command_line_reports_replaced_characters(reviewed, sample_db, tmp_path, capsys):
+    status, out, _ = run(capsys, "review", "report", "--db", sample_db, "--format", "pdf", "-o", tmp_path / "r.pdf")
+    assert status == 0 and "warning: task 4, note by Ann: 1 unprintable character(s)" in out
+
+
+def test_a_bad_selection_is_a_usage_error(sample_db, tmp_path, capsys):
+    with pytest.raises(SystemExit) as exit:
+        run(capsys, "review", "report", "--db", sample_db, "--format", "pdf", "--only", "mine", "-o", tmp_path / "r")
+    assert exit.value.code == 2
+    assert "invalid choice: 'mine'" in capsys.readouterr().err
+
+
+def test_an_unknown_plan_ends_with_status_2(sample_db, tmp_path, capsys):
+    target = tmp_path / "r.pdf"
+    status, _, err = run(capsys, "review", "report", "--db", sample_db, "--format", "pdf", "--plan", 9, "-o", target)
+    assert status == 2 and "holds no plan with id 9" in err and not target.exists()
+
+
+def test_export_with_review_adds_the_review_columns(reviewed, sample_db, tmp_path, capsys):
+    target = tmp_path / "cnipa.xlsx"
+    status, _, _ = run(capsys, "export", "--db", sample_db, "--format", "xlsx", "--department", "CNIPA",
+                       "--with-review", "-o", target)
+    assert status == 0
+    rows = {row["No."]: row for row in rows_under(openpyxl.load_workbook(target)["CNIPA"], "Role")}
+    assert rows[1]["Review status"].startswith("Needs follow-up\nFlagged by Ann")
