@@ -1,4 +1,4 @@
-"""File ▸ Export Assignment Sheets…, Print Preview… and Print… in the main window."""
+"""File ▸ Export Assignment Sheets…, Export Review Report…, Print Preview… and Print… in the main window."""
 from __future__ import annotations
 
 from pathlib import Path
@@ -9,7 +9,9 @@ from PySide6.QtGui import QAction, QKeySequence
 from PySide6.QtPrintSupport import QPrintDialog, QPrinter
 from PySide6.QtWidgets import QInputDialog, QMessageBox
 
-from .export_dialog import ExportDialog, department_sheet_document, preview_department_sheet, sheet_printer
+from .export_dialog import (BackgroundExportDialog, ExportDialog, department_sheet_document,
+                            preview_department_sheet, sheet_printer)
+from .review_report_dialog import ReviewReportDialog
 from .settings import LAST_EXPORT_FOLDER
 
 if TYPE_CHECKING:
@@ -22,10 +24,12 @@ class ExportController(QObject):
     def __init__(self, window: MainWindow):
         super().__init__(window)
         self.window = window
-        self.dialog: ExportDialog | None = None
+        self.dialog: BackgroundExportDialog | None = None
         self.actions = {
             "export": self._action(self.tr("&Export Assignment Sheets…"), self.export_sheets, "Ctrl+E",
                                    "exportSheets"),
+            "report": self._action(self.tr("Export Re&view Report…"), self.export_review_report, None,
+                                   "exportReviewReport"),
             "preview": self._action(self.tr("Print Pre&view…"), self.preview_sheet, "Ctrl+Shift+P",
                                     "printPreview"),
             "print": self._action(self.tr("&Print…"), self.print_sheet, QKeySequence.StandardKey.Print,
@@ -38,7 +42,8 @@ class ExportController(QObject):
 
     def _action(self, text: str, slot, shortcut, name: str) -> QAction:
         action = QAction(text, self.window, objectName=name)
-        action.setShortcut(QKeySequence(shortcut))
+        if shortcut is not None:
+            action.setShortcut(QKeySequence(shortcut))
         action.triggered.connect(slot)
         return action
 
@@ -47,24 +52,36 @@ class ExportController(QObject):
         """The departments named by the tasks the table shows now (lead or participant)."""
         return self.window.store.department_ids_of(self.window.table_model.task_ids)
 
+    def _last_export_folder(self) -> Path | None:
+        folder = self.window.context.settings.get(LAST_EXPORT_FOLDER)
+        return Path(folder) if folder else None
+
+    def _open(self, dialog: BackgroundExportDialog) -> BackgroundExportDialog:
+        """Show the dialog; when it closes, remember the folder it wrote to."""
+        self.dialog = dialog
+        dialog.finished.connect(lambda _result: self.window.context.settings.set(
+            LAST_EXPORT_FOLDER, str(self._export_folder(dialog))))
+        dialog.open()
+        return dialog
+
     def export_sheets(self) -> ExportDialog:
         window = self.window
-        settings = window.context.settings
-        folder = settings.get(LAST_EXPORT_FOLDER)
-        self.dialog = ExportDialog(window.store.path, window.plan_id, window.store.departments(window.plan_id),
-                                   selected_ids=window.selected_department_ids(),
-                                   shown_ids=self.shown_department_ids(),
-                                   thread_pool=window.context.thread_pool,
-                                   folder=Path(folder) if folder else None, parent=window)
-        self.dialog.finished.connect(lambda _result: settings.set(LAST_EXPORT_FOLDER,
-                                                                  str(self._export_folder(self.dialog))))
-        self.dialog.open()
-        return self.dialog
+        return self._open(ExportDialog(window.store.path, window.plan_id, window.store.departments(window.plan_id),
+                                       selected_ids=window.selected_department_ids(),
+                                       shown_ids=self.shown_department_ids(),
+                                       thread_pool=window.context.thread_pool,
+                                       folder=self._last_export_folder(), parent=window))
+
+    def export_review_report(self) -> ReviewReportDialog:
+        window = self.window
+        return self._open(ReviewReportDialog(window.store.path, window.plan_id,
+                                             thread_pool=window.context.thread_pool,
+                                             folder=self._last_export_folder(), parent=window))
 
     @staticmethod
-    def _export_folder(dialog: ExportDialog) -> Path:
+    def _export_folder(dialog: BackgroundExportDialog) -> Path:
         destination = Path(dialog.destination.text())
-        return destination if dialog.per_department.isChecked() else destination.parent
+        return destination if dialog.writes_folder() else destination.parent
 
     # Print ----------------------------------------------------------------------------------------------
     def department_to_print(self) -> int | None:

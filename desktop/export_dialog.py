@@ -1,4 +1,5 @@
-"""Export assignment sheets… (Excel or PDF) and the print preview of one department's sheet.
+"""Export assignment sheets… (Excel or PDF) and the print preview of one department's sheet; the export
+machinery the review report dialog shares (BackgroundExportDialog).
 
 Wiring, for the main window's File menu::
 
@@ -56,13 +57,13 @@ class ExportWorker(QRunnable):
         self._stop.set()
 
     def run(self) -> None:
-        from exporters.export import export_assignment_sheets  # openpyxl/reportlab load on first export
+        from exporters.export import run_export  # openpyxl/reportlab load on first export
         from exporters.files import ExportCancelled
 
         try:
             with PlanStore(self.db_path, create=False) as store:
-                result = export_assignment_sheets(store, self.request, progress=self.signals.progress.emit,
-                                                  cancel=self._stop.is_set)
+                result = run_export(store, self.request, progress=self.signals.progress.emit,
+                                    cancel=self._stop.is_set)
         except ExportCancelled:
             self.signals.cancelled.emit()
         except PlanReviewError as error:
@@ -71,112 +72,78 @@ class ExportWorker(QRunnable):
             self.signals.finished.emit(result)
 
 
-class ExportDialog(QDialog):
-    """Choose the departments (all, selected, or shown by the filter), format and destination; export.
+class BackgroundExportDialog(QDialog):
+    """What export dialogs share: a format, a destination, and the export run on the thread pool.
 
-    folder: where the destination starts (e.g. the folder of the last export); default: the home folder.
+    A progress dialog with Cancel appears only when the export is slow; when it is done a message says
+    what was written (and what had to be replaced) and offers to open it. Subclasses build the request.
     """
 
-    def __init__(self, db_path: Path, plan_id: int, departments: Sequence[DepartmentRow],
-                 selected_ids: Sequence[int] = (), shown_ids: Sequence[int] = (),
-                 thread_pool: QThreadPool | None = None, folder: Path | None = None,
-                 parent: QWidget | None = None):
+    file_name = "export"  # the suggested destination, without the format's extension
+
+    def __init__(self, db_path: Path, thread_pool: QThreadPool | None, parent: QWidget | None):
         super().__init__(parent)
-        self.setWindowTitle(self.tr("Export Assignment Sheets"))
-        self.db_path, self.plan_id = Path(db_path), plan_id
+        self.db_path = Path(db_path)
         self.thread_pool = thread_pool or QThreadPool.globalInstance()
-        known = [d.id for d in departments]  # the plan's order (by name)
-        self.choices = {"all": known,
-                        "selected": [i for i in known if i in set(selected_ids)],
-                        "shown": [i for i in known if i in set(shown_ids)]}
         self.worker: ExportWorker | None = None
         self.progress: QProgressDialog | None = None
         self.result_box: QMessageBox | None = None
-        self._build(Path(folder) if folder else Path(QDir.homePath()))
 
-    def _build(self, folder: Path) -> None:
-        self.scope_buttons = QButtonGroup(self)
-        scope_box = QVBoxLayout()
-        labels = {"all": self.tr("All departments (%n)", "", len(self.choices["all"])),
-                  "selected": self.tr("Selected departments (%n)", "", len(self.choices["selected"])),
-                  "shown": self.tr("Departments the filter shows (%n)", "", len(self.choices["shown"]))}
-        self.scope_radios = {}
-        for key, label in labels.items():
-            radio = QRadioButton(label, objectName=f"scope_{key}")
-            radio.setEnabled(bool(self.choices[key]))
-            self.scope_buttons.addButton(radio)
-            self.scope_radios[key] = radio
-            scope_box.addWidget(radio)
-        default = "selected" if self.choices["selected"] else "all"
-        self.scope_radios[default].setChecked(True)
-
+    def _format_and_destination(self, folder: Path) -> QHBoxLayout:
+        """Make the format choice and the destination field; the destination's row (field and Browse…)."""
         self.format_combo = QComboBox(objectName="formatCombo")
         self.format_combo.addItem(self.tr("Excel workbook (.xlsx)"), "xlsx")
         self.format_combo.addItem(self.tr("PDF (.pdf)"), "pdf")
-        self.per_department = QCheckBox(self.tr("One file per department (into a folder)"),
-                                        objectName="perDepartment")
-        self.destination = QLineEdit(str(folder / "assignment-sheets"), objectName="destination")
+        self.destination = QLineEdit(str(folder / self.file_name), objectName="destination")
         self.destination.setMinimumWidth(self.fontMetrics().horizontalAdvance("x") * 50)
         browse = QPushButton(self.tr("Browse…"), objectName="browse")
         browse.clicked.connect(self._browse)
-        destination_row = QHBoxLayout()
-        destination_row.addWidget(self.destination)
-        destination_row.addWidget(browse)
+        row = QHBoxLayout()
+        row.addWidget(self.destination)
+        row.addWidget(browse)
         self.format_combo.currentIndexChanged.connect(self._suggest_destination)
-        self.per_department.toggled.connect(self._suggest_destination)
-        self._suggest_destination()
+        return row
 
-        form = QFormLayout()
-        form.addRow(self.tr("Departments:"), scope_box)
-        form.addRow(self.tr("Format:"), self.format_combo)
-        form.addRow("", self.per_department)
-        form.addRow(self.tr("Save to:"), destination_row)
+    def _buttons(self) -> QDialogButtonBox:
         self.buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Close)
         self.export_button = self.buttons.addButton(self.tr("Export"), QDialogButtonBox.ButtonRole.AcceptRole)
         self.buttons.accepted.connect(self.start_export)
         self.buttons.rejected.connect(self.reject)
-        layout = QVBoxLayout(self)
-        layout.addLayout(form)
-        layout.addWidget(self.buttons)
-
-    def chosen_ids(self) -> list[int]:
-        return next(self.choices[key] for key, radio in self.scope_radios.items() if radio.isChecked())
+        return self.buttons
 
     def chosen_format(self) -> str:
         return self.format_combo.currentData()
 
+    def writes_folder(self) -> bool:
+        """Whether the destination is a folder (of several files) rather than one file."""
+        return False
+
     def _suggest_destination(self) -> None:
-        """Keep the destination's folder; fit its name to the format and the one-file-per-department choice."""
+        """Keep the destination's folder; fit its name to the format (and to writing a folder)."""
         folder = Path(self.destination.text()).parent
-        name = "assignment-sheets"
-        if self.per_department.isChecked():
-            self.destination.setText(str(folder / name))
-        else:
-            self.destination.setText(str(folder / f"{name}.{self.chosen_format()}"))
+        name = self.file_name if self.writes_folder() else f"{self.file_name}.{self.chosen_format()}"
+        self.destination.setText(str(folder / name))
 
     def _browse(self) -> None:
-        if self.per_department.isChecked():
-            chosen = QFileDialog.getExistingDirectory(self, self.tr("Folder for the sheets"),
-                                                      self.destination.text())
+        if self.writes_folder():
+            chosen = QFileDialog.getExistingDirectory(self, self.windowTitle(), self.destination.text())
         else:
-            chosen, _ = QFileDialog.getSaveFileName(self, self.tr("Save assignment sheets"),
-                                                    self.destination.text(), FORMATS[self.chosen_format()])
+            chosen, _ = QFileDialog.getSaveFileName(self, self.windowTitle(), self.destination.text(),
+                                                    FORMATS[self.chosen_format()])
         if chosen:
             self.destination.setText(chosen)
 
     def start_export(self) -> None:
-        """Start the export on the thread pool; the dialog stays open until it is done."""
-        from exporters.export import ExportRequest
+        raise NotImplementedError
 
-        request = ExportRequest(self.plan_id, tuple(self.chosen_ids()), self.chosen_format(),
-                                Path(self.destination.text()), self.per_department.isChecked())
+    def _run(self, request, message: str) -> None:
+        """Start the export on the thread pool; the dialog stays open until it is done."""
         self.worker = ExportWorker(self.db_path, request)
         self.worker.signals.progress.connect(self._progressed)
         self.worker.signals.finished.connect(self._finished)
         self.worker.signals.failed.connect(self._failed)
         self.worker.signals.cancelled.connect(self._cancelled)
-        self.progress = QProgressDialog(self.tr("Writing the assignment sheets…"), self.tr("Cancel"), 0,
-                                        2 * len(request.department_ids), self)
+        self.progress = QProgressDialog(message, self.tr("Cancel"), 0, 0, self)
         self.progress.setMinimumDuration(SLOW_EXPORT_MS)
         self.progress.setWindowModality(Qt.WindowModality.WindowModal)
         self.progress.setAutoClose(False)
@@ -218,6 +185,75 @@ class ExportDialog(QDialog):
 
     def _cancelled(self) -> None:
         self._done()
+
+
+class ExportDialog(BackgroundExportDialog):
+    """Choose the departments (all, selected, or shown by the filter), format and destination; export.
+
+    folder: where the destination starts (e.g. the folder of the last export); default: the home folder.
+    """
+
+    file_name = "assignment-sheets"
+
+    def __init__(self, db_path: Path, plan_id: int, departments: Sequence[DepartmentRow],
+                 selected_ids: Sequence[int] = (), shown_ids: Sequence[int] = (),
+                 thread_pool: QThreadPool | None = None, folder: Path | None = None,
+                 parent: QWidget | None = None):
+        super().__init__(db_path, thread_pool, parent)
+        self.setWindowTitle(self.tr("Export Assignment Sheets"))
+        self.plan_id = plan_id
+        known = [d.id for d in departments]  # the plan's order (by name)
+        self.choices = {"all": known,
+                        "selected": [i for i in known if i in set(selected_ids)],
+                        "shown": [i for i in known if i in set(shown_ids)]}
+        self._build(Path(folder) if folder else Path(QDir.homePath()))
+
+    def _build(self, folder: Path) -> None:
+        self.scope_buttons = QButtonGroup(self)
+        scope_box = QVBoxLayout()
+        labels = {"all": self.tr("All departments (%n)", "", len(self.choices["all"])),
+                  "selected": self.tr("Selected departments (%n)", "", len(self.choices["selected"])),
+                  "shown": self.tr("Departments the filter shows (%n)", "", len(self.choices["shown"]))}
+        self.scope_radios = {}
+        for key, label in labels.items():
+            radio = QRadioButton(label, objectName=f"scope_{key}")
+            radio.setEnabled(bool(self.choices[key]))
+            self.scope_buttons.addButton(radio)
+            self.scope_radios[key] = radio
+            scope_box.addWidget(radio)
+        default = "selected" if self.choices["selected"] else "all"
+        self.scope_radios[default].setChecked(True)
+
+        self.per_department = QCheckBox(self.tr("One file per department (into a folder)"),
+                                        objectName="perDepartment")
+        self.include_review = QCheckBox(self.tr("Include review status and notes"), objectName="includeReview")
+        destination_row = self._format_and_destination(folder)
+        self.per_department.toggled.connect(self._suggest_destination)
+        self._suggest_destination()
+
+        form = QFormLayout()
+        form.addRow(self.tr("Departments:"), scope_box)
+        form.addRow(self.tr("Format:"), self.format_combo)
+        form.addRow("", self.per_department)
+        form.addRow("", self.include_review)
+        form.addRow(self.tr("Save to:"), destination_row)
+        layout = QVBoxLayout(self)
+        layout.addLayout(form)
+        layout.addWidget(self._buttons())
+
+    def chosen_ids(self) -> list[int]:
+        return next(self.choices[key] for key, radio in self.scope_radios.items() if radio.isChecked())
+
+    def writes_folder(self) -> bool:
+        return self.per_department.isChecked()
+
+    def start_export(self) -> None:
+        from exporters.export import ExportRequest
+
+        request = ExportRequest(self.plan_id, tuple(self.chosen_ids()), self.chosen_format(),
+                                Path(self.destination.text()), self.per_department.isChecked(),
+                                include_review=self.include_review.isChecked())
+        self._run(request, self.tr("Writing the assignment sheets…"))
 
 
 def department_sheet_document(store: PlanStore, plan_id: int, department_id: int) -> QTextDocument:

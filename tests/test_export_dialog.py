@@ -102,3 +102,16 @@ def test_the_print_preview_shows_the_departments_sheet(qtbot, store):
     qtbot.addWidget(preview)
     assert preview.isVisible()
     preview.reject()
+
+
+def test_the_sheets_can_include_the_review(qtbot, make_dialog, tmp_path, store):
+    from data.review import ReviewStore
+
+    cnipa = store.find_department("CNIPA")
+    ReviewStore(store).add_note(store.task_id_by_number(1, 1), "=1+1 is a note, not a formula", "Ann")
+    dialog = make_dialog(selected_ids=[cnipa.id])
+    dialog.include_review.setChecked(True)
+    dialog.destination.setText(str(tmp_path / "cnipa.xlsx"))
+    export_and_wait(qtbot, dialog).reject()
+    header = [c.value for c in openpyxl.load_workbook(tmp_path / "cnipa.xlsx")["CNIPA"][5]]
+    assert header[-2:] == ["Review status", "Review notes"]

@@ -41,6 +41,21 @@ def test_export_offers_the_selected_department_and_writes_its_sheet(qtbot, windo
     assert window.context.settings.get(LAST_EXPORT_FOLDER) == str(tmp_path)
 
 
+def test_file_menu_exports_the_review_report(qtbot, window, tmp_path):
+    assert file_menu_names(window).index("exportSheets") < file_menu_names(window).index("exportReviewReport")
+    window.exports.actions["report"].trigger()
+    dialog = window.exports.dialog
+    assert dialog.isVisible() and dialog.windowTitle() == "Export Review Report"
+    target = tmp_path / "review.xlsx"
+    dialog.destination.setText(str(target))
+    dialog.export_button.click()
+    qtbot.waitUntil(lambda: dialog.result_box is not None and dialog.result_box.isVisible(), timeout=20000)
+    assert load_workbook(target).sheetnames == ["Review", "Notes"]
+    dialog.result_box.close()
+    dialog.reject()
+    assert window.context.settings.get(LAST_EXPORT_FOLDER) == str(tmp_path)
+
+
 def test_the_filter_decides_which_departments_are_shown(qtbot, window):
     window.search_box.setText("Kunlun")  # task 53: Ministry of Public Security alone
     qtbot.waitUntil(lambda: window.table_model.rowCount() == 1)

@@ -239,3 +239,23 @@ def test_export_with_review_adds_the_review_columns(reviewed, sample_db, tmp_pat
     assert status == 0
     rows = {row["No."]: row for row in rows_under(openpyxl.load_workbook(target)["CNIPA"], "Role")}
     assert rows[1]["Review status"].startswith("Needs follow-up\nFlagged by Ann")
+
+
+def test_the_dialog_writes_the_report_it_is_asked_for(qtbot, reviewed, sample_db, tmp_path):
+    from PySide6.QtWidgets import QMessageBox
+
+    from desktop.review_report_dialog import ReviewReportDialog
+
+    dialog = ReviewReportDialog(sample_db, 1, folder=tmp_path)
+    qtbot.addWidget(dialog)
+    assert dialog.destination.text() == str(tmp_path / "review-report.xlsx")
+    dialog.format_combo.setCurrentIndex(dialog.format_combo.findData("pdf"))
+    assert dialog.destination.text() == str(tmp_path / "review-report.pdf")
+    dialog.selection_combo.setCurrentIndex(dialog.selection_combo.findData(ATTENTION))
+    dialog.export_button.click()
+    qtbot.waitUntil(lambda: dialog.result_box is not None and dialog.result_box.isVisible(), timeout=20000)
+    box = dialog.result_box
+    assert box.icon() == QMessageBox.Icon.Information and any(b.text() == "Open" for b in box.buttons())
+    assert "task 4, note by Ann" in box.text()  # what was replaced
+    assert "Flagged tasks and tasks needing follow-up (3)" in pdf_text(tmp_path / "review-report.pdf")
+    box.reject()
