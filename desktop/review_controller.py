@@ -377,33 +377,40 @@ class ReviewController(QObject):
         by_department = self.reviews.department_progress(plan_id, self.reviewer, self.window.role_combo.currentData())
         self.window.departments_model.set_progress({d.department_id: (d.reviewed, d.total) for d in by_department})
 
-    def refresh(self, task_ids: list[int] | None = None) -> None:
-        """Show the review again after these tasks changed (None: any task may have)."""
+    def refresh(self, task_ids: list[int] | None = None, recount: bool = True) -> None:
+        """Show the review again after these tasks changed (None: any task may have); recount: their
+        statuses may have changed, so count the progress again (slow on a huge plan)."""
         self._cache.forget(task_ids)
         if self.task_filter().is_empty():
             self.window.table_model.refresh_columns(REVIEW_COLUMNS, task_ids)
         else:
             self.window.refresh_tasks()
-        self._show_progress()
+        if recount:
+            self._show_progress()
         self._show_pane()
 
     # Edits ------------------------------------------------------------------------------------------------
     def _push(self, name: str, task_id: int, edit: Callable[[], Record], undo_step: Step,
-              redo_step: Step | None = None) -> bool:
-        """Make an edit and put it on the undo stack (redo_step: undo_step's inverse when it is not its own);
-        a refused edit is said and changes nothing."""
+              redo_step: Step | None = None, changed: Callable[[int], None] | None = None) -> bool:
+        """Make an edit and put it on the undo stack (redo_step: undo_step's inverse when it is not its own;
+        changed: what shows the task again, by default without counting the progress); a refused edit is
+        said and changes nothing."""
         try:
             record = edit()
         except KNOWN_EDIT_ERRORS as error:
             self._show_failure(error)
             self._show_pane()  # the pane's controls back to what is stored
             return False
+        changed = changed or self._changed
         self.undo_stack.push(ReviewCommand(name, task_id, record, undo_step, redo_step or undo_step,
-                                           self._changed, self._show_failure))
-        self._changed(task_id)
+                                           changed, self._show_failure))
+        changed(task_id)
         return True
 
     def _changed(self, task_id: int) -> None:
+        self.refresh([task_id], recount=False)
+
+    def _status_changed(self, task_id: int) -> None:
         self.refresh([task_id])
 
     def _show_failure(self, error: PlanReviewError) -> None:
@@ -420,7 +427,8 @@ class ReviewController(QObject):
         if task_id is None or status == self.reviews.state(task_id, self.reviewer).status:
             return
         self._push(self.tr(COMMAND_NAMES[STATUSES.index(status)]), task_id,
-                   lambda: self.reviews.set_state(task_id, self.reviewer, status=status), self.reviews.restore_state)
+                   lambda: self.reviews.set_state(task_id, self.reviewer, status=status), self.reviews.restore_state,
+                   changed=self._status_changed)
 
     def set_flag(self, flagged: bool) -> None:
         task_id = self._task_id
