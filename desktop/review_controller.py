@@ -19,7 +19,7 @@ from PySide6.QtWidgets import (QCheckBox, QComboBox, QDialog, QDialogButtonBox, 
                                QHeaderView, QLabel, QLineEdit, QMessageBox, QToolBar, QWidget)
 
 from data.errors import DatabaseError, ExportError, PlanReviewError, ReviewEditError
-from data.review import NOT_REVIEWED, STATUSES, ExchangeSummary, ReviewStore, TaskReview
+from data.review import NOT_REVIEWED, STATUSES, DepartmentProgress, ExchangeSummary, ReviewStore, TaskReview
 from data.store import DepartmentRow, TaskRow
 
 from . import settings as keys
@@ -27,7 +27,7 @@ from .messages import show_error
 from .models import ReviewFilter, TaskColumn, TaskTableModel
 from .review_commands import Record, ReviewCommand, Step
 from .review_pane import NOT_STARTED_COLOUR, STATUS_COLOURS, ReviewPane, status_word
-from .workers import ReviewImportWorker
+from .workers import DepartmentProgressWorker, ReviewImportWorker
 
 if TYPE_CHECKING:
     from .main_window import MainWindow
@@ -112,6 +112,7 @@ class ReviewController(QObject):
         self._cache = TaskReviewCache(window.table_model, self.reviews)
         self._task_id: int | None = None
         self._import_worker: ReviewImportWorker | None = None
+        self._count_worker: DepartmentProgressWorker | None = None  # the latest count asked for
         settings = window.context.settings
         self.reviewer = settings.get(keys.REVIEWER) or self.reviews.default_reviewer()
         self.department = settings.get(keys.REVIEWER_DEPARTMENT)
@@ -374,8 +375,17 @@ class ReviewController(QObject):
         progress = self.reviews.progress(plan_id, self.reviewer)
         self.progress_label.setText(self.tr("%1 of %2 reviewed").replace("%1", str(progress.reviewed))
                                     .replace("%2", str(progress.total)))
-        by_department = self.reviews.department_progress(plan_id, self.reviewer, self.window.role_combo.currentData())
-        self.window.departments_model.set_progress({d.department_id: (d.reviewed, d.total) for d in by_department})
+        worker = DepartmentProgressWorker(self.window.store.path, plan_id, self.reviewer,
+                                          self.window.role_combo.currentData())
+        worker.signals.finished.connect(self._departments_counted)
+        self._count_worker = worker
+        self.window.context.thread_pool.start(worker)
+
+    def _departments_counted(self, worker: DepartmentProgressWorker, counts: list[DepartmentProgress]) -> None:
+        """Show a department count unless a newer one was asked for since (or the plan changed)."""
+        if worker is self._count_worker:
+            self._count_worker = None
+            self.window.departments_model.set_progress({d.department_id: (d.reviewed, d.total) for d in counts})
 
     def refresh(self, task_ids: list[int] | None = None, recount: bool = True) -> None:
         """Show the review again after these tasks changed (None: any task may have); recount: their

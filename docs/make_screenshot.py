@@ -50,6 +50,7 @@ def main() -> None:
                                            if model.department(row).abbreviation == "CNIPA"))
     window.table.selectRow(1)
     window.review.pane.notes_list.setCurrentRow(1)
+    window.context.thread_pool.waitForDone()  # the departments' review counts
     app.processEvents()
     target = Path(__file__).resolve().parent / "screenshot.png"
     window.grab().save(str(target))

@@ -6,6 +6,7 @@ import copy
 import json
 import re
 import sqlite3
+import threading
 from contextlib import closing
 from pathlib import Path
 
@@ -124,19 +125,28 @@ def test_setting_a_status_from_the_menu_shows_it_counts_it_and_saves_it(qtbot, w
     qtmodeltester.check(window.table_model)
 
 
-def test_the_departments_panel_shows_each_departments_progress(qtbot, window, qtmodeltester):
+def test_the_departments_panel_counts_each_departments_progress_off_the_gui_thread(qtbot, window, monkeypatch,
+                                                                                    qtmodeltester):
     model = window.departments_model
     row = next(r for r in range(model.rowCount()) if model.department(r).name == CNIPA)
     assert model.headerData(model.REVIEWED, Qt.Orientation.Horizontal) == "Reviewed"
     total = model.department(row).lead_count + model.department(row).participant_count
-    assert model.data(model.index(row, model.REVIEWED)) == f"0/{total}"
-    cnipa_task = next(n for n in range(1, 101)
-                      if CNIPA in (window.store.task(task_id(window, n)).lead.name,))
+
+    def reviewed() -> str:
+        return model.data(model.index(row, model.REVIEWED))
+
+    qtbot.waitUntil(lambda: reviewed() == f"0/{total}")
+    counted_on = []
+    count = ReviewStore.department_progress
+    monkeypatch.setattr(ReviewStore, "department_progress",
+                        lambda *args: counted_on.append(threading.current_thread()) or count(*args))
+    cnipa_task = next(n for n in range(1, 101) if window.store.task(task_id(window, n)).lead.name == CNIPA)
     choose_task(qtbot, window, cnipa_task)
     window.review.actions["status-reviewed"].trigger()
-    assert model.data(model.index(row, model.REVIEWED)) == f"1/{total}"
+    qtbot.waitUntil(lambda: reviewed() == f"1/{total}")
+    assert counted_on and threading.main_thread() not in counted_on
     window.role_combo.setCurrentIndex(1)  # tasks it leads
-    assert model.data(model.index(row, model.REVIEWED)) == f"1/{model.department(row).lead_count}"
+    qtbot.waitUntil(lambda: reviewed() == f"1/{model.department(row).lead_count}")
     qtmodeltester.check(model)
 
 
