@@ -108,7 +108,7 @@ class AssignmentSheet:
                            + t.extras for t in self.tasks))
 
 
-NUMBER = Column("No.", 5)
+NUMBER = Column("No.", 6)  # wide enough for its heading beside review columns
 PLACE = Column("Part and section", 34)
 TEXT = Column("Task", 56)
 ROLE_NAMES = {LEAD: "Leads", PARTICIPANT: "Takes part"}

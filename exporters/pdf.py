@@ -48,7 +48,8 @@ BODY_FONT, BOLD_FONT = "Helvetica", "Helvetica-Bold"
 HEADER_BLUE = "#305496"
 TOTAL_PAGES_FORM = "total-pages"
 MARGIN_MM = 14
-SPLIT_ROWS_FROM = 40  # points: a report row this much of which fits at a page's foot splits there (long notes)
+CELL_PADDING = 3 + 3  # points: a cell's left and right padding (the table style's)
+ROW_LIMIT = 0.8  # of the page's height: a taller row is continued in rows below it
 
 
 @functools.lru_cache(maxsize=1)
@@ -129,27 +130,65 @@ def _cell(value: str | int, styles: _Styles):
     return Paragraph(text, styles.cjk_cell if "<font" in text else styles.cell)  # typed '<' is escaped
 
 
-def _pdf_table(columns: tuple[Column, ...], rows: list[list], width: float, styles: _Styles,
-               split_rows_from: int = 0) -> PdfTable:
-    """Cells under a header row that repeats on every page; column widths follow the columns' hints.
-
-    split_rows_from: 0 keeps each row on one page; else a row splits at a page's foot when at least this
-    many points of it fit there (a row taller than a page must split).
-    """
+def _column_widths(columns: tuple[Column, ...], width: float) -> list[float]:
+    """The columns' share of the width, by their hints."""
     hints = sum(c.width for c in columns)
+    return [width * c.width / hints for c in columns]
+
+
+def _pdf_table(columns: tuple[Column, ...], rows: list[list], width: float, styles: _Styles) -> PdfTable:
+    """Cells under a header row that repeats on every page; column widths follow the columns' hints."""
     header = [Paragraph(markup(c.heading), styles.header_cell) for c in columns]
-    result = PdfTable([header, *rows], colWidths=[width * c.width / hints for c in columns], repeatRows=1,
-                      splitInRow=split_rows_from)
+    result = PdfTable([header, *rows], colWidths=_column_widths(columns, width), repeatRows=1)
     result.setStyle(styles.table)
     return result
 
 
-def _table(table: Table, width: float, styles: _Styles, split_rows_from: int = 0) -> PdfTable:
-    return _pdf_table(table.columns, [[_cell(value, styles) for value in row] for row in table.rows], width,
-                      styles, split_rows_from)
+def _may_be_taller(paragraph: Paragraph, width: float, height: float) -> bool:
+    """Whether the paragraph could be taller than `height` in this width (cheap: no layout)."""
+    style = paragraph.style
+    text = paragraph.text
+    # no character is wider than the font size; wrapping wastes at most half of each line
+    lines = 2 * len(text) * style.fontSize / width + text.count("<br/>") + 1
+    return lines * style.leading > height
 
 
-def _department_flowables(book: SheetBook, index: int, width: float, styles: _Styles) -> list:
+def _pieces(paragraph: Paragraph, width: float, height: float) -> list[Paragraph]:
+    """The paragraph cut into pieces no taller than `height`."""
+    pieces = []
+    while paragraph.wrap(width, height)[1] > height:
+        split = paragraph.split(width, height)
+        if len(split) < 2:
+            break
+        pieces.append(split[0])
+        paragraph = split[1]
+    return pieces + [paragraph]
+
+
+def _fitted_rows(rows: list[list], widths: list[float], height: float) -> list[list]:
+    """The rows, each no taller than `height`: a taller cell continues in rows added below its own.
+
+    reportlab keeps a table row on one page and fails on a row taller than a page (a very long note).
+    """
+    fitted = []
+    for row in rows:
+        cells = [_pieces(cell, width - CELL_PADDING, height)
+                 if isinstance(cell, Paragraph) and _may_be_taller(cell, width - CELL_PADDING, height) else [cell]
+                 for cell, width in zip(row, widths)]
+        fitted += [[pieces[i] if i < len(pieces) else "" for pieces in cells]
+                   for i in range(max(len(pieces) for pieces in cells))]
+    return fitted
+
+
+def _table(table: Table, frame: Frame, styles: _Styles) -> PdfTable:
+    """The table's cells wrapped in the frame's width; rows taller than most of its height are continued."""
+    rows = _fitted_rows([[_cell(value, styles) for value in row] for row in table.rows],
+                        _column_widths(table.columns, frame._width),
+                        ROW_LIMIT * frame._height)
+    return _pdf_table(table.columns, rows, frame._width, styles)
+
+
+def _department_flowables(book: SheetBook, index: int, frame: Frame, styles: _Styles) -> list:
     sheet = book.sheets[index]
     led, taking_part = sheet.led_table(), sheet.taking_part_table()
     flowables = [
@@ -162,7 +201,7 @@ def _department_flowables(book: SheetBook, index: int, width: float, styles: _St
     for heading, table in ((f"Tasks it leads ({len(led.rows)})", led),
                            (f"Tasks it takes part in ({len(taking_part.rows)})", taking_part)):
         flowables.append(Paragraph(markup(heading), styles.heading))
-        flowables.append(_table(table, width, styles) if table.rows else Paragraph("None.", styles.cell))
+        flowables.append(_table(table, frame, styles) if table.rows else Paragraph("None.", styles.cell))
     return flowables
 
 
@@ -308,7 +347,7 @@ def write_pdf(book: SheetBook, path: Path, *, contents: bool = True, progress: P
     for index in range(len(book.sheets)):
         if flowables:
             flowables.append(PageBreak())
-        flowables += _department_flowables(book, index, frame._width, styles)
+        flowables += _department_flowables(book, index, frame, styles)
     check_cancel(cancel, path)
     document.build(flowables, canvasmaker=_TotalPagesCanvas)
 
@@ -333,6 +372,6 @@ def write_review_pdf(report: ReviewReport, path: Path) -> None:
                  Paragraph(markup(f"{report.plan_title}. Printed {report.printed.isoformat()}."), styles.subtitle),
                  summary,
                  Paragraph(markup(report.heading), styles.heading),
-                 _table(report.tasks, frame._width, styles, SPLIT_ROWS_FROM) if report.tasks.rows
+                 _table(report.tasks, frame, styles) if report.tasks.rows
                  else Paragraph("None.", styles.cell)]
     document.build(flowables, canvasmaker=_TotalPagesCanvas)

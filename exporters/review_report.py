@@ -149,8 +149,9 @@ def build_review_report(store: PlanStore, plan_id: int, selection: str = ALL, *,
         note_rows += [(task.number, note.author, _day(note.created),
                        _day(note.updated) if note.updated != note.created else "", note.text, conflict_text(note))
                       for note in notes]
-    task_columns = (Column(NUMBER.heading, 7), PLACE, TEXT, Column("Lead department", 22), Column("Status", 13),
-                    Column("Reviewers' statuses", 26), Column("Flagged by", 13), Column("Notes", 60))
+    task_columns = (NUMBER, Column(PLACE.heading, 26), Column(TEXT.heading, 52),
+                    Column("Lead department", 20), Column("Status", 16), Column("Reviewers' statuses", 30),
+                    Column("Flagged by", 13), Column("Notes", 60))
     return ReviewReport(clean(store.plan_info(plan_id).title, "plan title"), printed or date.today(), selection,
                         tuple((label, clean(value, label)) for label, value in review.summary(selection, len(chosen))),
                         Table(task_columns, tuple(task_rows)), Table(NOTE_COLUMNS, tuple(note_rows)), clean.warnings)
