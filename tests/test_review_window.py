@@ -19,6 +19,7 @@ from PySide6.QtWidgets import QFileDialog
 from data.errors import DatabaseError
 from data.review import IN_REVIEW, REVIEWED, ReviewStore
 from data.store import PlanStore
+from desktop import cli
 from desktop import settings as keys
 from desktop.main_window import MainWindow
 from desktop.models import DepartmentsModel, ReviewFilter, TaskFilter, TaskTableModel
@@ -429,7 +430,7 @@ def test_a_conflict_shows_both_versions_and_the_reviewer_keeps_one(qtbot, window
 
 
 # Identity and switching ----------------------------------------------------------------------------------
-def test_the_reviewer_identity_is_asked_kept_and_shared_with_the_command_line(qtbot, window):
+def test_the_reviewer_identity_is_asked_kept_and_shared_with_the_command_line(qtbot, window, capsys):
     dialog = window.review.ask_identity()
     assert dialog.isVisible() and dialog.name_edit.text() == ANN
     dialog.name_edit.setText("Carol")
@@ -437,9 +438,9 @@ def test_the_reviewer_identity_is_asked_kept_and_shared_with_the_command_line(qt
     dialog.accept()
     assert window.review.reviewer_label.text() == f"Reviewer: Carol ({CNIPA})"
     assert Settings().get(keys.REVIEWER) == "Carol" and Settings().get(keys.REVIEWER_DEPARTMENT) == CNIPA
-    store = PlanStore(window.store.path, create=False)
-    with closing(store):
-        assert ReviewStore(store).default_reviewer() == "Carol"
+    capsys.readouterr()
+    assert cli.main(["review", "whoami", "--db", str(window.store.path)]) == 0
+    assert capsys.readouterr().out.strip() == "Carol"
     choose_task(qtbot, window, 2)
     write_note(qtbot, window, "by Carol")
     assert pane_notes(window)[0].startswith("Carol · ")
