@@ -196,7 +196,7 @@ class ReviewController(QObject):
         self.notes_filter = QCheckBox(self.tr("Has notes"), objectName="notesFilter")
         self.mine_filter = QCheckBox(self.tr("Mine"), objectName="mineFilter")
         self.mine_filter.setToolTip(self.tr("Tasks I set a status or flag on, or wrote a note on"))
-        label = QLabel(self.tr("Re&view:"))
+        label = QLabel(self.tr("Revie&w:"))
         label.setBuddy(self.status_filter)
         toolbar = QToolBar(self.tr("Review filters"), self.window, objectName="reviewToolbar")
         toolbar.setMovable(False)

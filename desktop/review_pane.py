@@ -55,18 +55,18 @@ class ReviewPane(QWidget):
         self.status_combo = QComboBox(objectName="reviewStatus")
         for status in STATUSES:
             self.status_combo.addItem(status_word(status), status)
-        self.flag_box = QCheckBox(self.tr("&Flagged"), objectName="reviewFlag")
-        status_label = QLabel(self.tr("My &status:"))
+        self.flag_box = QCheckBox(self.tr("Fla&gged"), objectName="reviewFlag")
+        status_label = QLabel(self.tr("&My status:"))
         status_label.setBuddy(self.status_combo)
         self.notes_list = QListWidget(objectName="reviewNotes")
         self.notes_list.setWordWrap(True)
         self.notes_list.setAlternatingRowColors(True)
-        self.edit_button = QPushButton(self.tr("&Edit"), objectName="editNote")
+        self.edit_button = QPushButton(self.tr("Ed&it"), objectName="editNote")
         self.delete_button = QPushButton(self.tr("&Delete"), objectName="deleteNote")
         self.editor = QPlainTextEdit(objectName="noteEditor")
         self.editor.setPlaceholderText(self.tr("Write a note on this task…"))
         self.editor.setTabChangesFocus(True)
-        self.save_button = QPushButton(self.tr("&Add Note"), objectName="saveNote")
+        self.save_button = QPushButton(self.tr("Add &Note"), objectName="saveNote")
         self.cancel_button = QPushButton(self.tr("Cancel"), objectName="cancelEdit")
         self.versions_list = QListWidget(objectName="conflictVersions")
         self.versions_list.setWordWrap(True)
@@ -208,7 +208,7 @@ class ReviewPane(QWidget):
         """Put the chosen note's text in the editor; saving it then edits the note."""
         self._editing = self.chosen_note_id()
         self.editor.setPlainText(self._notes[self._editing].text)
-        self.save_button.setText(self.tr("&Save Note"))
+        self.save_button.setText(self.tr("Save &Note"))
         self.cancel_button.show()
         self.editor.setFocus(Qt.FocusReason.OtherFocusReason)
         self._enable()
@@ -217,7 +217,7 @@ class ReviewPane(QWidget):
         """Empty the editor: the note is saved, or the edit given up."""
         self._editing = None
         self.editor.clear()
-        self.save_button.setText(self.tr("&Add Note"))
+        self.save_button.setText(self.tr("Add &Note"))
         self.cancel_button.hide()
         self._enable()
 

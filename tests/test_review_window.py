@@ -14,7 +14,7 @@ import pytest
 from PySide6.QtCore import Qt
 from PySide6.QtGui import QAction, QKeySequence
 from PySide6.QtTest import QTest
-from PySide6.QtWidgets import QFileDialog
+from PySide6.QtWidgets import QAbstractButton, QFileDialog, QLabel
 
 from data.errors import DatabaseError
 from data.review import IN_REVIEW, REVIEWED, ReviewStore
@@ -215,6 +215,15 @@ def test_review_shortcuts_are_in_menus_and_clash_with_no_other(window):
                  if not action.shortcut().isEmpty()]
     assert len(shortcuts) == len(set(shortcuts))
     assert {"Alt+1", "Alt+2", "Alt+3", "Alt+4", "Ctrl+Shift+F", "Ctrl+Shift+N"} <= set(shortcuts)
+
+
+def test_every_mnemonic_of_the_window_is_its_own(window):
+    """Alt+letter reaches one thing: a menu, a labelled field or a button, never two."""
+    texts = [action.text() for action in window.menuBar().actions()]
+    texts += [label.text() for label in window.findChildren(QLabel) if label.buddy() is not None]
+    texts += [button.text() for button in window.findChildren(QAbstractButton)]
+    letters = [match.group(1).lower() for text in texts for match in [re.search(r"&(\w)", text)] if match]
+    assert len(letters) == len(set(letters)), " ".join(sorted(letters))
 
 
 def test_flag_a_task_and_filter_the_flagged_ones(qtbot, window, qtmodeltester):
