@@ -413,9 +413,17 @@ class ReviewController(QObject):
             return False
         changed = changed or self._changed
         self.undo_stack.push(ReviewCommand(name, task_id, record, undo_step, redo_step or undo_step,
-                                           changed, self._show_failure))
+                                           lambda task: self._stepped(task, changed), self._show_failure))
         changed(task_id)
         return True
+
+    def _stepped(self, task_id: int, changed: Callable[[int], None]) -> None:
+        """After an undo or redo: show the task it changed (choosing it in the tree, as a user would)."""
+        if task_id != self._task_id:
+            index = self.window.tree_model.task_index(task_id)
+            self.window.tree.setCurrentIndex(index)
+            self.window.tree.scrollTo(index)
+        changed(task_id)
 
     def _changed(self, task_id: int) -> None:
         self.refresh([task_id], recount=False)

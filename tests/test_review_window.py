@@ -22,7 +22,7 @@ from data.store import PlanStore
 from desktop import cli
 from desktop import settings as keys
 from desktop.main_window import MainWindow
-from desktop.models import DepartmentsModel, ReviewFilter, TaskFilter, TaskTableModel
+from desktop.models import TASK_ID_ROLE, DepartmentsModel, ReviewFilter, TaskFilter, TaskTableModel
 from desktop.review_controller import ReviewerDialog
 from desktop.review_pane import STATUS_COLOURS
 from desktop.settings import Settings
@@ -224,6 +224,16 @@ def test_every_mnemonic_of_the_window_is_its_own(window):
     texts += [button.text() for button in window.findChildren(QAbstractButton)]
     letters = [match.group(1).lower() for text in texts for match in [re.search(r"&(\w)", text)] if match]
     assert len(letters) == len(set(letters)), " ".join(sorted(letters))
+
+
+def test_undo_shows_the_task_it_changes(qtbot, window):
+    choose_task(qtbot, window, 5)
+    window.review.actions["status-reviewed"].trigger()
+    choose_task(qtbot, window, 60)
+    window.review.actions["undo"].trigger()
+    assert "Task 5" in window.detail.toPlainText()
+    assert window.review.pane.status_combo.currentText() == "Not reviewed"
+    assert window.table.currentIndex().data(TASK_ID_ROLE) == task_id(window, 5)
 
 
 def test_flag_a_task_and_filter_the_flagged_ones(qtbot, window, qtmodeltester):
