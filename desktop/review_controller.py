@@ -518,12 +518,18 @@ class ReviewController(QObject):
             self._import_done(),
             show_error(self.window, self.tr("Import Review"), failed_path, problem)))
         self._import_worker = worker  # kept alive until it is done
-        self.actions["import"].setEnabled(False)
+        self._enable_imports(False)
         self.window.context.thread_pool.start(worker)
 
     def _import_done(self) -> None:
         self._import_worker = None
-        self.actions["import"].setEnabled(True)
+        self._enable_imports(True)
+
+    def _enable_imports(self, enabled: bool) -> None:
+        """While a review file merges, no other import starts and the window stays on its database."""
+        named = self.window.named_actions
+        for action in (self.actions["import"], named["open"], named["import"], self.window.recent_menu.menuAction()):
+            action.setEnabled(enabled)
 
     def _imported(self, path: Path, summary: ExchangeSummary) -> None:
         self._import_done()

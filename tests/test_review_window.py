@@ -363,6 +363,7 @@ def test_importing_a_colleagues_review_shows_her_notes_and_statuses(qtbot, windo
             first.row() == 0 and last.row() == model.rowCount() - 1 and Qt.ItemDataRole.DisplayRole in roles)):
         window.review.actions["import"].trigger()
         assert not window.review.actions["import"].isEnabled()  # until the worker is done
+        assert not window.named_actions["open"].isEnabled() and not window.named_actions["import"].isEnabled()
     qtbot.waitUntil(lambda: bool(dialogs))
     [(kind, title, text)] = dialogs
     assert (kind, title) == ("information", "Import Review")
@@ -371,7 +372,7 @@ def test_importing_a_colleagues_review_shows_her_notes_and_statuses(qtbot, windo
     assert cell(window, 7, "status") == "Not reviewed"  # Ann's own status
     assert cell(window, 7, "status", Qt.ItemDataRole.ToolTipRole) == "Bob: Reviewed"
     assert cell(window, 7, "flag") == "⚐" and cell(window, 7, "flag", Qt.ItemDataRole.ToolTipRole) == "Flagged by Bob"
-    assert window.review.actions["import"].isEnabled()
+    assert window.review.actions["import"].isEnabled() and window.named_actions["open"].isEnabled()
     qtmodeltester.check(model)
 
 
