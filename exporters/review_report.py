@@ -58,6 +58,10 @@ def reviewer_statuses(review: TaskReview) -> str:
     return "\n".join(f"{reviewer}: {STATUS_WORDS[status]}" for reviewer, status in review.statuses.items())
 
 
+def _counted(count: int, thing: str) -> str:
+    return f"{count} {thing}" + ("" if count == 1 else "s")
+
+
 def _day(timestamp: str) -> str:
     return timestamp[:10]  # the date of an ISO timestamp
 
@@ -109,7 +113,7 @@ class _PlanReview:
         return ((("Review progress", f"{counts[REVIEWED]} of {total} tasks reviewed{percent}"),)
                 + tuple((word, str(counts[status])) for status, word in STATUS_WORDS.items())
                 + (("Flagged", str(sum(r.flagged for r in reviews))),
-                   ("Notes", f"{notes} on {len(self.notes)} tasks"
+                   ("Notes", f"{notes} on {_counted(len(self.notes), 'task')}"
                              + (f", {conflicts} with a conflict" if conflicts else "")),
                    ("Reviewers", ", ".join(reviewers) or "none yet"),
                    ("This report", f"{SELECTIONS[selection]}: {shown} of {total}")))
