@@ -9,7 +9,7 @@ from PySide6.QtCore import (QAbstractItemModel, QItemSelectionModel, QModelIndex
 from PySide6.QtGui import QAction, QActionGroup, QCloseEvent, QGuiApplication, QIcon, QKeySequence
 from PySide6.QtWidgets import (QAbstractItemView, QComboBox, QDockWidget, QFileDialog, QHBoxLayout,
                                QHeaderView, QLabel, QLineEdit, QMainWindow, QMenu, QMessageBox,
-                               QProgressDialog, QSizePolicy, QSplitter, QTableView, QToolBar, QToolButton,
+                               QSizePolicy, QSplitter, QTableView, QToolBar, QToolButton,
                                QTreeView, QVBoxLayout, QWidget)
 
 from data.errors import PlanReviewError
@@ -20,7 +20,7 @@ from . import settings as keys
 from .context import AppContext
 from .detail import TaskDetail
 from .export_controller import ExportController
-from .messages import show_error
+from .messages import show_error, slow_work_dialog
 from .models import (ALL, DEPARTMENT_ID_ROLE, PART, SECTION, TASK_ID_ROLE, DepartmentsModel, PlanTreeModel,
                      TaskFilter, TaskTableModel)
 from .resources import resource_path
@@ -28,7 +28,6 @@ from .review_controller import ReviewController
 from .workers import ImportWorker
 
 SEARCH_DELAY_MS = 150
-PROGRESS_DELAY_MS = 400
 WARNINGS_SHOWN = 15
 DOCK_WIDTHS = (300, 390)  # the docks' first width: 30 % of the window, within these bounds
 MIN_VISIBLE = QSize(120, 60)  # how much of a restored window must be on a screen to be left where it is
@@ -341,11 +340,7 @@ class MainWindow(QMainWindow):
     def import_plan_file(self, path: Path) -> None:
         """Read and store a plan file on a worker thread; show the plan and the reader's warnings."""
         worker = ImportWorker(path, self.store.path)
-        progress = QProgressDialog(self.tr("Importing %1…").replace("%1", path.name), "", 0, 0, self)
-        progress.setCancelButton(None)
-        progress.setWindowModality(Qt.WindowModality.WindowModal)
-        progress.setMinimumDuration(PROGRESS_DELAY_MS)
-        progress.setValue(0)
+        progress = slow_work_dialog(self, self.tr("Importing %1…").replace("%1", path.name))
 
         def done() -> None:
             progress.close()

@@ -16,14 +16,14 @@ from typing import TYPE_CHECKING
 from PySide6.QtCore import QObject, QT_TRANSLATE_NOOP, Qt, Signal
 from PySide6.QtGui import QAction, QActionGroup, QKeySequence, QUndoStack
 from PySide6.QtWidgets import (QCheckBox, QComboBox, QDialog, QDialogButtonBox, QFileDialog, QFormLayout,
-                               QHeaderView, QLabel, QLineEdit, QMessageBox, QToolBar, QWidget)
+                               QHeaderView, QLabel, QLineEdit, QMessageBox, QProgressDialog, QToolBar, QWidget)
 
 from data.errors import DatabaseError, ExportError, PlanReviewError, ReviewEditError
 from data.review import NOT_REVIEWED, STATUSES, DepartmentProgress, ExchangeSummary, ReviewStore, TaskReview
 from data.store import DepartmentRow, TaskRow
 
 from . import settings as keys
-from .messages import show_error
+from .messages import show_error, slow_work_dialog
 from .models import ReviewFilter, TaskColumn, TaskTableModel
 from .review_commands import Record, ReviewCommand, Step
 from .review_pane import NOT_STARTED_COLOUR, STATUS_COLOURS, ReviewPane, status_word
@@ -513,15 +513,18 @@ class ReviewController(QObject):
     def import_review(self, path: Path) -> None:
         """Merge a colleague's review file on a worker thread, then show everything again and a summary."""
         worker = ReviewImportWorker(path, self.window.store.path, self.window.plan_id)
-        worker.signals.finished.connect(lambda summary: self._imported(path, summary))
+        progress = slow_work_dialog(self.window, self.tr("Merging %1…").replace("%1", path.name))
+        worker.signals.finished.connect(lambda summary: (self._import_done(progress), self._imported(path, summary)))
         worker.signals.failed.connect(lambda failed_path, problem: (
-            self._import_done(),
+            self._import_done(progress),
             show_error(self.window, self.tr("Import Review"), failed_path, problem)))
         self._import_worker = worker  # kept alive until it is done
         self._enable_imports(False)
         self.window.context.thread_pool.start(worker)
 
-    def _import_done(self) -> None:
+    def _import_done(self, progress: QProgressDialog) -> None:
+        progress.close()
+        progress.deleteLater()
         self._import_worker = None
         self._enable_imports(True)
 
@@ -532,7 +535,6 @@ class ReviewController(QObject):
             action.setEnabled(enabled)
 
     def _imported(self, path: Path, summary: ExchangeSummary) -> None:
-        self._import_done()
         self.refresh()
         if summary.notes or summary.states:
             text = self.tr("Merged from “%1”: %2, %3.").replace("%1", path.name) \

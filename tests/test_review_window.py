@@ -14,7 +14,7 @@ import pytest
 from PySide6.QtCore import Qt
 from PySide6.QtGui import QAction, QKeySequence
 from PySide6.QtTest import QTest
-from PySide6.QtWidgets import QAbstractButton, QFileDialog, QLabel
+from PySide6.QtWidgets import QAbstractButton, QFileDialog, QLabel, QProgressDialog
 
 from data.errors import DatabaseError
 from data.review import IN_REVIEW, REVIEWED, ReviewStore
@@ -374,6 +374,27 @@ def test_importing_a_colleagues_review_shows_her_notes_and_statuses(qtbot, windo
     assert cell(window, 7, "flag") == "⚐" and cell(window, 7, "flag", Qt.ItemDataRole.ToolTipRole) == "Flagged by Bob"
     assert window.review.actions["import"].isEnabled() and window.named_actions["open"].isEnabled()
     qtmodeltester.check(model)
+
+
+def test_a_slow_merge_shows_its_progress_and_only_then(qtbot, window, tmp_path, dialogs, monkeypatch):
+    store, reviews = colleague_copy(window, tmp_path / "bob.sqlite")
+    with closing(store):
+        reviews.add_note(task_id(window, 7), "Bob was here", "Bob")
+        reviews.export_review(PLAN, tmp_path / "bob.json", reviewer="Bob")
+    release = threading.Event()
+    merge = ReviewStore.import_review
+    monkeypatch.setattr(ReviewStore, "import_review", lambda *args: release.wait(10) and merge(*args))
+    try:
+        window.review.import_review(tmp_path / "bob.json")
+        progress = window.findChild(QProgressDialog)
+        assert not progress.isVisible()
+        qtbot.waitUntil(progress.isVisible)
+        assert progress.labelText() == "Merging bob.json…"
+    finally:
+        release.set()
+    qtbot.waitUntil(lambda: bool(dialogs))
+    assert all(not p.isVisible() for p in window.findChildren(QProgressDialog))
+    assert dialogs[0][2] == "Merged from “bob.json”: 1 note, 0 statuses."
 
 
 @pytest.fixture
