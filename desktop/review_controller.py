@@ -34,11 +34,11 @@ if TYPE_CHECKING:
 
 REVIEW_COLUMNS = ("status", "flag", "notes")
 KNOWN_EDIT_ERRORS = (ReviewEditError, DatabaseError)
-# The status actions, named as the undo commands they make (translated in the ReviewController context).
-COMMAND_NAMES = (QT_TRANSLATE_NOOP("ReviewController", "Set Status to Not Reviewed"),
-                 QT_TRANSLATE_NOOP("ReviewController", "Set Status to In Review"),
-                 QT_TRANSLATE_NOOP("ReviewController", "Set Status to Reviewed"),
-                 QT_TRANSLATE_NOOP("ReviewController", "Set Status to Needs Follow-up"))
+# The status actions; each undo command is named as its action, without the mnemonic's "&".
+STATUS_ACTIONS = (QT_TRANSLATE_NOOP("ReviewController", "Set Status to &Not Reviewed"),
+                  QT_TRANSLATE_NOOP("ReviewController", "Set Status to &In Review"),
+                  QT_TRANSLATE_NOOP("ReviewController", "Set Status to &Reviewed"),
+                  QT_TRANSLATE_NOOP("ReviewController", "Set Status to Needs &Follow-up"))
 STATUS_SHORTCUTS = ("Alt+1", "Alt+2", "Alt+3", "Alt+4")
 
 
@@ -112,7 +112,7 @@ class ReviewController(QObject):
         self._cache = TaskReviewCache(window.table_model, self.reviews)
         self._task_id: int | None = None
         self._import_worker: ReviewImportWorker | None = None
-        self._count_worker: DepartmentProgressWorker | None = None  # the latest count asked for
+        self._counting: list[DepartmentProgressWorker] = []  # kept alive until done; the last is the latest
         settings = window.context.settings
         self.reviewer = settings.get(keys.REVIEWER) or self.reviews.default_reviewer()
         self.department = settings.get(keys.REVIEWER_DEPARTMENT)
@@ -151,18 +151,18 @@ class ReviewController(QObject):
         actions = {
             "undo": self.undo_stack.createUndoAction(self.window, self.tr("&Undo")),
             "redo": self.undo_stack.createRedoAction(self.window, self.tr("&Redo")),
-            "flag": self._action(self.tr("&Flag Task"), lambda: self.set_flag(self.actions["flag"].isChecked()),
+            "flag": self._action(self.tr("F&lag Task"), lambda: self.set_flag(self.actions["flag"].isChecked()),
                                  "Ctrl+Shift+F", "flagTask"),
-            "note": self._action(self.tr("Add &Note…"), self.pane.start_note, "Ctrl+Shift+N", "addNote"),
-            "identity": self._action(self.tr("Reviewer &Identity…"), self.ask_identity, None, "reviewerIdentity"),
+            "note": self._action(self.tr("&Add Note…"), self.pane.start_note, "Ctrl+Shift+N", "addNote"),
+            "identity": self._action(self.tr("Reviewer Identi&ty…"), self.ask_identity, None, "reviewerIdentity"),
             "export": self._action(self.tr("E&xport My Review…"), self._choose_export_file, None, "exportReview"),
-            "import": self._action(self.tr("Import Re&view…"), self._choose_import_file, None, "importReview"),
+            "import": self._action(self.tr("Import Revie&w…"), self._choose_import_file, None, "importReview"),
         }
         actions["undo"].setShortcut(QKeySequence(QKeySequence.StandardKey.Undo))
         actions["redo"].setShortcut(QKeySequence(QKeySequence.StandardKey.Redo))
         actions["flag"].setCheckable(True)
         self.status_group = QActionGroup(self.window)
-        for status, name, shortcut in zip(STATUSES, COMMAND_NAMES, STATUS_SHORTCUTS):
+        for status, name, shortcut in zip(STATUSES, STATUS_ACTIONS, STATUS_SHORTCUTS):
             action = self._action(self.tr(name), lambda checked=False, status=status: self.set_status(status),
                                   shortcut, f"status-{status}")
             action.setCheckable(True)
@@ -378,13 +378,14 @@ class ReviewController(QObject):
         worker = DepartmentProgressWorker(self.window.store.path, plan_id, self.reviewer,
                                           self.window.role_combo.currentData())
         worker.signals.finished.connect(self._departments_counted)
-        self._count_worker = worker
+        self._counting.append(worker)
         self.window.context.thread_pool.start(worker)
 
     def _departments_counted(self, worker: DepartmentProgressWorker, counts: list[DepartmentProgress]) -> None:
         """Show a department count unless a newer one was asked for since (or the plan changed)."""
-        if worker is self._count_worker:
-            self._count_worker = None
+        latest = worker is self._counting[-1]
+        self._counting.remove(worker)
+        if latest:
             self.window.departments_model.set_progress({d.department_id: (d.reviewed, d.total) for d in counts})
 
     def refresh(self, task_ids: list[int] | None = None, recount: bool = True) -> None:
@@ -444,7 +445,7 @@ class ReviewController(QObject):
         task_id = self._task_id
         if task_id is None or status == self.reviews.state(task_id, self.reviewer).status:
             return
-        self._push(self.tr(COMMAND_NAMES[STATUSES.index(status)]), task_id,
+        self._push(self.tr(STATUS_ACTIONS[STATUSES.index(status)]).replace("&", ""), task_id,
                    lambda: self.reviews.set_state(task_id, self.reviewer, status=status), self.reviews.restore_state,
                    changed=self._status_changed)
 

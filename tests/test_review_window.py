@@ -217,13 +217,23 @@ def test_review_shortcuts_are_in_menus_and_clash_with_no_other(window):
     assert {"Alt+1", "Alt+2", "Alt+3", "Alt+4", "Ctrl+Shift+F", "Ctrl+Shift+N"} <= set(shortcuts)
 
 
+def mnemonics(texts: list[str]) -> list[str]:
+    return [match.group(1).lower() for text in texts for match in [re.search(r"&(\w)", text)] if match]
+
+
 def test_every_mnemonic_of_the_window_is_its_own(window):
-    """Alt+letter reaches one thing: a menu, a labelled field or a button, never two."""
+    """Alt+letter reaches one thing: a menu, a labelled field or a button, never two; so does a letter in
+    the Review menu, and the review items' letters in the File menu."""
     texts = [action.text() for action in window.menuBar().actions()]
     texts += [label.text() for label in window.findChildren(QLabel) if label.buddy() is not None]
     texts += [button.text() for button in window.findChildren(QAbstractButton)]
-    letters = [match.group(1).lower() for text in texts for match in [re.search(r"&(\w)", text)] if match]
+    letters = mnemonics(texts)
     assert len(letters) == len(set(letters)), " ".join(sorted(letters))
+    review_menu = mnemonics([action.text() for action in window.menus["review"].actions()])
+    assert len(review_menu) == len(set(review_menu)) == 7
+    ours = [window.review.actions["export"], window.review.actions["import"]]
+    file_menu = mnemonics([action.text() for action in window.menus["file"].actions() if action not in ours])
+    assert not set(mnemonics([action.text() for action in ours])) & set(file_menu)
 
 
 def test_undo_shows_the_task_it_changes(qtbot, window):
