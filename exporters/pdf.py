@@ -29,8 +29,8 @@ from reportlab.platypus import Table as PdfTable
 
 from .document import AssignmentSheet, Column, SheetBook, Table
 from .files import CancelCheck, Progress, check_cancel
+from .review_report import STATUS_FILLS, STATUS_HEADING, ReviewReport
 from .review_report import TITLE as REVIEW_TITLE
-from .review_report import ReviewReport
 
 CJK_FONT = "PlanReviewCJK"
 CJK_FALLBACK = "STSong-Light"
@@ -165,27 +165,33 @@ def _pieces(paragraph: Paragraph, width: float, height: float) -> list[Paragraph
     return pieces + [paragraph]
 
 
-def _fitted_rows(rows: list[list], widths: list[float], height: float) -> list[list]:
-    """The rows, each no taller than `height`: a taller cell continues in rows added below its own.
+def _fitted_rows(row: list, widths: list[float], height: float) -> list[list]:
+    """The row as rows no taller than `height`: a taller cell continues in rows added below its own.
 
     reportlab keeps a table row on one page and fails on a row taller than a page (a very long note).
     """
-    fitted = []
-    for row in rows:
-        cells = [_pieces(cell, width - CELL_PADDING, height)
-                 if isinstance(cell, Paragraph) and _may_be_taller(cell, width - CELL_PADDING, height) else [cell]
-                 for cell, width in zip(row, widths)]
-        fitted += [[pieces[i] if i < len(pieces) else "" for pieces in cells]
-                   for i in range(max(len(pieces) for pieces in cells))]
-    return fitted
+    cells = [_pieces(cell, width - CELL_PADDING, height)
+             if isinstance(cell, Paragraph) and _may_be_taller(cell, width - CELL_PADDING, height) else [cell]
+             for cell, width in zip(row, widths)]
+    return [[pieces[i] if i < len(pieces) else "" for pieces in cells]
+            for i in range(max(len(pieces) for pieces in cells))]
 
 
-def _table(table: Table, frame: Frame, styles: _Styles) -> PdfTable:
+RowStyle = Callable[[int, tuple], list]  # (row index in the PDF table, the row's values) -> table style commands
+
+
+def _table(table: Table, frame: Frame, styles: _Styles, row_style: RowStyle | None = None) -> PdfTable:
     """The table's cells wrapped in the frame's width; rows taller than most of its height are continued."""
-    rows = _fitted_rows([[_cell(value, styles) for value in row] for row in table.rows],
-                        _column_widths(table.columns, frame._width),
-                        ROW_LIMIT * frame._height)
-    return _pdf_table(table.columns, rows, frame._width, styles)
+    widths, height = _column_widths(table.columns, frame._width), ROW_LIMIT * frame._height
+    rows, commands = [], []
+    for values in table.rows:
+        if row_style:
+            commands += row_style(len(rows) + 1, values)  # + 1: the header row
+        rows += _fitted_rows([_cell(value, styles) for value in values], widths, height)
+    result = _pdf_table(table.columns, rows, frame._width, styles)
+    if commands:
+        result.setStyle(commands)
+    return result
 
 
 def _department_flowables(book: SheetBook, index: int, frame: Frame, styles: _Styles) -> list:
@@ -357,6 +363,16 @@ def write_department_pdf(book: SheetBook, sheet: AssignmentSheet, path: Path) ->
     write_pdf(SheetBook(book.plan_title, book.printed, [sheet]), path, contents=False)
 
 
+def _status_fill(report: ReviewReport) -> RowStyle:
+    """Each task's status cell filled with its status's colour, so follow-ups stand out."""
+    column = [c.heading for c in report.tasks.columns].index(STATUS_HEADING)
+
+    def fill(index: int, values: tuple) -> list:
+        rgb = STATUS_FILLS.get(values[column])
+        return [("BACKGROUND", (column, index), (column, index), colors.HexColor(f"#{rgb}"))] if rgb else []
+    return fill
+
+
 def write_review_pdf(report: ReviewReport, path: Path) -> None:
     """The review report: the summary, then the tasks with their statuses, flags and notes."""
     styles = _Styles()
@@ -372,6 +388,6 @@ def write_review_pdf(report: ReviewReport, path: Path) -> None:
                  Paragraph(markup(f"{report.plan_title}. Printed {report.printed.isoformat()}."), styles.subtitle),
                  summary,
                  Paragraph(markup(report.heading), styles.heading),
-                 _table(report.tasks, frame, styles) if report.tasks.rows
+                 _table(report.tasks, frame, styles, _status_fill(report)) if report.tasks.rows
                  else Paragraph("None.", styles.cell)]
     document.build(flowables, canvasmaker=_TotalPagesCanvas)

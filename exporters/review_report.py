@@ -24,6 +24,8 @@ SELECTIONS = {ALL: "All tasks", FLAGGED: "Flagged tasks", FOLLOW_UP: "Tasks need
               ATTENTION: "Flagged tasks and tasks needing follow-up"}
 
 TITLE = "Review report"
+STATUS_HEADING = "Status"
+STATUS_FILLS = {"Reviewed": "E2EFDA", "Needs follow-up": "FCE4D6", "In review": "FFF2CC"}  # RGB, by status word
 NOTE_COLUMNS = (NUMBER, Column("Author", 18), Column("Written", 11), Column("Edited", 11), Column("Note", 80),
                 Column("Conflict", 40))
 
@@ -116,7 +118,7 @@ class _PlanReview:
                    ("Notes", f"{notes} on {_counted(len(self.notes), 'task')}"
                              + (f", {conflicts} with a conflict" if conflicts else "")),
                    ("Reviewers", ", ".join(reviewers) or "none yet"),
-                   ("This report", f"{SELECTIONS[selection]}: {shown} of {total}")))
+                   ("This report", f"{SELECTIONS[selection]}, {shown} of {total}")))
 
 
 def _cleaned(note: Note, clean: TextCleaner, where: str) -> Note:
@@ -154,7 +156,7 @@ def build_review_report(store: PlanStore, plan_id: int, selection: str = ALL, *,
                        _day(note.updated) if note.updated != note.created else "", note.text, conflict_text(note))
                       for note in notes]
     task_columns = (NUMBER, Column(PLACE.heading, 26), Column(TEXT.heading, 52),
-                    Column("Lead department", 20), Column("Status", 16), Column("Reviewers' statuses", 30),
+                    Column("Lead department", 20), Column(STATUS_HEADING, 16), Column("Reviewers' statuses", 30),
                     Column("Flagged by", 13), Column("Notes", 60))
     return ReviewReport(clean(store.plan_info(plan_id).title, "plan title"), printed or date.today(), selection,
                         tuple((label, clean(value, label)) for label, value in review.summary(selection, len(chosen))),

@@ -20,8 +20,8 @@ from openpyxl.worksheet.page import PageMargins
 
 from .document import AssignmentSheet, Column, SheetBook, Table, short_names
 from .files import CancelCheck, Progress, check_cancel
+from .review_report import STATUS_FILLS, STATUS_HEADING, ReviewReport
 from .review_report import TITLE as REVIEW_TITLE
-from .review_report import ReviewReport
 
 FONT = "Calibri"  # the workbook default; every font names it so no reader falls back to a serif
 OVERVIEW = "Overview"
@@ -208,6 +208,16 @@ def write_department_workbook(book: SheetBook, sheet: AssignmentSheet, path: Pat
     workbook.save(path)
 
 
+def _fill_statuses(ws, report: ReviewReport, header_row: int) -> None:
+    """Each task's status cell filled with its status's colour, so follow-ups stand out."""
+    column = [c.heading for c in report.tasks.columns].index(STATUS_HEADING) + 1
+    fills = {word: PatternFill("solid", fgColor=rgb) for word, rgb in STATUS_FILLS.items()}
+    for row_number in range(header_row + 1, header_row + 1 + len(report.tasks.rows)):
+        cell = ws.cell(row=row_number, column=column)
+        if cell.value in fills:
+            cell.fill = fills[cell.value]
+
+
 def write_review_workbook(report: ReviewReport, path: Path) -> None:
     """The review report: the summary above the tasks with their review, and a sheet with one row per note."""
     styles = _Styles()
@@ -220,6 +230,7 @@ def write_review_workbook(report: ReviewReport, path: Path) -> None:
         _put(tasks, row, 1, f"{label}: {value}")
     header_row = 3 + len(report.summary) + 1
     _write_table(tasks, styles, report.tasks, header_row)
+    _fill_statuses(tasks, report, header_row)
     _print_setup(tasks, landscape=True, title_rows=f"{header_row}:{header_row}",
                  footer=f"{REVIEW_TITLE}: {report.heading}", plan_title=report.plan_title)
     notes = workbook.create_sheet("Notes")

@@ -98,7 +98,7 @@ def test_the_summary_counts_progress_statuses_and_reviewers(reviewed):
     assert summary["Flagged"] == "2"
     assert summary["Notes"] == "4 on 2 tasks, 1 with a conflict"
     assert summary["Reviewers"] == "Ann, Bob, 王芳"
-    assert summary["This report"] == "Flagged tasks: 2 of 100"
+    assert summary["This report"] == "Flagged tasks, 2 of 100"
 
 
 def test_workbook_rows_carry_statuses_in_words_flags_and_notes(reviewed, tmp_path):
@@ -267,3 +267,13 @@ def test_a_department_sheet_prints_a_note_longer_than_a_page(reviewed, tmp_path)
     path = tmp_path / "cnipa.pdf"
     export_assignment_sheets(reviewed, ExportRequest(1, (cnipa.id,), "pdf", path, include_review=True))
     assert pdf_text(path).count("Overlong") == 900
+
+
+def test_status_cells_are_filled_by_status(reviewed, tmp_path):
+    path, _ = write(reviewed, tmp_path, "xlsx", ATTENTION)
+    sheet = openpyxl.load_workbook(path)["Review"]
+    header_row = next(r for r in range(1, 30) if sheet.cell(r, 1).value == "No.")
+    status = [c.value for c in sheet[header_row]].index("Status") + 1
+    fills = {sheet.cell(r, 1).value: sheet.cell(r, status).fill.fgColor.rgb[-6:]
+             for r in range(header_row + 1, sheet.max_row + 1)}
+    assert fills == {1: "FCE4D6", 4: "FCE4D6", 5: "000000"}  # task 5 is flagged but not reviewed: no fill
