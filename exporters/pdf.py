@@ -29,7 +29,7 @@ from reportlab.platypus import Table as PdfTable
 
 from .document import AssignmentSheet, Column, SheetBook, Table
 from .files import CancelCheck, Progress, check_cancel
-from .review_report import STATUS_FILLS, STATUS_HEADING, ReviewReport
+from .review_report import STATUS_FILLS, ReviewReport
 from .review_report import TITLE as REVIEW_TITLE
 
 CJK_FONT = "PlanReviewCJK"
@@ -365,7 +365,7 @@ def write_department_pdf(book: SheetBook, sheet: AssignmentSheet, path: Path) ->
 
 def _status_fill(report: ReviewReport) -> RowStyle:
     """Each task's status cell filled with its status's colour, so follow-ups stand out."""
-    column = [c.heading for c in report.tasks.columns].index(STATUS_HEADING)
+    column = report.status_column
 
     def fill(index: int, values: tuple) -> list:
         rgb = STATUS_FILLS.get(values[column])

@@ -43,6 +43,11 @@ class ReviewReport:
     warnings: list[str] = field(default_factory=list)
 
     @property
+    def status_column(self) -> int:
+        """The index of the tasks' (overall) status column."""
+        return [c.heading for c in self.tasks.columns].index(STATUS_HEADING)
+
+    @property
     def heading(self) -> str:
         """What the task table holds, e.g. "Flagged tasks (3)"."""
         return f"{SELECTIONS[self.selection]} ({len(self.tasks.rows)})"

@@ -20,7 +20,7 @@ from openpyxl.worksheet.page import PageMargins
 
 from .document import AssignmentSheet, Column, SheetBook, Table, short_names
 from .files import CancelCheck, Progress, check_cancel
-from .review_report import STATUS_FILLS, STATUS_HEADING, ReviewReport
+from .review_report import STATUS_FILLS, ReviewReport
 from .review_report import TITLE as REVIEW_TITLE
 
 FONT = "Calibri"  # the workbook default; every font names it so no reader falls back to a serif
@@ -28,7 +28,7 @@ OVERVIEW = "Overview"
 MATRIX = "Matrix"
 LINE_HEIGHT = 14.4  # points per wrapped line of 11-point Calibri (Excel); LibreOffice needs less
 ROW_PADDING = 2.0
-MAX_ROW_HEIGHT = 409.0  # points: Excel refuses taller rows (a long note shows in the cell's scroll)
+MAX_ROW_HEIGHT = 409.0  # points: Excel's tallest row; the cell still holds a longer note whole
 ESCAPE_LOOKALIKE = re.compile(r"_(x[0-9A-Fa-f]{4}_)")  # what Excel would read as an escaped character
 MATRIX_TEXT_LIMIT = 70  # characters of task text the matrix shows: one line
 
@@ -210,7 +210,7 @@ def write_department_workbook(book: SheetBook, sheet: AssignmentSheet, path: Pat
 
 def _fill_statuses(ws, report: ReviewReport, header_row: int) -> None:
     """Each task's status cell filled with its status's colour, so follow-ups stand out."""
-    column = [c.heading for c in report.tasks.columns].index(STATUS_HEADING) + 1
+    column = report.status_column + 1
     fills = {word: PatternFill("solid", fgColor=rgb) for word, rgb in STATUS_FILLS.items()}
     for row_number in range(header_row + 1, header_row + 1 + len(report.tasks.rows)):
         cell = ws.cell(row=row_number, column=column)
