@@ -112,7 +112,8 @@ class ReviewController(QObject):
         self._cache = TaskReviewCache(window.table_model, self.reviews)
         self._task_id: int | None = None
         self._import_worker: ReviewImportWorker | None = None
-        self._counting: list[DepartmentProgressWorker] = []  # kept alive until done; the last is the latest
+        self._counting: list[DepartmentProgressWorker] = []  # kept alive until done
+        self._latest_count: DepartmentProgressWorker | None = None  # the only one whose counts are shown
         settings = window.context.settings
         self.reviewer = settings.get(keys.REVIEWER) or self.reviews.default_reviewer()
         self.department = settings.get(keys.REVIEWER_DEPARTMENT)
@@ -379,13 +380,13 @@ class ReviewController(QObject):
                                           self.window.role_combo.currentData())
         worker.signals.finished.connect(self._departments_counted)
         self._counting.append(worker)
+        self._latest_count = worker
         self.window.context.thread_pool.start(worker)
 
     def _departments_counted(self, worker: DepartmentProgressWorker, counts: list[DepartmentProgress]) -> None:
         """Show a department count unless a newer one was asked for since (or the plan changed)."""
-        latest = worker is self._counting[-1]
         self._counting.remove(worker)
-        if latest:
+        if worker is self._latest_count:
             self.window.departments_model.set_progress({d.department_id: (d.reviewed, d.total) for d in counts})
 
     def refresh(self, task_ids: list[int] | None = None, recount: bool = True) -> None:

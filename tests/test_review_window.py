@@ -14,7 +14,7 @@ import pytest
 from PySide6.QtCore import Qt
 from PySide6.QtGui import QAction, QKeySequence
 from PySide6.QtTest import QTest
-from PySide6.QtWidgets import QAbstractButton, QFileDialog, QLabel, QProgressDialog
+from PySide6.QtWidgets import QAbstractButton, QApplication, QFileDialog, QLabel, QProgressDialog
 
 from data.errors import DatabaseError
 from data.review import IN_REVIEW, REVIEWED, ReviewStore
@@ -149,6 +149,38 @@ def test_the_departments_panel_counts_each_departments_progress_off_the_gui_thre
     window.role_combo.setCurrentIndex(1)  # tasks it leads
     qtbot.waitUntil(lambda: reviewed() == f"1/{model.department(row).lead_count}")
     qtmodeltester.check(model)
+
+
+def test_a_late_department_count_never_hides_a_newer_one(qtbot, window, monkeypatch):
+    model = window.departments_model
+    row = next(r for r in range(model.rowCount()) if model.department(r).name == CNIPA)
+    leads = model.department(row).lead_count
+
+    def reviewed() -> str:
+        return model.data(model.index(row, model.REVIEWED))
+
+    release = threading.Event()
+    count = ReviewStore.department_progress
+
+    def first_count_late(*args):
+        counts = count(*args)
+        if not release.is_set():
+            release.wait(10)
+        return counts
+
+    monkeypatch.setattr(ReviewStore, "department_progress", first_count_late)
+    window.role_combo.setCurrentIndex(1)  # tasks it leads: counted, then held back
+    monkeypatch.setattr(ReviewStore, "department_progress", count)
+    try:
+        choose_task(qtbot, window, next(n for n in range(1, 101)
+                                        if window.store.task(task_id(window, n)).lead.name == CNIPA))
+        window.review.actions["status-reviewed"].trigger()
+        qtbot.waitUntil(lambda: reviewed() == f"1/{leads}")
+    finally:
+        release.set()
+    window.context.thread_pool.waitForDone()
+    QApplication.processEvents()  # the late count arrives
+    assert reviewed() == f"1/{leads}"
 
 
 def test_status_shortcuts_and_every_status_word(qtbot, window):
