@@ -161,7 +161,13 @@ def _migration_2(db: sqlite_utils.Database) -> None:
                                    "changed": int}, pk="checksum", foreign_keys=[("plan_id", "plans", "id")])
 
 
-MIGRATIONS = [_migration_1, _migration_2]
+def _migration_3(db: sqlite_utils.Database) -> None:
+    """The department filter reads task ids from an index alone, without visiting the table's rows."""
+    db["assignments"].create_index(["department_id", "role", "task_id"])
+    db.execute("DROP INDEX idx_assignments_department_id_role")
+
+
+MIGRATIONS = [_migration_1, _migration_2, _migration_3]
 SCHEMA_VERSION = len(MIGRATIONS)
 
 
