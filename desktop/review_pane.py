@@ -199,9 +199,10 @@ class ReviewPane(QWidget):
 
     # Writing ------------------------------------------------------------------------------------------
     def start_note(self) -> None:
-        """Put the cursor in the editor to write a new note."""
+        """Put the cursor in the editor to write a new note (no note chosen, so the editor shows)."""
         if self._editing is not None:
             self.finish_edit()
+        self.notes_list.setCurrentItem(None)
         self.editor.setFocus(Qt.FocusReason.ShortcutFocusReason)
 
     def start_edit(self) -> None:

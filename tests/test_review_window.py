@@ -509,6 +509,11 @@ def test_a_conflict_shows_both_versions_and_the_reviewer_keeps_one(qtbot, window
     assert window.review.actions["undo"].text() == "&Undo Resolve Conflict"
     window.review.actions["undo"].trigger()
     assert len(stored_notes(window.store.path)[0].conflicts) == 1 and cell(window, 9, "notes") == "1 ⚠"
+    choose_note(window, stored_notes(window.store.path)[0].text)
+    assert pane.conflict_page.isVisibleTo(window)
+    press(window, "Ctrl+Shift+N")  # a new note: the editor takes the versions' place
+    qtbot.waitUntil(pane.editor.hasFocus)
+    assert not pane.conflict_page.isVisibleTo(window) and pane.chosen_note_id() is None
     qtmodeltester.check(window.table_model)
 
 
