@@ -352,6 +352,7 @@ class ReviewController(QObject):
         self._share_identity()
         self.clear_filters()  # the models dropped every filter with the plan
         self._task_id = None
+        self.pane.forget_drafts()
         self.refresh()
 
     def _show_task(self, task_id: int | None) -> None:

@@ -50,6 +50,7 @@ class ReviewPane(QWidget):
         self._task_id: int | None = None
         self._notes: dict[str, Note] = {}
         self._editing: str | None = None  # id of the note whose text is in the editor
+        self._drafts: dict[int, str] = {}  # new notes begun on tasks, kept while other tasks are shown
         self._showing = False  # set while controls are filled, so they do not report it as the user's choice
 
         self.status_combo = QComboBox(objectName="reviewStatus")
@@ -129,9 +130,12 @@ class ReviewPane(QWidget):
     # Showing ------------------------------------------------------------------------------------------
     def show_review(self, task_id: int | None, state: ReviewState | None, notes: list[Note], reviewer: str) -> None:
         """Show a task's review as `reviewer` sees it (None: no task chosen). Keeps the chosen note and an
-        edit in progress when the same task is shown again."""
+        edit in progress when the same task is shown again, and a new note begun until its task is back."""
         chosen = self.chosen_note_id()
         same_task = task_id is not None and task_id == self._task_id
+        draft = self.editor.toPlainText()
+        if not same_task and self._task_id is not None and self._editing is None and draft.strip():
+            self._drafts[self._task_id] = draft
         self._task_id, self._reviewer = task_id, reviewer
         self._notes = {note.id: note for note in notes}
         self._showing = True
@@ -150,6 +154,8 @@ class ReviewPane(QWidget):
             control.setEnabled(task_id is not None)
         if not same_task or (self._editing is not None and self._editing not in self._notes):
             self.finish_edit()
+        if not same_task and task_id is not None:
+            self.editor.setPlainText(self._drafts.pop(task_id, ""))
         if same_task and chosen in self._notes:
             self.notes_list.setCurrentRow(list(self._notes).index(chosen))
         self._note_chosen()
@@ -198,6 +204,11 @@ class ReviewPane(QWidget):
         self.keep_button.setEnabled(self.versions_list.currentItem() is not None)
 
     # Writing ------------------------------------------------------------------------------------------
+    def forget_drafts(self) -> None:
+        """Drop the new notes begun and the task shown: they belong to the plan or database left."""
+        self._drafts.clear()
+        self._task_id = None
+
     def start_note(self) -> None:
         """Put the cursor in the editor to write a new note (no note chosen, so the editor shows)."""
         if self._editing is not None:

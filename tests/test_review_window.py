@@ -360,6 +360,16 @@ def test_the_add_note_action_puts_the_cursor_in_the_editor(qtbot, window):
     qtbot.waitUntil(window.review.pane.editor.hasFocus)
 
 
+def test_a_note_begun_waits_for_its_task(qtbot, window):
+    choose_task(qtbot, window, 1)
+    qtbot.keyClicks(window.review.pane.editor, "half a thought")
+    choose_task(qtbot, window, 2)
+    assert window.review.pane.editor.toPlainText() == ""
+    choose_task(qtbot, window, 1)
+    assert window.review.pane.editor.toPlainText() == "half a thought"
+    assert stored_notes(window.store.path) == []
+
+
 def test_another_authors_note_is_read_only(qtbot, window, dialogs):
     bob_note = ReviewStore(window.store).add_note(task_id(window, 6), "Bob's remark", "Bob")
     choose_task(qtbot, window, 6)
