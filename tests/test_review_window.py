@@ -7,7 +7,8 @@ import json
 import re
 import sqlite3
 import threading
-from contextlib import closing
+from collections.abc import Iterator
+from contextlib import closing, contextmanager
 from pathlib import Path
 
 import pytest
@@ -53,20 +54,21 @@ def cell(window: MainWindow, number: int, key: str, role=Qt.ItemDataRole.Display
     return model.data(model.index(model.row_of(task_id(window, number)), model.column_of(key)), role)
 
 
+@contextmanager
+def on_disk(path: Path) -> Iterator[ReviewStore]:
+    """The review as a fresh connection reads it from the file."""
+    with PlanStore(path, create=False) as store:
+        yield ReviewStore(store)
+
+
 def stored_state(path: Path, task: int, reviewer: str = ANN):
-    store = PlanStore(path, create=False)
-    try:
-        return ReviewStore(store).state(task, reviewer)
-    finally:
-        store.close()
+    with on_disk(path) as reviews:
+        return reviews.state(task, reviewer)
 
 
 def stored_notes(path: Path, include_deleted: bool = False):
-    store = PlanStore(path, create=False)
-    try:
-        return ReviewStore(store).notes(PLAN, include_deleted=include_deleted)
-    finally:
-        store.close()
+    with on_disk(path) as reviews:
+        return reviews.notes(PLAN, include_deleted=include_deleted)
 
 
 def press(window: MainWindow, key: QKeySequence | QKeySequence.StandardKey | str) -> None:
