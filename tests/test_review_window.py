@@ -202,7 +202,10 @@ def test_undo_and_redo_a_status_through_the_edit_menu_and_the_keys(qtbot, window
     assert undo.shortcut() == QKeySequence(QKeySequence.StandardKey.Undo)
     assert redo.shortcut() == QKeySequence(QKeySequence.StandardKey.Redo)
     assert undo.text() == "&Undo Set Status to In Review"
-    undo.trigger()
+    column = window.table_model.column_of("status")
+    with qtbot.waitSignal(window.table_model.dataChanged, check_params_cb=lambda first, last, roles: (
+            first.column() <= column <= last.column() and Qt.ItemDataRole.BackgroundRole in roles)):
+        undo.trigger()
     assert cell(window, 5, "status") == "Not reviewed"
     assert stored_state(window.store.path, task_id(window, 5)).status == "not-reviewed"
     redo.trigger()
