@@ -488,11 +488,19 @@ class ReviewController(QObject):
         if self.window.plan_id is None:
             return
         name = re.sub(r"[^\w.-]+", "-", self.reviewer).strip("-") or "reviewer"
-        suggested = Path.home() / f"review-{name}-{date.today().isoformat()}.json"
+        suggested = self._review_folder() / f"review-{name}-{date.today().isoformat()}.json"
         path, _ = QFileDialog.getSaveFileName(self.window, self.tr("Export My Review"), str(suggested),
                                               self.tr("Review files (*.json);;All files (*)"))
         if path:
+            self._remember_folder(Path(path))
             self.export_review(Path(path))
+
+    def _review_folder(self) -> Path:
+        """The folder review files were last written to or read from; the home folder at first."""
+        return Path(self.window.context.settings.get(keys.REVIEW_FOLDER) or Path.home())
+
+    def _remember_folder(self, file: Path) -> None:
+        self.window.context.settings.set(keys.REVIEW_FOLDER, str(file.parent))
 
     def export_review(self, path: Path) -> None:
         """Write the reviewer's notes and statuses of the shown plan to a review file."""
@@ -508,9 +516,10 @@ class ReviewController(QObject):
     def _choose_import_file(self) -> None:
         if self.window.plan_id is None:
             return
-        path, _ = QFileDialog.getOpenFileName(self.window, self.tr("Import Review"), str(Path.home()),
+        path, _ = QFileDialog.getOpenFileName(self.window, self.tr("Import Review"), str(self._review_folder()),
                                               self.tr("Review files (*.json);;All files (*)"))
         if path:
+            self._remember_folder(Path(path))
             self.import_review(Path(path))
 
     def import_review(self, path: Path) -> None:

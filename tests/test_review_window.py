@@ -403,6 +403,8 @@ def test_export_my_review_suggests_a_name_and_writes_the_file(qtbot, window, tmp
     content = json.loads(target.read_text("utf-8"))["content"]
     assert content["reviewer"] == ANN and [n["text"] for n in content["notes"]] == ["Exported note"]
     assert "mine.json" in window.statusBar().currentMessage()
+    window.review.actions["export"].trigger()  # the next export starts in the same folder
+    assert Path(suggested[1]).parent == tmp_path
 
 
 def test_importing_a_colleagues_review_shows_her_notes_and_statuses(qtbot, window, tmp_path, dialogs,
