@@ -34,3 +34,11 @@ def test_a_second_plan_is_indexed_without_disturbing_the_first(store, sample_res
     assert store.task_ids(second, search="cooperation") == [
         i + len(store.task_ids(1)) for i in store.task_ids(1, search="cooperation")]
     assert _fts_is_sound(store)
+
+
+def test_several_words_find_the_tasks_holding_each_of_them(store):
+    for words in (["intellectual", "property"], ["patent", "IP"], ["of", "in"], ['"Sword', "the", "of"]):
+        each = [set(store.task_ids(1, search=word)) for word in words]
+        expected = [task_id for task_id in store.task_ids(1) if all(task_id in found for found in each)]
+        assert expected
+        assert store.task_ids(1, search=" ".join(words)) == expected
