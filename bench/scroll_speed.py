@@ -76,12 +76,11 @@ def main() -> None:
     args = parser.parse_args()
     QSettings.setPath(QSettings.Format.IniFormat, QSettings.Scope.UserScope,
                       tempfile.mkdtemp(prefix="plan-review-bench-settings-"))
-    app = QApplication.instance() or QApplication([])
+    app = QApplication.instance() or QApplication([])  # noqa: F841 (lives while the windows do)
     common.print_machine()
     rows = [measure(tasks, args.passes) for tasks in [None, *args.sizes]]
     common.print_table(f"Scrolling the table end to end, one page a step ({args.passes} passes; ms)",
                        ["plan", "rows", "steps", "step median", "step worst", "steps > 17 ms", "whole trip"], rows)
-    del app
 
 
 if __name__ == "__main__":
