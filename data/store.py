@@ -30,7 +30,7 @@ SORT_KEYS = {
     "number": ("t.number",),
     "section": ("pa.position", "se.position", "t.number"),
     "text": ("t.text COLLATE NOCASE", "t.number"),
-    "lead": ("lead_name COLLATE NOCASE", "t.number"),
+    "lead": ("lead_rank", "t.number"),
     "participants": ("participant_names COLLATE NOCASE", "t.number"),
 }
 
@@ -403,10 +403,11 @@ class PlanStore:
         joins = ""
         if order_by == "section":
             joins = " JOIN parts pa ON pa.id = t.part_id JOIN sections se ON se.id = t.section_id"
+        if order_by == "lead":  # departments ranked by name once, not a name looked up per task
+            joins = (" LEFT JOIN assignments la ON la.task_id = t.id AND la.position = 0"
+                     " LEFT JOIN (SELECT id, rank() OVER (ORDER BY name COLLATE NOCASE) AS lead_rank"
+                     " FROM departments) lr ON lr.id = la.department_id")
         columns = "t.id"
-        if order_by == "lead":
-            columns += (", (SELECT d.name FROM assignments a JOIN departments d ON d.id = a.department_id "
-                        "WHERE a.task_id = t.id AND a.position = 0) AS lead_name")
         if order_by == "participants":
             columns += (", (SELECT group_concat(d.name, ', ') FROM assignments a JOIN departments d "
                         "ON d.id = a.department_id WHERE a.task_id = t.id AND a.position > 0) AS participant_names")

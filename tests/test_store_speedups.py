@@ -1,4 +1,4 @@
-"""The bulk import indexes every task for search, and later edits are still indexed by the triggers."""
+"""The store's speed-ups keep its behaviour: the bulk import's search index, one-MATCH search, lead sort."""
 from __future__ import annotations
 
 from data.store import FTS_INSERT_TRIGGER, PlanStore
@@ -42,3 +42,11 @@ def test_several_words_find_the_tasks_holding_each_of_them(store):
         expected = [task_id for task_id in store.task_ids(1) if all(task_id in found for found in each)]
         assert expected
         assert store.task_ids(1, search=" ".join(words)) == expected
+
+
+def test_sorting_by_lead_orders_by_the_lead_name_then_the_number(store):
+    rows = store.task_rows(store.task_ids(1))
+    key = lambda row: (row.lead is not None, row.lead.name.lower() if row.lead else "", row.number)  # noqa: E731
+    expected = [row.id for row in sorted(rows, key=key)]
+    assert store.task_ids(1, order_by="lead") == expected
+    assert store.task_ids(1, order_by="lead", descending=True) == expected[::-1]
