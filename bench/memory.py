@@ -53,6 +53,15 @@ def use_window(database: Path) -> None:
     window.store.close()
 
 
+def database_holding(tasks: int | None) -> Path:
+    """The cached database with this plan, made in a child process: a child's ru_maxrss starts from its
+    parent's resident size, so this process must stay small."""
+    script = f"import common; print(common.imported_database({tasks}))"
+    found = subprocess.run([sys.executable, "-c", script], cwd=Path(__file__).parent, check=True,
+                           capture_output=True, text=True)
+    return Path(found.stdout.strip())
+
+
 def peak_megabytes(command: list[str], environment: dict[str, str]) -> float:
     """The peak resident memory of a child process that runs this command, in MiB."""
     process = subprocess.Popen(command, cwd=common.REPO, env=environment, stdout=subprocess.DEVNULL,
@@ -81,7 +90,7 @@ def main() -> None:
         environment = {**os.environ, "XDG_CONFIG_HOME": folder, "XDG_DATA_HOME": folder}
         for tasks in [None, *args.sizes]:
             source = common.sample_plan_file() if tasks is None else common.synthetic_plan_file(tasks)
-            database = common.imported_database(tasks)
+            database = database_holding(tasks)
             peaks = {kind: [peak_megabytes([sys.executable, script, "--child", kind, "--path", str(path)],
                                            environment) for _ in range(args.runs)]
                      for kind, path in (("import", source), ("window", database))}

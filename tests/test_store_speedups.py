@@ -1,7 +1,11 @@
-"""The store's speed-ups keep its behaviour: the bulk import's search index, one-MATCH search, lead sort."""
+"""The store's speed-ups keep its behaviour: search index, one-MATCH search, lead sort, fingerprint."""
 from __future__ import annotations
 
-from data.store import FTS_INSERT_TRIGGER, PlanStore
+import hashlib
+import json
+
+from data.json_format import plan_to_json
+from data.store import FTS_INSERT_TRIGGER, PlanStore, fingerprint
 
 
 def _fts_is_sound(store: PlanStore) -> bool:
@@ -50,3 +54,9 @@ def test_sorting_by_lead_orders_by_the_lead_name_then_the_number(store):
     expected = [row.id for row in sorted(rows, key=key)]
     assert store.task_ids(1, order_by="lead") == expected
     assert store.task_ids(1, order_by="lead", descending=True) == expected[::-1]
+
+
+def test_the_fingerprint_hashes_the_whole_canonical_json(sample_result):
+    canonical = json.dumps(plan_to_json(sample_result.plan)["plan"], ensure_ascii=False, sort_keys=True,
+                           separators=(",", ":"))
+    assert fingerprint(sample_result.plan) == hashlib.sha256(canonical.encode("utf-8")).hexdigest()
