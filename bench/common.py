@@ -99,14 +99,16 @@ def sample_plan_file() -> Path:
 def imported_database(tasks: int | None) -> Path:
     """A database holding the sample plan (tasks=None) or a synthetic plan (made once, then cached).
 
-    The cache is keyed by the store's source, so a change to data/store.py makes a new database.
+    The cache is keyed by the store's source, so a change to data/store.py makes a new database (and
+    drops the databases an older store made).
     """
     from data.readers import read_plan_file
     from data.store import PlanStore
 
     source = sample_plan_file() if tasks is None else synthetic_plan_file(tasks)
     stamp = int((REPO / "data" / "store.py").stat().st_mtime)
-    path = CACHE / f"{'sample' if tasks is None else tasks}-{stamp}.sqlite"
+    name = "sample" if tasks is None else str(tasks)
+    path = CACHE / f"{name}-{stamp}.sqlite"
     if not path.exists():
         CACHE.mkdir(parents=True, exist_ok=True)
         partial = path.with_suffix(f".partial-{os.getpid()}")  # two benchmarks may run at once
@@ -114,6 +116,9 @@ def imported_database(tasks: int | None) -> Path:
             store.import_plan(read_plan_file(source), source=source.name)
             store.conn.execute("PRAGMA wal_checkpoint(TRUNCATE)")
         partial.replace(path)
+        for older in CACHE.glob(f"{name}-*.sqlite*"):
+            if not older.name.startswith(path.name):
+                older.unlink(missing_ok=True)
     return path
 
 
