@@ -1,10 +1,12 @@
-"""The store's speed-ups keep its behaviour: search index, one-MATCH search, lead sort, fingerprint."""
+"""The store's speed-ups keep its behaviour: search index, search, lead sort, fingerprint, departments."""
 from __future__ import annotations
 
 import hashlib
 import json
+from collections import Counter
 
 from data.json_format import plan_to_json
+from data.model import Plan, ReadResult
 from data.store import FTS_INSERT_TRIGGER, PlanStore, fingerprint
 
 
@@ -60,3 +62,15 @@ def test_the_fingerprint_hashes_the_whole_canonical_json(sample_result):
     canonical = json.dumps(plan_to_json(sample_result.plan)["plan"], ensure_ascii=False, sort_keys=True,
                            separators=(",", ":"))
     assert fingerprint(sample_result.plan) == hashlib.sha256(canonical.encode("utf-8")).hexdigest()
+
+
+def test_departments_count_each_plans_leads_and_participants(store, sample_result):
+    first_part = Plan("The first part alone", 2020, None, [sample_result.plan.parts[0]])
+    small = store.import_plan(ReadResult(first_part, sample_result.departments, [])).plan_id
+    for plan_id in (1, small):  # the plan holding most tasks, and a small one beside it
+        leads, takes_part = Counter(), Counter()
+        for row in store.task_rows(store.task_ids(plan_id)):
+            leads[row.lead.id] += 1
+            takes_part.update(d.id for d in row.participants)
+        counted = {d.id: (d.lead_count, d.participant_count) for d in store.departments(plan_id)}
+        assert counted == {i: (leads[i], takes_part[i]) for i in leads | takes_part}
