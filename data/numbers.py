@@ -1,7 +1,9 @@
 """Regular expressions for the ways a plan writes a number: digits, words, ordinals, Roman and Chinese numerals."""
 from __future__ import annotations
 
+import bisect
 import re
+from collections import defaultdict
 from functools import lru_cache
 
 _ONES = ("zero one two three four five six seven eight nine ten eleven twelve thirteen fourteen "
@@ -45,13 +47,49 @@ def chinese(n: int) -> str:
     return ("" if tens == 1 else _CHINESE_DIGITS[tens]) + "十" + (_CHINESE_DIGITS[ones] if ones else "")
 
 
-@lru_cache(maxsize=4096)
-def task_marker(n: int) -> re.Pattern[str]:
-    """'12.', '12、', or 'twelve.' (words may be glued to the word before: 'rulestwenty two.')."""
-    return re.compile(
-        rf"{_DIGITS_BEFORE}{n}\s*[.．、](?!\d)|(?i:{words(n)})\s*[.．](?!\d)" if n < 1000
-        else rf"{_DIGITS_BEFORE}{n}\s*[.．、](?!\d)"
-    )
+_ONES_WORDS = "|".join(_ONES[1:10])
+_TEENS_WORDS = "|".join(sorted(_ONES[10:], key=len, reverse=True))
+_UNDER_HUNDRED = rf"(?:(?:{'|'.join(_TENS[2:])})(?:[\s-]+(?:{_ONES_WORDS}))?|{_TEENS_WORDS}|{_ONES_WORDS})"
+# Any task number: "12." / "12、", or in words (glued to the word before: "rulestwenty two.").
+_TASK_MARKER = re.compile(
+    rf"{_DIGITS_BEFORE}(?P<digits>\d{{1,5}})\s*[.．、](?!\d)"
+    rf"|(?i:(?P<words>(?:(?:{_ONES_WORDS})\s+hundred(?:(?:\s+and)?\s+{_UNDER_HUNDRED})?)|{_UNDER_HUNDRED}))"
+    rf"\s*[.．](?!\d)")
+_WORD_VALUES = {word: value for value, word in enumerate(_ONES)} | \
+    {word: 10 * value for value, word in enumerate(_TENS) if value >= 2}
+
+
+def _words_value(text: str) -> int:
+    total = 0
+    for word in re.findall(r"[a-z]+", text.lower()):
+        if word == "hundred":
+            total *= 100
+        elif word != "and":
+            total += _WORD_VALUES[word]
+    return total
+
+
+class TaskMarkers:
+    """Every task-number marker in a text, found in one pass, looked up by number and position."""
+
+    def __init__(self, text: str):
+        self._spans: dict[int, list[tuple[int, int]]] = defaultdict(list)
+        for match in _TASK_MARKER.finditer(text):
+            digits = match.group("digits")
+            if not digits:
+                self._spans[_words_value(match.group("words"))].append(match.span())
+                continue
+            self._spans[int(digits)].append(match.span())
+            if len(digits) > 4 and digits[:2] in ("19", "20"):  # "in 20201." is the year, then "1."
+                self._spans[int(digits[4:])].append((match.start("digits") + 4, match.end()))
+        for spans in self._spans.values():
+            spans.sort()
+
+    def find(self, number: int, start: int = 0, end: int | None = None) -> list[tuple[int, int]]:
+        """(start, end) of each marker of task `number` lying within text[start:end], in order."""
+        spans = self._spans.get(number, [])
+        first = bisect.bisect_left(spans, (start, -1))
+        return [span for span in spans[first:] if end is None or span[1] <= end]
 
 
 @lru_cache(maxsize=256)

@@ -86,6 +86,7 @@ class _Reader:
         self.registry = registry
         self.warnings: list[str] = []
         self.unknown: dict[str, Department] = {}
+        self.task_markers = numbers.TaskMarkers(text)
         self.groups = self._find_groups()
         self.clause_ends = [g.end for g in self.groups if g.departments is not None]
         self.clauses = [g for g in self.groups if g.departments is not None]
@@ -207,12 +208,12 @@ class _Reader:
         The next task is normally number + 1; a plan that skips one number is read on, with a warning.
         """
         for following in (number + 1, number + 2):
-            for candidate in numbers.task_marker(following).finditer(self.text, start):
-                index = bisect.bisect_right(self.clause_ends, candidate.start()) - 1
+            for candidate_start, _ in self.task_markers.find(following, start):
+                index = bisect.bisect_right(self.clause_ends, candidate_start) - 1
                 if index < 0 or self.clauses[index].start <= start:
                     continue
                 clause = self.clauses[index]
-                between = self.text[clause.end:candidate.start()]
+                between = self.text[clause.end:candidate_start]
                 if self._parse_heads(between, next_parts, next_sections, False) is not None:
                     return clause, following
         later = [c for c in self.clauses if c.start > start]
@@ -272,11 +273,10 @@ class _Reader:
     def _task_start(self, start: int, end: int, number: int, parts: list[int],
                     sections: list[int], first: bool) -> tuple[int | None, list[_Heading]]:
         """Where task `number`'s text starts, and the headings before it."""
-        markers = list(numbers.task_marker(number).finditer(self.text, start, end))
-        for marker in reversed(markers):
-            headings = self._parse_heads(self.text[start:marker.start()], parts, sections, first)
-            if headings is not None and self.text[marker.end():end].strip():
-                return marker.end(), headings
+        for marker_start, marker_end in reversed(self.task_markers.find(number, start, end)):
+            headings = self._parse_heads(self.text[start:marker_start], parts, sections, first)
+            if headings is not None and self.text[marker_end:end].strip():
+                return marker_end, headings
         return None, []
 
     def _title(self, text: str) -> str:

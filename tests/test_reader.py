@@ -217,3 +217,12 @@ def test_one_missing_number_is_reported():
     assert [t.number for t in result.plan.tasks] == [1, 2, 4, 5]
     assert "no task numbered 3: the numbering jumps from 2 to 4" in result.warnings
     assert task(result.plan, 4).text == "Build twelve service centres."
+
+
+def test_a_task_number_glued_to_the_year_in_the_title():
+    text = ("Key tasks in 20231. Revise the rules. (Responsible for Ministry of Justice)two. Train examiners "
+            "in 2023. (Ministry of Education)Three. Publish one hundred cases. (In charge of Ministry of Commerce)")
+    plan = read_plan_text(text, default_registry()).plan
+    assert (plan.title, plan.year) == ("Key tasks in 2023", 2023)
+    assert [(t.number, t.text) for t in plan.tasks] == [
+        (1, "Revise the rules."), (2, "Train examiners in 2023."), (3, "Publish one hundred cases.")]
