@@ -11,6 +11,7 @@ from .model import Department
 _QUOTES = str.maketrans({"’": "'", "‘": "'", "`": "'", "“": '"', "”": '"'})
 
 
+@lru_cache(maxsize=8192)
 def normalize_name(name: str) -> str:
     """The form names are compared in: case, quotes, spacing and a leading 'the' do not count."""
     name = name.translate(_QUOTES).strip().strip(".,;:").strip()
