@@ -45,6 +45,8 @@ from .errors import ExportError, ReviewEditError, ReviewFileError
 from .files import give_usual_mode
 from .store import PlanStore
 
+# Which tasks a review report holds.
+ALL, FLAGGED, FOLLOW_UP, ATTENTION = "all", "flagged", "follow-up", "attention"
 NOT_REVIEWED, IN_REVIEW, REVIEWED, NEEDS_FOLLOW_UP = STATUSES = (
     "not-reviewed", "in-review", "reviewed", "needs-follow-up")
 FILE_FORMAT = "plan-review/review"

@@ -9,7 +9,6 @@ from PySide6.QtWidgets import QApplication
 
 from data.errors import PlanReviewError
 from data.paths import bundled_plan_path
-from data.readers import read_plan_file
 from data.store import PlanStore
 
 from .cli import EXIT_BAD_INPUT
@@ -32,6 +31,8 @@ def open_startup_database(path: Path) -> PlanStore:
     store = PlanStore(path)
     try:
         if store.latest_plan_id() is None:
+            from data.readers import read_plan_file
+
             sample = bundled_plan_path()
             store.import_plan(read_plan_file(sample), source=sample.name)
     except BaseException:

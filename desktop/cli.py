@@ -9,10 +9,8 @@ from pathlib import Path
 from data import json_format
 from data.errors import PlanReviewError
 from data.paths import default_database_path
-from data.readers import read_plan_file
-from data.review import STATUSES, NoteVersion, ReviewStore
+from data.review import ALL, ATTENTION, FLAGGED, FOLLOW_UP, STATUSES, NoteVersion, ReviewStore
 from data.store import PlanStore
-from exporters.review_report import ALL, ATTENTION, FLAGGED, FOLLOW_UP
 
 EXIT_BAD_INPUT = 2
 
@@ -51,6 +49,8 @@ def _plan_id(store: PlanStore, wanted: int | None) -> int:
 
 
 def _import(args: argparse.Namespace) -> None:
+    from data.readers import read_plan_file
+
     result = read_plan_file(args.file)  # read fully before the database is touched
     with PlanStore(args.db) as store:
         outcome = store.import_plan(result, source=args.file.name)

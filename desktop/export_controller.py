@@ -1,4 +1,7 @@
-"""File ▸ Export Assignment Sheets…, Export Review Report…, Print Preview… and Print… in the main window."""
+"""File ▸ Export Assignment Sheets…, Export Review Report…, Print Preview… and Print… in the main window.
+
+The dialogs and the printing support load when first used, not when the window starts.
+"""
 from __future__ import annotations
 
 from pathlib import Path
@@ -6,16 +9,14 @@ from typing import TYPE_CHECKING
 
 from PySide6.QtCore import QObject
 from PySide6.QtGui import QAction, QKeySequence
-from PySide6.QtPrintSupport import QPrintDialog, QPrinter
 from PySide6.QtWidgets import QInputDialog, QMessageBox
 
-from .export_dialog import (BackgroundExportDialog, ExportDialog, department_sheet_document,
-                            preview_department_sheet, sheet_printer)
-from .review_report_dialog import ReviewReportDialog
 from .settings import LAST_EXPORT_FOLDER
 
 if TYPE_CHECKING:
+    from .export_dialog import BackgroundExportDialog, ExportDialog
     from .main_window import MainWindow
+    from .review_report_dialog import ReviewReportDialog
 
 
 class ExportController(QObject):
@@ -65,6 +66,8 @@ class ExportController(QObject):
         return dialog
 
     def export_sheets(self) -> ExportDialog:
+        from .export_dialog import ExportDialog
+
         window = self.window
         return self._open(ExportDialog(window.store.path, window.plan_id, window.store.departments(window.plan_id),
                                        selected_ids=window.selected_department_ids(),
@@ -73,6 +76,8 @@ class ExportController(QObject):
                                        folder=self._last_export_folder(), parent=window))
 
     def export_review_report(self) -> ReviewReportDialog:
+        from .review_report_dialog import ReviewReportDialog
+
         window = self.window
         return self._open(ReviewReportDialog(window.store.path, window.plan_id,
                                              thread_pool=window.context.thread_pool,
@@ -98,12 +103,18 @@ class ExportController(QObject):
     def preview_sheet(self) -> None:
         department_id = self.department_to_print()
         if department_id is not None:
+            from .export_dialog import preview_department_sheet
+
             preview_department_sheet(self.window, self.window.store, self.window.plan_id, department_id)
 
     def print_sheet(self) -> None:
         department_id = self.department_to_print()
         if department_id is None:
             return
+        from PySide6.QtPrintSupport import QPrintDialog, QPrinter
+
+        from .export_dialog import department_sheet_document, sheet_printer
+
         printer = sheet_printer()
         dialog = QPrintDialog(printer, self.window)
         if dialog.exec() != QPrintDialog.DialogCode.Accepted:

@@ -6,7 +6,7 @@ from pathlib import Path
 from PySide6.QtCore import QT_TRANSLATE_NOOP, QCoreApplication, QDir, QThreadPool
 from PySide6.QtWidgets import QComboBox, QFormLayout, QVBoxLayout, QWidget
 
-from exporters.review_report import ALL, ATTENTION, FLAGGED, FOLLOW_UP
+from data.review import ALL, ATTENTION, FLAGGED, FOLLOW_UP
 
 from .export_dialog import BackgroundExportDialog
 

@@ -10,7 +10,8 @@ from collections.abc import Sequence
 from dataclasses import dataclass, field, replace
 from datetime import date
 
-from data.review import IN_REVIEW, NEEDS_FOLLOW_UP, NOT_REVIEWED, REVIEWED, Note, ReviewStore, TaskReview
+from data.review import (ALL, ATTENTION, FLAGGED, FOLLOW_UP, IN_REVIEW, NEEDS_FOLLOW_UP, NOT_REVIEWED, REVIEWED,
+                         Note, ReviewStore, TaskReview)
 from data.store import PlanStore
 
 from .document import NUMBER, PLACE, TEXT, Column, ExtraColumn, Table, TextCleaner, task_place
@@ -19,7 +20,6 @@ from .files import CancelCheck, check_cancel
 STATUS_WORDS = {REVIEWED: "Reviewed", NEEDS_FOLLOW_UP: "Needs follow-up", IN_REVIEW: "In review",
                 NOT_REVIEWED: "Not reviewed"}  # in the order the summary counts them
 
-ALL, FLAGGED, FOLLOW_UP, ATTENTION = "all", "flagged", "follow-up", "attention"
 SELECTIONS = {ALL: "All tasks", FLAGGED: "Flagged tasks", FOLLOW_UP: "Tasks needing follow-up",
               ATTENTION: "Flagged tasks and tasks needing follow-up"}
 
