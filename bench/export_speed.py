@@ -1,6 +1,7 @@
 """Export speed: every department's assignment sheets to one xlsx and one pdf, beside LibreOffice.
 
     .venv/bin/python bench/export_speed.py [--sizes 10000] [--runs 3] [--no-libreoffice]
+    .venv/bin/python bench/export_speed.py --sizes --no-libreoffice     # the sample plan alone
 
 Each export runs in this process, as the window's export does, after a warm-up on the sample plan has
 loaded openpyxl and reportlab. The LibreOffice column is `libreoffice --headless --convert-to pdf` on

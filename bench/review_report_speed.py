@@ -1,6 +1,6 @@
 """The review report (model, xlsx, pdf) and every department's sheets with review columns.
 
-    .venv/bin/python bench/bench_review_report.py [--sizes sample 1000] [--passes 5]
+    .venv/bin/python bench/review_report_speed.py [--sizes sample 1000] [--passes 5]
 
 The plan is reviewed as in review_speed.py (three reviewers' states on half the tasks, a note on every
 fifth). Each case runs `passes` times after one warm-up run; the table gives median, best and worst in ms.
