@@ -36,7 +36,7 @@ _CLAUSE_TAILS = re.compile(
     re.I | re.S)
 # Chinese clauses: "（国家知识产权局、教育部负责）", "（X牵头，Y按职责分工负责）", with the lead rule
 # sometimes stated inside the first clause ("列第一位者为牵头单位，下同").
-_ZH_LEAD_RULE = re.compile(r"[,，;；]?\s*列第一位(?:者|的)?为牵头单位[,，]?\s*(?:下同)?[。.]?$")
+_ZH_LEAD_RULE = re.compile(r"[,，;；]?\s*(?:列|排在?|排名)第一位?(?:者|的)?(?:部门|单位)?为牵头(?:部门|单位)[,，]?\s*(?:下同)?[。.]?$")
 _ZH_LEADS = re.compile(r"^(?P<lead>[^,，;；]+?)牵头[,，;；、]\s*(?P<names>.+?)(?:等)?(?:按职责分工|按照职责分工|根据职责分工)?"
                        r"(?:分别|共同)?(?:负责|参与|配合)[。.]?$", re.S)
 _ZH_TAILS = re.compile(r"^(?P<names>.+?)(?:等)?(?:按职责分工|按照职责分工|根据职责分工)?(?:分别|共同)?负责[。.]?$", re.S)
@@ -48,6 +48,7 @@ _BODY_WORDS = re.compile(
     r"institute|corporation|government|units?)\b|[部委局院署办会行府]$", re.I)
 _SENTENCE_BREAK = re.compile(r"[.。!?;；]\s")
 _MAX_HEADING = 250
+MAX_INTRODUCTION_PARTS = 5  # numbered parts without tasks that may stand before the first task
 _YEAR = re.compile(r"(?<!\d)((?:19|20)\d\d)(?!\d)")
 
 
@@ -234,7 +235,9 @@ class _Reader:
                                                     [next_section, next_section + 1, 1, 2])
             except LookupError:
                 break
-            task_start, headings = self._task_start(position, clause.start, number, next_parts[:1],
+            # Parts before the first task (guiding ideas, principles, goals) are the plan's introduction.
+            parts = list(range(1, MAX_INTRODUCTION_PARTS + 2)) if number == 1 else next_parts[:1]
+            task_start, headings = self._task_start(position, clause.start, number, parts,
                                                     [next_section], first=number == 1)
             if task_start is None:
                 break

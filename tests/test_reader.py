@@ -226,3 +226,18 @@ def test_a_task_number_glued_to_the_year_in_the_title():
     assert (plan.title, plan.year) == ("Key tasks in 2023", 2023)
     assert [(t.number, t.text) for t in plan.tasks] == [
         (1, "Revise the rules."), (2, "Train examiners in 2023."), (3, "Publish one hundred cases.")]
+
+
+def test_a_state_council_opinion_whose_tasks_start_in_part_four():
+    """国发〔2019〕3号: parts 一 to 三 have no tasks; task 1's clause states the lead rule."""
+    from pathlib import Path
+
+    result = read_plan_file(Path(__file__).parent / "fixtures" / "gov2019-3-bonded-zones-zh.txt")
+    plan = result.plan
+    assert plan.year == 2019 and [t.number for t in plan.tasks] == list(range(1, 22))
+    assert [(p.number, p.title) for p in plan.parts] == [(4, "主要任务")]
+    assert [s.number for s in plan.parts[0].sections] == [1, 2, 3, 4, 5]
+    assert task(plan, 1).departments == ["State Taxation Administration", "Ministry of Finance",
+                                         "General Administration of Customs"]
+    assert task(plan, 13).departments[-1] == "National Cultural Heritage Administration"
+    assert all(d.verified for d in result.departments.values())
