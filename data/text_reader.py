@@ -37,9 +37,11 @@ _CLAUSE_TAILS = re.compile(
 # Chinese clauses: "（国家知识产权局、教育部负责）", "（X牵头，Y按职责分工负责）", with the lead rule
 # sometimes stated inside the first clause ("列第一位者为牵头单位，下同").
 _ZH_LEAD_RULE = re.compile(r"[,，;；]?\s*(?:列|排在?|排名)第一位?(?:者|的)?(?:部门|单位)?为牵头(?:部门|单位)[,，]?\s*(?:下同)?[。.]?$")
-_ZH_LEADS = re.compile(r"^(?P<lead>[^,，;；]+?)牵头[,，;；、]\s*(?P<names>.+?)(?:等)?(?:按职责分工|按照职责分工|根据职责分工)?"
-                       r"(?:分别|共同)?(?:负责|参与|配合)[。.]?$", re.S)
-_ZH_TAILS = re.compile(r"^(?P<names>.+?)(?:等)?(?:按职责分工|按照职责分工|根据职责分工)?(?:分别|共同)?负责[。.]?$", re.S)
+# One part of a Chinese clause: "X、Y牵头", "Z按职责分工负责", "各市人民政府结合实际落实".
+_ZH_PART = re.compile(r"^(?P<names>.+?)(?:按职责分工|按照职责分工|根据职责分工|结合实际)?(?:分别|共同)?"
+                      r"(?P<verb>牵头|负责|参与|配合|落实)[。.]?$", re.S)
+_ZH_PART_SEPARATORS = re.compile(r"[，,；;]\s*")
+_HAS_CHINESE = re.compile(r"[\u4e00-\u9fff]")
 _ZH_ETC = re.compile(r"等(?:有关)?(?:部门|单位)?$")
 _NAME_SEPARATORS = re.compile(r"\s*[,，、;；]\s*(?:and\s+)?|\s+and\s+", re.I)
 _BODY_WORDS = re.compile(
@@ -48,7 +50,8 @@ _BODY_WORDS = re.compile(
     r"institute|corporation|government|units?)\b|[部委局院署办会行府]$", re.I)
 _SENTENCE_BREAK = re.compile(r"[.。!?;；]\s")
 _MAX_HEADING = 250
-MAX_INTRODUCTION_PARTS = 5  # numbered parts without tasks that may stand before the first task
+MAX_INTRODUCTION_PARTS = 5
+MAX_SKIPPED_NUMBERS = 4  # task numbers missing in a row that the reader reads past (with a warning)  # numbered parts without tasks that may stand before the first task
 _YEAR = re.compile(r"(?<!\d)((?:19|20)\d\d)(?!\d)")
 
 
@@ -108,17 +111,29 @@ class _Reader:
     def _clause_names(self, content: str) -> list[str] | None:
         """The spellings a department clause names, or None when the group is not a clause."""
         content = _ZH_LEAD_RULE.sub("", re.sub(r"\s+", " ", content).strip())
-        match = _ZH_LEADS.match(content)
-        if match:
-            names = self._split_names(match.group("lead")) + self._split_names(match.group("names"))
-            return names or None
-        match = _CLAUSE_LEADS.match(content) or _CLAUSE_TAILS.match(content) or _ZH_TAILS.match(content)
+        if _HAS_CHINESE.search(content):
+            names = self._chinese_clause_names(content)
+            if names:
+                return names
+        match = _CLAUSE_LEADS.match(content) or _CLAUSE_TAILS.match(content)
         names = self._split_names(match.group("names") if match else content)
         if not names:
             return None
         if not match and not all(self.registry.find(n) or _BODY_WORDS.search(n) for n in names):
             return None
         return names
+
+    def _chinese_clause_names(self, content: str) -> list[str] | None:
+        """Names of a clause such as "X牵头，Y按职责分工负责": those who lead first, or None."""
+        leading, others, pending = [], [], ""
+        for part in _ZH_PART_SEPARATORS.split(content.strip("。. ")):
+            match = _ZH_PART.match(pending + part)
+            if not match:  # "X、Y，Z负责": a list that goes on after a comma
+                pending += part + "、"
+                continue
+            pending = ""
+            (leading if match.group("verb") == "牵头" else others).extend(self._split_names(match.group("names")))
+        return None if pending else leading + others or None
 
     def _split_names(self, listing: str) -> list[str]:
         """Split a list of names where names may themselves hold commas and 'and'."""
@@ -206,9 +221,9 @@ class _Reader:
                         next_sections: list[int]) -> tuple[_Group, int | None]:
         """The department clause that ends task `number`, and the number of the task after it.
 
-        The next task is normally number + 1; a plan that skips one number is read on, with a warning.
+        The next task is normally number + 1; a plan that skips a few numbers is read on, with a warning.
         """
-        for following in (number + 1, number + 2):
+        for following in range(number + 1, number + 2 + MAX_SKIPPED_NUMBERS):
             for candidate_start, _ in self.task_markers.find(following, start):
                 index = bisect.bisect_right(self.clause_ends, candidate_start) - 1
                 if index < 0 or self.clauses[index].start <= start:
@@ -265,7 +280,8 @@ class _Reader:
                 self.warnings.append(f"task {number}: its text holds another department clause; "
                                      "check the numbering around it")
             if following is not None and following != number + 1:
-                self.warnings.append(f"no task numbered {number + 1}: the numbering jumps from "
+                missing = f"{number + 1}" if following == number + 2 else f"{number + 1} to {following - 1}"
+                self.warnings.append(f"no task numbered {missing}: the numbering jumps from "
                                      f"{number} to {following}")
             position, number = clause.end, following
         if not plan.tasks:

@@ -205,7 +205,7 @@ def test_a_real_chinese_plan_reads_with_chinese_department_clauses():
 
 
 def test_numbering_that_jumps_too_far_is_flagged_not_hidden():
-    text = ANOTHER_YEAR.replace("3. Build twelve", "5. Build twelve").replace("4. Train", "6. Train")
+    text = ANOTHER_YEAR.replace("3. Build twelve", "9. Build twelve").replace("4. Train", "10. Train")
     result = read_plan_text(text, default_registry())
     assert [t.number for t in result.plan.tasks] == [1, 2]
     assert result.warnings == ["task 2: its text holds another department clause; check the numbering around it"]
@@ -241,3 +241,18 @@ def test_a_state_council_opinion_whose_tasks_start_in_part_four():
                                          "General Administration of Customs"]
     assert task(plan, 13).departments[-1] == "National Cultural Heritage Administration"
     assert all(d.verified for d in result.departments.values())
+
+
+def test_provincial_work_points_with_lead_clauses_and_gaps_in_the_numbering():
+    """Digital Guangdong 2025 (58 of 62 tasks): '（X牵头，Y按职责分工负责）' and lists broken by a comma."""
+    from pathlib import Path
+
+    result = read_plan_file(Path(__file__).parent / "fixtures" / "guangdong-digital-2025-zh.txt")
+    plan = result.plan
+    assert plan.counts()["tasks"] == 58 and len(plan.parts) == 6
+    assert "no task numbered 31 to 33: the numbering jumps from 30 to 34" in result.warnings
+    assert task(plan, 1).departments == ["省科技厅", "工业和信息化厅", "各地级以上市人民政府"]
+    assert task(plan, 2).departments == ["省工业和信息化厅"]
+    assert task(plan, 29).departments == ["省自然资源厅", "住房城乡建设厅", "农业农村厅", "市场监管局",
+                                          "省海洋综合执法总队"]
+    assert all(d.verified is False for name, d in result.departments.items() if name.startswith("省"))
