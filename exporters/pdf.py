@@ -10,6 +10,7 @@ from __future__ import annotations
 
 import functools
 import os
+import re
 from collections.abc import Callable
 from datetime import date
 from pathlib import Path
@@ -66,30 +67,21 @@ def cjk_font() -> str:
     return CJK_FALLBACK
 
 
-def _in_body_font(character: str) -> bool:
-    try:
-        character.encode("cp1252")  # what reportlab's standard fonts can show
-    except UnicodeEncodeError:
-        return False
-    return True
+# What reportlab's standard fonts can show (Windows-1252); any run of other characters takes the CJK font.
+_BODY_CHARACTERS = bytes(range(256)).decode("cp1252", errors="ignore")
+_OTHER_SCRIPT = re.compile(f"[^{re.escape(_BODY_CHARACTERS)}\n]+")
 
 
 def markup(text: str) -> str:
     """Paragraph markup that prints `text` exactly as typed: escaped, other scripts in the CJK font."""
     text = str(text).replace("\r\n", "\n").replace("\r", "\n").replace("\t", " ")
-    runs, run, body = [], [], True
-    for character in text:
-        if character != "\n" and _in_body_font(character) != body and run:
-            runs.append((body, "".join(run)))
-            run = []
-        if character != "\n":
-            body = _in_body_font(character)
-        run.append(character)
-    if run:
-        runs.append((body, "".join(run)))
-    font = cjk_font()
-    return "".join(escape(part) if is_body else f'<font name="{font}">{escape(part)}</font>'
-                   for is_body, part in runs).replace("\n", "<br/>")
+    pieces, done = [], 0
+    for run in _OTHER_SCRIPT.finditer(text):
+        pieces.append(escape(text[done:run.start()]))
+        pieces.append(f'<font name="{cjk_font()}">{escape(run.group())}</font>')
+        done = run.end()
+    pieces.append(escape(text[done:]))
+    return "".join(pieces).replace("\n", "<br/>")
 
 
 class _Styles:
