@@ -126,15 +126,15 @@ STANDARD_COLUMNS = (
                width=44),
     TaskColumn("section", QT_TRANSLATE_NOOP("TaskColumn", "Part / section"),
                lambda r: f"{section_number(r)}  {r.section_title or r.part_title}",
-               tooltip=_section_tooltip, sort_key="section", width=150),
+               tooltip=_section_tooltip, sort_key="section", width=120),
     TaskColumn("text", QT_TRANSLATE_NOOP("TaskColumn", "Task"), lambda r: r.text,
-               tooltip=lambda r: rich_tooltip(r.text), sort_key="text", width=340),
+               tooltip=lambda r: rich_tooltip(r.text), sort_key="text", width=250),
     TaskColumn("lead", QT_TRANSLATE_NOOP("TaskColumn", "Lead department"), _lead_name,
-               tooltip=lambda r: department_label(r.lead) if r.lead else None, sort_key="lead", width=180),
+               tooltip=lambda r: department_label(r.lead) if r.lead else None, sort_key="lead", width=160),
     TaskColumn("participants", QT_TRANSLATE_NOOP("TaskColumn", "Participating departments"),
                lambda r: "; ".join(d.name for d in r.participants),
                tooltip=lambda r: "\n".join(department_label(d) for d in r.participants) or None,
-               sort_key="participants", width=200),
+               sort_key="participants", width=180),
 )
 
 

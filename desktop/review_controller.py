@@ -225,7 +225,7 @@ class ReviewController(QObject):
             "status", QT_TRANSLATE_NOOP("TaskColumn", "My status"), lambda row: status_word(own_status(row)),
             tooltip=lambda row: self._statuses_tip(review(row)),
             background=lambda row: STATUS_COLOURS.get(own_status(row)),
-            foreground=lambda row: NOT_STARTED_COLOUR if own_status(row) == NOT_REVIEWED else None, width=104))
+            foreground=lambda row: NOT_STARTED_COLOUR if own_status(row) == NOT_REVIEWED else None, width=112))
         model.add_column(TaskColumn(
             "flag", QT_TRANSLATE_NOOP("TaskColumn", "Flag"), lambda row: self._flag_mark(review(row)),
             tooltip=lambda row: self._flag_tip(review(row)), alignment=Qt.AlignmentFlag.AlignCenter, width=38))
