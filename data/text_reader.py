@@ -50,8 +50,8 @@ _BODY_WORDS = re.compile(
     r"institute|corporation|government|units?)\b|[部委局院署办会行府]$", re.I)
 _SENTENCE_BREAK = re.compile(r"[.。!?;；]\s")
 _MAX_HEADING = 250
-MAX_INTRODUCTION_PARTS = 5
-MAX_SKIPPED_NUMBERS = 4  # task numbers missing in a row that the reader reads past (with a warning)  # numbered parts without tasks that may stand before the first task
+MAX_INTRODUCTION_PARTS = 5  # numbered parts without tasks that may stand before the first task
+MAX_SKIPPED_NUMBERS = 4  # task numbers missing in a row that the reader reads past (with a warning)
 _YEAR = re.compile(r"(?<!\d)((?:19|20)\d\d)(?!\d)")
 
 
