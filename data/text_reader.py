@@ -165,6 +165,7 @@ class _Reader:
     # Headings -------------------------------------------------------------------------------------
     @staticmethod
     def _heading_text(text: str) -> str | None:
+        """A part or section heading, capitalised; None for text too long or too sentence-like to be one."""
         text = text.strip(" \n,.;:-")
         if not text or len(text) > _MAX_HEADING or _SENTENCE_BREAK.search(text):
             return None
@@ -181,6 +182,7 @@ class _Reader:
         return None
 
     def _try_heads(self, head: str, part: int | None, section: int, first: bool) -> list[_Heading] | None:
+        """Read `head` as [title] [part `part` + heading] [section `section` + heading], or None."""
         headings: list[_Heading] = []
         rest = head
         if part is not None:
@@ -211,6 +213,7 @@ class _Reader:
 
     @staticmethod
     def _find_marker(pattern: re.Pattern[str], text: str, anywhere: bool) -> re.Match[str] | None:
+        """The marker anywhere in `text` (after a title), or at its start (after punctuation)."""
         if anywhere:
             return pattern.search(text)
         stripped = len(text) - len(text.lstrip(" \n,.;"))
