@@ -42,6 +42,8 @@ _ZH_PART = re.compile(r"^(?P<names>.+?)(?:按职责分工|按照职责分工|根
                       r"(?P<verb>牵头|负责|参与|配合|落实)[。.]?$", re.S)
 _ZH_PART_SEPARATORS = re.compile(r"[，,；;]\s*")
 _HAS_CHINESE = re.compile(r"[\u4e00-\u9fff]")
+_PROVINCIAL = "省"
+_NOT_ONE_BODY = ("各", "有关", "全")  # "各有关单位", "各地级以上市人民政府": collectives, not a province's body
 _ZH_ETC = re.compile(r"等(?:有关)?(?:部门|单位)?$")
 _NAME_SEPARATORS = re.compile(r"\s*[,，、;；]\s*(?:and\s+)?|\s+and\s+", re.I)
 _BODY_WORDS = re.compile(
@@ -82,6 +84,13 @@ def clean_text(text: str) -> str:
         if line and not any(p.search(line) for p in _DEBRIS_LINES):
             lines.append(line)
     return "\n".join(lines)
+
+
+def _with_shared_level(names: list[str]) -> list[str]:
+    """"省科技厅、工业和信息化厅": a province's 省 written once holds for every body of the list."""
+    if len(names) < 2 or not names[0].startswith(_PROVINCIAL):
+        return names
+    return [names[0]] + [n if n.startswith((_PROVINCIAL, *_NOT_ONE_BODY)) else _PROVINCIAL + n for n in names[1:]]
 
 
 class _Reader:
@@ -132,7 +141,8 @@ class _Reader:
                 pending += part + "、"
                 continue
             pending = ""
-            (leading if match.group("verb") == "牵头" else others).extend(self._split_names(match.group("names")))
+            names = _with_shared_level(self._split_names(match.group("names")))
+            (leading if match.group("verb") == "牵头" else others).extend(names)
         return None if pending else leading + others or None
 
     def _split_names(self, listing: str) -> list[str]:
