@@ -342,17 +342,21 @@ class PlanStore:
         return department_id
 
     # Reading ----------------------------------------------------------------------------------------
-    def plans(self) -> list[PlanInfo]:
+    def _plan_infos(self, where: str = "", params: Sequence = ()) -> list[PlanInfo]:
         rows = self._query("SELECT p.*, (SELECT count(*) FROM tasks t WHERE t.plan_id = p.id) AS task_count "
-                           "FROM plans p ORDER BY p.id")
+                           f"FROM plans p {where} ORDER BY p.id", params)
         return [PlanInfo(r["id"], r["title"], r["year"], r["note"], r["fingerprint"], r["source"],
                          r["imported"], r["task_count"]) for r in rows]
 
+    def plans(self) -> list[PlanInfo]:
+        return self._plan_infos()
+
     def plan_info(self, plan_id: int) -> PlanInfo:
-        for info in self.plans():
-            if info.id == plan_id:
-                return info
-        raise KeyError(plan_id)
+        """One plan, its tasks counted (not every plan's, as plans() does)."""
+        found = self._plan_infos("WHERE p.id = ?", (plan_id,))
+        if not found:
+            raise KeyError(plan_id)
+        return found[0]
 
     def latest_plan_id(self) -> int | None:
         row = self.conn.execute("SELECT max(id) FROM plans").fetchone()
