@@ -39,9 +39,10 @@ def _parser() -> argparse.ArgumentParser:
 
 def _plan_id(store: PlanStore, wanted: int | None) -> int:
     if wanted is not None:
-        if not any(p.id == wanted for p in store.plans()):
-            raise PlanReviewError(store.path, f"holds no plan with id {wanted}")
-        return wanted
+        try:
+            return store.plan_info(wanted).id
+        except KeyError:
+            raise PlanReviewError(store.path, f"holds no plan with id {wanted}") from None
     latest = store.latest_plan_id()
     if latest is None:
         raise PlanReviewError(store.path, "holds no plan yet; import one first")
