@@ -269,7 +269,7 @@ class ReviewStore:
             with self.store.db.atomic():
                 yield
         except sqlite3.OperationalError as error:
-            raise self.store._operational(error) from None  # the store words SQLite failures
+            raise self.store.database_error(error) from None  # the store words SQLite failures
 
     def _now(self) -> str:
         return self._clock().astimezone(timezone.utc).isoformat(timespec="seconds")

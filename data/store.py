@@ -221,7 +221,7 @@ class PlanStore:
             version = self.conn.execute("PRAGMA user_version").fetchone()[0]
             tables = {r[0] for r in self.conn.execute("SELECT name FROM sqlite_master WHERE type='table'")}
         except sqlite3.OperationalError as error:
-            raise self._operational(error) from None
+            raise self.database_error(error) from None
         except sqlite3.DatabaseError as error:
             raise DatabaseError(self.path, f"is corrupt ({error})") from None
         if version > SCHEMA_VERSION:
@@ -240,7 +240,7 @@ class PlanStore:
                         migrate(self.db)
                     self.conn.execute(f"PRAGMA user_version = {SCHEMA_VERSION}")
         except sqlite3.OperationalError as error:
-            raise self._operational(error) from None
+            raise self.database_error(error) from None
 
     @cached_property
     def db(self) -> sqlite_utils.Database:
@@ -249,7 +249,8 @@ class PlanStore:
 
         return sqlite_utils.Database(self.conn)
 
-    def _operational(self, error: sqlite3.OperationalError) -> DatabaseError:
+    def database_error(self, error: sqlite3.OperationalError) -> DatabaseError:
+        """A failed SQLite operation worded for the user: locked, read-only, full disk, or as SQLite says."""
         if "locked" in str(error) or "busy" in str(error):
             return DatabaseError(self.path, "is locked by another program; close it and try again")
         if "readonly" in str(error) or "read-only" in str(error):
@@ -284,7 +285,7 @@ class PlanStore:
             with self.db.atomic():
                 plan_id = self._insert_plan(plan, digest, source, result.departments)
         except sqlite3.OperationalError as error:
-            raise self._operational(error) from None
+            raise self.database_error(error) from None
         return ImportOutcome(plan_id, True, plan.counts(), result.warnings)
 
     def _insert_plan(self, plan: Plan, digest: str, source: str | None,
