@@ -1,20 +1,36 @@
 """The floor of start-up on this stack: a bare Python process that shows an empty QMainWindow.
 
-It does what `plan-review --smoke` does with its window (show, process events, paint once by grabbing,
-close) and nothing else, so bench/startup.py can compare the two.
+It does what `plan-review --smoke` does with its window (show it, run events until its first paint event
+has been handled, close) and nothing else, so bench/startup.py can compare the two.
 """
 import sys
 
+from PySide6.QtCore import QEvent, QEventLoop, QObject, QTimer
 from PySide6.QtWidgets import QApplication, QMainWindow
+
+
+class FirstPaint(QObject):
+    """Quits the loop once the window has painted."""
+
+    def __init__(self, loop: QEventLoop):
+        super().__init__()
+        self.loop = loop
+
+    def eventFilter(self, watched, event) -> bool:
+        if event.type() == QEvent.Type.Paint:
+            QTimer.singleShot(0, self.loop.quit)
+        return False
 
 
 def main() -> int:
     app = QApplication(sys.argv[:1])
     window = QMainWindow()
     window.resize(1200, 800)
+    loop = QEventLoop()
+    first_paint = FirstPaint(loop)
+    window.installEventFilter(first_paint)
     window.show()
-    app.processEvents()
-    window.grab()
+    loop.exec()
     window.close()
     return 0
 

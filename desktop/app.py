@@ -4,8 +4,8 @@ from __future__ import annotations
 import sys
 from pathlib import Path
 
-from PySide6.QtCore import QCoreApplication
-from PySide6.QtWidgets import QApplication
+from PySide6.QtCore import QCoreApplication, QEvent, QEventLoop, QObject, QTimer
+from PySide6.QtWidgets import QApplication, QWidget
 
 from data.errors import PlanReviewError
 from data.paths import bundled_plan_path
@@ -15,6 +15,8 @@ from .cli import EXIT_BAD_INPUT
 from .context import AppContext
 from .main_window import MainWindow, show_error
 from .settings import Settings
+
+FIRST_PAINT_TIMEOUT_MS = 10_000
 
 
 def application() -> QApplication:
@@ -41,8 +43,34 @@ def open_startup_database(path: Path) -> PlanStore:
     return store
 
 
+class _PaintWatcher(QObject):
+    """Ends an event loop when the watched widget receives its first paint event."""
+
+    def __init__(self, widget: QWidget, loop: QEventLoop):
+        super().__init__(widget)
+        self.painted = False
+        self._loop = loop
+        widget.installEventFilter(self)
+
+    def eventFilter(self, watched: QObject, event: QEvent) -> bool:
+        if event.type() == QEvent.Type.Paint and not self.painted:
+            self.painted = True
+            QTimer.singleShot(0, self._loop.quit)  # after this paint pass has reached the screen
+        return False
+
+
+def show_until_painted(window: QWidget) -> bool:
+    """Show the window and run events until it has painted once (False if it never did)."""
+    loop = QEventLoop()
+    watcher = _PaintWatcher(window, loop)
+    QTimer.singleShot(FIRST_PAINT_TIMEOUT_MS, loop.quit)
+    window.show()
+    loop.exec()
+    return watcher.painted
+
+
 def run_window(db_path: Path, smoke: bool = False, context: AppContext | None = None) -> int:
-    """Open the window on the database; with smoke, paint it once and return instead of running."""
+    """Open the window on the database; with smoke, return once it has painted instead of running."""
     app = application()
     context = context or AppContext(Settings())
     try:
@@ -51,13 +79,14 @@ def run_window(db_path: Path, smoke: bool = False, context: AppContext | None = 
         show_error(None, QCoreApplication.translate("run_window", "Plan Review"), error.path, error.problem)
         return EXIT_BAD_INPUT
     window = MainWindow(context, store)
-    window.show()
     try:
         if smoke:
-            app.processEvents()
-            window.grab()
+            painted = show_until_painted(window)
             window.close()
-            return 0
+            if not painted:
+                print("plan-review: the window did not paint", file=sys.stderr)
+            return 0 if painted else 1
+        window.show()
         window.review.ask_identity_if_unknown()
         return app.exec()
     finally:
