@@ -1,7 +1,6 @@
 """Where things live: the per-user database and the files shipped inside the package."""
 from __future__ import annotations
 
-from importlib import resources
 from pathlib import Path
 
 from platformdirs import user_data_path
@@ -16,4 +15,6 @@ def default_database_path() -> Path:
 
 def bundled_plan_path() -> Path:
     """The sample plan shipped with the program (the 2020 plan)."""
+    from importlib import resources  # only the first start needs it
+
     return Path(str(resources.files("data").joinpath("plan-2020-en.txt")))

@@ -4,7 +4,6 @@ from __future__ import annotations
 import json
 import re
 from functools import lru_cache
-from importlib import resources
 
 from .model import Department
 
@@ -66,4 +65,6 @@ def load_registry_json(text: str) -> Registry:
 @lru_cache(maxsize=1)
 def default_registry() -> Registry:
     """The registry shipped with the program (data/departments.json)."""
+    from importlib import resources  # not loaded by a start that reads no plan
+
     return load_registry_json(resources.files("data").joinpath("departments.json").read_text("utf-8"))

@@ -22,19 +22,19 @@ Review file: {"format": "plan-review/review", "version": 1, "sha256": <of the ca
 The canonical content is its JSON with sorted keys, no spaces, UTF-8. Tasks are matched by position
 in the plan (`task`, the number, is for people).
 
+hashlib, socket and uuid are imported where they are used: opening the window does not need them, and
+each costs milliseconds of its start (docs/performance.md).
+
 Default reviewer: the identity stored with `set_reviewer` (`plan-review review whoami --set NAME`),
 else $PLAN_REVIEW_REVIEWER, else the operating system's user name.
 """
 from __future__ import annotations
 
 import getpass
-import hashlib
 import json
 import os
-import socket
 import sqlite3
 import tempfile
-import uuid
 from collections.abc import Callable, Iterable, Iterator, Sequence
 from contextlib import contextmanager
 from dataclasses import dataclass, replace
@@ -73,6 +73,13 @@ def _utc_now() -> datetime:
     return datetime.now(timezone.utc)
 
 
+def _checksum(value: object) -> str:
+    """SHA-256 of the value's canonical JSON, in hex."""
+    import hashlib
+
+    return hashlib.sha256(_canonical(value).encode("utf-8")).hexdigest()
+
+
 def _canonical(value: object) -> str:
     return json.dumps(value, ensure_ascii=False, sort_keys=True, separators=(",", ":"))
 
@@ -99,7 +106,7 @@ class NoteVersion:
     @property
     def key(self) -> str:
         """A short name for the version, from the edits it has seen (what `resolve_conflict` takes)."""
-        return hashlib.sha256(_canonical(self.versions).encode("utf-8")).hexdigest()[:12]
+        return _checksum(self.versions)[:12]
 
     def _rank(self) -> tuple:
         """The deterministic order that picks the winner among concurrent versions (a live note first)."""
@@ -233,6 +240,9 @@ class ReviewStore:
 
     def replica_id(self) -> str:
         """This database's replica id; a new one when the file is a copy (another machine, device or inode)."""
+        import socket
+        import uuid
+
         try:
             stat = os.stat(self.store.path)
             home = f"{socket.gethostname()}:{stat.st_dev}:{stat.st_ino}"
@@ -298,6 +308,8 @@ class ReviewStore:
         """A new note on the task; undo with `delete_note(note.id, note.author)`."""
         now = self._now()
         with self._edit():
+            import uuid
+
             note = Note(str(uuid.uuid4()), task_id, self._task_number(task_id), author or self.default_reviewer(),
                         self._nonblank(text, "a note"), now, now, False, self._bumped(None))
             self._write_note(note)
@@ -599,10 +611,6 @@ class ReviewStore:
 
 
 # The review file ----------------------------------------------------------------------------------------
-def _checksum(content: dict) -> str:
-    return hashlib.sha256(_canonical(content).encode("utf-8")).hexdigest()
-
-
 def _version_record(version: NoteVersion) -> dict:
     return {"text": version.text, "deleted": version.deleted, "updated": version.updated,
             "versions": version.versions}
@@ -686,6 +694,8 @@ def _is_versions(value: object) -> bool:
 
 
 def _is_uuid(value: object) -> bool:
+    import uuid
+
     try:
         return isinstance(value, str) and str(uuid.UUID(value)) == value
     except ValueError:

@@ -5,7 +5,6 @@ the database opens its own PlanStore on the same path.
 """
 from __future__ import annotations
 
-import hashlib
 import json
 import sqlite3
 from collections.abc import Iterable, Sequence
@@ -16,7 +15,6 @@ from pathlib import Path
 from typing import TYPE_CHECKING
 
 from .errors import DatabaseError
-from .json_format import plan_to_json
 from .model import LEAD, PARTICIPANT, Department, Part, Plan, ReadResult, Section, Task
 from .registry import normalize_name
 
@@ -110,6 +108,10 @@ def fingerprint(plan: Plan) -> str:
     It hashes the plan's canonical JSON (sorted keys, no spaces) part by part, the same bytes as the
     whole text would be, without holding that text: ~50 MB less at the peak of a 100,000-task import.
     """
+    import hashlib  # loaded when a plan is imported, not when the window starts
+
+    from .json_format import plan_to_json
+
     empty = _canonical_json(plan_to_json(Plan(plan.title, plan.year, plan.note))["plan"])
     before, _, after = empty.partition(b'"parts":[]')
     digest = hashlib.sha256(before + b'"parts":[')

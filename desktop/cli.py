@@ -6,7 +6,6 @@ import json
 import sys
 from pathlib import Path
 
-from data import json_format
 from data.errors import PlanReviewError
 from data.paths import default_database_path
 from data.review import ALL, ATTENTION, FLAGGED, FOLLOW_UP, STATUSES, NoteVersion, ReviewStore
@@ -75,6 +74,8 @@ def _plans(args: argparse.Namespace) -> None:
 def _dump(args: argparse.Namespace) -> None:
     with PlanStore(args.db, create=False) as store:
         plan = store.load_plan(_plan_id(store, args.plan))
+    from data import json_format
+
     print(json_format.dumps(plan))
 
 

@@ -29,6 +29,7 @@ from .workers import ImportWorker
 
 SEARCH_DELAY_MS = 150
 WARNINGS_SHOWN = 15
+CELL_PADDING = 16  # pixels around a cell's text, as the item delegate draws it
 DOCK_WIDTHS = (300, 390)  # the docks' first width: 30 % of the window, within these bounds
 MIN_VISIBLE = QSize(120, 60)  # how much of a restored window must be on a screen to be left where it is
 
@@ -143,10 +144,8 @@ class MainWindow(QMainWindow):
                                                 QAbstractItemView.SelectionMode.ExtendedSelection)
         self.departments_view.setSortingEnabled(True)
         self.departments_view.sortByColumn(0, Qt.SortOrder.AscendingOrder)
-        header = self.departments_view.horizontalHeader()
-        header.setSectionResizeMode(0, QHeaderView.ResizeMode.Stretch)
-        for column in (1, 2):
-            header.setSectionResizeMode(column, QHeaderView.ResizeMode.ResizeToContents)
+        self.departments_view.horizontalHeader().setSectionResizeMode(0, QHeaderView.ResizeMode.Stretch)
+        self._fit_department_counts()
 
         panel = QWidget()
         layout = QVBoxLayout(panel)
@@ -162,6 +161,15 @@ class MainWindow(QMainWindow):
         self.departments_dock.setWidget(panel)
         self.addDockWidget(Qt.DockWidgetArea.LeftDockWidgetArea, self.tree_dock)
         self.splitDockWidget(self.tree_dock, self.departments_dock, Qt.Orientation.Vertical)
+
+    def _fit_department_counts(self) -> None:
+        """Fit the count columns to their header and widest value: ResizeToContents would ask every row for
+        every role on each layout pass (a third of the first paint's time)."""
+        header = self.departments_view.horizontalHeader()
+        metrics = self.departments_view.fontMetrics()
+        for column in range(1, self.departments_model.columnCount()):
+            text_width = metrics.horizontalAdvance(self.departments_model.widest_text(column)) + CELL_PADDING
+            header.resizeSection(column, max(header.sectionSizeHint(column), text_width))
 
     def _row_table(self, name: str, model: QAbstractItemModel,
                    mode: QAbstractItemView.SelectionMode) -> QTableView:
@@ -254,6 +262,8 @@ class MainWindow(QMainWindow):
         self.table.horizontalHeader().customContextMenuRequested.connect(self._show_header_menu)
         self.table_model.columnsInserted.connect(self._columns_added)
         self.departments_view.selectionModel().selectionChanged.connect(self._apply_filter)
+        self.departments_model.modelReset.connect(self._fit_department_counts)
+        self.departments_model.dataChanged.connect(self._fit_department_counts)
         self.role_combo.currentIndexChanged.connect(self._apply_filter)
         self.search_box.textChanged.connect(self._search_timer.start)
         self.search_box.returnPressed.connect(self._apply_filter)

@@ -495,6 +495,11 @@ class DepartmentsModel(_RowTableModel):
             self.dataChanged.emit(self.index(0, self.REVIEWED), self.index(len(self._departments) - 1, self.REVIEWED),
                                   [Qt.ItemDataRole.DisplayRole])
 
+    def widest_text(self, column: int) -> str:
+        """The longest text the column shows (the window fits the column's width to it)."""
+        texts = (self.data(self.index(row, column)) or "" for row in range(len(self._departments)))
+        return max(texts, key=len, default="")
+
     def department(self, row: int) -> DepartmentRow:
         return self._departments[row]
 

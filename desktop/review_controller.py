@@ -16,7 +16,7 @@ from typing import TYPE_CHECKING
 from PySide6.QtCore import QObject, QT_TRANSLATE_NOOP, Qt, Signal
 from PySide6.QtGui import QAction, QActionGroup, QKeySequence, QUndoStack
 from PySide6.QtWidgets import (QCheckBox, QComboBox, QDialog, QDialogButtonBox, QFileDialog, QFormLayout,
-                               QHeaderView, QLabel, QLineEdit, QMessageBox, QProgressDialog, QToolBar, QWidget)
+                               QLabel, QLineEdit, QMessageBox, QProgressDialog, QToolBar, QWidget)
 
 from data.errors import DatabaseError, ExportError, PlanReviewError, ReviewEditError
 from data.review import NOT_REVIEWED, STATUSES, DepartmentProgress, ExchangeSummary, ReviewStore, TaskReview
@@ -234,8 +234,6 @@ class ReviewController(QObject):
             tooltip=lambda row: self._notes_tip(review(row)),
             alignment=Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter, width=52))
         self._place_columns()
-        header = self.window.departments_view.horizontalHeader()
-        header.setSectionResizeMode(self.window.departments_model.REVIEWED, QHeaderView.ResizeMode.ResizeToContents)
 
     def _place_columns(self) -> None:
         """Put the review columns after the task number, unless the user placed them before."""

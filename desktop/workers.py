@@ -6,7 +6,6 @@ from pathlib import Path
 from PySide6.QtCore import QObject, QRunnable, Signal
 
 from data.errors import PlanReviewError
-from data.readers import read_plan_file
 from data.review import ReviewStore
 from data.store import PlanStore
 
@@ -27,6 +26,8 @@ class ImportWorker(QRunnable):
         self.signals = ImportSignals()
 
     def run(self) -> None:
+        from data.readers import read_plan_file  # the reader loads when a plan is first imported
+
         try:
             result = read_plan_file(self.plan_file)  # read fully before the database is touched
             with PlanStore(self.db_path, create=False) as store:

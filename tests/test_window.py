@@ -12,9 +12,9 @@ from PySide6.QtCore import QPoint, QRect, QSettings, Qt
 from PySide6.QtGui import QGuiApplication, QKeySequence
 from PySide6.QtWidgets import QApplication, QMessageBox, QProgressDialog
 
-from data import json_format
+from data import json_format, readers
 from data.store import PlanStore
-from desktop import cli, workers
+from desktop import cli
 from desktop.app import open_startup_database
 from desktop.context import AppContext
 from desktop.detail import highlighted
@@ -441,8 +441,8 @@ def test_import_runs_off_the_gui_thread_and_shows_warnings(qtbot, window, store,
 def test_import_progress_appears_only_when_the_import_is_slow(qtbot, window, store, tmp_path, dialogs,
                                                             monkeypatch):
     release = threading.Event()
-    read = workers.read_plan_file
-    monkeypatch.setattr(workers, "read_plan_file", lambda path: release.wait(10) and read(path))
+    read = readers.read_plan_file
+    monkeypatch.setattr(readers, "read_plan_file", lambda path: release.wait(10) and read(path))
     try:
         window.import_plan_file(second_plan_file(store, tmp_path))
         progress = window.findChild(QProgressDialog)
