@@ -89,7 +89,7 @@ class MainWindow(QMainWindow):
         self.tree.setUniformRowHeights(True)
         self.tree.header().setStretchLastSection(False)
         self.tree.header().setSectionResizeMode(0, QHeaderView.ResizeMode.Stretch)
-        self.tree.header().setSectionResizeMode(1, QHeaderView.ResizeMode.ResizeToContents)
+        self._fit_counts(self.tree, self.tree_model)
 
         self.table = self._row_table("taskTable", self.table_model,
                                      QAbstractItemView.SelectionMode.SingleSelection)
@@ -145,7 +145,7 @@ class MainWindow(QMainWindow):
         self.departments_view.setSortingEnabled(True)
         self.departments_view.sortByColumn(0, Qt.SortOrder.AscendingOrder)
         self.departments_view.horizontalHeader().setSectionResizeMode(0, QHeaderView.ResizeMode.Stretch)
-        self._fit_department_counts()
+        self._fit_counts(self.departments_view, self.departments_model)
 
         panel = QWidget()
         layout = QVBoxLayout(panel)
@@ -162,13 +162,13 @@ class MainWindow(QMainWindow):
         self.addDockWidget(Qt.DockWidgetArea.LeftDockWidgetArea, self.tree_dock)
         self.splitDockWidget(self.tree_dock, self.departments_dock, Qt.Orientation.Vertical)
 
-    def _fit_department_counts(self) -> None:
-        """Fit the count columns to their header and widest value: ResizeToContents would ask every row for
-        every role on each layout pass (a third of the first paint's time)."""
-        header = self.departments_view.horizontalHeader()
-        metrics = self.departments_view.fontMetrics()
-        for column in range(1, self.departments_model.columnCount()):
-            text_width = metrics.horizontalAdvance(self.departments_model.widest_text(column)) + CELL_PADDING
+    @staticmethod
+    def _fit_counts(view: QTableView | QTreeView, model: DepartmentsModel | PlanTreeModel) -> None:
+        """Fit the count columns (all but the first) to their header and widest value. ResizeToContents
+        would ask every row for every role on each layout pass: a third of the first paint's time."""
+        header = view.header() if isinstance(view, QTreeView) else view.horizontalHeader()
+        for column in range(1, model.columnCount()):
+            text_width = view.fontMetrics().horizontalAdvance(model.widest_text(column)) + CELL_PADDING
             header.resizeSection(column, max(header.sectionSizeHint(column), text_width))
 
     def _row_table(self, name: str, model: QAbstractItemModel,
@@ -262,8 +262,11 @@ class MainWindow(QMainWindow):
         self.table.horizontalHeader().customContextMenuRequested.connect(self._show_header_menu)
         self.table_model.columnsInserted.connect(self._columns_added)
         self.departments_view.selectionModel().selectionChanged.connect(self._apply_filter)
-        self.departments_model.modelReset.connect(self._fit_department_counts)
-        self.departments_model.dataChanged.connect(self._fit_department_counts)
+        self.departments_model.modelReset.connect(lambda: self._fit_counts(self.departments_view,
+                                                                            self.departments_model))
+        self.departments_model.dataChanged.connect(lambda: self._fit_counts(self.departments_view,
+                                                                             self.departments_model))
+        self.tree_model.modelReset.connect(lambda: self._fit_counts(self.tree, self.tree_model))
         self.role_combo.currentIndexChanged.connect(self._apply_filter)
         self.search_box.textChanged.connect(self._search_timer.start)
         self.search_box.returnPressed.connect(self._apply_filter)

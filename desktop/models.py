@@ -447,6 +447,11 @@ class PlanTreeModel(QAbstractItemModel):
             return f"{row.number}  {row.text}"
         return rich_tooltip(row.text)
 
+    def widest_text(self, column: int) -> str:
+        """The longest text of the count column (1), whose width the window fits to it."""
+        assert column == 1, "only the count column is fitted"
+        return str(max((node.count for node in self._nodes), default=0))
+
     def headerData(self, section: int, orientation: Qt.Orientation, role: int = Qt.ItemDataRole.DisplayRole):
         if (orientation == Qt.Orientation.Horizontal and role == Qt.ItemDataRole.DisplayRole
                 and 0 <= section < len(self.COLUMN_TITLES)):
