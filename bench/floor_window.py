@@ -22,15 +22,20 @@ class FirstPaint(QObject):
         return False
 
 
-def main() -> int:
-    app = QApplication(sys.argv[:1])
-    window = QMainWindow()
-    window.resize(1200, 800)
+def show_until_painted(window: QMainWindow) -> None:
+    """Show the window, return once its first paint has been handled."""
     loop = QEventLoop()
     first_paint = FirstPaint(loop)
     window.installEventFilter(first_paint)
     window.show()
     loop.exec()
+
+
+def main() -> int:
+    app = QApplication(sys.argv[:1])
+    window = QMainWindow()
+    window.resize(1200, 800)
+    show_until_painted(window)
     window.close()
     return 0
 

@@ -2,8 +2,9 @@
 
     .venv/bin/python bench/startup.py [--runs 15] [--tasks N]
 
-The floor is bench/floor_window.py (Python + PySide6 + an empty QMainWindow, painted once). The two run
-alternately, so a noisy machine slows both alike. Each figure is a whole process, spawn to exit.
+The floor is bench/floor_window.py (Python + PySide6 + an empty QMainWindow, painted once); beside it,
+bench/layout_window.py paints the review window's layout in plain PySide6 with no program code. They run
+alternately, so a noisy machine slows all alike. Each figure is a whole process, spawn to exit.
 Goal: the smoke run on the sample plan at most 1.5x the floor.
 
 Both run with Python's bytecode caches, as an installed program does (pip compiles its modules on
@@ -24,6 +25,9 @@ from pathlib import Path
 
 import common
 
+FLOOR = "floor: empty QMainWindow"
+LAYOUT = "the window's layout in plain Qt"
+
 
 def run(command: list[str], environment: dict[str, str]) -> float:
     start = time.perf_counter()
@@ -43,7 +47,8 @@ def main() -> None:
         environment = {name: value for name, value in os.environ.items() if name != "PYTHONDONTWRITEBYTECODE"}
         environment |= {"QT_QPA_PLATFORM": os.environ.get("QT_QPA_PLATFORM", "offscreen"),
                         "XDG_CONFIG_HOME": folder, "XDG_DATA_HOME": folder}  # no user settings read or written
-        commands = {"floor: empty QMainWindow": [sys.executable, str(common.REPO / "bench" / "floor_window.py")]}
+        commands = {FLOOR: [sys.executable, str(common.REPO / "bench" / "floor_window.py")],
+                    LAYOUT: [sys.executable, str(common.REPO / "bench" / "layout_window.py")]}
         for tasks in [None, *args.tasks]:
             database = Path(folder) / f"{common.size_label(tasks).replace(' ', '-')}.sqlite"
             shutil.copy(common.imported_database(tasks), database)
@@ -55,10 +60,11 @@ def main() -> None:
         for _ in range(args.runs):
             for name, command in commands.items():
                 times[name].append(run(command, environment))
-    floor = statistics.median(times["floor: empty QMainWindow"])
-    rows = [[name, len(t), *common.summary(t), f"{statistics.median(t) / floor:.2f}×"] for name, t in times.items()]
+    floor, layout = statistics.median(times[FLOOR]), statistics.median(times[LAYOUT])
+    rows = [[name, len(t), *common.summary(t), f"{statistics.median(t) / floor:.2f}×",
+             f"{statistics.median(t) / layout:.2f}×"] for name, t in times.items()]
     common.print_table("Start-up, process spawn to exit after the first paint (ms)",
-                       ["process", "runs", "median", "best", "worst", "× floor"], rows)
+                       ["process", "runs", "median", "best", "worst", "× floor", "× layout"], rows)
 
 
 if __name__ == "__main__":
