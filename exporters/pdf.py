@@ -9,6 +9,7 @@ Chinese prints with a CJK TrueType font found on the machine (embedded), else re
 from __future__ import annotations
 
 import functools
+import math
 import os
 import re
 from collections.abc import Callable
@@ -49,7 +50,8 @@ BODY_FONT, BOLD_FONT = "Helvetica", "Helvetica-Bold"
 HEADER_BLUE = "#305496"
 TOTAL_PAGES_FORM = "total-pages"
 MARGIN_MM = 14
-CELL_PADDING = 3 + 3  # points: a cell's left and right padding (the table style's)
+CELL_SIDE_PADDING, CELL_TOP_PADDING, CELL_BOTTOM_PADDING = 3, 2, 3  # points, the table style's
+CELL_LEADING = 10.5
 ROW_LIMIT = 0.8  # of the page's height: a taller row is continued in rows below it
 
 
@@ -86,7 +88,7 @@ def markup(text: str) -> str:
 
 class _Styles:
     def __init__(self) -> None:
-        self.cell = ParagraphStyle("cell", fontName=BODY_FONT, fontSize=8.5, leading=10.5)
+        self.cell = ParagraphStyle("cell", fontName=BODY_FONT, fontSize=8.5, leading=CELL_LEADING)
         # for text with Chinese: breaks between any two Chinese characters, keeps Latin words whole (slower)
         self.cjk_cell = ParagraphStyle("cjk-cell", parent=self.cell, wordWrap="CJK")
         self.header_cell = ParagraphStyle("header-cell", parent=self.cell, fontName=BOLD_FONT,
@@ -105,13 +107,23 @@ class _Styles:
             ("GRID", (0, 0), (-1, -1), 0.4, colors.HexColor("#808080")),
             ("BACKGROUND", (0, 0), (-1, 0), colors.HexColor(HEADER_BLUE)),
             ("VALIGN", (0, 0), (-1, -1), "TOP"),
-            ("LEFTPADDING", (0, 0), (-1, -1), 3),
-            ("RIGHTPADDING", (0, 0), (-1, -1), 3),
-            ("TOPPADDING", (0, 0), (-1, -1), 2),
-            ("FONT", (0, 1), (-1, -1), BODY_FONT, 8.5, 10.5),  # the plain (number) cells
-            ("BOTTOMPADDING", (0, 0), (-1, -1), 3),
+            ("LEFTPADDING", (0, 0), (-1, -1), CELL_SIDE_PADDING),
+            ("RIGHTPADDING", (0, 0), (-1, -1), CELL_SIDE_PADDING),
+            ("TOPPADDING", (0, 0), (-1, -1), CELL_TOP_PADDING),
+            ("FONT", (0, 1), (-1, -1), BODY_FONT, 8.5, CELL_LEADING),  # the plain (number) cells
+            ("BOTTOMPADDING", (0, 0), (-1, -1), CELL_BOTTOM_PADDING),
         ]
 
+
+class _CellParagraph(Paragraph):
+    """A table cell's paragraph, laid out once per width: the table asks again when it draws the cell."""
+
+    def wrap(self, availWidth, availHeight):
+        # the lines depend on the width alone; split() may drop them (blPara) when nothing fits
+        if self.__dict__.get("_wrapped_width") != availWidth or not hasattr(self, "blPara"):
+            self._wrapped = super().wrap(availWidth, availHeight)
+            self._wrapped_width = availWidth
+        return self._wrapped
 
 
 def _cell(value: str | int, styles: _Styles):
@@ -119,7 +131,7 @@ def _cell(value: str | int, styles: _Styles):
     if isinstance(value, int):
         return str(value)
     text = markup(value)
-    return Paragraph(text, styles.cjk_cell if "<font" in text else styles.cell)  # typed '<' is escaped
+    return _CellParagraph(text, styles.cjk_cell if "<font" in text else styles.cell)  # typed '<' is escaped
 
 
 def _column_widths(columns: tuple[Column, ...], width: float) -> list[float]:
@@ -128,21 +140,31 @@ def _column_widths(columns: tuple[Column, ...], width: float) -> list[float]:
     return [width * c.width / hints for c in columns]
 
 
-def _pdf_table(columns: tuple[Column, ...], rows: list[list], width: float, styles: _Styles) -> PdfTable:
-    """Cells under a header row that repeats on every page; column widths follow the columns' hints."""
-    header = [Paragraph(markup(c.heading), styles.header_cell) for c in columns]
-    result = PdfTable([header, *rows], colWidths=_column_widths(columns, width), repeatRows=1)
+def _text_width(column_width: float) -> float:
+    """The width a cell's text has in a column, computed as reportlab's Table does (same float)."""
+    return column_width - CELL_SIDE_PADDING - CELL_SIDE_PADDING
+
+
+def _row_height(row: list, widths: list[float]) -> float:
+    """The row's height as reportlab's Table measures it: its tallest cell's paragraph or lines, padded."""
+    return max((cell.wrap(_text_width(width), math.inf)[1] if isinstance(cell, Paragraph)
+                else CELL_LEADING * (str(cell).count("\n") + 1)) + (CELL_BOTTOM_PADDING + CELL_TOP_PADDING)
+               for cell, width in zip(row, widths))
+
+
+def _pdf_table(columns: tuple[Column, ...], rows: list[list], width: float, styles: _Styles,
+               row_heights: list[float] | None = None) -> PdfTable:
+    """Cells under a header row that repeats on every page; column widths follow the columns' hints.
+
+    With the rows' heights given (`_row_height`), reportlab does not lay every cell out again to measure it.
+    """
+    widths = _column_widths(columns, width)
+    header = [_CellParagraph(markup(c.heading), styles.header_cell) for c in columns]
+    if row_heights is not None:
+        row_heights = [_row_height(header, widths), *row_heights]
+    result = PdfTable([header, *rows], colWidths=widths, rowHeights=row_heights, repeatRows=1)
     result.setStyle(styles.table)
     return result
-
-
-def _may_be_taller(paragraph: Paragraph, width: float, height: float) -> bool:
-    """Whether the paragraph could be taller than `height` in this width (cheap: no layout)."""
-    style = paragraph.style
-    text = paragraph.text
-    # no character is wider than the font size; wrapping wastes at most half of each line
-    lines = 2 * len(text) * style.fontSize / width + text.count("<br/>") + 1
-    return lines * style.leading > height
 
 
 def _pieces(paragraph: Paragraph, width: float, height: float) -> list[Paragraph]:
@@ -162,8 +184,7 @@ def _fitted_rows(row: list, widths: list[float], height: float) -> list[list]:
 
     reportlab keeps a table row on one page and fails on a row taller than a page (a very long note).
     """
-    cells = [_pieces(cell, width - CELL_PADDING, height)
-             if isinstance(cell, Paragraph) and _may_be_taller(cell, width - CELL_PADDING, height) else [cell]
+    cells = [_pieces(cell, _text_width(width), height) if isinstance(cell, Paragraph) else [cell]
              for cell, width in zip(row, widths)]
     return [[pieces[i] if i < len(pieces) else "" for pieces in cells]
             for i in range(max(len(pieces) for pieces in cells))]
@@ -180,7 +201,7 @@ def _table(table: Table, frame: Frame, styles: _Styles, row_style: RowStyle | No
         if row_style:
             commands += row_style(len(rows) + 1, values)  # + 1: the header row
         rows += _fitted_rows([_cell(value, styles) for value in values], widths, height)
-    result = _pdf_table(table.columns, rows, frame._width, styles)
+    result = _pdf_table(table.columns, rows, frame._width, styles, [_row_height(row, widths) for row in rows])
     if commands:
         result.setStyle(commands)
     return result
