@@ -86,6 +86,19 @@ def test_sorting_by_lead_and_section(store):
     assert by_section[0] == 100 and by_section[-1] == 1
 
 
+@pytest.mark.parametrize("descending", [False, True])
+def test_tasks_come_in_the_order_asked_for(store, descending):
+    rows = store.task_rows(store.task_ids(1))
+    expected = {
+        "number": lambda r: r.number,
+        "text": lambda r: (r.text.lower(), r.number),
+        "participants": lambda r: (", ".join(d.name for d in r.participants).lower(), r.number),
+    }
+    for order_by, key in expected.items():
+        ids = store.task_ids(1, order_by=order_by, descending=descending)
+        assert ids == [r.id for r in sorted(rows, key=key, reverse=descending)], order_by
+
+
 @pytest.mark.parametrize("content, problem", [
     (b"this is not a database at all" * 10, "is not an SQLite database"),
     (b"SQLite format 3\x00" + b"\xff" * 4000, "is corrupt"),
