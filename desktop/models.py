@@ -292,11 +292,14 @@ class TaskTableModel(_RowTableModel):
         return None
 
     def sort(self, column: int, order: Qt.SortOrder = Qt.SortOrder.AscendingOrder) -> None:
-        """Order the rows in SQL by the column's store key; columns without one keep the order."""
+        """Order the rows in SQL by the column's store key; columns without one, or the order the rows are
+        already in (the view asks again when sorting is switched on), change nothing."""
         if not 0 <= column < len(self._columns) or self._columns[column].sort_key is None:
             return
-        self._order_by = self._columns[column].sort_key
-        self._descending = order == Qt.SortOrder.DescendingOrder
+        wanted = (self._columns[column].sort_key, order == Qt.SortOrder.DescendingOrder)
+        if wanted == (self._order_by, self._descending):
+            return
+        self._order_by, self._descending = wanted
         self._reorder(self._load)
 
 
