@@ -332,17 +332,22 @@ class _SheetDocument(BaseDocTemplate):
             self.progress(flowable.index + 1, len(self.book.sheets))
 
 
-def _decorate_page(canv: Canvas, doc: BaseDocTemplate, styles: _Styles, plan_title: str, printed: date,
-                   what: str) -> None:
+def _page_paragraph(text: str, style: ParagraphStyle, width: float) -> Paragraph:
+    """A header or footer text laid out in `width`."""
+    paragraph = Paragraph(markup(text), style)
+    paragraph.wrap(width, 20)
+    return paragraph
+
+
+def _decorate_page(canv: Canvas, doc: BaseDocTemplate, page_paragraph: Callable[..., Paragraph], styles: _Styles,
+                   plan_title: str, printed: date, what: str) -> None:
     """Header (plan, what the page shows) and footer (printed date, page x of y) of every page."""
     width, height = doc.pagesize
     margin, half = MARGIN_MM * mm, (width - 2 * MARGIN_MM * mm) / 2
     for text, style, x, y in ((plan_title, styles.page_left, margin, height - 9 * mm),
                               (what, styles.page_right, width / 2, height - 9 * mm),
                               (f"Printed {printed.isoformat()}", styles.page_left, margin, 6 * mm)):
-        paragraph = Paragraph(markup(text), style)
-        paragraph.wrap(half, 20)
-        paragraph.drawOn(canv, x, y)
+        page_paragraph(text, style, half).drawOn(canv, x, y)
     canv.saveState()
     canv.setFont(BODY_FONT, 8.5)
     right = width - margin - canv.stringWidth("000", BODY_FONT, 8.5)
@@ -368,9 +373,10 @@ def _add_page_template(document: BaseDocTemplate, styles: _Styles, plan_title: s
     margin = MARGIN_MM * mm
     width, height = document.pagesize
     frame = Frame(margin, margin, width - 2 * margin, height - 2 * margin - 2 * mm, id="body")
+    page_paragraph = functools.cache(_page_paragraph)  # pages repeat the same few texts: each laid out once
     document.addPageTemplates([PageTemplate(
-        "page", [frame], onPageEnd=lambda canv, doc: _decorate_page(canv, doc, styles, plan_title, printed,
-                                                                    what(doc)))])
+        "page", [frame], onPageEnd=lambda canv, doc: _decorate_page(canv, doc, page_paragraph, styles, plan_title,
+                                                                    printed, what(doc)))])
     return frame
 
 
