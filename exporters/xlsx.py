@@ -35,6 +35,8 @@ MATRIX_TEXT_LIMIT = 70  # characters of task text the matrix shows: one line
 
 def text_width(text: str) -> float:
     """The width of a line in Excel's column units (one unit: one digit); wide characters count double."""
+    if text.isascii():  # no wide character: most texts, without a look-up per character
+        return float(len(text))
     return sum(2.2 if unicodedata.east_asian_width(ch) in "WF" else 1.0 for ch in text)
 
 
