@@ -20,6 +20,12 @@ from PySide6.QtWidgets import QApplication
 from data.store import PlanStore
 
 
+def use_fresh_settings() -> None:
+    """Point the window's settings at a new, empty folder, so no pass inherits another's sort or layout."""
+    folder = tempfile.mkdtemp(prefix="plan-review-bench-settings-")
+    QSettings.setPath(QSettings.Format.IniFormat, QSettings.Scope.UserScope, folder)
+
+
 def measure(tasks: int | None, passes: int) -> list[list[object]]:
     from desktop.context import AppContext
     from desktop.main_window import MainWindow
@@ -34,6 +40,7 @@ def measure(tasks: int | None, passes: int) -> list[list[object]]:
         times.setdefault(name, []).append(common.timed(lambda: (action(), app.processEvents())))
 
     for _ in range(passes):
+        use_fresh_settings()  # each pass opens the window as on a first start: number order, no filter
         opened = []
 
         def open_window() -> None:
@@ -62,8 +69,6 @@ def main() -> None:
     parser.add_argument("--sizes", type=int, nargs="+", default=[1_000, 10_000, 100_000])
     parser.add_argument("--passes", type=int, default=3)
     args = parser.parse_args()
-    settings = tempfile.mkdtemp(prefix="plan-review-bench-settings-")
-    QSettings.setPath(QSettings.Format.IniFormat, QSettings.Scope.UserScope, settings)
     common.print_machine()
     rows = [row for tasks in [None, *args.sizes] for row in measure(tasks, args.passes)]
     common.print_table("Window steps (ms): median, best, worst", ["plan", "step", "median", "best", "worst"],
