@@ -306,10 +306,10 @@ class ReviewStore:
 
     def add_note(self, task_id: int, text: str, author: str | None = None) -> Note:
         """A new note on the task; undo with `delete_note(note.id, note.author)`."""
+        import uuid
+
         now = self._now()
         with self._edit():
-            import uuid
-
             note = Note(str(uuid.uuid4()), task_id, self._task_number(task_id), author or self.default_reviewer(),
                         self._nonblank(text, "a note"), now, now, False, self._bumped(None))
             self._write_note(note)

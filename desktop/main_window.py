@@ -262,10 +262,11 @@ class MainWindow(QMainWindow):
         self.table.horizontalHeader().customContextMenuRequested.connect(self._show_header_menu)
         self.table_model.columnsInserted.connect(self._columns_added)
         self.departments_view.selectionModel().selectionChanged.connect(self._apply_filter)
-        self.departments_model.modelReset.connect(lambda: self._fit_counts(self.departments_view,
-                                                                            self.departments_model))
-        self.departments_model.dataChanged.connect(lambda: self._fit_counts(self.departments_view,
-                                                                             self.departments_model))
+        def fit_departments(*_signal_arguments) -> None:
+            self._fit_counts(self.departments_view, self.departments_model)
+
+        self.departments_model.modelReset.connect(fit_departments)
+        self.departments_model.dataChanged.connect(fit_departments)
         self.tree_model.modelReset.connect(lambda: self._fit_counts(self.tree, self.tree_model))
         self.role_combo.currentIndexChanged.connect(self._apply_filter)
         self.search_box.textChanged.connect(self._search_timer.start)
