@@ -6,7 +6,9 @@ the database opens its own PlanStore on the same path.
 from __future__ import annotations
 
 import json
+import os
 import sqlite3
+import weakref
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
 from datetime import datetime, timezone
@@ -189,6 +191,8 @@ SCHEMA_VERSION = len(MIGRATIONS)
 class PlanStore:
     """A Plan Review database file."""
 
+    _open_stores: weakref.WeakSet[PlanStore] = weakref.WeakSet()  # this process's open connections
+
     def __init__(self, path: str | Path, create: bool = True, busy_timeout: float = 5.0):
         self.path = Path(path)
         self._check_file(create)
@@ -201,22 +205,42 @@ class PlanStore:
         except BaseException:
             self.conn.close()
             raise
+        PlanStore._open_stores.add(self)
 
     def _check_file(self, create: bool) -> None:
+        """Refuse a folder or (unless creating) a missing file, looking only at the file's metadata.
+
+        The file is never opened here: closing any descriptor of it would drop every POSIX lock this
+        process's SQLite connections hold on it (SQLite's "How To Corrupt", 2.2), and the next program
+        to close would take itself for the last one and delete the WAL under them. SQLite reads the
+        header itself in _prepare.
+        """
         if self.path.is_dir():
             raise DatabaseError(self.path, "this is a folder, not a database file")
         if not self.path.exists():
             if not create:
                 raise DatabaseError(self.path, "no such database; import a plan first")
             self.path.parent.mkdir(parents=True, exist_ok=True)
-            return
+        elif not os.access(self.path, os.R_OK):
+            raise DatabaseError(self.path, "cannot be read (permission denied)")
+
+    def _has_sqlite_header(self) -> bool:
+        """Whether the file starts as SQLite's do; read only after SQLite refused it, with this store's
+        connection closed, and only while no other store of this process has the file open (see above)."""
+        self.conn.close()
+        if any(store._same_file(self.path) for store in PlanStore._open_stores if store is not self):
+            return True  # cannot look without harm; a file another store opened was an SQLite database
         try:
             with self.path.open("rb") as handle:
-                header = handle.read(len(SQLITE_HEADER))
-        except OSError as error:
-            raise DatabaseError(self.path, f"cannot be read ({error.strerror})") from None
-        if header and header != SQLITE_HEADER:
-            raise DatabaseError(self.path, "is not an SQLite database")
+                return handle.read(len(SQLITE_HEADER)) == SQLITE_HEADER
+        except OSError:
+            return False
+
+    def _same_file(self, path: Path) -> bool:
+        try:
+            return self.path.samefile(path)
+        except OSError:
+            return False
 
     def _prepare(self) -> None:
         try:
@@ -225,6 +249,8 @@ class PlanStore:
         except sqlite3.OperationalError as error:
             raise self.database_error(error) from None
         except sqlite3.DatabaseError as error:
+            if "not a database" in str(error) and not self._has_sqlite_header():
+                raise DatabaseError(self.path, "is not an SQLite database") from None
             raise DatabaseError(self.path, f"is corrupt ({error})") from None
         if version > SCHEMA_VERSION:
             raise DatabaseError(self.path, f"was written by a newer Plan Review (schema {version}; "
@@ -262,6 +288,7 @@ class PlanStore:
         return DatabaseError(self.path, f"cannot be used ({error})")
 
     def close(self) -> None:
+        PlanStore._open_stores.discard(self)
         self.conn.close()
 
     def __enter__(self) -> PlanStore:
