@@ -37,6 +37,11 @@ class Registry:
     def find(self, spelling: str) -> Department | None:
         return self._by_spelling.get(normalize_name(spelling))
 
+    def canonical(self, spelling: str) -> str:
+        """The official name of a known body, else the spelling in comparable form."""
+        known = self.find(spelling)
+        return known.name if known else normalize_name(spelling)
+
     def suggestions(self, spelling: str, limit: int = 3) -> list[str]:
         """Official names closest to a spelling the registry does not know."""
         import difflib
