@@ -1,9 +1,19 @@
-"""Files written under a temporary name and then moved into place get the permissions a user expects."""
+"""Writing a file safely: under a temporary name beside it, flushed to disk, then moved into place at once.
+
+Exports and review files are written this way, so a crash, a full disk or a cancelled export never leaves
+a half-written file, and a file that is replaced keeps the permissions it had.
+"""
 from __future__ import annotations
 
+import contextlib
+import errno
 import os
 import stat
+import tempfile
+from collections.abc import Iterator
 from pathlib import Path
+
+from .errors import ExportError
 
 NEW_FILE_MODE = 0o666  # what open() asks for; the umask takes away from it
 
@@ -30,6 +40,48 @@ def usual_mode(target: Path) -> int:
         return NEW_FILE_MODE & ~_umask()
 
 
-def give_usual_mode(temporary: Path, target: Path) -> None:
-    """Before `temporary` (made 0600 by tempfile.mkstemp) replaces `target`, give it the mode `target` should have."""
-    os.chmod(temporary, usual_mode(target))
+def _sync(path: Path) -> None:
+    """Flush a file (or, on POSIX, a folder's entries) to the disk."""
+    if path.is_dir() and os.name != "posix":
+        return  # a folder cannot be opened for flushing elsewhere; its rename is durable there
+    handle = os.open(path, os.O_RDONLY)
+    try:
+        os.fsync(handle)
+    finally:
+        os.close(handle)
+
+
+def write_problem(error: OSError) -> str:
+    """Why a file cannot be written, for the user."""
+    if isinstance(error, PermissionError):
+        return "cannot be written: it is open in another program, or the folder is read-only"
+    if error.errno == errno.ENOSPC:
+        return "cannot be written: the disk is full"
+    return f"cannot be written ({error.strerror or error})"
+
+
+@contextlib.contextmanager
+def atomic_target(path: str | Path) -> Iterator[Path]:
+    """Yield a temporary path beside `path` to write to; when the block succeeds, the file is flushed to
+    disk, given the mode `path` should have and moved over it, and the folder is flushed.
+
+    Any failure (or cancellation) removes the temporary file, so no half file is left; an unwritable
+    target or a full disk becomes an ExportError naming the file.
+    """
+    path = Path(path)
+    try:
+        handle, temporary = tempfile.mkstemp(prefix=f".{path.stem}-", suffix=".part", dir=path.parent)
+        os.close(handle)
+    except OSError as error:
+        raise ExportError(path, write_problem(error)) from None
+    temporary = Path(temporary)
+    try:
+        yield temporary
+        _sync(temporary)
+        os.chmod(temporary, usual_mode(path))
+        os.replace(temporary, path)
+        _sync(path.parent)
+    except OSError as error:
+        raise ExportError(path, write_problem(error)) from None
+    finally:
+        temporary.unlink(missing_ok=True)

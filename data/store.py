@@ -16,6 +16,8 @@ from functools import cached_property
 from pathlib import Path
 from typing import TYPE_CHECKING
 
+from .canonical import canonical_json
+from .chunks import in_chunks
 from .errors import DatabaseError
 from .model import LEAD, PARTICIPANT, Department, Part, Plan, ReadResult, Section, Task
 from .registry import normalize_name
@@ -100,10 +102,6 @@ class ImportOutcome:
     warnings: list[str]
 
 
-def _canonical_json(value: object) -> bytes:
-    return json.dumps(value, ensure_ascii=False, sort_keys=True, separators=(",", ":")).encode("utf-8")
-
-
 def fingerprint(plan: Plan) -> str:
     """A digest of the plan's content, the same wherever and whenever it was imported.
 
@@ -114,12 +112,12 @@ def fingerprint(plan: Plan) -> str:
 
     from .json_format import plan_to_json
 
-    empty = _canonical_json(plan_to_json(Plan(plan.title, plan.year, plan.note))["plan"])
+    empty = canonical_json(plan_to_json(Plan(plan.title, plan.year, plan.note))["plan"]).encode("utf-8")
     before, _, after = empty.partition(b'"parts":[]')
     digest = hashlib.sha256(before + b'"parts":[')
     for position, part in enumerate(plan.parts):
         one_part = plan_to_json(Plan(plan.title, plan.year, plan.note, [part]))["plan"]["parts"][0]
-        digest.update((b"," if position else b"") + _canonical_json(one_part))
+        digest.update((b"," if position else b"") + canonical_json(one_part).encode("utf-8"))
     digest.update(b"]" + after)
     return digest.hexdigest()
 
@@ -492,9 +490,7 @@ class PlanStore:
     def task_rows(self, task_ids: Sequence[int]) -> list[TaskRow]:
         """The rows for these ids, in the same order."""
         by_id: dict[int, TaskRow] = {}
-        for start in range(0, len(task_ids), 500):
-            chunk = list(task_ids[start:start + 500])
-            marks = ",".join("?" * len(chunk))
+        for chunk, marks in in_chunks(task_ids):
             tasks = self._query(
                 "SELECT t.id, t.number, t.text, t.part_id, pa.number AS part_number, pa.title AS part_title, "
                 "t.section_id, se.number AS section_number, se.title AS section_title FROM tasks t "
@@ -548,9 +544,7 @@ class PlanStore:
     def department_ids_of(self, task_ids: Sequence[int]) -> list[int]:
         """The departments (lead or participant) that any of these tasks names."""
         found: set[int] = set()
-        for start in range(0, len(task_ids), 900):
-            chunk = list(task_ids[start:start + 900])
-            marks = ",".join("?" * len(chunk))
+        for chunk, marks in in_chunks(task_ids):
             found.update(r[0] for r in self.conn.execute(
                 f"SELECT DISTINCT department_id FROM assignments WHERE task_id IN ({marks})", chunk))
         return sorted(found)

@@ -9,10 +9,11 @@ from dataclasses import dataclass
 from pathlib import Path
 
 from data.errors import ExportError
+from data.files import atomic_target
 from data.store import PlanStore
 
 from .document import ExtraColumn, SheetBook, build_book, short_names
-from .files import CancelCheck, ExportResult, Progress, atomic_target, check_cancel
+from .files import CancelCheck, ExportResult, Progress, check_cancel
 from .review_report import ALL, build_review_report, review_columns
 
 XLSX, PDF = "xlsx", "pdf"

@@ -7,7 +7,7 @@ import stat
 import pytest
 
 from data.review import ReviewStore
-from exporters.files import atomic_target
+from data.files import atomic_target
 
 
 @pytest.fixture(params=[0o022, 0o002])

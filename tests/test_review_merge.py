@@ -17,7 +17,8 @@ from hypothesis import given, settings
 from hypothesis import strategies as st
 
 from data.errors import ExportError, ReviewFileError
-from data.review import IN_REVIEW, NEEDS_FOLLOW_UP, REVIEWED, STATUSES, ReviewStore, _checksum
+from data.canonical import checksum
+from data.review import IN_REVIEW, NEEDS_FOLLOW_UP, REVIEWED, STATUSES, ReviewStore
 from data.store import PlanStore
 
 NOON = datetime(2026, 3, 1, 12, 0, tzinfo=timezone.utc)
@@ -218,7 +219,7 @@ def rewritten(file: Path, change) -> None:
     """Change the file's content and give it a matching checksum, as a careful forger would."""
     document = json.loads(file.read_text("utf-8"))
     change(document["content"])
-    document["sha256"] = _checksum(document["content"])
+    document["sha256"] = checksum(document["content"])
     file.write_text(json.dumps(document), "utf-8")
 
 

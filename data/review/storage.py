@@ -1,29 +1,12 @@
-"""Local review: per-task notes and review states, saved at once, exchanged through review files.
+"""Local review in the database: per-task notes and review states, saved at once, exchanged through review files.
 
 Edits. Every edit is one transaction and returns the record as it was before, so the window can undo
 it: `restore_note(before)` / `restore_state(before)` is the inverse of every edit and itself returns
 what it replaced (the redo). A deleted note stays as a tombstone, so a deletion can be undone and
-travels to colleagues. Only a note's author edits or deletes it.
+travels to colleagues. Only a note's author edits or deletes it. Merging follows .merge; files, .file_format.
 
-Exchange. Every note and state carries a version vector: {replica id: edits made there}. Each
-database has its own replica id (renewed when the file is copied, so two copies never share one). A
-local edit adds one to this replica's count. Merging an incoming record:
-- its vector is covered by ours: we already have it (importing twice changes nothing);
-- its vector covers ours: it was made after everything we have, so it wins, whatever the clocks say;
-- neither: both were edited since they last met. A note keeps both versions: a deterministic winner
-  stays as the note, the others become conflict copies linked to it until the user settles it with
-  `resolve_conflict`. A state keeps the deterministic winner. Both sides reach the same result.
-
-Review file: {"format": "plan-review/review", "version": 1, "sha256": <of the canonical content>,
-"content": {"plan": {"fingerprint", "title"}, "replica", "reviewer" (null: everyone), "exported",
-"notes": [{"id", "task", "task_position", "author", "created", "text", "deleted", "updated", "versions",
-"conflicts": [{"text", "deleted", "updated", "versions"}]}],
-"states": [{"task", "task_position", "reviewer", "status", "flagged", "updated", "versions"}]}}.
-The canonical content is its JSON with sorted keys, no spaces, UTF-8. Tasks are matched by position
-in the plan (`task`, the number, is for people).
-
-hashlib, socket and uuid are imported where they are used: opening the window does not need them, and
-each costs milliseconds of its start (docs/performance.md).
+socket and uuid are imported where they are used: opening the window does not need them, and each
+costs milliseconds of its start (docs/performance.md).
 
 Default reviewer: the identity stored with `set_reviewer` (`plan-review review whoami --set NAME`),
 else $PLAN_REVIEW_REVIEWER, else the operating system's user name.
@@ -34,26 +17,23 @@ import getpass
 import json
 import os
 import sqlite3
-import tempfile
-from collections.abc import Callable, Iterable, Iterator, Sequence
+from collections.abc import Callable, Iterator, Sequence
 from contextlib import contextmanager
-from dataclasses import dataclass, replace
+from dataclasses import replace
 from datetime import datetime, timezone
 from pathlib import Path
 
-from .errors import ExportError, ReviewEditError, ReviewFileError
-from .files import give_usual_mode
-from .store import PlanStore
+from ..canonical import canonical_json
+from ..chunks import in_chunks
+from ..errors import ReviewEditError, ReviewFileError
+from ..store import PlanStore
+from .file_format import note_from_record, note_record, read_review_file, state_from_record, state_record, \
+    write_review_file
+from .merge import (IN_REVIEW, NEEDS_FOLLOW_UP, NOT_REVIEWED, REVIEWED, STATUSES, DepartmentProgress,
+                    ExchangeSummary, Note, NoteVersion, Progress, ReviewState, TaskReview, Versions, merge_note,
+                    merge_state)
 
-# Which tasks a review report holds.
-ALL, FLAGGED, FOLLOW_UP, ATTENTION = "all", "flagged", "follow-up", "attention"
-NOT_REVIEWED, IN_REVIEW, REVIEWED, NEEDS_FOLLOW_UP = STATUSES = (
-    "not-reviewed", "in-review", "reviewed", "needs-follow-up")
-FILE_FORMAT = "plan-review/review"
-FILE_VERSION = 1
 REVIEWER_VARIABLE = "PLAN_REVIEW_REVIEWER"
-
-Versions = dict[str, int]
 
 # One row per task with the status and flag of one reviewer (`?` is the reviewer).
 _REVIEWER_STATUS = "SELECT task_id, status, flagged FROM review_states WHERE reviewer = ?"
@@ -71,155 +51,6 @@ _AGGREGATED_STATUS = (f"SELECT task_id, {_AGGREGATE_STATUS} AS status, max(flagg
 
 def _utc_now() -> datetime:
     return datetime.now(timezone.utc)
-
-
-def _checksum(value: object) -> str:
-    """SHA-256 of the value's canonical JSON, in hex."""
-    import hashlib
-
-    return hashlib.sha256(_canonical(value).encode("utf-8")).hexdigest()
-
-
-def _canonical(value: object) -> str:
-    return json.dumps(value, ensure_ascii=False, sort_keys=True, separators=(",", ":"))
-
-
-def covers(ours: Versions, theirs: Versions) -> bool:
-    """True when `ours` has seen every edit `theirs` has."""
-    return all(ours.get(replica, 0) >= count for replica, count in theirs.items())
-
-
-def joined(first: Versions, second: Versions) -> Versions:
-    """The version vector that has seen the edits of both."""
-    return {replica: max(first.get(replica, 0), second.get(replica, 0)) for replica in first.keys() | second.keys()}
-
-
-@dataclass(frozen=True)
-class NoteVersion:
-    """One version of a note's content; a conflict copy is one of these."""
-
-    text: str
-    deleted: bool
-    updated: str
-    versions: Versions
-
-    @property
-    def key(self) -> str:
-        """A short name for the version, from the edits it has seen (what `resolve_conflict` takes)."""
-        return _checksum(self.versions)[:12]
-
-    def _rank(self) -> tuple:
-        """The deterministic order that picks the winner among concurrent versions (a live note first)."""
-        return (not self.deleted, sum(self.versions.values()), self.key, self.text)
-
-
-@dataclass(frozen=True)
-class Note:
-    id: str
-    task_id: int
-    task_number: int
-    author: str
-    text: str
-    created: str
-    updated: str
-    deleted: bool
-    versions: Versions
-    conflicts: tuple[NoteVersion, ...] = ()  # unresolved competing versions, by key
-
-    @property
-    def current(self) -> NoteVersion:
-        return NoteVersion(self.text, self.deleted, self.updated, self.versions)
-
-    def to_json(self) -> dict:
-        """The note as `plan-review review list` prints it."""
-        return {"id": self.id, "task": self.task_number, "author": self.author, "text": self.text,
-                "created": self.created, "updated": self.updated, "deleted": self.deleted}
-
-
-@dataclass(frozen=True)
-class ReviewState:
-    """One reviewer's status and flag for one task; `versions` is None while never set."""
-
-    task_id: int
-    task_number: int
-    reviewer: str
-    status: str = NOT_REVIEWED
-    flagged: bool = False
-    updated: str | None = None
-    versions: Versions | None = None
-
-    def _rank(self) -> tuple:
-        versions = self.versions or {}
-        return (sum(versions.values()), _canonical(versions), self.status, self.flagged)
-
-    def to_json(self) -> dict:
-        return {"task": self.task_number, "reviewer": self.reviewer, "status": self.status,
-                "flagged": self.flagged, "updated": self.updated}
-
-
-@dataclass(frozen=True)
-class TaskReview:
-    """What the task table shows of a task's review."""
-
-    task_id: int
-    status: str  # aggregated over reviewers
-    statuses: dict[str, str]  # reviewer -> status
-    flagged_by: tuple[str, ...]
-    note_count: int
-    conflict_count: int  # notes of the task with unresolved conflicts
-
-    @property
-    def flagged(self) -> bool:
-        return bool(self.flagged_by)
-
-
-@dataclass(frozen=True)
-class Progress:
-    reviewed: int
-    total: int
-
-
-@dataclass(frozen=True)
-class DepartmentProgress:
-    department_id: int
-    name: str
-    reviewed: int
-    total: int
-
-
-@dataclass(frozen=True)
-class ExchangeSummary:
-    """What an export wrote or an import changed."""
-
-    notes: int
-    states: int
-    conflicts: int = 0
-
-
-def merge_note(local: Note | None, incoming: Note) -> Note | None:
-    """The note after merging an incoming copy into ours; None when ours already holds it."""
-    if local is None:
-        return incoming
-    if covers(local.versions, incoming.versions):
-        return None
-    if covers(incoming.versions, local.versions):
-        return replace(incoming, task_id=local.task_id, task_number=local.task_number)
-    candidates = {v.key: v for v in (local.current, *local.conflicts, incoming.current, *incoming.conflicts)}
-    winner = max(candidates.values(), key=NoteVersion._rank)
-    others = tuple(version for key, version in sorted(candidates.items()) if key != winner.key)
-    return replace(local, text=winner.text, deleted=winner.deleted, updated=winner.updated,
-                   versions=joined(local.versions, incoming.versions), conflicts=others)
-
-
-def merge_state(local: ReviewState, incoming: ReviewState) -> ReviewState | None:
-    """The state after merging an incoming copy into ours; None when ours already holds it."""
-    ours, theirs = local.versions or {}, incoming.versions or {}
-    if covers(ours, theirs):
-        return None
-    if covers(theirs, ours):
-        return replace(incoming, task_id=local.task_id, task_number=local.task_number)
-    winner = max(local, incoming, key=ReviewState._rank)
-    return replace(winner, task_id=local.task_id, task_number=local.task_number, versions=joined(ours, theirs))
 
 
 class ReviewStore:
@@ -383,17 +214,17 @@ class ReviewStore:
             "INSERT OR REPLACE INTO review_notes (id, task_id, author, text, created, updated, deleted, versions) "
             "VALUES (?, ?, ?, ?, ?, ?, ?, ?)",
             (note.id, note.task_id, note.author, note.text, note.created, note.updated, int(note.deleted),
-             _canonical(note.versions)))
+             canonical_json(note.versions)))
         self.conn.executemany(
             "INSERT INTO review_conflicts (note_id, versions, text, deleted, updated) VALUES (?, ?, ?, ?, ?)",
-            [(note.id, _canonical(v.versions), v.text, int(v.deleted), v.updated) for v in note.conflicts])
+            [(note.id, canonical_json(v.versions), v.text, int(v.deleted), v.updated) for v in note.conflicts])
 
     def _write_state(self, state: ReviewState) -> None:
         self.conn.execute(
             "INSERT OR REPLACE INTO review_states (task_id, reviewer, status, flagged, updated, versions) "
             "VALUES (?, ?, ?, ?, ?, ?)",
             (state.task_id, state.reviewer, state.status, int(state.flagged), state.updated,
-             _canonical(state.versions)))
+             canonical_json(state.versions)))
 
     # Reading ------------------------------------------------------------------------------------------
     def _query(self, sql: str, params: Sequence = ()) -> list[sqlite3.Row]:
@@ -460,9 +291,7 @@ class ReviewStore:
     def task_reviews(self, task_ids: Sequence[int]) -> dict[int, TaskReview]:
         """The review columns of these tasks (for a table's row cache)."""
         reviews = {}
-        for start in range(0, len(task_ids), 500):
-            chunk = list(task_ids[start:start + 500])
-            marks = ",".join("?" * len(chunk))
+        for chunk, marks in in_chunks(task_ids):
             statuses: dict[int, dict[str, str]] = {}
             flagged_by: dict[int, list[str]] = {}
             for r in self._query(f"SELECT task_id, reviewer, status, flagged FROM review_states "
@@ -552,19 +381,16 @@ class ReviewStore:
             "replica": self.replica_id(),
             "reviewer": reviewer,
             "exported": self._now(),
-            "notes": [_note_record(n, positions[n.task_id]) for n in notes],
-            "states": [_state_record(s, positions[s.task_id]) for s in states],
+            "notes": [note_record(n, positions[n.task_id]) for n in notes],
+            "states": [state_record(s, positions[s.task_id]) for s in states],
         }
-        document = {"format": FILE_FORMAT, "version": FILE_VERSION, "sha256": _checksum(content),
-                    "content": content}
-        # Not indented: json writes an indented file in pure Python, ten times slower.
-        _write_replacing(path, json.dumps(document, ensure_ascii=False, sort_keys=True) + "\n")
+        write_review_file(path, content)
         return ExchangeSummary(len(notes), len(states))
 
     def import_review(self, plan_id: int, path: str | Path) -> ExchangeSummary:
         """Merge a colleague's review file into the plan's review; a refused file changes nothing."""
         path = Path(path)
-        content, checksum = _read_review_file(path)
+        content, digest = read_review_file(path)
         fingerprint = content["plan"]["fingerprint"]
         if fingerprint != self.store.plan_info(plan_id).fingerprint:
             stored_as = [p.id for p in self.store.plans() if p.fingerprint == fingerprint]
@@ -579,7 +405,7 @@ class ReviewStore:
             summary = self._merge(plan_id, content, tasks)
             self.conn.execute("INSERT OR IGNORE INTO review_exchanges (checksum, plan_id, replica, imported, "
                               "changed) VALUES (?, ?, ?, ?, ?)",
-                              (checksum, plan_id, content["replica"], self._now(),
+                              (digest, plan_id, content["replica"], self._now(),
                                summary.notes + summary.states))
         return summary
 
@@ -589,7 +415,7 @@ class ReviewStore:
         states = {(state.task_id, state.reviewer): state for state in self.states(plan_id)}
         changed_notes = changed_states = conflicts = 0
         for record in content["notes"]:
-            incoming = _note_from_record(record, *tasks[record["task_position"]])
+            incoming = note_from_record(record, *tasks[record["task_position"]])
             local = notes.get(incoming.id)
             merged = merge_note(local, incoming)
             if merged is not None:
@@ -599,7 +425,7 @@ class ReviewStore:
                 if merged.conflicts and not (local and local.conflicts):
                     conflicts += 1
         for record in content["states"]:
-            incoming = _state_from_record(record, *tasks[record["task_position"]])
+            incoming = state_from_record(record, *tasks[record["task_position"]])
             key = (incoming.task_id, incoming.reviewer)
             merged = merge_state(states.get(key, ReviewState(incoming.task_id, incoming.task_number,
                                                              incoming.reviewer)), incoming)
@@ -608,142 +434,3 @@ class ReviewStore:
                 states[key] = merged
                 changed_states += 1
         return ExchangeSummary(changed_notes, changed_states, conflicts)
-
-
-# The review file ----------------------------------------------------------------------------------------
-def _version_record(version: NoteVersion) -> dict:
-    return {"text": version.text, "deleted": version.deleted, "updated": version.updated,
-            "versions": version.versions}
-
-
-def _note_record(note: Note, position: int) -> dict:
-    return {"id": note.id, "task": note.task_number, "task_position": position, "author": note.author,
-            "created": note.created, **_version_record(note.current),
-            "conflicts": [_version_record(v) for v in note.conflicts]}
-
-
-def _state_record(state: ReviewState, position: int) -> dict:
-    return {"task": state.task_number, "task_position": position, "reviewer": state.reviewer,
-            "status": state.status, "flagged": state.flagged, "updated": state.updated,
-            "versions": state.versions}
-
-
-def _note_from_record(record: dict, task_id: int, task_number: int) -> Note:
-    return Note(record["id"], task_id, task_number, record["author"], record["text"], record["created"],
-                record["updated"], record["deleted"], record["versions"],
-                tuple(NoteVersion(c["text"], c["deleted"], c["updated"], c["versions"])
-                      for c in record["conflicts"]))
-
-
-def _state_from_record(record: dict, task_id: int, task_number: int) -> ReviewState:
-    return ReviewState(task_id, task_number, record["reviewer"], record["status"], record["flagged"],
-                       record["updated"], record["versions"])
-
-
-def _write_replacing(path: Path, text: str) -> None:
-    """Write the file under a temporary name beside it, then move it into place."""
-    try:
-        handle, temporary = tempfile.mkstemp(prefix=f".{path.name}.", suffix=".tmp", dir=path.parent)
-    except OSError as error:
-        raise ExportError(path, f"cannot be written ({error.strerror})") from None
-    try:
-        with os.fdopen(handle, "w", encoding="utf-8") as output:
-            output.write(text)
-            output.flush()
-            os.fsync(output.fileno())
-        give_usual_mode(Path(temporary), path)
-        os.replace(temporary, path)
-    except OSError as error:
-        Path(temporary).unlink(missing_ok=True)
-        raise ExportError(path, f"cannot be written ({error.strerror})") from None
-
-
-def _read_review_file(path: Path) -> tuple[dict, str]:
-    """The content of a review file and its checksum, after checking the file whole and well formed."""
-    try:
-        raw = path.read_bytes()
-    except OSError as error:
-        raise ReviewFileError(path, f"cannot be read ({error.strerror})") from None
-    try:
-        document = json.loads(raw.decode("utf-8"))
-    except UnicodeDecodeError:
-        raise ReviewFileError(path, "is not a review file (not UTF-8 text)") from None
-    except json.JSONDecodeError as error:
-        raise ReviewFileError(path, f"is truncated or not JSON ({error.msg} at line {error.lineno})") from None
-    if not isinstance(document, dict) or document.get("format") != FILE_FORMAT:
-        raise ReviewFileError(path, "is not a Plan Review review file")
-    if not isinstance(document.get("version"), int) or document["version"] > FILE_VERSION:
-        raise ReviewFileError(path, f"was written by a newer Plan Review (review file version "
-                                    f"{document.get('version')}; this program reads up to {FILE_VERSION})")
-    content = document.get("content")
-    if not isinstance(content, dict) or document.get("sha256") != _checksum(content):
-        raise ReviewFileError(path, "was altered or damaged after export (its checksum does not match)")
-    problem = _shape_problem(content)
-    if problem:
-        raise ReviewFileError(path, f"is malformed: {problem}")
-    return content, document["sha256"]
-
-
-def _is_text(value: object) -> bool:
-    return isinstance(value, str)
-
-
-def _is_versions(value: object) -> bool:
-    return (isinstance(value, dict) and bool(value) and all(
-        isinstance(k, str) and type(v) is int and v > 0 for k, v in value.items()))
-
-
-def _is_uuid(value: object) -> bool:
-    import uuid
-
-    try:
-        return isinstance(value, str) and str(uuid.UUID(value)) == value
-    except ValueError:
-        return False
-
-
-_VERSION_FIELDS = {"text": _is_text, "deleted": lambda v: isinstance(v, bool), "updated": _is_text,
-                   "versions": _is_versions}
-_NOTE_FIELDS = {**_VERSION_FIELDS, "id": _is_uuid, "task": lambda v: type(v) is int,
-                "task_position": lambda v: type(v) is int, "author": lambda v: _is_text(v) and bool(v.strip()),
-                "created": _is_text, "conflicts": lambda v: isinstance(v, list)}
-_STATE_FIELDS = {"task": lambda v: type(v) is int, "task_position": lambda v: type(v) is int,
-                 "reviewer": lambda v: _is_text(v) and bool(v.strip()), "status": lambda v: v in STATUSES,
-                 "flagged": lambda v: isinstance(v, bool), "updated": _is_text, "versions": _is_versions}
-
-
-def _record_problem(record: object, fields: dict[str, Callable[[object], bool]], where: str) -> str | None:
-    if not isinstance(record, dict):
-        return f"{where} is not an object"
-    for name, valid in fields.items():
-        if name not in record or not valid(record[name]):
-            return f"{where}.{name} is missing or invalid"
-    return None
-
-
-def _shape_problem(content: dict) -> str | None:
-    """What is wrong with the content's shape, or None."""
-    plan = content.get("plan")
-    if not isinstance(plan, dict) or not _is_text(plan.get("fingerprint")):
-        return "plan.fingerprint is missing"
-    if not _is_text(content.get("replica")):
-        return "replica is missing"
-    for name in ("notes", "states"):
-        if not isinstance(content.get(name), list):
-            return f"{name} is not a list"
-    records: Iterable[tuple[object, dict, str]] = [
-        *((n, _NOTE_FIELDS, f"notes[{i}]") for i, n in enumerate(content["notes"])),
-        *((s, _STATE_FIELDS, f"states[{i}]") for i, s in enumerate(content["states"]))]
-    for record, fields, where in records:
-        problem = _record_problem(record, fields, where)
-        if problem:
-            return problem
-    for i, note in enumerate(content["notes"]):
-        for j, copy in enumerate(note["conflicts"]):
-            problem = _record_problem(copy, _VERSION_FIELDS, f"notes[{i}].conflicts[{j}]")
-            if problem:
-                return problem
-    ids = [note["id"] for note in content["notes"]]
-    if len(set(ids)) != len(ids):
-        return "a note id appears twice"
-    return None

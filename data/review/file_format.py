@@ -1,0 +1,150 @@
+"""The review file a reviewer hands to a colleague: its format, checked whole before anything is merged.
+
+{"format": "plan-review/review", "version": 1, "sha256": <of the canonical content>,
+"content": {"plan": {"fingerprint", "title"}, "replica", "reviewer" (null: everyone), "exported",
+"notes": [{"id", "task", "task_position", "author", "created", "text", "deleted", "updated", "versions",
+"conflicts": [{"text", "deleted", "updated", "versions"}]}],
+"states": [{"task", "task_position", "reviewer", "status", "flagged", "updated", "versions"}]}}.
+The canonical content is its JSON with sorted keys, no spaces, UTF-8. Tasks are matched by position
+in the plan (`task`, the number, is for people).
+"""
+from __future__ import annotations
+
+import json
+from collections.abc import Callable, Iterable
+from pathlib import Path
+
+from ..canonical import checksum
+from ..errors import ReviewFileError
+from ..files import atomic_target
+from .merge import STATUSES, Note, NoteVersion, ReviewState
+
+FILE_FORMAT = "plan-review/review"
+FILE_VERSION = 1
+
+
+def version_record(version: NoteVersion) -> dict:
+    return {"text": version.text, "deleted": version.deleted, "updated": version.updated,
+            "versions": version.versions}
+
+
+def note_record(note: Note, position: int) -> dict:
+    return {"id": note.id, "task": note.task_number, "task_position": position, "author": note.author,
+            "created": note.created, **version_record(note.current),
+            "conflicts": [version_record(v) for v in note.conflicts]}
+
+
+def state_record(state: ReviewState, position: int) -> dict:
+    return {"task": state.task_number, "task_position": position, "reviewer": state.reviewer,
+            "status": state.status, "flagged": state.flagged, "updated": state.updated,
+            "versions": state.versions}
+
+
+def note_from_record(record: dict, task_id: int, task_number: int) -> Note:
+    return Note(record["id"], task_id, task_number, record["author"], record["text"], record["created"],
+                record["updated"], record["deleted"], record["versions"],
+                tuple(NoteVersion(c["text"], c["deleted"], c["updated"], c["versions"])
+                      for c in record["conflicts"]))
+
+
+def state_from_record(record: dict, task_id: int, task_number: int) -> ReviewState:
+    return ReviewState(task_id, task_number, record["reviewer"], record["status"], record["flagged"],
+                       record["updated"], record["versions"])
+
+
+def write_review_file(path: Path, content: dict) -> None:
+    """Write the content as a review file, with its checksum, replacing the file at once."""
+    document = {"format": FILE_FORMAT, "version": FILE_VERSION, "sha256": checksum(content), "content": content}
+    with atomic_target(path) as temporary:  # not indented: json indents in pure Python, ten times slower
+        temporary.write_text(json.dumps(document, ensure_ascii=False, sort_keys=True) + "\n", "utf-8")
+
+
+def read_review_file(path: Path) -> tuple[dict, str]:
+    """The content of a review file and its checksum, after checking the file whole and well formed."""
+    try:
+        raw = path.read_bytes()
+    except OSError as error:
+        raise ReviewFileError(path, f"cannot be read ({error.strerror})") from None
+    try:
+        document = json.loads(raw.decode("utf-8"))
+    except UnicodeDecodeError:
+        raise ReviewFileError(path, "is not a review file (not UTF-8 text)") from None
+    except json.JSONDecodeError as error:
+        raise ReviewFileError(path, f"is truncated or not JSON ({error.msg} at line {error.lineno})") from None
+    if not isinstance(document, dict) or document.get("format") != FILE_FORMAT:
+        raise ReviewFileError(path, "is not a Plan Review review file")
+    if not isinstance(document.get("version"), int) or document["version"] > FILE_VERSION:
+        raise ReviewFileError(path, f"was written by a newer Plan Review (review file version "
+                                    f"{document.get('version')}; this program reads up to {FILE_VERSION})")
+    content = document.get("content")
+    if not isinstance(content, dict) or document.get("sha256") != checksum(content):
+        raise ReviewFileError(path, "was altered or damaged after export (its checksum does not match)")
+    problem = _shape_problem(content)
+    if problem:
+        raise ReviewFileError(path, f"is malformed: {problem}")
+    return content, document["sha256"]
+
+
+def _is_text(value: object) -> bool:
+    return isinstance(value, str)
+
+
+def _is_versions(value: object) -> bool:
+    return (isinstance(value, dict) and bool(value) and all(
+        isinstance(k, str) and type(v) is int and v > 0 for k, v in value.items()))
+
+
+def _is_uuid(value: object) -> bool:
+    import uuid
+
+    try:
+        return isinstance(value, str) and str(uuid.UUID(value)) == value
+    except ValueError:
+        return False
+
+
+_VERSION_FIELDS = {"text": _is_text, "deleted": lambda v: isinstance(v, bool), "updated": _is_text,
+                   "versions": _is_versions}
+_NOTE_FIELDS = {**_VERSION_FIELDS, "id": _is_uuid, "task": lambda v: type(v) is int,
+                "task_position": lambda v: type(v) is int, "author": lambda v: _is_text(v) and bool(v.strip()),
+                "created": _is_text, "conflicts": lambda v: isinstance(v, list)}
+_STATE_FIELDS = {"task": lambda v: type(v) is int, "task_position": lambda v: type(v) is int,
+                 "reviewer": lambda v: _is_text(v) and bool(v.strip()), "status": lambda v: v in STATUSES,
+                 "flagged": lambda v: isinstance(v, bool), "updated": _is_text, "versions": _is_versions}
+
+
+def _record_problem(record: object, fields: dict[str, Callable[[object], bool]], where: str) -> str | None:
+    if not isinstance(record, dict):
+        return f"{where} is not an object"
+    for name, valid in fields.items():
+        if name not in record or not valid(record[name]):
+            return f"{where}.{name} is missing or invalid"
+    return None
+
+
+def _shape_problem(content: dict) -> str | None:
+    """What is wrong with the content's shape, or None."""
+    plan = content.get("plan")
+    if not isinstance(plan, dict) or not _is_text(plan.get("fingerprint")):
+        return "plan.fingerprint is missing"
+    if not _is_text(content.get("replica")):
+        return "replica is missing"
+    for name in ("notes", "states"):
+        if not isinstance(content.get(name), list):
+            return f"{name} is not a list"
+    records: Iterable[tuple[object, dict, str]] = [
+        *((n, _NOTE_FIELDS, f"notes[{i}]") for i, n in enumerate(content["notes"])),
+        *((s, _STATE_FIELDS, f"states[{i}]") for i, s in enumerate(content["states"]))]
+    for record, fields, where in records:
+        problem = _record_problem(record, fields, where)
+        if problem:
+            return problem
+    for i, note in enumerate(content["notes"]):
+        for j, copy in enumerate(note["conflicts"]):
+            problem = _record_problem(copy, _VERSION_FIELDS, f"notes[{i}].conflicts[{j}]")
+            if problem:
+                return problem
+    ids = [note["id"] for note in content["notes"]]
+    if len(set(ids)) != len(ids):
+        return "a note id appears twice"
+    return None
