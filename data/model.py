@@ -16,6 +16,7 @@ class Department:
     abbreviation: str | None = None
     aliases: list[str] = field(default_factory=list)
     verified: bool = True
+    kind: str = "body"  # "body" (one real body), "group" ("各地区": a collective), "local" ("省科技厅")
 
 
 @dataclass
@@ -23,6 +24,7 @@ class Task:
     number: int
     text: str
     departments: list[str] = field(default_factory=list)  # official names; the first leads
+    deadline: str | None = None  # as the clause gives it: "2020年10月底前完成", "年内持续推进"
 
     @property
     def lead(self) -> str | None:
@@ -80,3 +82,4 @@ class ReadResult:
     plan: Plan
     departments: dict[str, Department]  # official name -> department, for every name the plan uses
     warnings: list[str] = field(default_factory=list)
+    clauses: int = 0  # department clauses the reader found in the text (each should close one task)

@@ -1,20 +1,27 @@
-"""Reads a plan written as plain text.
+"""Reads a plan written as plain text: the department clauses first, then the task each one closes,
+then the structure around them.
 
-The grammar: a title; parts ("1.", "Second,", "V.", "三、") each with a heading; optional sections
-("(1)", "（一）") each with a heading; numbered tasks ("12.", "twenty one.") whose text ends with a
-parenthesised department clause naming the lead department first. After the last task comes the
-plan's closing note. Text scraped from web pages is often glued together ("policy1.", "in 20201."),
-so the reader finds each task by its expected number and its closing department clause, not by lines.
+A plan is a sequence of tasks, each closed by a department clause (data/clauses.py). The reader finds
+every clause, then reads the text two ways and keeps the better-evidenced reading:
+
+- by numbers (data/numbered_reading.py): task N is found by its number and its closing clause, the
+  headings between tasks by their numbers. Web pages glue everything together ("policy1.", "in 20201."),
+  and the numbering is what separates heading, task and clause there. It is kept when every clause
+  closes a task of its own.
+- by paragraphs (data/paragraph_reading.py): each clause closes the text since the previous clause or
+  the nearest numbered item; the numbered items around the clauses are the parts and sections. This
+  reads clauses inside running paragraphs, two numbered levels that both carry clauses, numbering that
+  restarts or jumps, labelled clauses on their own lines.
 """
 from __future__ import annotations
 
-import bisect
 import re
-from dataclasses import dataclass
+from collections import Counter
+from dataclasses import dataclass, field
 
-from . import numbers
-from .model import Department, Part, Plan, ReadResult, Section, Task
-from .registry import Registry, normalize_name
+from .clauses import Clause, ClauseGrammar, NameResolver, labelled_line
+from .model import Department, Plan, ReadResult
+from .registry import Registry
 
 # Lines a web page adds around the plan: site names, share and download buttons, copyright notices.
 _DEBRIS_LINES = [
@@ -22,328 +29,163 @@ _DEBRIS_LINES = [
     re.compile(r"copyright disputes.*partial summary", re.I),
     re.compile(r"^(?:google\s+)?(?:online\s+preview|download)(?:\s+(?:online\s+preview|download))*$", re.I),
 ]
+_PAGE_MARKER = re.compile(r"^(?:[—–\-－]\s*\d{1,4}\s*[—–\-－]|第\s*\d{1,4}\s*页(?:\s*[/，,]?\s*共\s*\d{1,4}\s*页)?|"
+                          r"\d{1,4}\s*/\s*\d{1,4}|page\s+\d{1,4}(?:\s+of\s+\d{1,4})?)$", re.I)
 _LEADER_DOTS = re.compile(r"[.…·。]{4,}")
 _QUESTION_DEBRIS = re.compile(r"\s*\?{2,}\s*")  # "Speed ??up": characters lost in encoding
 _STRAY_QUESTION = re.compile(r"(?<=[.。!])\s*\?+(?=\s|$)")
-
-_CLAUSE_LEADS = re.compile(
-    r"^(?:responsible\s+(?:for|by)|in\s+charge\s+of|led\s+by|lead\s+department\s*:?)\s+(?P<names>.+)$",
-    re.I | re.S)
-_CLAUSE_TAILS = re.compile(
-    r"^(?P<names>.+?)\s+(?:is|are)\s+(?:(?:respectively|individually|jointly|each)\s+)?"
-    r"(?:responsible|in\s+charge)(?:\s+for)?(?:\s+(?:their|its)\s+(?:respective\s+)?duties)?"
-    r"(?:\s+(?:respectively|individually))?\s*[.。]?$",
-    re.I | re.S)
-# Chinese clauses: "（国家知识产权局、教育部负责）", "（X牵头，Y按职责分工负责）", with the lead rule
-# sometimes stated inside the first clause ("列第一位者为牵头单位，下同").
-_ZH_LEAD_RULE = re.compile(r"[,，;；]?\s*(?:列|排在?|排名)第一位?(?:者|的)?(?:部门|单位)?为牵头(?:部门|单位)[,，]?\s*(?:下同)?[。.]?$")
-# One part of a Chinese clause: "X、Y牵头", "Z按职责分工负责", "各市人民政府结合实际落实".
-_ZH_PART = re.compile(r"^(?P<names>.+?)(?:按职责分工|按照职责分工|根据职责分工|结合实际)?(?:分别|共同)?"
-                      r"(?P<verb>牵头|负责|参与|配合|落实)[。.]?$", re.S)
-_ZH_PART_SEPARATORS = re.compile(r"[，,；;]\s*")
-_HAS_CHINESE = re.compile(r"[\u4e00-\u9fff]")
-_PROVINCIAL = "省"
-_NOT_ONE_BODY = ("各", "有关", "全")  # "各有关单位", "各地级以上市人民政府": collectives, not a province's body
-_ZH_ETC = re.compile(r"等(?:有关)?(?:部门|单位)?$")
-_NAME_SEPARATORS = re.compile(r"\s*[,，、;；]\s*(?:and\s+)?|\s+and\s+", re.I)
-_BODY_WORDS = re.compile(
-    r"\b(?:ministry|bureau|office|commission|administration|department|court|procuratorate|council|"
-    r"academy|association|bank|committee|agency|cent(?:er|re)|authority|federation|league|union|"
-    r"institute|corporation|government|units?)\b|[部委局院署办会行府]$", re.I)
-_SENTENCE_BREAK = re.compile(r"[.。!?;；]\s")
-_MAX_HEADING = 250
-MAX_INTRODUCTION_PARTS = 5  # numbered parts without tasks that may stand before the first task
-MAX_SKIPPED_NUMBERS = 4  # task numbers missing in a row that the reader reads past (with a warning)
+_LINE_END = re.compile(r"[。！？；：:;!?）)」”\"]$")
+_DOCUMENT_NUMBER = re.compile(r"^\S{0,12}[〔\[［]\d{4}[〕\]］]\s*\d+\s*[号號]$")
+_QUOTED_PLAN = re.compile(r"《([^《》]{4,80}(?:计划|計劃|方案|要点|要點|意见|意見|规划|規劃|措施|分工))》")
+_TITLE_CONTINUATION = 40  # characters: a longer line after the title's first line is no longer the title
 _YEAR = re.compile(r"(?<!\d)((?:19|20)\d\d)(?!\d)")
+MAX_TEXT = 20_000_000  # characters: a longer text is no plan
 
 
 @dataclass
-class _Group:
-    """A top-level parenthesised group: where it starts and ends, and what it names if it is a clause."""
+class Reading:
+    """What one way of reading made of the text: the plan, its warnings, the clauses it placed."""
 
-    start: int
-    end: int
-    departments: list[str] | None
-
-
-@dataclass
-class _Heading:
-    kind: str  # "title", "part" or "section"
-    number: int | None
-    text: str
+    plan: Plan
+    warnings: list[str] = field(default_factory=list)
+    placed: int = 0  # clauses that each close a task of their own
 
 
 def clean_text(text: str) -> str:
-    """Drop web-page debris and encoding damage; keep line breaks as the only layout."""
+    """Drop web-page debris, encoding damage and page markers; join a PDF's hard-wrapped lines."""
     lines = []
     for line in text.replace("\r\n", "\n").replace("\r", "\n").split("\n"):
         line = _QUESTION_DEBRIS.sub(" ", line)
         line = _LEADER_DOTS.sub(" ", line)
         line = _STRAY_QUESTION.sub("", line)
         line = re.sub(r"[ \t\u3000\xa0]+", " ", line).strip()
-        if line and not any(p.search(line) for p in _DEBRIS_LINES):
+        if line and not any(p.search(line) for p in _DEBRIS_LINES) and not _PAGE_MARKER.match(line):
             lines.append(line)
-    return "\n".join(lines)
+    return "\n".join(_join_hard_wraps(lines))
 
 
-def _with_shared_level(names: list[str]) -> list[str]:
-    """"省科技厅、工业和信息化厅": a province's 省 written once holds for every body of the list."""
-    if len(names) < 2 or not names[0].startswith(_PROVINCIAL):
-        return names
-    return [names[0]] + [n if n.startswith((_PROVINCIAL, *_NOT_ONE_BODY)) else _PROVINCIAL + n for n in names[1:]]
+def _join_hard_wraps(lines: list[str]) -> list[str]:
+    """Lines cut at a fixed width (a PDF's text) joined back into paragraphs.
+
+    A text is hard-wrapped when many of its lines share one length; a line of about that length that
+    does not end a sentence continues on the next line.
+    """
+    lengths = Counter(len(line) for line in lines if len(line) >= 15)
+    if not lengths:
+        return lines
+    width, count = max(lengths.items(), key=lambda item: (sum(lengths[w] for w in range(item[0] - 1, item[0] + 2)),
+                                                           item[0]))
+    near = sum(lengths[w] for w in range(width - 1, width + 2))
+    if near < max(5, len(lines) // 5):
+        return lines
+    joined: list[str] = []
+    glue = False
+    for line in lines:
+        if glue and not labelled_line(line):
+            joined[-1] += ("" if _is_cjk(joined[-1][-1:]) or _is_cjk(line[:1]) else " ") + line
+        else:
+            joined.append(line)
+        glue = len(line) >= width - 1 and not _LINE_END.search(line)
+    return joined
 
 
-class _Reader:
-    def __init__(self, text: str, registry: Registry):
-        self.text = text
-        self.registry = registry
-        self.warnings: list[str] = []
-        self.unknown: dict[str, Department] = {}
-        self.task_markers = numbers.TaskMarkers(text)
-        self.groups = self._find_groups()
-        self.clause_ends = [g.end for g in self.groups if g.departments is not None]
-        self.clauses = [g for g in self.groups if g.departments is not None]
+def _is_cjk(char: str) -> bool:
+    return bool(char) and ("\u3000" <= char <= "\u9fff" or "\uff00" <= char <= "\uffef")
 
-    # Department clauses ---------------------------------------------------------------------------
-    def _find_groups(self) -> list[_Group]:
-        groups, stack = [], []
-        for i, ch in enumerate(self.text):
-            if ch in "(（":
-                stack.append(i)
-            elif ch in ")）" and stack:
-                start = stack.pop()
-                if not stack:
-                    content = self.text[start + 1:i]
-                    groups.append(_Group(start, i + 1, self._clause_names(content)))
-        return groups
 
-    def _clause_names(self, content: str) -> list[str] | None:
-        """The spellings a department clause names, or None when the group is not a clause."""
-        content = _ZH_LEAD_RULE.sub("", re.sub(r"\s+", " ", content).strip())
-        if _HAS_CHINESE.search(content):
-            names = self._chinese_clause_names(content)
-            if names:
-                return names
-        match = _CLAUSE_LEADS.match(content) or _CLAUSE_TAILS.match(content)
-        names = self._split_names(match.group("names") if match else content)
-        if not names:
-            return None
-        if not match and not all(self.registry.find(n) or _BODY_WORDS.search(n) for n in names):
-            return None
-        return names
+def find_clauses(text: str, grammar: ClauseGrammar) -> list[Clause]:
+    """Every department clause, in order: parenthesised groups at the top level that read as clauses,
+    and runs of labelled lines ("牵头单位：X" / "责任单位：Y")."""
+    clauses: list[Clause] = []
+    stack: list[int] = []
+    for match in re.finditer(r"[()（）]", text):
+        if match.group() in "(（":
+            stack.append(match.start())
+        elif stack:
+            start = stack.pop()
+            if not stack and match.end() - start <= 2 + 600:
+                parsed = grammar.parse(text[start + 1:match.start()])
+                if parsed:
+                    clauses.append(Clause(start, match.end(), *parsed))
+    clauses += _labelled_clauses(text, grammar)
+    clauses.sort(key=lambda c: c.start)
+    return clauses
 
-    def _chinese_clause_names(self, content: str) -> list[str] | None:
-        """Names of a clause such as "X牵头，Y按职责分工负责": those who lead first, or None."""
-        leading, others, pending = [], [], ""
-        for part in _ZH_PART_SEPARATORS.split(content.strip("。. ")):
-            match = _ZH_PART.match(pending + part)
-            if not match:  # "X、Y，Z负责": a list that goes on after a comma
-                pending += part + "、"
-                continue
-            pending = ""
-            names = _with_shared_level(self._split_names(match.group("names")))
-            (leading if match.group("verb") == "牵头" else others).extend(names)
-        return None if pending else leading + others or None
 
-    def _split_names(self, listing: str) -> list[str]:
-        """Split a list of names where names may themselves hold commas and 'and'."""
-        pieces = [p for p in _NAME_SEPARATORS.split(listing)]
-        seps = [m.group(0) for m in _NAME_SEPARATORS.finditer(listing)]
-        names, i = [], 0
-        while i < len(pieces):
-            for j in range(len(pieces), i, -1):
-                candidate = pieces[i] + "".join(seps[k] + pieces[k + 1] for k in range(i, j - 1))
-                if j == i + 1 or self.registry.find(candidate):
-                    break
-            names.append(candidate.strip())
-            i = j
-        return [_ZH_ETC.sub("", n) for n in names if normalize_name(n)]
+def _labelled_clauses(text: str, grammar: ClauseGrammar) -> list[Clause]:
+    found: list[Clause] = []
+    run_start = run_end = None
+    position = 0
+    for line in text.split("\n") + [""]:
+        if line and labelled_line(line):
+            run_start = position if run_start is None else run_start
+            run_end = position + len(line)
+        elif run_start is not None:
+            parsed = grammar.parse("；".join(text[run_start:run_end].split("\n")))
+            if parsed:
+                found.append(Clause(run_start, run_end, *parsed))
+            run_start = None
+        position += len(line) + 1
+    return found
 
-    def resolve(self, spelling: str, task_number: int) -> str:
-        known = self.registry.find(spelling)
-        if known:
-            return known.name
-        name = re.sub(r"^(?:the)\s+", "", spelling.strip(" .,;"), flags=re.I)
-        key = normalize_name(name)
-        if key not in self.unknown:
-            self.unknown[key] = Department(name=name, verified=False)
-            self.warnings.append(
-                f"task {task_number}: department \u201c{name}\u201d is not in the registry; "
-                "kept as a new, unverified department")
-        return self.unknown[key].name
 
-    # Headings -------------------------------------------------------------------------------------
-    @staticmethod
-    def _heading_text(text: str) -> str | None:
-        """A part or section heading, capitalised; None for text too long or too sentence-like to be one."""
-        text = text.strip(" \n,.;:-")
-        if not text or len(text) > _MAX_HEADING or _SENTENCE_BREAK.search(text):
-            return None
-        return text[0].upper() + text[1:]
+def document_title(head: str) -> tuple[str, str]:
+    """The title and the introduction in the text before a plan's first part.
 
-    def _parse_heads(self, head: str, parts: list[int], sections: list[int],
-                     first: bool) -> list[_Heading] | None:
-        """Read the headings before a task: [title] [part + heading] [section + heading], or None."""
-        tries = [(part, 1) for part in parts] + [(None, section) for section in sections]
-        for part, section in tries:
-            found = self._try_heads(head, part, section, first)
-            if found is not None:
-                return found
-        return None
+    The title is the first line (with the short lines that continue it, as a title broken over two
+    lines is), leaving out document numbers ("国发〔2019〕3号"); when the text opens with a notice
+    instead (addressees, "现将《…计划》印发给你们"), the plan's name quoted in it.
+    """
+    lines = [line for line in head.strip().split("\n") if line and not _DOCUMENT_NUMBER.search(line)]
+    title: list[str] = []
+    for line in lines:
+        if title and (len(line) > _TITLE_CONTINUATION or line.endswith(("：", ":")) or not _is_cjk(title[-1][-1])):
+            break
+        if not title and line.endswith(("：", ":")):
+            quoted = _QUOTED_PLAN.search(head)
+            return (quoted.group(1) if quoted else ""), head.strip()
+        title.append(line)
+        if len(line) > _TITLE_CONTINUATION:
+            break
+    joined = ""
+    for line in title:
+        joined += ("" if not joined or _is_cjk(joined[-1]) or _is_cjk(line[0]) else " ") + line
+    rest = [line for line in head.strip().split("\n") if line and line not in title]
+    return joined.strip(), "\n".join(rest).strip()
 
-    def _try_heads(self, head: str, part: int | None, section: int, first: bool) -> list[_Heading] | None:
-        """Read `head` as [title] [part `part` + heading] [section `section` + heading], or None."""
-        headings: list[_Heading] = []
-        rest = head
-        if part is not None:
-            match = self._find_marker(numbers.part_marker(part), rest, anywhere=first)
-            if not match:
-                return None
-            if first:
-                headings.append(_Heading("title", None, rest[:match.start()]))
-            rest = rest[match.end():]
-        elif first:
-            match = self._find_marker(numbers.section_marker(section), rest, anywhere=True)
-            headings.append(_Heading("title", None, rest[:match.start()] if match else rest))
-            rest = rest[match.start():] if match else ""
-        section_match = numbers.section_marker(section).search(rest)
-        if part is not None:
-            part_text = self._heading_text(rest[:section_match.start()] if section_match else rest)
-            if part_text is None:
-                return None
-            headings.append(_Heading("part", part, part_text))
-            rest = rest[section_match.start():] if section_match else ""
-        if rest.strip():
-            match = numbers.section_marker(section).match(rest.lstrip())
-            section_text = self._heading_text(rest.lstrip()[match.end():]) if match else None
-            if section_text is None:
-                return None
-            headings.append(_Heading("section", section, section_text))
-        return headings
 
-    @staticmethod
-    def _find_marker(pattern: re.Pattern[str], text: str, anywhere: bool) -> re.Match[str] | None:
-        """The marker anywhere in `text` (after a title), or at its start (after punctuation)."""
-        if anywhere:
-            return pattern.search(text)
-        stripped = len(text) - len(text.lstrip(" \n,.;"))
-        return pattern.match(text, stripped)
-
-    # Tasks ----------------------------------------------------------------------------------------
-    def _closing_clause(self, start: int, number: int, next_parts: list[int],
-                        next_sections: list[int]) -> tuple[_Group, int | None]:
-        """The department clause that ends task `number`, and the number of the task after it.
-
-        The next task is normally number + 1; a plan that skips a few numbers is read on, with a warning.
-        """
-        for following in range(number + 1, number + 2 + MAX_SKIPPED_NUMBERS):
-            for candidate_start, _ in self.task_markers.find(following, start):
-                index = bisect.bisect_right(self.clause_ends, candidate_start) - 1
-                if index < 0 or self.clauses[index].start <= start:
-                    continue
-                clause = self.clauses[index]
-                between = self.text[clause.end:candidate_start]
-                if self._parse_heads(between, next_parts, next_sections, False) is not None:
-                    return clause, following
-        later = [c for c in self.clauses if c.start > start]
-        if not later:
-            raise LookupError(number)
-        return later[-1], None
-
-    def read(self) -> tuple[Plan, list[str]]:
-        plan = Plan(title="", year=None, note=None)
-        part: Part | None = None
-        section: Section | None = None
-        position, number = 0, 1
-        while number is not None:
-            next_parts = [len(plan.parts) + 1, len(plan.parts) + 2]
-            next_section = (section.number or 0) + 1 if section else 1
-            try:
-                clause, following = self._closing_clause(position, number, next_parts,
-                                                    [next_section, next_section + 1, 1, 2])
-            except LookupError:
-                break
-            # Parts before the first task (guiding ideas, principles, goals) are the plan's introduction.
-            parts = list(range(1, MAX_INTRODUCTION_PARTS + 2)) if number == 1 else next_parts[:1]
-            task_start, headings = self._task_start(position, clause.start, number, parts,
-                                                    [next_section], first=number == 1)
-            if task_start is None:
-                break
-            for heading in headings:
-                if heading.kind == "title":
-                    plan.title = self._title(heading.text)
-                elif heading.kind == "part":
-                    part = Part(heading.number, heading.text)
-                    plan.parts.append(part)
-                    section = None
-                else:
-                    section = Section(heading.number, heading.text)
-                    self._current_part(plan, part).sections.append(section)
-            if section is None:
-                section = Section(None, None)
-                self._current_part(plan, part).sections.append(section)
-            part = plan.parts[-1]
-            names = [self.resolve(n, number) for n in clause.departments or []]
-            unique = list(dict.fromkeys(names))
-            if len(unique) < len(names):
-                self.warnings.append(f"task {number}: a department is named twice; kept once")
-            text = re.sub(r"\s+", " ", self.text[task_start:clause.start]).strip()
-            section.tasks.append(Task(number, text, unique))
-            if any(task_start <= c.start < clause.start for c in self.clauses):
-                self.warnings.append(f"task {number}: its text holds another department clause; "
-                                     "check the numbering around it")
-            if following is not None and following != number + 1:
-                missing = f"{number + 1}" if following == number + 2 else f"{number + 1} to {following - 1}"
-                self.warnings.append(f"no task numbered {missing}: the numbering jumps from "
-                                     f"{number} to {following}")
-            position, number = clause.end, following
-        if not plan.tasks:
-            raise ValueError("no recognisable tasks")
-        self._finish(plan, position, plan.tasks[-1].number)
-        return plan, self.warnings
-
-    def _task_start(self, start: int, end: int, number: int, parts: list[int],
-                    sections: list[int], first: bool) -> tuple[int | None, list[_Heading]]:
-        """Where task `number`'s text starts, and the headings before it."""
-        for marker_start, marker_end in reversed(self.task_markers.find(number, start, end)):
-            headings = self._parse_heads(self.text[start:marker_start], parts, sections, first)
-            if headings is not None and self.text[marker_end:end].strip():
-                return marker_end, headings
-        return None, []
-
-    def _title(self, text: str) -> str:
-        """The first line; an introduction after it belongs to no task and is reported, not kept."""
-        title, _, introduction = text.strip().partition("\n")
-        if introduction.strip():
-            self.warnings.append(f"the introduction before the first part was left out: "
-                                 f"\u201c{introduction.strip()[:60]}\u2026\u201d")
-        return title.strip()
-
-    @staticmethod
-    def _current_part(plan: Plan, part: Part | None) -> Part:
-        if part is None:
-            part = Part(None, "")
-            plan.parts.append(part)
-        return part
-
-    def _finish(self, plan: Plan, position: int, last: int) -> None:
-        rest = self.text[position:].strip(" \n.,;")
-        if any(c.start >= position for c in self.clauses):
-            self.warnings.append(f"the text after task {last} still names departments but holds no "
-                                 f"task numbered {last + 1}; it was kept as the plan's closing note")
-        plan.note = re.sub(r"\s+", " ", rest).strip() or None
-        if plan.note and not plan.note.endswith((".", "。")):
-            plan.note += "."
-        years = _YEAR.findall(plan.title) or _YEAR.findall(self.text)
-        plan.year = int(years[0]) if years else None
+def plan_year(title: str, text: str) -> int | None:
+    years = _YEAR.findall(title) or _YEAR.findall(text)
+    return int(years[0]) if years else None
 
 
 def read_plan_text(text: str, registry: Registry) -> ReadResult:
     """Read plan text; raise ValueError when it holds no recognisable tasks."""
-    reader = _Reader(clean_text(text), registry)
-    plan, warnings = reader.read()
-    departments = {}
-    for task in plan.tasks:
+    from .numbered_reading import read_by_numbers
+    from .paragraph_reading import read_by_paragraphs, split_glued
+
+    if len(text) > MAX_TEXT:
+        raise ValueError("the text is too long to be a plan")
+    text = split_glued(clean_text(text))
+    resolver = NameResolver(registry)
+    clauses = find_clauses(text, ClauseGrammar(resolver))
+    if not clauses:
+        raise ValueError("no department clauses")
+    by_numbers = read_by_numbers(text, clauses, resolver)
+    if by_numbers is not None and by_numbers.placed == len(clauses):
+        reading = by_numbers
+    else:
+        reading = read_by_paragraphs(text, clauses, resolver)
+        if by_numbers is not None and by_numbers.placed > reading.placed:
+            reading = by_numbers
+    if not reading.plan.tasks:
+        raise ValueError("no recognisable tasks")
+    departments: dict[str, Department] = {}
+    for task in reading.plan.tasks:
         for name in task.departments:
-            departments[name] = registry.departments.get(name) or reader.unknown[normalize_name(name)]
-    return ReadResult(plan, departments, warnings)
+            departments[name] = registry.departments.get(name) or resolver.department(name)
+    tasks = len(reading.plan.tasks)
+    if reading.placed < len(clauses):
+        reading.warnings.insert(0, f"{len(clauses)} department clauses found, {tasks} tasks stored, "
+                                   f"{len(clauses) - reading.placed} clauses not placed")
+    return ReadResult(reading.plan, departments, reading.warnings, clauses=len(clauses))

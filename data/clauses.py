@@ -1,0 +1,284 @@
+"""Department clauses: the parenthesised (or labelled) note that closes a task and names who does it.
+
+English: "(Responsible for X and Y)", "(X is responsible)", "(X, Y and Z are respectively responsible for
+their duties)", "(The X shall take the lead.)", "(X takes the lead, Y participates)", a bare list.
+Chinese: "（X、Y负责）", "（X牵头，Y按职责分工负责）", "（X会同有关部门负责）", "（X、Y牵头）", "（X指导）",
+"（X等和各省级人民政府负责）", labelled "（负责部门：X、Y；适用范围：…）" / "牵头单位：X；责任单位：Y", with a
+deadline ("2020年10月底前完成", "年内持续推进") kept apart from the names, and a stated lead rule
+("排在第一位的部门为牵头部门，下同") dropped. Every name is then resolved: a body of the registry (by any
+spelling, Traditional script included), a generic group ("各地区"), a local body ("省科技厅"), or an
+unknown body kept as written.
+"""
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass, field
+from functools import lru_cache
+
+from .model import Department
+from .registry import Registry, normalize_name
+
+MAX_CLAUSE = 600  # characters: a parenthesised group longer than this is text, not a clause
+MAX_JOINED_PIECES = 4  # a name holding commas or "and" ("Publicity Department, Radio and TV...") spans at most this
+
+# English ------------------------------------------------------------------------------------------
+_CLAUSE_LEADS = re.compile(
+    r"^(?:responsible\s+(?:for|by)|in\s+charge\s+of|led\s+by|lead\s+department\s*:?)\s+(?P<names>.+)$",
+    re.I | re.S)
+_CLAUSE_TAILS = re.compile(
+    r"^(?P<names>.+?)\s+(?:is|are)\s+(?:(?:respectively|individually|jointly|each)\s+)?"
+    r"(?:responsible|in\s+charge)(?:\s+for)?(?:\s+(?:their|its)\s+(?:respective\s+)?duties)?"
+    r"(?:\s+(?:respectively|individually))?\s*[.。]?$",
+    re.I | re.S)
+_TAKES_LEAD = re.compile(r"^(?P<names>.+?)\s+(?:shall\s+take|takes|take)\s+the\s+lead\s*[.。]?$", re.I | re.S)
+_PARTICIPATE = re.compile(r"^(?P<names>.+?)\s+(?:participates?|shall\s+participate|cooperates?)\s*[.。]?$",
+                          re.I | re.S)
+_NAME_SEPARATORS = re.compile(r"\s*[,，、;；]\s*(?:and\s+)?|\s+and\s+", re.I)
+_BODY_WORDS = re.compile(
+    r"\b(?:ministry|bureau|office|commission|administration|department|court|procuratorate|council|"
+    r"academy|association|bank|committee|agency|cent(?:er|re)|authority|federation|league|union|"
+    r"institute|corporation|government|units?)\b", re.I)
+
+# Chinese ------------------------------------------------------------------------------------------
+_HAS_CHINESE = re.compile(r"[\u4e00-\u9fff]")
+_LEAD_RULE = re.compile(r"(?:列|排在?|排名)第一位?(?:者|的)?(?:部门|单位)?为牵头(?:部门|单位)(?:[,，]?\s*下同)?")
+_PART_SEPARATORS = re.compile(r"\s*[，,；;]\s*")
+_VERB = re.compile(r"(?P<names>.*?)(?:(?:按照?|根据|依)(?:职责)?(?:分工)?(?:职责)?|结合实际|(?:分别|共同|具体|依法))*"
+                   r"(?P<verb>牵头负责|牵头落实|牵头|负责落实|负责|参与|配合|落实|指导|实施|推进)(?:实施|落实)?$", re.S)
+_TOGETHER = re.compile(r"会同|联合|协同")
+_LABEL = re.compile(r"^(?P<label>牵头(?:单位|部门)|主责(?:单位|部门)|责任(?:单位|部门)|负责(?:单位|部门)|"
+                    r"配合(?:单位|部门)|参与(?:单位|部门)|协办(?:单位|部门)|主办(?:单位|部门)|"
+                    r"完成时限|完成时间|时间(?:节点|进度|安排)|适用范围|备注)\s*[:：]\s*(?P<value>.*)$", re.S)
+_LEADING_LABELS = ("牵头", "主责", "主办")
+_NOTE_LABELS = ("适用范围", "备注")
+_DEADLINE = re.compile(
+    r"^(?:于|在|力争|争取|预计)?(?:(?:19|20)\d\d\s*年|年内|年底|年末|上半年|下半年|每年|长期|持续|逐步|\d{1,2}\s*月)"
+    r".{0,30}$|^.{0,20}(?:前完成|底前|以前完成|持续推进|长期坚持|持续实施|完成)$", re.S)
+_CHINESE_SEPARATORS = re.compile(r"\s*[、，,；;]\s*")
+_ETC = re.compile(r"^(?P<head>.+?)等(?P<rest>.*)$", re.S)
+_AND = re.compile(r"和|及|与|以及")
+_GENERIC_TAIL = re.compile(r"^(?:有关|相关|其他|其它)?(?:部门|单位|机构|方面)(?:和单位)?$")
+_LEVELS = ("省", "市", "县", "区", "州", "盟", "旗", "乡", "镇")
+_NOT_A_LEVEL = ("市场", "区域", "县域")
+_NOT_ONE_BODY = ("各", "有关", "相关", "全", "其他")
+_LOCAL_BODY = re.compile(
+    r"^(?:[\u4e00-\u9fff]{1,8}?(?:省|市|自治区|自治州|地区|县|区|旗|盟))?(?:省|市|县|区|州|盟|旗|乡|镇)"
+    r"(?:委|政府|人民政府|人大|政协|法院|检察院|[\u4e00-\u9fff]{1,16}(?:厅|局|委|办|委员会|中心|院|会|社|队|处|部|所|行))$"
+    r"|^[\u4e00-\u9fff]{2,8}(?:省|市|自治区|自治州|县|区)(?:人民政府|[\u4e00-\u9fff]{1,16}(?:厅|局|委|办|委员会|中心))$")
+_CHINESE_BODY = re.compile(r"(?:部|委|局|署|办|院|会|行|府|厅|社|队|中心|集团|公司|组|总会|总社|委员会|政府|机关|单位|部门)$")
+
+
+@lru_cache(maxsize=1)
+def _to_simplified():
+    """OpenCC's Traditional-to-Simplified converter, for matching names written in Traditional script."""
+    import opencc
+
+    return opencc.OpenCC("t2s")
+
+
+def simplified(text: str) -> str:
+    """The text in Simplified characters (only for matching: the text is stored as written)."""
+    return _to_simplified().convert(text) if _HAS_CHINESE.search(text) else text
+
+
+@dataclass
+class Clause:
+    """A department clause: where it lies in the text, the spellings it names (leads first), a deadline."""
+
+    start: int
+    end: int
+    names: list[str]
+    deadline: str | None = None
+    lead_rule: bool = False  # the clause states "the first named leads"
+
+
+@dataclass
+class NameResolver:
+    """Turns spellings into departments: registry bodies and groups, local bodies, unknown bodies."""
+
+    registry: Registry
+    unknown: dict[str, Department] = field(default_factory=dict)
+    local: dict[str, Department] = field(default_factory=dict)
+
+    def find(self, spelling: str) -> Department | None:
+        spelling = spelling.strip()
+        return self.registry.find(spelling) or (self.registry.find(simplified(spelling))
+                                                if _HAS_CHINESE.search(spelling) else None)
+
+    def department(self, name: str) -> Department:
+        """A local or unknown department this resolver made, by the name it gave it."""
+        return next(d for d in (*self.local.values(), *self.unknown.values()) if d.name == name)
+
+    def is_body(self, spelling: str) -> bool:
+        """Whether a spelling names one body or group: known, local, or shaped like a body's name."""
+        spelling = spelling.strip()
+        if not spelling:
+            return False
+        if self.find(spelling):
+            return True
+        if _HAS_CHINESE.search(spelling):
+            return bool(_LOCAL_BODY.match(spelling) or _CHINESE_BODY.search(simplified(spelling)))
+        return bool(_BODY_WORDS.search(spelling))
+
+    def resolve(self, spelling: str) -> tuple[Department, bool]:
+        """The department a spelling names, and whether it is new and unknown to the registry."""
+        known = self.find(spelling)
+        if known:
+            return known, False
+        name = re.sub(r"^the\s+", "", spelling.strip(" .,;"), flags=re.I)
+        key = normalize_name(simplified(name))
+        if key in self.local or key in self.unknown:
+            return self.local.get(key) or self.unknown[key], False
+        if _HAS_CHINESE.search(name) and _LOCAL_BODY.match(simplified(name)):
+            self.local[key] = Department(name=name, name_zh=name, verified=False, kind="local")
+            return self.local[key], False
+        self.unknown[key] = Department(name=name, verified=False)
+        return self.unknown[key], True
+
+
+class ClauseGrammar:
+    """Recognises department clauses and splits their names."""
+
+    def __init__(self, resolver: NameResolver):
+        self.resolver = resolver
+
+    def parse(self, content: str) -> tuple[list[str], str | None, bool] | None:
+        """(spellings, deadline, lead rule stated) for a clause's content, or None when it is no clause."""
+        content = re.sub(r"\s+", " ", content).strip()
+        if not content or len(content) > MAX_CLAUSE:
+            return None
+        lead_rule = bool(_LEAD_RULE.search(content))
+        content = _LEAD_RULE.sub("", content).strip(" ，,；;。.")
+        if _HAS_CHINESE.search(content):
+            parsed = self._chinese(simplified(content))  # Traditional script read through OpenCC
+            if parsed:
+                return parsed[0], parsed[1], lead_rule
+        names = self._english(content)
+        return (names, None, lead_rule) if names else None
+
+    # English --------------------------------------------------------------------------------------
+    def _english(self, content: str) -> list[str] | None:
+        leads = re.split(r"\s*[,，;]\s*(?=[^,，;]*\bparticipat)", content, maxsplit=1)
+        if len(leads) == 2:
+            first, second = _TAKES_LEAD.match(leads[0]), _PARTICIPATE.match(leads[1])
+            if first and second:
+                return self.split_names(first.group("names")) + self.split_names(second.group("names"))
+        match = (_CLAUSE_LEADS.match(content) or _CLAUSE_TAILS.match(content) or _TAKES_LEAD.match(content))
+        names = self.split_names(match.group("names") if match else content)
+        if not names:
+            return None
+        if not match and not all(self.resolver.is_body(n) for n in names):
+            return None
+        return names
+
+    def split_names(self, listing: str) -> list[str]:
+        """Split an English list where names may themselves hold commas and 'and' (at most a few pieces)."""
+        pieces = _NAME_SEPARATORS.split(listing)
+        seps = [m.group(0) for m in _NAME_SEPARATORS.finditer(listing)]
+        names, i = [], 0
+        while i < len(pieces):
+            j = i + 1
+            for end in range(min(len(pieces), i + MAX_JOINED_PIECES), i + 1, -1):
+                candidate = pieces[i] + "".join(seps[k] + pieces[k + 1] for k in range(i, end - 1))
+                if self.resolver.find(candidate):
+                    j = end
+                    break
+            names.append((pieces[i] + "".join(seps[k] + pieces[k + 1] for k in range(i, j - 1))).strip())
+            i = j
+        return [re.sub(r"等(?:有关)?(?:部门|单位)?$", "", n) for n in names if normalize_name(n)]
+
+    # Chinese --------------------------------------------------------------------------------------
+    def _chinese(self, content: str) -> tuple[list[str], str | None] | None:
+        """Names (those who lead first) and deadline of a Chinese clause, or None."""
+        leading, others, pending, deadline = [], [], [], None
+        verbs = 0
+        for part in _PART_SEPARATORS.split(content):
+            if not part:
+                continue
+            label = _LABEL.match(part)
+            if label:
+                kind, value = label.group("label"), label.group("value").strip()
+                if kind.startswith(("完成", "时间")):
+                    deadline = value or deadline
+                elif not kind.startswith(_NOTE_LABELS):
+                    names = self.chinese_names(value)
+                    (leading if kind.startswith(_LEADING_LABELS) else others).extend(names)
+                    verbs += 1
+                continue
+            if not pending and _DEADLINE.match(part) and not self._names_a_body(part):
+                deadline = part
+                continue
+            match = _VERB.match(part)
+            if not match:
+                pending.append(part)  # "X、Y，Z负责": a list that goes on after a comma
+                continue
+            verbs += 1
+            spelling = "、".join(pending + [match.group("names")])
+            pending = []
+            together = _TOGETHER.split(spelling, maxsplit=1)
+            if len(together) == 2:  # "X会同Y负责": X leads, Y takes part
+                leading.extend(self.chinese_names(together[0]))
+                others.extend(self.chinese_names(together[1]))
+            elif match.group("verb").startswith("牵头"):
+                leading.extend(self.chinese_names(spelling))
+            else:
+                others.extend(self.chinese_names(spelling))
+        if pending:
+            if verbs:
+                return None
+            names = self.chinese_names("、".join(pending))  # a bare list: "（X、Y）"
+            if not names or not all(self.resolver.find(n) or _LOCAL_BODY.match(simplified(n)) for n in names):
+                return None
+            others.extend(names)
+        names = list(dict.fromkeys(leading + others))
+        return (names, deadline) if names and verbs + (not verbs) else None
+
+    def _names_a_body(self, part: str) -> bool:
+        return any(self.resolver.find(n) for n in _CHINESE_SEPARATORS.split(part) if n)
+
+    def chinese_names(self, listing: str) -> list[str]:
+        """"X、Y等和各省级人民政府" -> [X, Y, 各省级人民政府]; a province's 省 written once holds for the list."""
+        names: list[str] = []
+        for piece in _CHINESE_SEPARATORS.split(listing.strip(" 。.")):
+            if piece:
+                names.extend(self._split_piece(piece))
+        return _with_shared_level([n for n in names if n])
+
+    def _split_piece(self, piece: str) -> list[str]:
+        """One listed piece: a name, or names joined by 等/和/及/与 where each side names a body."""
+        if self.resolver.find(piece):
+            return [piece]
+        etc = _ETC.match(piece)
+        if etc and "等" not in etc.group("head")[-1:]:
+            head, rest = etc.group("head"), etc.group("rest").lstrip("和及与")
+            names = self._split_piece(head)
+            if rest and not _GENERIC_TAIL.match(rest) and self.resolver.is_body(rest):
+                names += self._split_piece(rest)
+            elif rest and _GENERIC_TAIL.match(rest) and self.resolver.find(rest):
+                names.append(rest)
+            return names
+        for joint in _AND.finditer(piece):
+            left, right = piece[:joint.start()], piece[joint.end():]
+            if left and right and self.resolver.is_body(left) and self.resolver.is_body(right) \
+                    and (self.resolver.find(left) or self.resolver.find(right)):
+                return self._split_piece(left) + self._split_piece(right)
+        return [piece]
+
+
+def _level(name: str) -> str | None:
+    """The administrative level a local body's name starts with: "省科技厅" -> 省 (not 市场监管局's 市)."""
+    return next((lv for lv in _LEVELS if name.startswith(lv) and not name.startswith(_NOT_A_LEVEL)), None)
+
+
+def _with_shared_level(names: list[str]) -> list[str]:
+    """"省科技厅、工业和信息化厅": a province's (or city's) 省 written once holds for every body of the list."""
+    level = _level(names[0]) if len(names) > 1 else None
+    if level is None:
+        return names
+    return [names[0]] + [n if _level(n) or n.startswith(_NOT_ONE_BODY) else level + n for n in names[1:]]
+
+
+def labelled_line(line: str) -> bool:
+    """Whether a line is a clause label on its own: "牵头单位：X", "责任单位：Y", "完成时限：…"."""
+    match = _LABEL.match(line.strip())
+    return bool(match)
