@@ -5,6 +5,7 @@ import json
 from typing import Any
 
 from .model import LEAD, PARTICIPANT, Department, Part, Plan, ReadResult, Section, Task
+from .clauses import NameResolver
 from .registry import Registry
 
 FORMAT = "plan-review/plan"
@@ -29,18 +30,24 @@ def plan_to_json(plan: Plan) -> dict[str, Any]:
                 "sections": [{
                     "number": section.number,
                     "title": section.title,
-                    "tasks": [{
-                        "number": task.number,
-                        "text": task.text,
-                        "departments": [
-                            {"name": name, "role": LEAD if i == 0 else PARTICIPANT}
-                            for i, name in enumerate(task.departments)
-                        ],
-                    } for task in section.tasks],
+                    "tasks": [_task_json(task) for task in section.tasks],
                 } for section in part.sections],
             } for part in plan.parts],
         },
     }
+
+
+def _task_json(task: Task) -> dict[str, Any]:
+    """A task; its deadline only when it has one, so a plan without deadlines keeps its fingerprint."""
+    found: dict[str, Any] = {
+        "number": task.number,
+        "text": task.text,
+        "departments": [{"name": name, "role": LEAD if i == 0 else PARTICIPANT}
+                        for i, name in enumerate(task.departments)],
+    }
+    if task.deadline is not None:
+        found["deadline"] = task.deadline
+    return found
 
 
 def dumps(plan: Plan) -> str:
@@ -76,6 +83,7 @@ def plan_from_json(document: Any, registry: Registry) -> ReadResult:
     )
     departments: dict[str, Department] = {}
     warnings: list[str] = []
+    resolver = NameResolver(registry)
     for p, raw_part in enumerate(_field(raw, "parts", (list,), "plan")):
         where = f"plan.parts[{p}]"
         part = Part(_field(raw_part, "number", (int,), where, optional=True),
@@ -86,16 +94,16 @@ def plan_from_json(document: Any, registry: Registry) -> ReadResult:
                               _field(raw_section, "title", (str,), swhere, optional=True))
             for t, raw_task in enumerate(_field(raw_section, "tasks", (list,), swhere)):
                 twhere = f"{swhere}.tasks[{t}]"
-                task = Task(_field(raw_task, "number", (int,), twhere), _field(raw_task, "text", (str,), twhere))
+                task = Task(_field(raw_task, "number", (int,), twhere), _field(raw_task, "text", (str,), twhere),
+                            deadline=_field(raw_task, "deadline", (str,), twhere, optional=True))
                 for d, raw_department in enumerate(_field(raw_task, "departments", (list,), twhere)):
                     dwhere = f"{twhere}.departments[{d}]"
                     spelling = _field(raw_department, "name", (str,), dwhere)
                     role = _field(raw_department, "role", (str,), dwhere)
                     if role != (LEAD if d == 0 else PARTICIPANT):
                         raise ShapeError(f"{dwhere}.role must be \u201c{LEAD if d == 0 else PARTICIPANT}\u201d")
-                    department = registry.find(spelling) or departments.get(spelling)
-                    if department is None:
-                        department = Department(name=spelling.strip(), verified=False)
+                    department, new = resolver.resolve(spelling)
+                    if new:
                         warnings.append(f"task {task.number}: department \u201c{spelling}\u201d is not in the "
                                         "registry; kept as a new, unverified department")
                     departments[department.name] = department

@@ -75,6 +75,7 @@ class DepartmentRow:
     verified: bool
     lead_count: int = 0
     participant_count: int = 0
+    kind: str = "body"  # "body", "group" (a collective such as 各地区) or "local" (省科技厅)
 
 
 @dataclass(frozen=True)
@@ -92,6 +93,7 @@ class TaskRow:
     text: str
     lead: DepartmentRow | None
     participants: tuple[DepartmentRow, ...]
+    deadline: str | None = None
 
 
 @dataclass(frozen=True)
@@ -182,7 +184,13 @@ def _migration_3(db: sqlite_utils.Database) -> None:
     db.execute("DROP INDEX idx_assignments_department_id_role")
 
 
-MIGRATIONS = [_migration_1, _migration_2, _migration_3]
+def _migration_4(db: sqlite_utils.Database) -> None:
+    """Real documents: a task's deadline as its clause gives it; a department's kind (body, group, local)."""
+    db.execute("ALTER TABLE tasks ADD COLUMN deadline TEXT")
+    db.execute("ALTER TABLE departments ADD COLUMN kind TEXT NOT NULL DEFAULT 'body'")
+
+
+MIGRATIONS = [_migration_1, _migration_2, _migration_3, _migration_4]
 SCHEMA_VERSION = len(MIGRATIONS)
 
 
@@ -334,7 +342,7 @@ class PlanStore:
                 for task in section.tasks:
                     task_id += 1
                     task_rows.append((task_id, plan_id, part_id, section_id, len(task_rows), task.number,
-                                      task.text))
+                                      task.text, task.deadline))
                     assignment_rows += [(task_id, department_ids[name], LEAD if i == 0 else PARTICIPANT, i)
                                         for i, name in enumerate(task.departments)]
         self._insert_tasks(task_rows, first_task_id)
@@ -350,8 +358,8 @@ class PlanStore:
         trigger = self.conn.execute("SELECT sql FROM sqlite_master WHERE type = 'trigger' AND name = ?",
                                     (FTS_INSERT_TRIGGER,)).fetchone()[0]
         self.conn.execute(f"DROP TRIGGER {FTS_INSERT_TRIGGER}")
-        self.conn.executemany("INSERT INTO tasks (id, plan_id, part_id, section_id, position, number, text) "
-                              "VALUES (?, ?, ?, ?, ?, ?, ?)", rows)
+        self.conn.executemany("INSERT INTO tasks (id, plan_id, part_id, section_id, position, number, text, "
+                              "deadline) VALUES (?, ?, ?, ?, ?, ?, ?, ?)", rows)
         self.conn.execute("INSERT INTO tasks_fts (rowid, text) SELECT id, text FROM tasks WHERE id >= ?",
                           (first_id,))
         self.conn.execute(trigger)
@@ -362,7 +370,8 @@ class PlanStore:
             return row[0]
         department_id = self.db["departments"].insert({
             "name": department.name, "name_zh": department.name_zh,
-            "abbreviation": department.abbreviation, "verified": int(department.verified)}).last_pk
+            "abbreviation": department.abbreviation, "verified": int(department.verified),
+            "kind": department.kind}).last_pk
         spellings = [department.name, *department.aliases,
                      *(n for n in (department.name_zh, department.abbreviation) if n)]
         self.db["department_aliases"].insert_all(
@@ -420,7 +429,7 @@ class PlanStore:
             f"FROM {assignments} GROUP BY a.department_id) c ON c.department_id = d.id ORDER BY d.name",
             (plan_id,))
         return [DepartmentRow(r["id"], r["name"], r["name_zh"], r["abbreviation"], bool(r["verified"]),
-                              r["leads"], r["takes_part"]) for r in rows]
+                              r["leads"], r["takes_part"], r["kind"]) for r in rows]
 
     def find_department(self, spelling: str) -> DepartmentRow | None:
         """A stored department by official name, alias, Chinese name or abbreviation."""
@@ -430,7 +439,8 @@ class PlanStore:
 
     @staticmethod
     def _department(row: sqlite3.Row) -> DepartmentRow:
-        return DepartmentRow(row["id"], row["name"], row["name_zh"], row["abbreviation"], bool(row["verified"]))
+        return DepartmentRow(row["id"], row["name"], row["name_zh"], row["abbreviation"], bool(row["verified"]),
+                             kind=row["kind"])
 
     def task_ids(self, plan_id: int, *, part_id: int | None = None, section_id: int | None = None,
                  department_ids: Iterable[int] = (), role: str | None = None, search: str | None = None,
@@ -492,7 +502,7 @@ class PlanStore:
         by_id: dict[int, TaskRow] = {}
         for chunk, marks in in_chunks(task_ids):
             tasks = self._query(
-                "SELECT t.id, t.number, t.text, t.part_id, pa.number AS part_number, pa.title AS part_title, "
+                "SELECT t.id, t.number, t.text, t.deadline, t.part_id, pa.number AS part_number, pa.title AS part_title, "
                 "t.section_id, se.number AS section_number, se.title AS section_title FROM tasks t "
                 "JOIN parts pa ON pa.id = t.part_id JOIN sections se ON se.id = t.section_id "
                 f"WHERE t.id IN ({marks})", chunk)
@@ -505,7 +515,7 @@ class PlanStore:
                 named = departments.get(r["id"], [])
                 by_id[r["id"]] = TaskRow(r["id"], r["number"], r["part_id"], r["part_number"], r["part_title"],
                                          r["section_id"], r["section_number"], r["section_title"], r["text"],
-                                         named[0] if named else None, tuple(named[1:]))
+                                         named[0] if named else None, tuple(named[1:]), r["deadline"])
         return [by_id[i] for i in task_ids if i in by_id]
 
     def task(self, task_id: int) -> TaskRow:
@@ -533,7 +543,7 @@ class PlanStore:
                                                (plan_id,))]
         for row in self.task_rows(ids):
             names = [d.name for d in ([row.lead] if row.lead else []) + list(row.participants)]
-            sections[row.section_id].tasks.append(Task(row.number, row.text, names))
+            sections[row.section_id].tasks.append(Task(row.number, row.text, names, row.deadline))
         return plan
 
     def task_sections(self, plan_id: int) -> list[tuple[int, int]]:
