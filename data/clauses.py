@@ -59,6 +59,10 @@ _ETC = re.compile(r"^(?P<head>.+?)等(?P<rest>.*)$", re.S)
 _AND = re.compile(r"和|及|与|以及")
 _GENERIC_TAIL = re.compile(r"^(?:有关|相关|其他|其它)?(?:部门|单位|机构|方面)(?:和单位)?$")
 _LEVELS = ("省", "市", "县", "区", "州", "盟", "旗", "乡", "镇")
+# Names that already say where they are ("广东金融监管局", "中国证监会广东监管局"): no shared 省 added.
+_PLACES = ("中国", "国家", "中央", "北京", "天津", "河北", "山西", "内蒙古", "辽宁", "吉林", "黑龙江", "上海", "江苏",
+           "浙江", "安徽", "福建", "江西", "山东", "河南", "湖北", "湖南", "广东", "广西", "海南", "重庆", "四川",
+           "贵州", "云南", "西藏", "陕西", "甘肃", "青海", "宁夏", "新疆", "香港", "澳门", "台湾")
 _NOT_A_LEVEL = ("市场", "区域", "县域")
 _NOT_ONE_BODY = ("各", "有关", "相关", "全", "其他")
 _LOCAL_BODY = re.compile(
@@ -275,7 +279,8 @@ def _with_shared_level(names: list[str]) -> list[str]:
     level = _level(names[0]) if len(names) > 1 else None
     if level is None:
         return names
-    return [names[0]] + [n if _level(n) or n.startswith(_NOT_ONE_BODY) else level + n for n in names[1:]]
+    return [names[0]] + [n if _level(n) or n.startswith(_NOT_ONE_BODY + _PLACES) or "省" in n else level + n
+                         for n in names[1:]]
 
 
 def labelled_line(line: str) -> bool:

@@ -126,8 +126,8 @@ class _ParagraphReader:
             if marker and not (clause and clause.start == start):
                 current = self._item(marker, start, line, current)
                 text_start = start + marker.end()
-            elif not self.text[text_start:start].strip(" \n。.；;，,"):
-                text_start = start
+            elif start > text_start and not self.text[text_start:start].strip(" \n。.；;，,"):
+                text_start = start  # nothing pending: a new paragraph starts the next task's text
             while clause and clause.start < end:
                 self._close(current, text_start, clause)
                 text_start = clause.end

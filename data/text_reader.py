@@ -19,14 +19,14 @@ import re
 from collections import Counter
 from dataclasses import dataclass, field
 
-from .clauses import Clause, ClauseGrammar, NameResolver, labelled_line
+from .clauses import MAX_CLAUSE, Clause, ClauseGrammar, NameResolver, labelled_line
 from .model import Department, Plan, ReadResult
 from .registry import Registry
 
 # Lines a web page adds around the plan: site names, share and download buttons, copyright notices.
+_DEBRIS_SPANS = re.compile(r"(?:in order to avoid\s+)?copyright disputes[^\n]{0,80}?partial summary\.?", re.I)
 _DEBRIS_LINES = [
     re.compile(r"^[\w.-]+\.(?:com|net|org|cn)$", re.I),
-    re.compile(r"copyright disputes.*partial summary", re.I),
     re.compile(r"^(?:google\s+)?(?:online\s+preview|download)(?:\s+(?:online\s+preview|download))*$", re.I),
 ]
 _PAGE_MARKER = re.compile(r"^(?:[—–\-－]\s*\d{1,4}\s*[—–\-－]|第\s*\d{1,4}\s*页(?:\s*[/，,]?\s*共\s*\d{1,4}\s*页)?|"
@@ -55,7 +55,7 @@ def clean_text(text: str) -> str:
     """Drop web-page debris, encoding damage and page markers; join a PDF's hard-wrapped lines."""
     lines = []
     for line in text.replace("\r\n", "\n").replace("\r", "\n").split("\n"):
-        line = _QUESTION_DEBRIS.sub(" ", line)
+        line = _QUESTION_DEBRIS.sub(" ", _DEBRIS_SPANS.sub("", line))
         line = _LEADER_DOTS.sub(" ", line)
         line = _STRAY_QUESTION.sub("", line)
         line = re.sub(r"[ \t\u3000\xa0]+", " ", line).strip()
@@ -100,10 +100,12 @@ def find_clauses(text: str, grammar: ClauseGrammar) -> list[Clause]:
     stack: list[int] = []
     for match in re.finditer(r"[()（）]", text):
         if match.group() in "(（":
+            if stack and match.start() - stack[0] > MAX_CLAUSE:
+                stack.clear()  # a stray "(" long before: it opens no clause
             stack.append(match.start())
         elif stack:
             start = stack.pop()
-            if not stack and match.end() - start <= 2 + 600:
+            if not stack and match.end() - start <= MAX_CLAUSE + 2:
                 parsed = grammar.parse(text[start + 1:match.start()])
                 if parsed:
                     clauses.append(Clause(start, match.end(), *parsed))
