@@ -155,8 +155,7 @@ class ClauseGrammar:
         content = _LEAD_RULE.sub("", content).strip(" ，,；;。.")
         if _HAS_CHINESE.search(content):
             parsed = self._chinese(simplified(content))  # Traditional script read through OpenCC
-            if parsed:
-                return parsed[0], parsed[1], lead_rule
+            return (parsed[0], parsed[1], lead_rule) if parsed else None
         names = self._english(content)
         return (names, None, lead_rule) if names else None
 
