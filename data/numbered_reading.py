@@ -14,7 +14,7 @@ from dataclasses import dataclass
 from . import numbers
 from .clauses import Clause, NameResolver
 from .model import Part, Plan, Section, Task
-from .text_reader import Reading, document_title, plan_year
+from .text_reader import Reading, document_title, introduction_left_out, plan_year
 
 _SENTENCE_BREAK = re.compile(r"[.。!?;；]\s")
 _MAX_HEADING = 250
@@ -197,8 +197,7 @@ class _NumberedReader:
         """The title; an introduction after it belongs to no task and is reported, not kept."""
         title, introduction = document_title(text)
         if introduction:
-            self.warnings.append(f"the introduction before the first part was left out: "
-                                 f"\u201c{introduction[:60]}\u2026\u201d")
+            self.warnings.append(introduction_left_out(introduction))
         return title
 
     @staticmethod

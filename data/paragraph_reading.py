@@ -14,7 +14,7 @@ from dataclasses import dataclass, field
 
 from .clauses import Clause, NameResolver
 from .model import Part, Plan, Section, Task
-from .text_reader import Reading, document_title, plan_year
+from .text_reader import Reading, document_title, introduction_left_out, plan_year
 
 _CHINESE_NUMERAL = "一二三四五六七八九十百零〇"
 _MARKERS = [  # (style, rank, pattern at a paragraph's start)
@@ -235,8 +235,7 @@ class _ParagraphReader:
     def _title(self) -> str:
         title, introduction = document_title(self.text[:self.first_task_start or 0])
         if introduction:
-            self.warnings.append(f"the introduction before the first part was left out: "
-                                 f"\u201c{introduction[:60]}\u2026\u201d")
+            self.warnings.append(introduction_left_out(introduction))
         return title
 
     def _note(self) -> str | None:

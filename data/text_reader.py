@@ -156,6 +156,12 @@ def document_title(head: str) -> tuple[str, str]:
     return joined.strip(), "\n".join(rest).strip()
 
 
+def introduction_left_out(introduction: str) -> str:
+    """The warning that the text before the first part (notice, addressees, principles) was not kept."""
+    excerpt = re.sub(r"\s+", " ", introduction)[:60]
+    return f"the introduction before the first part was left out: \u201c{excerpt}\u2026\u201d"
+
+
 def plan_year(title: str, text: str) -> int | None:
     years = _YEAR.findall(title) or _YEAR.findall(text)
     return int(years[0]) if years else None
