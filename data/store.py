@@ -9,7 +9,8 @@ import json
 import os
 import sqlite3
 import weakref
-from collections.abc import Iterable, Sequence
+from collections.abc import Iterable, Iterator, Sequence
+from contextlib import contextmanager
 from dataclasses import dataclass
 from datetime import datetime, timezone
 from functools import cached_property
@@ -268,12 +269,35 @@ class PlanStore:
             self.conn.execute("PRAGMA recursive_triggers = ON")  # as sqlite-utils sets it
             self.conn.execute("PRAGMA journal_mode = WAL")
             self.conn.execute("PRAGMA synchronous = FULL")  # a committed edit survives a power cut
-            if version < SCHEMA_VERSION:
-                with self.db.atomic():
-                    for migrate in MIGRATIONS[version:]:
-                        migrate(self.db)
-                    self.conn.execute(f"PRAGMA user_version = {SCHEMA_VERSION}")
         except sqlite3.OperationalError as error:
+            raise self.database_error(error) from None
+        if version < SCHEMA_VERSION:
+            with self.transaction():
+                version = self.conn.execute("PRAGMA user_version").fetchone()[0]  # another program may have
+                for migrate in MIGRATIONS[version:]:                              # migrated meanwhile
+                    migrate(self.db)
+                self.conn.execute(f"PRAGMA user_version = {SCHEMA_VERSION}")
+
+    @contextmanager
+    def transaction(self) -> Iterator[None]:
+        """One write transaction, its lock taken at the start (BEGIN IMMEDIATE): another program's write
+        is waited for up to the busy timeout instead of failing at once, as a deferred BEGIN that later
+        needs the lock does. Nested, it is a savepoint. SQLite's failures become DatabaseError."""
+        nested = self.conn.in_transaction
+        try:
+            self.conn.execute("SAVEPOINT nested" if nested else "BEGIN IMMEDIATE")
+            try:
+                yield
+            except BaseException:
+                if self.conn.in_transaction:
+                    self.conn.execute("ROLLBACK TO nested" if nested else "ROLLBACK")
+                    if nested:
+                        self.conn.execute("RELEASE nested")
+                raise
+            self.conn.execute("RELEASE nested" if nested else "COMMIT")
+        except sqlite3.OperationalError as error:
+            if not nested and self.conn.in_transaction:
+                self.conn.execute("ROLLBACK")
             raise self.database_error(error) from None
 
     @cached_property
@@ -313,14 +337,11 @@ class PlanStore:
         """Store a plan that was read; a plan already stored is left as it was."""
         plan = result.plan
         digest = fingerprint(plan)
-        existing = self.conn.execute("SELECT id FROM plans WHERE fingerprint = ?", (digest,)).fetchone()
-        if existing:
-            return ImportOutcome(existing[0], False, plan.counts(), result.warnings)
-        try:
-            with self.db.atomic():
-                plan_id = self._insert_plan(plan, digest, source, result.departments)
-        except sqlite3.OperationalError as error:
-            raise self.database_error(error) from None
+        with self.transaction():  # the check inside: two programs importing one plan store it once
+            existing = self.conn.execute("SELECT id FROM plans WHERE fingerprint = ?", (digest,)).fetchone()
+            if existing:
+                return ImportOutcome(existing[0], False, plan.counts(), result.warnings)
+            plan_id = self._insert_plan(plan, digest, source, result.departments)
         return ImportOutcome(plan_id, True, plan.counts(), result.warnings)
 
     def _insert_plan(self, plan: Plan, digest: str, source: str | None,

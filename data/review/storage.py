@@ -17,8 +17,8 @@ import getpass
 import json
 import os
 import sqlite3
-from collections.abc import Callable, Iterator, Sequence
-from contextlib import contextmanager
+from collections.abc import Callable, Sequence
+from contextlib import AbstractContextManager
 from dataclasses import replace
 from datetime import datetime, timezone
 from pathlib import Path
@@ -103,14 +103,9 @@ class ReviewStore:
             self._set_setting("reviewer", self._nonblank(name, "a reviewer name"))
 
     # Edits --------------------------------------------------------------------------------------------
-    @contextmanager
-    def _edit(self) -> Iterator[None]:
-        """One transaction; a locked, read-only or full database becomes a DatabaseError."""
-        try:
-            with self.store.db.atomic():
-                yield
-        except sqlite3.OperationalError as error:
-            raise self.store.database_error(error) from None  # the store words SQLite failures
+    def _edit(self) -> AbstractContextManager[None]:
+        """One transaction, waiting for another program's write; SQLite failures become DatabaseError."""
+        return self.store.transaction()
 
     def _now(self) -> str:
         return self._clock().astimezone(timezone.utc).isoformat(timespec="seconds")
