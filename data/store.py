@@ -465,11 +465,13 @@ class PlanStore:
 
     def task_ids(self, plan_id: int, *, part_id: int | None = None, section_id: int | None = None,
                  department_ids: Iterable[int] = (), role: str | None = None, search: str | None = None,
-                 order_by: str = "number", descending: bool = False) -> list[int]:
+                 within: tuple[str, Sequence] | None = None, order_by: str = "number",
+                 descending: bool = False) -> list[int]:
         """Ids of the plan's tasks that pass every filter given, in the order asked for.
 
         department_ids: tasks naming any of them, as `role` (lead or participant) or in any role.
         search: words found in the task text (full-text index; a LIKE scan below three characters).
+        within: a query selecting task ids, and its parameters: only the tasks it selects (a review filter).
         """
         where, params = ["t.plan_id = ?"], [plan_id]
         if part_id is not None:
@@ -486,6 +488,9 @@ class PlanStore:
                          f"{role_clause})")
             params += department_ids + ([role] if role else [])
         where += self._search_clauses(search, params)
+        if within is not None:
+            where.append(f"t.id IN ({within[0]})")
+            params += within[1]
         order = ", ".join(f"{key} DESC" if descending else key for key in SORT_KEYS[order_by])
         joins = ""
         if order_by == "section":

@@ -90,4 +90,4 @@ def run_window(db_path: Path, smoke: bool = False, context: AppContext | None = 
         window.review.ask_identity_if_unknown()
         return app.exec()
     finally:
-        window.store.close()
+        window.session.close()

@@ -5,6 +5,8 @@ from dataclasses import dataclass, field
 
 from PySide6.QtCore import QThreadPool
 
+from data.session import PlanSession
+
 from .settings import Settings
 
 
@@ -12,3 +14,4 @@ from .settings import Settings
 class AppContext:
     settings: Settings
     thread_pool: QThreadPool = field(default_factory=QThreadPool.globalInstance)
+    session: PlanSession | None = None  # the open database's session; the window sets it when it opens one

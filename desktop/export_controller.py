@@ -51,7 +51,7 @@ class ExportController(QObject):
     # Export ---------------------------------------------------------------------------------------------
     def shown_department_ids(self) -> list[int]:
         """The departments named by the tasks the table shows now (lead or participant)."""
-        return self.window.store.department_ids_of(self.window.table_model.task_ids)
+        return self.window.session.shown_department_ids()
 
     def _last_export_folder(self) -> Path | None:
         folder = self.window.context.settings.get(LAST_EXPORT_FOLDER)

@@ -14,6 +14,7 @@ from PySide6.QtWidgets import (QAbstractItemView, QComboBox, QDockWidget, QFileD
 
 from data.errors import PlanReviewError
 from data.model import LEAD, PARTICIPANT
+from data.session import PlanSession, TaskFilter
 from data.store import ImportOutcome, PlanInfo, PlanStore
 
 from . import settings as keys
@@ -22,7 +23,7 @@ from .detail import TaskDetail
 from .export_controller import ExportController
 from .messages import show_error, slow_work_dialog
 from .models import (ALL, DEPARTMENT_ID_ROLE, PART, SECTION, TASK_ID_ROLE, DepartmentsModel, PlanTreeModel,
-                     TaskFilter, TaskTableModel)
+                     TaskTableModel)
 from .resources import resource_path
 from .review_controller import ReviewController
 from .workers import ImportWorker
@@ -49,9 +50,9 @@ class MainWindow(QMainWindow):
     def __init__(self, context: AppContext, store: PlanStore, parent: QWidget | None = None):
         super().__init__(parent)
         self.context = context
-        self.store = store
+        self.session = context.session = PlanSession(store, self._first_plan(store),
+                                                     context.settings.get(keys.REVIEWER) or None)
         self.plans: list[PlanInfo] = store.plans()
-        self.plan_id = self._first_plan(store)
         self._scope: tuple[str, int | None] = (ALL, None)
         self._task_id: int | None = None
         self._syncing = False  # set while one view follows the other, so the follower does not lead back
@@ -59,9 +60,9 @@ class MainWindow(QMainWindow):
         self._import_worker: ImportWorker | None = None
         self.setWindowIcon(QIcon(str(resource_path("plan-review.svg"))))
 
-        self.table_model = TaskTableModel(store, self.plan_id, self)
-        self.tree_model = PlanTreeModel(store, self.plan_id, self)
-        self.departments_model = DepartmentsModel(store, self.plan_id, self)
+        self.table_model = TaskTableModel(self.session, self)
+        self.tree_model = PlanTreeModel(self.session, self)
+        self.departments_model = DepartmentsModel(self.session, self)
         self._search_timer = QTimer(self, singleShot=True, interval=SEARCH_DELAY_MS)
 
         self._build_views()
@@ -275,11 +276,21 @@ class MainWindow(QMainWindow):
         self.plan_combo.activated.connect(lambda row: self.show_plan(self.plan_combo.itemData(row)))
 
     # Plans and databases ---------------------------------------------------------------------------------
+    @property
+    def store(self) -> PlanStore:
+        """The open database (the session's)."""
+        return self.session.store
+
+    @property
+    def plan_id(self) -> int | None:
+        """The plan shown (the session's)."""
+        return self.session.plan_id
+
     def show_plan(self, plan_id: int | None) -> None:
         """Switch the window to another plan of the open database, with every filter cleared."""
-        self.plan_id = plan_id
+        self.session.show_plan(plan_id)
         for model in (self.table_model, self.tree_model, self.departments_model):
-            model.set_plan(self.store, plan_id)
+            model.set_session(self.session)
         self._reset_to_plan()
 
     def _reset_to_plan(self) -> None:
@@ -318,8 +329,9 @@ class MainWindow(QMainWindow):
         except PlanReviewError as error:
             show_error(self, self.tr("Open Database"), error.path, error.problem)
             return False
-        self.store.close()
-        self.store, self.plans = store, store.plans()
+        self.session.close()
+        self.session = self.context.session = PlanSession(store, reviewer=self.session.reviewer)
+        self.plans = store.plans()
         self.context.settings.remember_database(path)
         self.show_plan(self._first_plan(store))
         return True

@@ -1,4 +1,4 @@
-"""Qt models over the store: the plan tree, the task table and the departments list.
+"""Qt models over the session (data/session.py): the plan tree, the task table and the departments list.
 
 The models hold ids and fetch task rows lazily, a block at a time, so a plan of 100,000 tasks opens
 and scrolls without loading every row.
@@ -7,13 +7,13 @@ from __future__ import annotations
 
 import html
 from collections.abc import Callable, Sequence
-from dataclasses import asdict, dataclass, field
+from dataclasses import dataclass, field
 
 from PySide6.QtCore import (QAbstractItemModel, QAbstractTableModel, QCoreApplication, QModelIndex,
                             QPersistentModelIndex, Qt, QT_TRANSLATE_NOOP)
 from PySide6.QtGui import QColor
 
-from data.review import ReviewStore
+from data.session import PlanSession, TaskFilter
 from data.store import DepartmentRow, PlanStore, TaskRow
 
 TASK_ID_ROLE = Qt.ItemDataRole.UserRole + 1
@@ -63,35 +63,6 @@ class TaskRowCache:
 
 
 # The task table --------------------------------------------------------------------------------------
-@dataclass(frozen=True)
-class ReviewFilter:
-    """What narrows the task table by review (the arguments of ReviewStore.filter_task_ids)."""
-
-    status: str | None = None
-    flagged: bool | None = None
-    has_notes: bool | None = None
-    reviewer: str | None = None  # whose status and flag count; None: everyone's
-    touched_by: str | None = None  # "mine": tasks this reviewer set a state on or wrote a note on
-
-    def is_empty(self) -> bool:
-        return self == ReviewFilter()
-
-
-@dataclass(frozen=True)
-class TaskFilter:
-    """What narrows the task table: a part or section, departments in a role, search words and review."""
-
-    part_id: int | None = None
-    section_id: int | None = None
-    department_ids: tuple[int, ...] = ()
-    role: str | None = None  # data.model.LEAD, PARTICIPANT, or None for either
-    search: str = ""
-    review: ReviewFilter = ReviewFilter()
-
-    def is_empty(self) -> bool:
-        return self == TaskFilter(role=self.role)
-
-
 @dataclass(frozen=True)
 class TaskColumn:
     """One column of the task table. Other modules add theirs with TaskTableModel.add_column."""
@@ -164,16 +135,13 @@ class _RowTableModel(QAbstractTableModel):
 
 
 class TaskTableModel(_RowTableModel):
-    """One row per task of a plan that passes the filter, ordered in SQL by the sorted column."""
+    """One row per task that the session's filter keeps, in the session's order (sorting sets it)."""
 
-    def __init__(self, store: PlanStore, plan_id: int | None, parent=None):
+    def __init__(self, session: PlanSession, parent=None):
         super().__init__(parent)
-        self._store = store
-        self._plan_id = plan_id
-        self._cache = TaskRowCache(store)
+        self._session = session
+        self._cache = TaskRowCache(session.store)
         self._columns: list[TaskColumn] = list(STANDARD_COLUMNS)
-        self._filter = TaskFilter()
-        self._order_by, self._descending = "number", False
         self._ids: list[int] = []
         self._row_of_task: dict[int, int] = {}
         self.total = 0
@@ -186,7 +154,7 @@ class TaskTableModel(_RowTableModel):
 
     @property
     def task_filter(self) -> TaskFilter:
-        return self._filter
+        return self._session.task_filter
 
     def add_column(self, column: TaskColumn) -> None:
         """Append a column (review status, flag, notes...) supplied by another module."""
@@ -198,18 +166,18 @@ class TaskTableModel(_RowTableModel):
     def column_of(self, key: str) -> int | None:
         return next((i for i, c in enumerate(self._columns) if c.key == key), None)
 
-    def set_plan(self, store: PlanStore, plan_id: int | None) -> None:
+    def set_session(self, session: PlanSession) -> None:
+        """Show the session's plan (another plan, or another database) from the top."""
         self.beginResetModel()
-        self._store, self._plan_id, self._cache = store, plan_id, TaskRowCache(store)
-        self._filter = TaskFilter(role=self._filter.role)
+        self._session, self._cache = session, TaskRowCache(session.store)
         self._load()
         self.endResetModel()
 
     def set_filter(self, task_filter: TaskFilter) -> None:
-        if task_filter == self._filter:
+        if task_filter == self._session.task_filter:
             return
         self.beginResetModel()
-        self._filter = task_filter
+        self._session.task_filter = task_filter
         self._load()
         self.endResetModel()
 
@@ -245,18 +213,7 @@ class TaskTableModel(_RowTableModel):
         return self._cache.row(self._ids, row)
 
     def _load(self) -> None:
-        if self._plan_id is None:
-            self._ids, self.total = [], 0
-        else:
-            f = self._filter
-            self._ids = self._store.task_ids(
-                self._plan_id, part_id=f.part_id, section_id=f.section_id, department_ids=f.department_ids,
-                role=f.role if f.department_ids else None, search=f.search or None,
-                order_by=self._order_by, descending=self._descending)
-            if not f.review.is_empty():
-                kept = set(ReviewStore(self._store).filter_task_ids(self._plan_id, **asdict(f.review)))
-                self._ids = [task_id for task_id in self._ids if task_id in kept]
-            self.total = self._store.plan_info(self._plan_id).task_count
+        self._ids, self.total = self._session.task_ids(), self._session.total()
         self._row_of_task = {task_id: row for row, task_id in enumerate(self._ids)}
 
     # QAbstractTableModel ------------------------------------------------------------------------------
@@ -296,10 +253,11 @@ class TaskTableModel(_RowTableModel):
         already in (the view asks again when sorting is switched on), change nothing."""
         if not 0 <= column < len(self._columns) or self._columns[column].sort_key is None:
             return
+        session = self._session
         wanted = (self._columns[column].sort_key, order == Qt.SortOrder.DescendingOrder)
-        if wanted == (self._order_by, self._descending):
+        if wanted == (session.order_by, session.descending):
             return
-        self._order_by, self._descending = wanted
+        session.order_by, session.descending = wanted
         self._reorder(self._load)
 
 
@@ -331,15 +289,16 @@ class PlanTreeModel(QAbstractItemModel):
     COLUMN_TITLES = (QT_TRANSLATE_NOOP("PlanTreeModel", "Part, section and task"),
                      QT_TRANSLATE_NOOP("PlanTreeModel", "Tasks"))
 
-    def __init__(self, store: PlanStore, plan_id: int | None, parent=None):
+    def __init__(self, session: PlanSession, parent=None):
         super().__init__(parent)
         self._nodes: list[_Node] = []
         self._task_places: dict[int, tuple[int, int]] = {}
-        self._build(store, plan_id)
+        self._build(session.store, session.plan_id)
 
-    def set_plan(self, store: PlanStore, plan_id: int | None) -> None:
+    def set_session(self, session: PlanSession) -> None:
+        """Show the session's plan (another plan, or another database)."""
         self.beginResetModel()
-        self._build(store, plan_id)
+        self._build(session.store, session.plan_id)
         self.endResetModel()
 
     def _build(self, store: PlanStore, plan_id: int | None) -> None:
@@ -482,19 +441,24 @@ class DepartmentsModel(_RowTableModel):
                      QT_TRANSLATE_NOOP("DepartmentsModel", "Reviewed"))
     REVIEWED = 3
 
-    def __init__(self, store: PlanStore, plan_id: int | None, parent=None):
+    def __init__(self, session: PlanSession, parent=None):
         super().__init__(parent)
-        self._departments = store.departments(plan_id) if plan_id is not None else []
+        self._departments = self._read(session)
         self._progress: dict[int, tuple[int, int]] = {}
         self._sort_keys: tuple[Callable[[DepartmentRow], object], ...] = (
             lambda d: d.name.casefold(), lambda d: d.lead_count, lambda d: d.participant_count,
             lambda d: self._progress.get(d.id, (0, 0)))
 
-    def set_plan(self, store: PlanStore, plan_id: int | None) -> None:
+    def set_session(self, session: PlanSession) -> None:
+        """Show the session's plan (another plan, or another database), its progress not yet counted."""
         self.beginResetModel()
-        self._departments = store.departments(plan_id) if plan_id is not None else []
+        self._departments = self._read(session)
         self._progress = {}
         self.endResetModel()
+
+    @staticmethod
+    def _read(session: PlanSession) -> list[DepartmentRow]:
+        return [] if session.plan_id is None else session.store.departments(session.plan_id)
 
     def set_progress(self, progress: dict[int, tuple[int, int]]) -> None:
         """Per department id: (reviewed, total) of its tasks, shown as "3/12"."""

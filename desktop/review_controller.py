@@ -8,7 +8,6 @@ from __future__ import annotations
 
 import re
 from collections.abc import Callable
-from dataclasses import replace
 from datetime import date
 from pathlib import Path
 from typing import TYPE_CHECKING
@@ -20,11 +19,12 @@ from PySide6.QtWidgets import (QCheckBox, QComboBox, QDialog, QDialogButtonBox, 
 
 from data.errors import DatabaseError, ExportError, PlanReviewError, ReviewEditError
 from data.review import NOT_REVIEWED, STATUSES, DepartmentProgress, ExchangeSummary, ReviewStore, TaskReview
+from data.session import PlanSession, ReviewFilter
 from data.store import DepartmentRow, TaskRow
 
 from . import settings as keys
 from .messages import show_error, slow_work_dialog
-from .models import ReviewFilter, TaskColumn, TaskTableModel
+from .models import TaskColumn, TaskTableModel
 from .review_commands import Record, ReviewCommand, Step
 from .review_pane import NOT_STARTED_COLOUR, STATUS_COLOURS, ReviewPane, status_word
 from .workers import DepartmentProgressWorker, ReviewImportWorker
@@ -107,16 +107,13 @@ class ReviewController(QObject):
     def __init__(self, window: MainWindow):
         super().__init__(window)
         self.window = window
-        self.reviews = ReviewStore(window.store)
         self.undo_stack = QUndoStack(self)
         self._cache = TaskReviewCache(window.table_model, self.reviews)
         self._task_id: int | None = None
         self._import_worker: ReviewImportWorker | None = None
         self._counting: list[DepartmentProgressWorker] = []  # kept alive until done
         self._latest_count: DepartmentProgressWorker | None = None  # the only one whose counts are shown
-        settings = window.context.settings
-        self.reviewer = settings.get(keys.REVIEWER) or self.reviews.default_reviewer()
-        self.department = settings.get(keys.REVIEWER_DEPARTMENT)
+        self.department = window.context.settings.get(keys.REVIEWER_DEPARTMENT)
         self._build_pane()
         self.actions = self._build_actions()
         self._build_menus()
@@ -126,6 +123,18 @@ class ReviewController(QObject):
         window.plan_changed.connect(self._plan_changed)
         window.task_shown.connect(self._show_task)
         window.role_combo.currentIndexChanged.connect(self._show_progress)
+
+    @property
+    def session(self) -> PlanSession:
+        return self.window.session
+
+    @property
+    def reviews(self) -> ReviewStore:
+        return self.session.reviews
+
+    @property
+    def reviewer(self) -> str:
+        return self.session.reviewer
 
     # Building -------------------------------------------------------------------------------------------
     def _build_pane(self) -> None:
@@ -303,7 +312,7 @@ class ReviewController(QObject):
         settings = self.window.context.settings
         settings.set(keys.REVIEWER, name)
         settings.set(keys.REVIEWER_DEPARTMENT, department)
-        self.reviewer, self.department = name, department
+        self.session.reviewer, self.department = name, department
         self._show_reviewer()
         self.refresh()
 
@@ -325,11 +334,8 @@ class ReviewController(QObject):
     # Filters ------------------------------------------------------------------------------------------
     def task_filter(self) -> ReviewFilter:
         """What the review filters choose; status and flag are the reviewer's own."""
-        chosen = ReviewFilter(status=self.status_filter.currentData(),
-                              flagged=True if self.flagged_filter.isChecked() else None,
-                              has_notes=True if self.notes_filter.isChecked() else None,
-                              touched_by=self.reviewer if self.mine_filter.isChecked() else None)
-        return chosen if chosen.is_empty() else replace(chosen, reviewer=self.reviewer)
+        return self.session.review_filter(self.status_filter.currentData(), self.flagged_filter.isChecked(),
+                                          self.notes_filter.isChecked(), self.mine_filter.isChecked())
 
     def clear_filters(self) -> None:
         """Clear the review filters without filtering: the window filters again itself."""
@@ -345,7 +351,6 @@ class ReviewController(QObject):
     def _plan_changed(self) -> None:
         """Another plan or database: its review, a new undo history, no review filter."""
         self.undo_stack.clear()
-        self.reviews = ReviewStore(self.window.store)
         self._cache = TaskReviewCache(self.window.table_model, self.reviews)
         self._share_identity()
         self.clear_filters()  # the models dropped every filter with the plan
@@ -372,7 +377,7 @@ class ReviewController(QObject):
         if plan_id is None:
             self.progress_label.clear()
             return
-        progress = self.reviews.progress(plan_id, self.reviewer)
+        progress = self.session.progress()
         self.progress_label.setText(self.tr("%1 of %2 reviewed").replace("%1", str(progress.reviewed))
                                     .replace("%2", str(progress.total)))
         worker = DepartmentProgressWorker(self.window.store.path, plan_id, self.reviewer,

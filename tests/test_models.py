@@ -4,8 +4,9 @@ from __future__ import annotations
 from PySide6.QtCore import QModelIndex, QPersistentModelIndex, Qt
 
 from data.model import LEAD, PARTICIPANT
-from desktop.models import (PART, SECTION, TASK_ID_ROLE, DepartmentsModel, PlanTreeModel, TaskColumn,
-                            TaskFilter, TaskRowCache, TaskTableModel)
+from data.session import PlanSession, TaskFilter
+from desktop.models import (PART, SECTION, TASK_ID_ROLE, DepartmentsModel, PlanTreeModel, TaskColumn, TaskRowCache,
+                            TaskTableModel)
 
 DISPLAY = Qt.ItemDataRole.DisplayRole
 PLAN = 1
@@ -21,14 +22,14 @@ def cnipa_id(store) -> int:
 
 
 def test_table_shows_every_task_in_number_order(store, qtmodeltester):
-    model = TaskTableModel(store, PLAN)
+    model = TaskTableModel(PlanSession(store, PLAN))
     qtmodeltester.check(model)
     assert model.rowCount() == 100 and model.total == 100
     assert column_values(model, "number") == [str(n) for n in range(1, 101)]
 
 
 def test_table_row_shows_section_text_lead_and_participants(store):
-    model = TaskTableModel(store, PLAN)
+    model = TaskTableModel(PlanSession(store, PLAN))
     row = model.row_of(store.task_id_by_number(PLAN, 24))
     values = {c.key: model.data(model.index(row, i)) for i, c in enumerate(model.columns)}
     assert values["section"] == "2.1  Improve laws, regulations and rules"
@@ -40,7 +41,7 @@ def test_table_row_shows_section_text_lead_and_participants(store):
 
 
 def test_table_filters_by_department_role_and_search(store, qtmodeltester):
-    model = TaskTableModel(store, PLAN)
+    model = TaskTableModel(PlanSession(store, PLAN))
     model.set_filter(TaskFilter(department_ids=(cnipa_id(store),), role=LEAD))
     qtmodeltester.check(model)
     assert model.rowCount() == 35
@@ -53,7 +54,7 @@ def test_table_filters_by_department_role_and_search(store, qtmodeltester):
 
 
 def test_table_sorts_in_sql_and_keeps_the_selection(store, qtmodeltester):
-    model = TaskTableModel(store, PLAN)
+    model = TaskTableModel(PlanSession(store, PLAN))
     kept = model.index(model.row_of(store.task_id_by_number(PLAN, 24)), 0)
     persistent = QPersistentModelIndex(kept)
     model.sort(model.column_of("lead"), Qt.SortOrder.DescendingOrder)
@@ -66,7 +67,7 @@ def test_table_sorts_in_sql_and_keeps_the_selection(store, qtmodeltester):
 
 
 def test_another_module_adds_a_column(store, qtmodeltester):
-    model = TaskTableModel(store, PLAN)
+    model = TaskTableModel(PlanSession(store, PLAN))
     model.add_column(TaskColumn("chars", "Characters", lambda row: str(len(row.text))))
     qtmodeltester.check(model)
     assert model.headerData(model.columnCount() - 1, Qt.Orientation.Horizontal) == "Characters"
@@ -85,7 +86,7 @@ def test_row_cache_fetches_one_block_at_a_time(store, monkeypatch):
 
 
 def test_tree_has_parts_sections_and_tasks_with_counts(store, qtmodeltester):
-    model = PlanTreeModel(store, PLAN)
+    model = PlanTreeModel(PlanSession(store, PLAN))
     qtmodeltester.check(model)
     top = [model.data(model.index(row, 0)) for row in range(model.rowCount())]
     assert top[0] == "All tasks" and len(top) == 6
@@ -103,7 +104,7 @@ def test_tree_has_parts_sections_and_tasks_with_counts(store, qtmodeltester):
 
 
 def test_tree_puts_part_four_tasks_directly_under_the_part(store):
-    model = PlanTreeModel(store, PLAN)
+    model = PlanTreeModel(PlanSession(store, PLAN))
     part4 = model.index(4, 0)
     assert model.node(part4) == (PART, 4)
     numbers = [model.data(model.index(row, 0, part4)).split()[0] for row in range(model.rowCount(part4))]
@@ -112,7 +113,7 @@ def test_tree_puts_part_four_tasks_directly_under_the_part(store):
 
 
 def test_tree_finds_a_task_and_a_node(store):
-    model = PlanTreeModel(store, PLAN)
+    model = PlanTreeModel(PlanSession(store, PLAN))
     index = model.task_index(store.task_id_by_number(PLAN, 24))
     assert model.data(index, TASK_ID_ROLE) == store.task_id_by_number(PLAN, 24)
     assert model.data(model.parent(index)) == "2.1 Improve laws, regulations and rules"
@@ -122,7 +123,7 @@ def test_tree_finds_a_task_and_a_node(store):
 
 
 def test_departments_list_counts_and_sorts(store, qtmodeltester):
-    model = DepartmentsModel(store, PLAN)
+    model = DepartmentsModel(PlanSession(store, PLAN))
     qtmodeltester.check(model)
     assert model.rowCount() == 40
     row = model.row_of(cnipa_id(store))
@@ -137,16 +138,21 @@ def test_departments_list_counts_and_sorts(store, qtmodeltester):
 
 
 def test_models_follow_a_plan_switch(store, qtmodeltester):
-    for model in (TaskTableModel(store, PLAN), PlanTreeModel(store, PLAN), DepartmentsModel(store, PLAN)):
-        model.set_plan(store, None)
+    session = PlanSession(store, PLAN)
+    for model in (TaskTableModel(session), PlanTreeModel(session), DepartmentsModel(session)):
+        session.show_plan(None)
+        model.set_session(session)
         qtmodeltester.check(model)
         assert model.rowCount() == 0
-        model.set_plan(store, PLAN)
+        session.show_plan(PLAN)
+        model.set_session(session)
         qtmodeltester.check(model)
         assert model.rowCount() > 0
 
 
 def test_tree_forgets_the_tasks_of_a_plan_it_no_longer_shows(store):
-    model = PlanTreeModel(store, PLAN)
-    model.set_plan(store, None)
+    session = PlanSession(store, PLAN)
+    model = PlanTreeModel(session)
+    session.show_plan(None)
+    model.set_session(session)
     assert not model.task_index(store.task_id_by_number(PLAN, 24)).isValid()

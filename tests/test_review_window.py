@@ -19,11 +19,12 @@ from PySide6.QtWidgets import QAbstractButton, QApplication, QFileDialog, QLabel
 
 from data.errors import DatabaseError
 from data.review import IN_REVIEW, REVIEWED, ReviewStore
+from data.session import PlanSession, ReviewFilter, TaskFilter
 from data.store import PlanStore
 from desktop import cli
 from desktop import settings as keys
 from desktop.main_window import MainWindow
-from desktop.models import TASK_ID_ROLE, DepartmentsModel, ReviewFilter, TaskFilter, TaskTableModel
+from desktop.models import TASK_ID_ROLE, DepartmentsModel, TaskTableModel
 from desktop.review_controller import ReviewerDialog
 from desktop.review_pane import STATUS_COLOURS
 from desktop.settings import Settings
@@ -581,7 +582,7 @@ def test_the_table_model_narrows_by_review_and_keeps_its_order(store, qtmodeltes
     for task in flagged:
         reviews.set_state(task, ANN, flagged=True)
     reviews.add_note(flagged[0], "a note", "Bob")
-    model = TaskTableModel(store, PLAN)
+    model = TaskTableModel(PlanSession(store, PLAN))
     model.sort(0, Qt.SortOrder.DescendingOrder)
     model.set_filter(TaskFilter(review=ReviewFilter(flagged=True, reviewer=ANN)))
     qtmodeltester.check(model)
@@ -592,7 +593,7 @@ def test_the_table_model_narrows_by_review_and_keeps_its_order(store, qtmodeltes
 
 
 def test_the_departments_model_shows_and_sorts_by_progress(store, qtmodeltester):
-    model = DepartmentsModel(store, PLAN)
+    model = DepartmentsModel(PlanSession(store, PLAN))
     assert model.data(model.index(0, model.REVIEWED)) is None  # until the review module says
     progress = {model.row_id(row): (row % 3, 5) for row in range(model.rowCount())}
     model.set_progress(progress)

@@ -313,10 +313,10 @@ class ReviewStore:
         """A subquery of (task_id, status, flagged): one reviewer's, or aggregated over reviewers."""
         return (_REVIEWER_STATUS, [reviewer]) if reviewer is not None else (_AGGREGATED_STATUS, [])
 
-    def filter_task_ids(self, plan_id: int, *, status: str | None = None, flagged: bool | None = None,
-                        has_notes: bool | None = None, reviewer: str | None = None,
-                        touched_by: str | None = None) -> list[int]:
-        """Ids of the plan's tasks, in plan order, that pass every filter given.
+    def filter_query(self, plan_id: int, *, status: str | None = None, flagged: bool | None = None,
+                     has_notes: bool | None = None, reviewer: str | None = None,
+                     touched_by: str | None = None) -> tuple[str, list]:
+        """A query selecting the ids of the plan's tasks that pass every filter given, and its parameters.
 
         status and flagged: the reviewer's when one is named, else aggregated over reviewers.
         touched_by: tasks where this reviewer set a state or wrote a note that is not deleted ("mine").
@@ -338,9 +338,13 @@ class ReviewStore:
                          "EXISTS (SELECT 1 FROM review_notes n WHERE n.task_id = t.id AND n.author = ? "
                          "AND NOT n.deleted))")
             params += [touched_by, touched_by]
-        sql = (f"SELECT t.id FROM tasks t LEFT JOIN ({source}) s ON s.task_id = t.id "
-               f"WHERE {' AND '.join(where)} ORDER BY t.position")
-        return [row[0] for row in self.conn.execute(sql, params)]
+        return (f"SELECT t.id FROM tasks t LEFT JOIN ({source}) s ON s.task_id = t.id WHERE {' AND '.join(where)}",
+                params)
+
+    def filter_task_ids(self, plan_id: int, **filters: object) -> list[int]:
+        """Ids of the plan's tasks, in plan order, that pass every filter given (see filter_query)."""
+        sql, params = self.filter_query(plan_id, **filters)
+        return [row[0] for row in self.conn.execute(f"{sql} ORDER BY t.position", params)]
 
     def progress(self, plan_id: int, reviewer: str | None = None) -> Progress:
         """How many of the plan's tasks are reviewed: by the reviewer, or overall (aggregated)."""
