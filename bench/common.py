@@ -102,7 +102,7 @@ def imported_database(tasks: int | None) -> Path:
     The cache is keyed by the store's source, so a change to data/store.py makes a new database (and
     drops the databases an older store made).
     """
-    from data.readers import read_plan_file
+    from data.importing import read_plan
     from data.store import PlanStore
 
     source = sample_plan_file() if tasks is None else synthetic_plan_file(tasks)
@@ -113,7 +113,7 @@ def imported_database(tasks: int | None) -> Path:
         CACHE.mkdir(parents=True, exist_ok=True)
         partial = path.with_suffix(f".partial-{os.getpid()}")  # two benchmarks may run at once
         with PlanStore(partial) as store:
-            store.import_plan(read_plan_file(source), source=source.name)
+            read_plan(source).store_into(store)
             store.conn.execute("PRAGMA wal_checkpoint(TRUNCATE)")
         partial.replace(path)
         for older in CACHE.glob(f"{name}-*.sqlite*"):

@@ -23,11 +23,11 @@ DEPARTMENTS_TRIED = 10
 
 
 def import_plan(source: Path) -> None:
-    from data.readers import read_plan_file
+    from data.importing import read_plan
     from data.store import PlanStore
 
     with tempfile.TemporaryDirectory() as folder, PlanStore(Path(folder) / "plans.sqlite") as store:
-        store.import_plan(read_plan_file(source), source=source.name)
+        read_plan(source).store_into(store)
 
 
 def use_window(database: Path) -> None:

@@ -33,10 +33,9 @@ def open_startup_database(path: Path) -> PlanStore:
     store = PlanStore(path)
     try:
         if store.latest_plan_id() is None:
-            from data.readers import read_plan_file
+            from data.importing import read_plan
 
-            sample = bundled_plan_path()
-            store.import_plan(read_plan_file(sample), source=sample.name)
+            read_plan(bundled_plan_path()).store_into(store)
     except BaseException:
         store.close()
         raise

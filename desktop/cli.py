@@ -49,16 +49,16 @@ def _plan_id(store: PlanStore, wanted: int | None) -> int:
 
 
 def _import(args: argparse.Namespace) -> None:
-    from data.readers import read_plan_file
+    from data.importing import read_plan
 
-    result = read_plan_file(args.file)  # read fully before the database is touched
+    plan_file = read_plan(args.file)
     with PlanStore(args.db) as store:
-        outcome = store.import_plan(result, source=args.file.name)
-    counts = outcome.counts
+        outcome = plan_file.store_into(store)
+    counts, plan = outcome.counts, plan_file.result.plan
     if outcome.created:
-        print(f"Imported plan {outcome.plan_id}: {result.plan.title} ({result.plan.year})")
+        print(f"Imported plan {outcome.plan_id}: {plan.title} ({plan.year})")
     else:
-        print(f"Already stored as plan {outcome.plan_id}: {result.plan.title}; nothing imported")
+        print(f"Already stored as plan {outcome.plan_id}: {plan.title}; nothing imported")
     print(f"  {counts['parts']} parts, {counts['sections']} sections, {counts['tasks']} tasks, "
           f"{counts['departments']} departments")
     for warning in outcome.warnings:

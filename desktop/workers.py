@@ -26,12 +26,12 @@ class ImportWorker(QRunnable):
         self.signals = ImportSignals()
 
     def run(self) -> None:
-        from data.readers import read_plan_file  # the reader loads when a plan is first imported
+        from data.importing import read_plan
 
         try:
-            result = read_plan_file(self.plan_file)  # read fully before the database is touched
+            plan_file = read_plan(self.plan_file)
             with PlanStore(self.db_path, create=False) as store:
-                outcome = store.import_plan(result, source=self.plan_file.name)
+                outcome = plan_file.store_into(store)
         except PlanReviewError as error:
             self.signals.failed.emit(error.path, error.problem)
             return

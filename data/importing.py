@@ -1,0 +1,29 @@
+"""Importing a plan file, the one way the window, its worker and the command line all take: read the whole
+file first (what it holds can be shown before anything is stored), then store it in one transaction."""
+from __future__ import annotations
+
+from dataclasses import dataclass
+from pathlib import Path
+
+from .model import ReadResult
+from .store import ImportOutcome, PlanStore
+
+
+@dataclass(frozen=True)
+class PlanImport:
+    """A plan file read whole, the database not yet touched."""
+
+    source: str  # the file's name, stored with the plan
+    result: ReadResult
+
+    def store_into(self, store: PlanStore) -> ImportOutcome:
+        """Store the plan; a plan already stored is left as it was."""
+        return store.import_plan(self.result, source=self.source)
+
+
+def read_plan(path: str | Path) -> PlanImport:
+    """Read a plan file (plain text or the project's JSON); an unreadable one is a PlanFileError."""
+    from .readers import read_plan_file  # the reader and the registry load when a plan is first imported
+
+    path = Path(path)
+    return PlanImport(path.name, read_plan_file(path))
