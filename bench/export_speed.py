@@ -20,7 +20,8 @@ from pathlib import Path
 
 import common
 from data.store import PlanStore
-from exporters.export import PDF, XLSX, ExportRequest, export_assignment_sheets
+from exporters.export import ExportRequest, export_assignment_sheets
+from exporters.formats import PDF, XLSX
 
 RUNS = {None: 5, 1_000: 3}
 

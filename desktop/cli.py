@@ -10,6 +10,7 @@ from data.errors import PlanReviewError
 from data.paths import default_database_path
 from data.review import ALL, ATTENTION, FLAGGED, FOLLOW_UP, STATUSES, NoteVersion, ReviewStore
 from data.store import PlanStore
+from exporters.formats import FORMATS
 
 EXIT_BAD_INPUT = 2
 
@@ -124,7 +125,7 @@ def _add_review_commands(commands: argparse._SubParsersAction, common: argparse.
     action.add_argument("-o", "--output", type=Path, required=True, metavar="FILE")
     action = actions.add_parser("report", parents=[on_plan],
                                 help="write a review report: every task with its statuses, flag and notes")
-    action.add_argument("--format", choices=("xlsx", "pdf"), required=True)
+    action.add_argument("--format", choices=tuple(FORMATS), required=True)
     action.add_argument("--only", choices=(FLAGGED, FOLLOW_UP, ATTENTION), default=ALL,
                         help="only flagged tasks, tasks needing follow-up, or both (attention); default: every task")
     action.add_argument("-o", "--output", type=Path, required=True, metavar="FILE")
@@ -221,7 +222,7 @@ def _review(args: argparse.Namespace) -> None:
 def _add_export_command(commands: argparse._SubParsersAction, common: argparse.ArgumentParser) -> None:
     """`plan-review export`: department assignment sheets in Excel or PDF (see exporters/)."""
     command = commands.add_parser("export", parents=[common], help="write department assignment sheets")
-    command.add_argument("--format", choices=("xlsx", "pdf"), required=True)
+    command.add_argument("--format", choices=tuple(FORMATS), required=True)
     which = command.add_mutually_exclusive_group(required=True)
     which.add_argument("--department", action="append", metavar="NAME",
                        help="official name, alias or abbreviation; repeat for several")

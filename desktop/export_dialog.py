@@ -29,9 +29,9 @@ from PySide6.QtWidgets import (QButtonGroup, QCheckBox, QComboBox, QDialog, QDia
 
 from data.errors import PlanReviewError
 from data.store import DepartmentRow, PlanStore
+from exporters.formats import FORMATS, ExportFormat
 
 SLOW_EXPORT_MS = 400  # the progress dialog appears only for exports that take longer
-FORMATS = {"xlsx": "Excel workbook (*.xlsx)", "pdf": "PDF document (*.pdf)"}
 
 
 class ExportSignals(QObject):
@@ -92,8 +92,8 @@ class BackgroundExportDialog(QDialog):
     def _format_and_destination(self, folder: Path) -> QHBoxLayout:
         """Make the format choice and the destination field; the destination's row (field and Browse…)."""
         self.format_combo = QComboBox(objectName="formatCombo")
-        self.format_combo.addItem(self.tr("Excel workbook (.xlsx)"), "xlsx")
-        self.format_combo.addItem(self.tr("PDF (.pdf)"), "pdf")
+        for export_format in FORMATS.values():
+            self.format_combo.addItem(f"{self._description(export_format)} (.{export_format.key})", export_format.key)
         self.destination = QLineEdit(str(folder / self.file_name), objectName="destination")
         self.destination.setMinimumWidth(self.fontMetrics().horizontalAdvance("x") * 50)
         browse = QPushButton(self.tr("Browse…"), objectName="browse")
@@ -110,6 +110,10 @@ class BackgroundExportDialog(QDialog):
         self.buttons.accepted.connect(self.start_export)
         self.buttons.rejected.connect(self.reject)
         return self.buttons
+
+    @staticmethod
+    def _description(export_format: ExportFormat) -> str:
+        return QCoreApplication.translate("ExportFormat", export_format.description)
 
     def chosen_format(self) -> str:
         return self.format_combo.currentData()
@@ -128,8 +132,9 @@ class BackgroundExportDialog(QDialog):
         if self.writes_folder():
             chosen = QFileDialog.getExistingDirectory(self, self.windowTitle(), self.destination.text())
         else:
+            export_format = FORMATS[self.chosen_format()]
             chosen, _ = QFileDialog.getSaveFileName(self, self.windowTitle(), self.destination.text(),
-                                                    FORMATS[self.chosen_format()])
+                                                    f"{self._description(export_format)} (*.{export_format.key})")
         if chosen:
             self.destination.setText(chosen)
 

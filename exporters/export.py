@@ -4,7 +4,7 @@ openpyxl and reportlab load here, when the first export runs, not when the progr
 """
 from __future__ import annotations
 
-from collections.abc import Sequence
+from collections.abc import Callable, Sequence
 from dataclasses import dataclass
 from pathlib import Path
 
@@ -14,10 +14,8 @@ from data.store import PlanStore
 
 from .document import ExtraColumn, SheetBook, build_book, short_names
 from .files import CancelCheck, ExportResult, Progress, check_cancel
+from .formats import export_format
 from .review_report import ALL, build_review_report, review_columns
-
-XLSX, PDF = "xlsx", "pdf"
-FORMATS = (XLSX, PDF)
 
 
 @dataclass(frozen=True)
@@ -26,7 +24,7 @@ class ExportRequest:
 
     plan_id: int
     department_ids: tuple[int, ...]
-    format: str  # XLSX or PDF
+    format: str  # a key of formats.FORMATS
     target: Path  # the file; with one_file_per_department, the folder
     one_file_per_department: bool = False
     include_review: bool = False  # add each task's review status and notes as columns
@@ -37,7 +35,7 @@ class ReviewReportRequest:
     """A plan's review report, of every task or only a selection (see review_report.SELECTIONS), in a format."""
 
     plan_id: int
-    format: str  # XLSX or PDF
+    format: str  # a key of formats.FORMATS
     target: Path
     selection: str = ALL
 
@@ -50,7 +48,7 @@ def export_assignment_sheets(store: PlanStore, request: ExportRequest, *,
     Raises ExportCancelled when `cancel` returns True, ExportError when a file cannot be written;
     either way no half-written file is left.
     """
-    _check_format(request.format)
+    writers = export_format(request.format).load()
     count = len(request.department_ids)
     if request.include_review:
         extra_columns = (*extra_columns, *review_columns(store, request.plan_id))
@@ -66,9 +64,11 @@ def export_assignment_sheets(store: PlanStore, request: ExportRequest, *,
     book = build_book(store, request.plan_id, request.department_ids, extra_columns=extra_columns,
                       progress=building, cancel=cancel)
     if request.one_file_per_department:
-        paths = _write_per_department(book, request, writing, cancel)
+        paths = _write_per_department(book, request, writers.department, writing, cancel)
     else:
-        paths = [_write_one_file(book, request, writing, cancel)]
+        with atomic_target(request.target) as temporary:
+            writers.sheets(book, temporary, progress=writing, cancel=cancel)
+        paths = [request.target]
     return ExportResult(paths, list(book.warnings))
 
 
@@ -78,16 +78,12 @@ def export_review_report(store: PlanStore, request: ReviewReportRequest, *, prog
 
     Raises ExportCancelled when `cancel` returns True, ExportError when the file cannot be written.
     """
-    _check_format(request.format)
+    write = export_format(request.format).load().review_report
     report = build_review_report(store, request.plan_id, request.selection, cancel=cancel)
     if progress:
         progress(1, 2)
     check_cancel(cancel, request.target)
     with atomic_target(request.target) as temporary:
-        if request.format == XLSX:
-            from .xlsx import write_review_workbook as write
-        else:
-            from .pdf import write_review_pdf as write
         write(report, temporary)
     if progress:
         progress(2, 2)
@@ -101,32 +97,9 @@ def run_export(store: PlanStore, request: ExportRequest | ReviewReportRequest, *
     return export(store, request, progress=progress, cancel=cancel)
 
 
-def _check_format(format: str) -> None:
-    if format not in FORMATS:
-        raise ValueError(f"unknown export format {format!r}")
-
-
-def _write_one_file(book: SheetBook, request: ExportRequest, progress: Progress,
-                    cancel: CancelCheck | None) -> Path:
-    with atomic_target(request.target) as temporary:
-        if request.format == XLSX:
-            from .xlsx import write_workbook
-
-            write_workbook(book, temporary, progress=progress, cancel=cancel)
-        else:
-            from .pdf import write_pdf
-
-            write_pdf(book, temporary, progress=progress, cancel=cancel)
-    return request.target
-
-
-def _write_per_department(book: SheetBook, request: ExportRequest, progress: Progress,
-                          cancel: CancelCheck | None) -> list[Path]:
+def _write_per_department(book: SheetBook, request: ExportRequest, write: Callable[..., None],
+                          progress: Progress, cancel: CancelCheck | None) -> list[Path]:
     """One file per department in the target folder, named by its abbreviation (or name)."""
-    if request.format == XLSX:
-        from .xlsx import write_department_workbook as write
-    else:
-        from .pdf import write_department_pdf as write
     try:
         request.target.mkdir(parents=True, exist_ok=True)
     except OSError as error:
