@@ -3,6 +3,8 @@ from __future__ import annotations
 
 from pathlib import Path
 
+EXIT_BAD_INPUT = 2  # the exit status of a program that ended on one of these failures
+
 
 class PlanReviewError(Exception):
     """A known failure tied to one file."""

@@ -7,11 +7,10 @@ from pathlib import Path
 from PySide6.QtCore import QCoreApplication, QEvent, QEventLoop, QObject, QTimer
 from PySide6.QtWidgets import QApplication, QWidget
 
-from data.errors import PlanReviewError
+from data.errors import EXIT_BAD_INPUT, PlanReviewError
 from data.paths import bundled_plan_path
 from data.store import PlanStore
 
-from .cli import EXIT_BAD_INPUT
 from .context import AppContext
 from .main_window import MainWindow, show_error
 from .settings import Settings

@@ -1,4 +1,8 @@
-"""The `plan-review` command: with no command it opens the window; commands serve scripts and tests."""
+"""The `plan-review` command: with no command it opens the window; commands serve scripts and tests.
+
+Every command asks a review session (data/session.py), as the window does, so the two never disagree.
+Qt loads only to open the window.
+"""
 from __future__ import annotations
 
 import argparse
@@ -6,13 +10,15 @@ import json
 import sys
 from pathlib import Path
 
-from data.errors import PlanReviewError
+from data.errors import EXIT_BAD_INPUT, PlanReviewError
+from data.model import LEAD, PARTICIPANT
 from data.paths import default_database_path
-from data.review import ALL, ATTENTION, FLAGGED, FOLLOW_UP, STATUSES, NoteVersion, ReviewStore
+from data.review import ALL, ATTENTION, FLAGGED, FOLLOW_UP, STATUSES, NoteVersion
+from data.session import PlanSession, TaskFilter
 from data.store import PlanStore
 from exporters.formats import FORMATS
 
-EXIT_BAD_INPUT = 2
+ROLES = {"lead": LEAD, "participant": PARTICIPANT, "any": None}
 
 
 def _parser() -> argparse.ArgumentParser:
@@ -32,21 +38,10 @@ def _parser() -> argparse.ArgumentParser:
     command = commands.add_parser("departments", parents=[common],
                                   help="list departments with their lead and participant counts")
     command.add_argument("--plan", type=int, metavar="ID")
+    _add_tasks_command(commands, common)
     _add_review_commands(commands, common)
     _add_export_command(commands, common)
     return parser
-
-
-def _plan_id(store: PlanStore, wanted: int | None) -> int:
-    if wanted is not None:
-        try:
-            return store.plan_info(wanted).id
-        except KeyError:
-            raise PlanReviewError(store.path, f"holds no plan with id {wanted}") from None
-    latest = store.latest_plan_id()
-    if latest is None:
-        raise PlanReviewError(store.path, "holds no plan yet; import one first")
-    return latest
 
 
 def _import(args: argparse.Namespace) -> None:
@@ -73,22 +68,56 @@ def _plans(args: argparse.Namespace) -> None:
 
 
 def _dump(args: argparse.Namespace) -> None:
-    with PlanStore(args.db, create=False) as store:
-        plan = store.load_plan(_plan_id(store, args.plan))
+    with PlanSession.open(args.db, args.plan) as session:
+        plan = session.store.load_plan(session.required_plan())
     from data import json_format
 
     print(json_format.dumps(plan))
 
 
 def _departments(args: argparse.Namespace) -> None:
-    with PlanStore(args.db, create=False) as store:
-        rows = store.departments(_plan_id(store, args.plan))
+    with PlanSession.open(args.db, args.plan) as session:
+        rows = session.store.departments(session.required_plan())
     width = max((len(r.name) for r in rows), default=10)
     print(f"{'department':<{width}}  {'Chinese':<14} {'abbr.':<9} {'leads':>5} {'takes part':>10}")
     for r in rows:
         mark = "" if r.verified else "  (unverified)"
         print(f"{r.name:<{width}}  {(r.name_zh or '—'):<14} {(r.abbreviation or '—'):<9} "
               f"{r.lead_count:>5} {r.participant_count:>10}{mark}")
+
+
+def _add_tasks_command(commands: argparse._SubParsersAction, common: argparse.ArgumentParser) -> None:
+    """`plan-review tasks`: the tasks a filter keeps, chosen as in the window."""
+    command = commands.add_parser("tasks", parents=[common], help="list the tasks a filter keeps, as the window does")
+    command.add_argument("--plan", type=int, metavar="ID", help="the plan (default: the latest)")
+    command.add_argument("--department", action="append", default=[], metavar="NAME",
+                         help="official name, alias, abbreviation or Chinese name; repeat for several")
+    command.add_argument("--role", choices=tuple(ROLES), default="any",
+                         help="the departments' role in the task (default: any)")
+    command.add_argument("--search", default="", metavar="WORDS", help="words the task text holds, every one")
+    command.add_argument("--status", choices=STATUSES, help="the reviewer's status")
+    command.add_argument("--flagged", action="store_true", help="only tasks the reviewer flagged")
+    command.add_argument("--has-notes", action="store_true", help="only tasks with notes")
+    command.add_argument("--mine", action="store_true", help="only tasks the reviewer set a status on or wrote a note on")
+    command.add_argument("--reviewer", metavar="NAME", help="whose status, flag and work count (default: as review)")
+    command.add_argument("--format", choices=("table", "json"), default="table")
+
+
+def _tasks(args: argparse.Namespace) -> None:
+    with PlanSession.open(args.db, args.plan, reviewer=args.reviewer) as session:
+        session.required_plan()
+        session.task_filter = TaskFilter(
+            department_ids=session.department_ids(args.department), role=ROLES[args.role], search=args.search.strip(),
+            review=session.review_filter(args.status, args.flagged, args.has_notes, args.mine))
+        rows = session.tasks()
+    if args.format == "json":
+        print(json.dumps([{"number": r.number, "text": r.text, "lead": r.lead.name if r.lead else None,
+                           "participants": [d.name for d in r.participants]} for r in rows],
+                         ensure_ascii=False, indent=1))
+        return
+    for r in rows:
+        participants = "; ".join(d.name for d in r.participants)
+        print(f"{r.number}\t{r.lead.name if r.lead else ''}\t{participants}\t{r.text}")
 
 
 def _add_review_commands(commands: argparse._SubParsersAction, common: argparse.ArgumentParser) -> None:
@@ -135,78 +164,76 @@ def _add_review_commands(commands: argparse._SubParsersAction, common: argparse.
     action.add_argument("--set", metavar="NAME", dest="identity")
 
 
-def _task_id(store: PlanStore, plan_id: int, number: int) -> int:
-    task_id = store.task_id_by_number(plan_id, number)
+def _task_id(session: PlanSession, number: int) -> int:
+    plan_id = session.required_plan()
+    task_id = session.store.task_id_by_number(plan_id, number)
     if task_id is None:
-        raise PlanReviewError(store.path, f"plan {plan_id} has no task {number}")
+        raise PlanReviewError(session.path, f"plan {plan_id} has no task {number}")
     return task_id
 
 
-def _review_note(reviews: ReviewStore, args: argparse.Namespace) -> None:
-    plan_id = _plan_id(reviews.store, args.plan)
-    print(reviews.add_note(_task_id(reviews.store, plan_id, args.task), args.text, args.reviewer).id)
+def _review_note(session: PlanSession, args: argparse.Namespace) -> None:
+    print(session.reviews.add_note(_task_id(session, args.task), args.text, args.reviewer).id)
 
 
-def _review_set(reviews: ReviewStore, args: argparse.Namespace) -> None:
+def _review_set(session: PlanSession, args: argparse.Namespace) -> None:
     if args.status is None and args.flag is None:
-        raise PlanReviewError(reviews.store.path, "review set needs --status, --flag or --no-flag")
-    plan_id = _plan_id(reviews.store, args.plan)
-    reviews.set_state(_task_id(reviews.store, plan_id, args.task), args.reviewer, status=args.status,
-                      flagged=args.flag)
+        raise PlanReviewError(session.path, "review set needs --status, --flag or --no-flag")
+    session.reviews.set_state(_task_id(session, args.task), args.reviewer, status=args.status, flagged=args.flag)
 
 
-def _review_list(reviews: ReviewStore, args: argparse.Namespace) -> None:
-    plan_id = _plan_id(reviews.store, args.plan)
-    task_id = None if args.task is None else _task_id(reviews.store, plan_id, args.task)
+def _review_list(session: PlanSession, args: argparse.Namespace) -> None:
+    plan_id, reviews = session.required_plan(), session.reviews
+    task_id = None if args.task is None else _task_id(session, args.task)
     listing = {"notes": [n.to_json() for n in reviews.notes(plan_id, task_id, include_deleted=True)],
                "states": [s.to_json() for s in reviews.states(plan_id, task_id)]}
     print(json.dumps(listing, ensure_ascii=False, indent=1))
 
 
-def _review_conflicts(reviews: ReviewStore, args: argparse.Namespace) -> None:
+def _review_conflicts(session: PlanSession, args: argparse.Namespace) -> None:
     def version(v: NoteVersion) -> dict:
         return {"version": v.key, "text": v.text, "deleted": v.deleted, "updated": v.updated}
 
     conflicts = [{**note.to_json(), "current": version(note.current), "others": [version(v) for v in note.conflicts]}
-                 for note in reviews.conflicts(_plan_id(reviews.store, args.plan))]
+                 for note in session.reviews.conflicts(session.required_plan())]
     print(json.dumps({"conflicts": conflicts}, ensure_ascii=False, indent=1))
 
 
-def _review_export(reviews: ReviewStore, args: argparse.Namespace) -> None:
-    written = reviews.export_review(_plan_id(reviews.store, args.plan), args.output, args.reviewer)
+def _review_export(session: PlanSession, args: argparse.Namespace) -> None:
+    written = session.reviews.export_review(session.required_plan(), args.output, args.reviewer)
     print(f"Wrote {written.notes} notes and {written.states} states to {args.output}")
 
 
-def _review_import(reviews: ReviewStore, args: argparse.Namespace) -> None:
-    merged = reviews.import_review(_plan_id(reviews.store, args.plan), args.file)
+def _review_import(session: PlanSession, args: argparse.Namespace) -> None:
+    merged = session.reviews.import_review(session.required_plan(), args.file)
     print(f"Merged {args.file}: {merged.notes} notes and {merged.states} states changed, "
           f"{merged.conflicts} new conflicts")
 
 
-def _review_report(reviews: ReviewStore, args: argparse.Namespace) -> None:
+def _review_report(session: PlanSession, args: argparse.Namespace) -> None:
     from exporters.export import ReviewReportRequest, export_review_report
 
-    request = ReviewReportRequest(_plan_id(reviews.store, args.plan), args.format, args.output, args.only)
-    result = export_review_report(reviews.store, request)
+    request = ReviewReportRequest(session.required_plan(), args.format, args.output, args.only)
+    result = export_review_report(session.store, request)
     for warning in result.warnings:
         print(f"warning: {warning}")
     print(f"Wrote the review report to {args.output}")
 
 
-def _review_whoami(reviews: ReviewStore, args: argparse.Namespace) -> None:
+def _review_whoami(session: PlanSession, args: argparse.Namespace) -> None:
     if args.identity:
-        reviews.set_reviewer(args.identity)
-    print(reviews.default_reviewer())
+        session.reviews.set_reviewer(args.identity)
+    print(session.reviews.default_reviewer())
 
 
 REVIEW_ACTIONS = {
     "note": _review_note,
-    "edit": lambda reviews, args: reviews.edit_note(args.note_id, args.text, args.reviewer),
-    "delete": lambda reviews, args: reviews.delete_note(args.note_id, args.reviewer),
+    "edit": lambda session, args: session.reviews.edit_note(args.note_id, args.text, args.reviewer),
+    "delete": lambda session, args: session.reviews.delete_note(args.note_id, args.reviewer),
     "set": _review_set,
     "list": _review_list,
     "conflicts": _review_conflicts,
-    "resolve": lambda reviews, args: reviews.resolve_conflict(args.note_id, args.keep),
+    "resolve": lambda session, args: session.reviews.resolve_conflict(args.note_id, args.keep),
     "export": _review_export,
     "import": _review_import,
     "report": _review_report,
@@ -215,8 +242,8 @@ REVIEW_ACTIONS = {
 
 
 def _review(args: argparse.Namespace) -> None:
-    with PlanStore(args.db, create=False) as store:
-        REVIEW_ACTIONS[args.review_command](ReviewStore(store), args)
+    with PlanSession.open(args.db, getattr(args, "plan", None)) as session:
+        REVIEW_ACTIONS[args.review_command](session, args)
 
 
 def _add_export_command(commands: argparse._SubParsersAction, common: argparse.ArgumentParser) -> None:
@@ -235,34 +262,16 @@ def _add_export_command(commands: argparse._SubParsersAction, common: argparse.A
     command.add_argument("--plan", type=int, metavar="ID", help="the plan (default: the latest)")
 
 
-def _department_ids(store: PlanStore, plan_id: int, names: list[str]) -> tuple[int, ...]:
-    """The ids of the named departments; an unknown name is an error suggesting the nearest names."""
-    from data.registry import default_registry
-
-    in_plan = {d.id for d in store.departments(plan_id)}
-    ids = []
-    for name in names:
-        department = store.find_department(name)
-        if department is None:
-            nearest = default_registry().suggestions(name)
-            hint = f"; did you mean {' or '.join(repr(n) for n in nearest)}?" if nearest else ""
-            raise PlanReviewError(store.path, f"knows no department {name!r}{hint}")
-        if department.id not in in_plan:
-            raise PlanReviewError(store.path, f"plan {plan_id} gives no task to {department.name}")
-        ids.append(department.id)
-    return tuple(dict.fromkeys(ids))
-
-
 def _export(args: argparse.Namespace) -> None:
     from exporters.export import ExportRequest, export_assignment_sheets
 
-    with PlanStore(args.db, create=False) as store:
-        plan_id = _plan_id(store, args.plan)
-        ids = (tuple(d.id for d in store.departments(plan_id)) if args.all
-               else _department_ids(store, plan_id, args.department))
+    with PlanSession.open(args.db, args.plan) as session:
+        plan_id = session.required_plan()
+        ids = (tuple(d.id for d in session.store.departments(plan_id)) if args.all
+               else session.department_ids(args.department))
         request = ExportRequest(plan_id, ids, args.format, args.output, args.one_file_per_department,
                                 include_review=args.with_review)
-        result = export_assignment_sheets(store, request)
+        result = export_assignment_sheets(session.store, request)
     for warning in result.warnings:
         print(f"warning: {warning}")
     print(f"Wrote the sheets of {len(ids)} department(s) to {len(result.paths)} file(s):")
@@ -270,8 +279,8 @@ def _export(args: argparse.Namespace) -> None:
         print(f"  {path}")
 
 
-COMMANDS = {"import": _import, "plans": _plans, "dump": _dump, "departments": _departments, "review": _review,
-            "export": _export}
+COMMANDS = {"import": _import, "plans": _plans, "dump": _dump, "departments": _departments, "tasks": _tasks,
+            "review": _review, "export": _export}
 
 
 def main(argv: list[str] | None = None) -> int:
