@@ -3,7 +3,7 @@ filter keeps — answering which tasks, in which order, how many, and how far th
 
 The window's models and controllers, the command line and the exports all ask a session, so they never
 disagree. Pure Python; every answer is one SQL query or a few. A session is one SQLite connection: work
-on another thread takes a companion().
+on another thread opens a session of its own on the same file.
 """
 from __future__ import annotations
 
@@ -71,12 +71,6 @@ class PlanSession:
         except BaseException:
             store.close()
             raise
-
-    def companion(self) -> PlanSession:
-        """The same session (plan, reviewer, filter, order) on a connection of its own, for another thread."""
-        twin = PlanSession(PlanStore(self.store.path, create=False), self.plan_id, self.reviewer)
-        twin.task_filter, twin.order_by, twin.descending = self.task_filter, self.order_by, self.descending
-        return twin
 
     def close(self) -> None:
         self.store.close()

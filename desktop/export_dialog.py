@@ -16,11 +16,10 @@ a progress dialog with Cancel appears only when the export is slow.
 """
 from __future__ import annotations
 
-import threading
 from collections.abc import Sequence
 from pathlib import Path
 
-from PySide6.QtCore import QCoreApplication, QDir, QObject, QRunnable, Qt, QThreadPool, QUrl, Signal
+from PySide6.QtCore import QCoreApplication, QDir, Qt, QThreadPool, QUrl
 from PySide6.QtGui import QDesktopServices, QPageLayout, QPageSize, QTextDocument
 from PySide6.QtPrintSupport import QPrinter, QPrintPreviewDialog
 from PySide6.QtWidgets import (QButtonGroup, QCheckBox, QComboBox, QDialog, QDialogButtonBox, QFileDialog,
@@ -29,47 +28,12 @@ from PySide6.QtWidgets import (QButtonGroup, QCheckBox, QComboBox, QDialog, QDia
 
 from data.errors import PlanReviewError
 from data.store import DepartmentRow, PlanStore
+from exporters.files import ExportResult
 from exporters.formats import FORMATS, ExportFormat
 
+from .jobs import CancelCheck, Job, Progress
+
 SLOW_EXPORT_MS = 400  # the progress dialog appears only for exports that take longer
-
-
-class ExportSignals(QObject):
-    """Delivered on the GUI thread."""
-
-    progress = Signal(int, int)  # done, total
-    finished = Signal(object)  # ExportResult
-    failed = Signal(str, str)  # path, problem
-    cancelled = Signal()
-
-
-class ExportWorker(QRunnable):
-    """Runs one export on a pool thread, through its own PlanStore on the same database file."""
-
-    def __init__(self, db_path: Path, request):
-        super().__init__()
-        self.setAutoDelete(False)  # Python owns the worker: the dialog may still ask it to cancel
-        self.db_path, self.request = db_path, request
-        self.signals = ExportSignals()
-        self._stop = threading.Event()
-
-    def cancel(self) -> None:
-        self._stop.set()
-
-    def run(self) -> None:
-        from exporters.export import run_export  # openpyxl/reportlab load on first export
-        from exporters.files import ExportCancelled
-
-        try:
-            with PlanStore(self.db_path, create=False) as store:
-                result = run_export(store, self.request, progress=self.signals.progress.emit,
-                                    cancel=self._stop.is_set)
-        except ExportCancelled:
-            self.signals.cancelled.emit()
-        except PlanReviewError as error:
-            self.signals.failed.emit(error.path, error.problem)
-        else:
-            self.signals.finished.emit(result)
 
 
 class BackgroundExportDialog(QDialog):
@@ -85,7 +49,7 @@ class BackgroundExportDialog(QDialog):
         super().__init__(parent)
         self.db_path = Path(db_path)
         self.thread_pool = thread_pool or QThreadPool.globalInstance()
-        self.worker: ExportWorker | None = None
+        self.job: Job | None = None
         self.progress: QProgressDialog | None = None
         self.result_box: QMessageBox | None = None
 
@@ -143,18 +107,26 @@ class BackgroundExportDialog(QDialog):
 
     def _run(self, request, message: str) -> None:
         """Start the export on the thread pool; the dialog stays open until it is done."""
-        self.worker = ExportWorker(self.db_path, request)
-        self.worker.signals.progress.connect(self._progressed)
-        self.worker.signals.finished.connect(self._finished)
-        self.worker.signals.failed.connect(self._failed)
-        self.worker.signals.cancelled.connect(self._cancelled)
+        database = self.db_path
+
+        def export(progress: Progress, cancelled: CancelCheck) -> ExportResult:
+            from exporters.export import run_export  # openpyxl/reportlab load on first export
+
+            with PlanStore(database, create=False) as store:
+                return run_export(store, request, progress=progress, cancel=cancelled)
+
+        self.job = Job(export)
+        self.job.progressed.connect(self._progressed)
+        self.job.succeeded.connect(self._finished)
+        self.job.failed.connect(self._failed)
+        self.job.cancelled.connect(self._cancelled)
         self.progress = QProgressDialog(message, self.tr("Cancel"), 0, 0, self)
         self.progress.setMinimumDuration(SLOW_EXPORT_MS)
         self.progress.setWindowModality(Qt.WindowModality.WindowModal)
         self.progress.setAutoClose(False)
-        self.progress.canceled.connect(self.worker.cancel)
+        self.progress.canceled.connect(self.job.cancel)
         self.export_button.setEnabled(False)
-        self.thread_pool.start(self.worker)
+        self.job.start(self.thread_pool)
 
     def _progressed(self, done: int, total: int) -> None:
         if self.progress is not None:
@@ -181,10 +153,10 @@ class BackgroundExportDialog(QDialog):
         open_button.clicked.connect(lambda: QDesktopServices.openUrl(QUrl.fromLocalFile(str(target))))
         self.result_box.open()
 
-    def _failed(self, path: str, problem: str) -> None:
+    def _failed(self, error: PlanReviewError) -> None:
         self._done()
         self.result_box = QMessageBox(QMessageBox.Icon.Warning, self.tr("Export failed"),
-                                      f"{path}\n\n{problem}",
+                                      f"{error.path}\n\n{error.problem}",
                                       QMessageBox.StandardButton.Close, self)
         self.result_box.open()
 

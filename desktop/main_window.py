@@ -13,6 +13,7 @@ from PySide6.QtWidgets import (QAbstractItemView, QComboBox, QDockWidget, QFileD
                                QTreeView, QVBoxLayout, QWidget)
 
 from data.errors import PlanReviewError
+from data.importing import read_plan
 from data.model import LEAD, PARTICIPANT
 from data.session import PlanSession, TaskFilter
 from data.store import ImportOutcome, PlanInfo, PlanStore
@@ -26,7 +27,7 @@ from .models import (ALL, DEPARTMENT_ID_ROLE, PART, SECTION, TASK_ID_ROLE, Depar
                      TaskTableModel)
 from .resources import resource_path
 from .review_controller import ReviewController
-from .workers import ImportWorker
+from .jobs import CancelCheck, Job, Progress
 
 SEARCH_DELAY_MS = 150
 WARNINGS_SHOWN = 15
@@ -57,7 +58,6 @@ class MainWindow(QMainWindow):
         self._task_id: int | None = None
         self._syncing = False  # set while one view follows the other, so the follower does not lead back
         self._clearing = False
-        self._import_worker: ImportWorker | None = None
         self.setWindowIcon(QIcon(str(resource_path("plan-review.svg"))))
 
         self.table_model = TaskTableModel(self.session, self)
@@ -365,21 +365,25 @@ class MainWindow(QMainWindow):
 
     def import_plan_file(self, path: Path) -> None:
         """Read and store a plan file on a worker thread; show the plan and the reader's warnings."""
-        worker = ImportWorker(path, self.store.path)
+        database = self.store.path
+
+        def read_and_store(progress: Progress, cancelled: CancelCheck) -> ImportOutcome:
+            plan_file = read_plan(path)  # read whole before the database is touched
+            with PlanStore(database, create=False) as store:
+                return plan_file.store_into(store)
+
+        job = Job(read_and_store)
         progress = slow_work_dialog(self, self.tr("Importing %1…").replace("%1", path.name))
 
         def done() -> None:
             progress.close()
             progress.deleteLater()
-            self._import_worker = None
             self._enable_database_actions(True)
 
-        worker.signals.finished.connect(lambda outcome: (done(), self._imported(outcome)))
-        worker.signals.failed.connect(
-            lambda failed_path, problem: (done(), show_error(self, self.tr("Import Plan"), failed_path, problem)))
-        self._import_worker = worker  # kept alive, and the window kept on its database, until it is done
-        self._enable_database_actions(False)
-        self.context.thread_pool.start(worker)
+        job.succeeded.connect(lambda outcome: (done(), self._imported(outcome)))
+        job.failed.connect(lambda error: (done(), show_error(self, self.tr("Import Plan"), error.path, error.problem)))
+        self._enable_database_actions(False)  # the window stays on its database until the plan is stored
+        job.start(self.context.thread_pool)
 
     def _enable_database_actions(self, enabled: bool) -> None:
         for action in (self.named_actions["open"], self.named_actions["import"], self.recent_menu.menuAction()):

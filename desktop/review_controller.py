@@ -23,11 +23,11 @@ from data.session import PlanSession, ReviewFilter
 from data.store import DepartmentRow, TaskRow
 
 from . import settings as keys
+from .jobs import CancelCheck, Job, Progress
 from .messages import show_error, slow_work_dialog
 from .models import TaskColumn, TaskTableModel
 from .review_commands import Record, ReviewCommand, Step
 from .review_pane import NOT_STARTED_COLOUR, STATUS_COLOURS, ReviewPane, status_word
-from .workers import DepartmentProgressWorker, ReviewImportWorker
 
 if TYPE_CHECKING:
     from .main_window import MainWindow
@@ -110,9 +110,7 @@ class ReviewController(QObject):
         self.undo_stack = QUndoStack(self)
         self._cache = TaskReviewCache(window.table_model, self.reviews)
         self._task_id: int | None = None
-        self._import_worker: ReviewImportWorker | None = None
-        self._counting: list[DepartmentProgressWorker] = []  # kept alive until done
-        self._latest_count: DepartmentProgressWorker | None = None  # the only one whose counts are shown
+        self._latest_count: Job | None = None  # the only count whose result is shown
         self.department = window.context.settings.get(keys.REVIEWER_DEPARTMENT)
         self._build_pane()
         self.actions = self._build_actions()
@@ -380,17 +378,19 @@ class ReviewController(QObject):
         progress = self.session.progress()
         self.progress_label.setText(self.tr("%1 of %2 reviewed").replace("%1", str(progress.reviewed))
                                     .replace("%2", str(progress.total)))
-        worker = DepartmentProgressWorker(self.window.store.path, plan_id, self.reviewer,
-                                          self.window.role_combo.currentData())
-        worker.signals.finished.connect(self._departments_counted)
-        self._counting.append(worker)
-        self._latest_count = worker
-        self.window.context.thread_pool.start(worker)
+        database, reviewer, role = self.session.path, self.reviewer, self.window.role_combo.currentData()
 
-    def _departments_counted(self, worker: DepartmentProgressWorker, counts: list[DepartmentProgress]) -> None:
+        def count(progress: Progress, cancelled: CancelCheck) -> list[DepartmentProgress]:
+            with PlanSession.open(database, plan_id, reviewer=reviewer) as session:
+                return session.department_progress(role)
+
+        job = self._latest_count = Job(count)  # a database that cannot be read gives no counts
+        job.succeeded.connect(lambda counts: self._departments_counted(job, counts))
+        job.start(self.window.context.thread_pool)
+
+    def _departments_counted(self, job: Job, counts: list[DepartmentProgress]) -> None:
         """Show a department count unless a newer one was asked for since (or the plan changed)."""
-        self._counting.remove(worker)
-        if worker is self._latest_count:
+        if job is self._latest_count:
             self.window.departments_model.set_progress({d.department_id: (d.reviewed, d.total) for d in counts})
 
     def refresh(self, task_ids: list[int] | None = None, recount: bool = True) -> None:
@@ -527,20 +527,24 @@ class ReviewController(QObject):
 
     def import_review(self, path: Path) -> None:
         """Merge a colleague's review file on a worker thread, then show everything again and a summary."""
-        worker = ReviewImportWorker(path, self.window.store.path, self.window.plan_id)
+        database, plan_id = self.session.path, self.session.required_plan()
+
+        def merge(progress: Progress, cancelled: CancelCheck) -> ExchangeSummary:
+            with PlanSession.open(database, plan_id) as session:
+                return session.reviews.import_review(plan_id, path)
+
+        job = Job(merge)
         progress = slow_work_dialog(self.window, self.tr("Merging %1…").replace("%1", path.name))
-        worker.signals.finished.connect(lambda summary: (self._import_done(progress), self._imported(path, summary)))
-        worker.signals.failed.connect(lambda failed_path, problem: (
+        job.succeeded.connect(lambda summary: (self._import_done(progress), self._imported(path, summary)))
+        job.failed.connect(lambda error: (
             self._import_done(progress),
-            show_error(self.window, self.tr("Import Review"), failed_path, problem)))
-        self._import_worker = worker  # kept alive until it is done
+            show_error(self.window, self.tr("Import Review"), error.path, error.problem)))
         self._enable_imports(False)
-        self.window.context.thread_pool.start(worker)
+        job.start(self.window.context.thread_pool)
 
     def _import_done(self, progress: QProgressDialog) -> None:
         progress.close()
         progress.deleteLater()
-        self._import_worker = None
         self._enable_imports(True)
 
     def _enable_imports(self, enabled: bool) -> None:

@@ -86,7 +86,7 @@ def test_a_slow_export_shows_progress_and_cancel_leaves_no_file(qtbot, make_dial
     dialog.show()
     dialog.export_button.click()
     qtbot.waitUntil(lambda: dialog.progress is not None and dialog.progress.isVisible(), timeout=WAIT_MS)
-    with qtbot.waitSignal(dialog.worker.signals.cancelled, timeout=WAIT_MS):
+    with qtbot.waitSignal(dialog.job.cancelled, timeout=WAIT_MS):
         dialog.progress.findChild(QPushButton).click()
     assert dialog.result_box is None
     assert list(folder.iterdir()) == []

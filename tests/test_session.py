@@ -10,7 +10,6 @@ from data.errors import PlanReviewError
 from data.model import LEAD, PARTICIPANT
 from data.review import REVIEWED
 from data.session import PlanSession, ReviewFilter, TaskFilter
-from data.store import PlanStore
 
 PLAN = 1
 CNIPA = "China National Intellectual Property Administration"
@@ -110,13 +109,6 @@ def test_an_empty_database_has_no_plan_to_show(tmp_path):
         assert empty.task_ids() == [] and empty.total() == 0
         with pytest.raises(PlanReviewError, match="holds no plan"):
             empty.required_plan()
-
-
-def test_a_companion_asks_the_same_questions_on_its_own_connection(session):
-    session.task_filter = TaskFilter(search="patent")
-    with session.companion() as twin:
-        assert twin.store is not session.store and isinstance(twin.store, PlanStore)
-        assert twin.task_ids() == session.task_ids() and twin.reviewer == "ann"
 
 
 def test_the_session_loads_no_qt():
