@@ -12,13 +12,14 @@ from PySide6.QtGui import QColor
 from PySide6.QtWidgets import (QCheckBox, QComboBox, QHBoxLayout, QLabel, QListWidget, QListWidgetItem,
                                QPlainTextEdit, QPushButton, QStackedWidget, QVBoxLayout, QWidget)
 
-from data.review import IN_REVIEW, NEEDS_FOLLOW_UP, NOT_REVIEWED, REVIEWED, STATUSES, Note, NoteVersion, ReviewState
+from data.review import (IN_REVIEW, NEEDS_FOLLOW_UP, NOT_REVIEWED, REVIEWED, STATUS_COLOURS as STATUS_RGB, STATUSES,
+                         Note, NoteVersion, ReviewState)
 
 STATUS_WORDS = {NOT_REVIEWED: QT_TRANSLATE_NOOP("Review", "Not reviewed"),
                 IN_REVIEW: QT_TRANSLATE_NOOP("Review", "In review"),
                 REVIEWED: QT_TRANSLATE_NOOP("Review", "Reviewed"),
                 NEEDS_FOLLOW_UP: QT_TRANSLATE_NOOP("Review", "Needs follow-up")}
-STATUS_COLOURS = {IN_REVIEW: QColor("#dbe9fb"), REVIEWED: QColor("#d5f0dc"), NEEDS_FOLLOW_UP: QColor("#fde3c4")}
+STATUS_COLOURS = {status: QColor(f"#{rgb}") for status, rgb in STATUS_RGB.items()}  # as the exports colour them
 NOT_STARTED_COLOUR = QColor("#808080")  # the text of "Not reviewed": there, but quiet
 NOTE_ID_ROLE = Qt.ItemDataRole.UserRole + 10
 VERSION_KEY_ROLE = Qt.ItemDataRole.UserRole + 11

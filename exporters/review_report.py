@@ -11,7 +11,7 @@ from dataclasses import dataclass, field, replace
 from datetime import date
 
 from data.review import (ALL, ATTENTION, FLAGGED, FOLLOW_UP, IN_REVIEW, NEEDS_FOLLOW_UP, NOT_REVIEWED, REVIEWED,
-                         Note, ReviewStore, TaskReview)
+                         STATUS_COLOURS, Note, ReviewStore, TaskReview)
 from data.store import PlanStore
 
 from .document import NUMBER, PLACE, TEXT, Column, ExtraColumn, Table, TextCleaner, task_place
@@ -25,7 +25,7 @@ SELECTIONS = {ALL: "All tasks", FLAGGED: "Flagged tasks", FOLLOW_UP: "Tasks need
 
 TITLE = "Review report"
 STATUS_HEADING = "Status"
-STATUS_FILLS = {"Reviewed": "E2EFDA", "Needs follow-up": "FCE4D6", "In review": "FFF2CC"}  # RGB, by status word
+STATUS_FILLS = {STATUS_WORDS[status]: rgb for status, rgb in STATUS_COLOURS.items()}  # by status word
 NOTE_COLUMNS = (NUMBER, Column("Author", 18), Column("Written", 11), Column("Edited", 11), Column("Note", 80),
                 Column("Conflict", 40))
 

@@ -1,8 +1,9 @@
 """Local review: the records and their merge rules (merge), the database (storage), the review file (file_format)."""
-from .merge import (ALL, ATTENTION, FLAGGED, FOLLOW_UP, IN_REVIEW, NEEDS_FOLLOW_UP, NOT_REVIEWED, REVIEWED, STATUSES,
-                    DepartmentProgress, ExchangeSummary, Note, NoteVersion, Progress, ReviewState, TaskReview)
+from .merge import (ALL, ATTENTION, FLAGGED, FOLLOW_UP, IN_REVIEW, NEEDS_FOLLOW_UP, NOT_REVIEWED, REVIEWED,
+                    STATUS_COLOURS, STATUSES, DepartmentProgress, ExchangeSummary, Note, NoteVersion, Progress,
+                    ReviewState, TaskReview)
 from .storage import ReviewStore
 
 __all__ = ["ALL", "ATTENTION", "FLAGGED", "FOLLOW_UP", "IN_REVIEW", "NEEDS_FOLLOW_UP", "NOT_REVIEWED", "REVIEWED",
-           "STATUSES", "DepartmentProgress", "ExchangeSummary", "Note", "NoteVersion", "Progress", "ReviewState",
-           "TaskReview", "ReviewStore"]
+           "STATUS_COLOURS", "STATUSES", "DepartmentProgress", "ExchangeSummary", "Note", "NoteVersion", "Progress",
+           "ReviewState", "TaskReview", "ReviewStore"]

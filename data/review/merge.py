@@ -19,6 +19,8 @@ from ..canonical import canonical_json, checksum
 ALL, FLAGGED, FOLLOW_UP, ATTENTION = "all", "flagged", "follow-up", "attention"
 NOT_REVIEWED, IN_REVIEW, REVIEWED, NEEDS_FOLLOW_UP = STATUSES = (
     "not-reviewed", "in-review", "reviewed", "needs-follow-up")
+# The colour a status is shown in, on screen and in exports (RGB, hex); a task not reviewed has none.
+STATUS_COLOURS = {IN_REVIEW: "FFF2CC", REVIEWED: "E2EFDA", NEEDS_FOLLOW_UP: "FCE4D6"}
 
 Versions = dict[str, int]
 
