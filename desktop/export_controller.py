@@ -5,26 +5,37 @@ The dialogs and the printing support load when first used, not when the window s
 from __future__ import annotations
 
 from pathlib import Path
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, Protocol
 
 from PySide6.QtCore import QObject
 from PySide6.QtGui import QAction, QKeySequence
-from PySide6.QtWidgets import QInputDialog, QMessageBox
+from PySide6.QtWidgets import QInputDialog, QMenu, QMessageBox
 
+from data.session import PlanSession
+
+from .context import AppContext
 from .settings import LAST_EXPORT_FOLDER
 
 if TYPE_CHECKING:
     from .export_dialog import BackgroundExportDialog, ExportDialog
-    from .main_window import MainWindow
     from .review_report_dialog import ReviewReportDialog
+
+
+class ExportHost(Protocol):
+    """The public parts of the window (MainWindow) that the export controller uses."""
+
+    menus: dict[str, QMenu]
+    named_actions: dict[str, QAction]
+
+    def selected_department_ids(self) -> tuple[int, ...]: ...
 
 
 class ExportController(QObject):
     """Adds the assignment-sheet actions to the window's File menu and runs them."""
 
-    def __init__(self, window: MainWindow):
-        super().__init__(window)
-        self.window = window
+    def __init__(self, context: AppContext, window: ExportHost):
+        super().__init__(window)  # type: ignore[arg-type]  # the host is a QMainWindow
+        self.context, self.window = context, window
         self.dialog: BackgroundExportDialog | None = None
         self.actions = {
             "export": self._action(self.tr("&Export Assignment Sheets…"), self.export_sheets, "Ctrl+E",
@@ -48,19 +59,24 @@ class ExportController(QObject):
         action.triggered.connect(slot)
         return action
 
+    @property
+    def session(self) -> PlanSession:
+        assert self.context.session is not None, "the window opens a session before it builds its controllers"
+        return self.context.session
+
     # Export ---------------------------------------------------------------------------------------------
     def shown_department_ids(self) -> list[int]:
         """The departments named by the tasks the table shows now (lead or participant)."""
-        return self.window.session.shown_department_ids()
+        return self.session.shown_department_ids()
 
     def _last_export_folder(self) -> Path | None:
-        folder = self.window.context.settings.get(LAST_EXPORT_FOLDER)
+        folder = self.context.settings.get(LAST_EXPORT_FOLDER)
         return Path(folder) if folder else None
 
     def _open(self, dialog: BackgroundExportDialog) -> BackgroundExportDialog:
         """Show the dialog; when it closes, remember the folder it wrote to."""
         self.dialog = dialog
-        dialog.finished.connect(lambda _result: self.window.context.settings.set(
+        dialog.finished.connect(lambda _result: self.context.settings.set(
             LAST_EXPORT_FOLDER, str(self._export_folder(dialog))))
         dialog.open()
         return dialog
@@ -68,20 +84,19 @@ class ExportController(QObject):
     def export_sheets(self) -> ExportDialog:
         from .export_dialog import ExportDialog
 
-        window = self.window
-        return self._open(ExportDialog(window.store.path, window.plan_id, window.store.departments(window.plan_id),
-                                       selected_ids=window.selected_department_ids(),
+        session, plan_id = self.session, self.session.required_plan()
+        return self._open(ExportDialog(session.path, plan_id, session.store.departments(plan_id),
+                                       selected_ids=self.window.selected_department_ids(),
                                        shown_ids=self.shown_department_ids(),
-                                       thread_pool=window.context.thread_pool,
-                                       folder=self._last_export_folder(), parent=window))
+                                       thread_pool=self.context.thread_pool,
+                                       folder=self._last_export_folder(), parent=self.window))
 
     def export_review_report(self) -> ReviewReportDialog:
         from .review_report_dialog import ReviewReportDialog
 
-        window = self.window
-        return self._open(ReviewReportDialog(window.store.path, window.plan_id,
-                                             thread_pool=window.context.thread_pool,
-                                             folder=self._last_export_folder(), parent=window))
+        return self._open(ReviewReportDialog(self.session.path, self.session.required_plan(),
+                                             thread_pool=self.context.thread_pool,
+                                             folder=self._last_export_folder(), parent=self.window))
 
     @staticmethod
     def _export_folder(dialog: BackgroundExportDialog) -> Path:
@@ -94,7 +109,7 @@ class ExportController(QObject):
         selected = self.window.selected_department_ids()
         if selected:
             return selected[0]
-        departments = self.window.store.departments(self.window.plan_id)
+        departments = self.session.store.departments(self.session.required_plan())
         names = [d.name for d in departments]
         name, chosen = QInputDialog.getItem(self.window, self.tr("Print Assignment Sheet"),
                                             self.tr("Department:"), names, 0, False)
@@ -105,7 +120,7 @@ class ExportController(QObject):
         if department_id is not None:
             from .export_dialog import preview_department_sheet
 
-            preview_department_sheet(self.window, self.window.store, self.window.plan_id, department_id)
+            preview_department_sheet(self.window, self.session.store, self.session.required_plan(), department_id)
 
     def print_sheet(self) -> None:
         department_id = self.department_to_print()
@@ -119,7 +134,7 @@ class ExportController(QObject):
         dialog = QPrintDialog(printer, self.window)
         if dialog.exec() != QPrintDialog.DialogCode.Accepted:
             return
-        document = department_sheet_document(self.window.store, self.window.plan_id, department_id)
+        document = department_sheet_document(self.session.store, self.session.required_plan(), department_id)
         document.print_(printer)
         if printer.printerState() == QPrinter.PrinterState.Error:
             QMessageBox.warning(self.window, self.tr("Print"), self.tr("The printer reported an error."))

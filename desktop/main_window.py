@@ -1,7 +1,7 @@
 """The review window: plan tree, task table, detail pane and departments panel, kept in agreement."""
 from __future__ import annotations
 
-from collections.abc import Callable
+from collections.abc import Callable, Sequence
 from pathlib import Path
 
 from PySide6.QtCore import (QAbstractItemModel, QItemSelectionModel, QModelIndex, QPoint,
@@ -39,13 +39,16 @@ MIN_VISIBLE = QSize(120, 60)  # how much of a restored window must be on a scree
 class MainWindow(QMainWindow):
     """One database, one plan at a time. The window closes a store it replaces; its last one is the caller's.
 
-    Other modules extend it: `menus` ("file", "edit", "view", "plan") take their actions,
-    `table_model.add_column` their columns (the remembered layout applies to them too),
-    `plan_changed` tells them when the store or the plan changes, and `task_shown` which task (id, or
-    None) the detail pane shows. The review controller (`review`) adds notes, statuses and flags.
+    Controllers extend it through its public parts: `menus` ("file", "edit", "view", "plan") take their
+    actions, `table_model.add_column` their columns (placed with `place_columns`; the remembered layout
+    applies to them too), `add_side_pane` a pane beside the task detail; `plan_changed` tells them when the
+    database or the plan changes (the context holds its session), `filter_changed` when the filter was set,
+    and `task_shown` which task (id, or None) the detail pane shows. The review controller (`review`) adds
+    notes, statuses and flags; the export controller (`exports`) sheets, reports and printing.
     """
 
     plan_changed = Signal()
+    filter_changed = Signal()
     task_shown = Signal(object)
 
     def __init__(self, context: AppContext, store: PlanStore, parent: QWidget | None = None):
@@ -71,8 +74,8 @@ class MainWindow(QMainWindow):
         self.menus = self._build_menus()
         self._build_toolbar()
         self._connect()
-        self.review = ReviewController(self)
-        self.exports = ExportController(self)
+        self.review = ReviewController(context, self)
+        self.exports = ExportController(context, self)
         self.review.filters_changed.connect(self._apply_filter)
         self._restore_settings()
         self._reset_to_plan()
@@ -378,14 +381,15 @@ class MainWindow(QMainWindow):
         def done() -> None:
             progress.close()
             progress.deleteLater()
-            self._enable_database_actions(True)
+            self.enable_database_actions(True)
 
         job.succeeded.connect(lambda outcome: (done(), self._imported(outcome)))
         job.failed.connect(lambda error: (done(), show_error(self, self.tr("Import Plan"), error.path, error.problem)))
-        self._enable_database_actions(False)  # the window stays on its database until the plan is stored
+        self.enable_database_actions(False)  # the window stays on its database until the plan is stored
         job.start(self.context.thread_pool)
 
-    def _enable_database_actions(self, enabled: bool) -> None:
+    def enable_database_actions(self, enabled: bool) -> None:
+        """Allow or forbid opening another database or importing a plan (while work on this one runs)."""
         for action in (self.named_actions["open"], self.named_actions["import"], self.recent_menu.menuAction()):
             action.setEnabled(enabled)
 
@@ -431,6 +435,7 @@ class MainWindow(QMainWindow):
         self.table_model.set_filter(task_filter)
         self.detail.set_search(task_filter.search)
         self._after_filter()
+        self.filter_changed.emit()
 
     def refresh_tasks(self) -> None:
         """Filter the table again after the review data its filter reads has changed."""
@@ -513,6 +518,17 @@ class MainWindow(QMainWindow):
         self.table.scrollTo(index)
         self._syncing = syncing
 
+    def choose_task(self, task_id: int) -> None:
+        """Choose a task as a user would in the tree: the table and the detail pane follow."""
+        index = self.tree_model.task_index(task_id)
+        self.tree.setCurrentIndex(index)
+        self.tree.scrollTo(index)
+
+    def add_side_pane(self, pane: QWidget) -> None:
+        """Put a pane beside the task detail, below the table; the two share the width."""
+        self.detail_splitter.addWidget(pane)
+        self.detail_splitter.setSizes([500, 500])  # half each, whatever the widths asked for
+
     def _show_task(self, task_id: int | None) -> None:
         self._task_id = task_id
         self.detail.show_task(None if task_id is None else self.store.task(task_id))
@@ -549,6 +565,16 @@ class MainWindow(QMainWindow):
         for column in range(first, last + 1):
             self.table.horizontalHeader().resizeSection(column, self.table_model.columns[column].width)
         self._restore_columns(self.context.settings.get_json(keys.TABLE_COLUMNS) or [])
+
+    def place_columns(self, column_keys: Sequence[str], after: str) -> None:
+        """Put these columns right after the column `after`, unless the remembered layout places any of them."""
+        remembered = self.context.settings.get_json(keys.TABLE_COLUMNS) or []
+        if any(entry.get("key") in column_keys for entry in remembered):
+            return
+        header = self.table.horizontalHeader()
+        place = header.visualIndex(self.table_model.column_of(after))
+        for offset, key in enumerate(column_keys, start=1):
+            header.moveSection(header.visualIndex(self.table_model.column_of(key)), place + offset)
 
     def _restore_columns(self, layout: list[dict]) -> None:
         header = self.table.horizontalHeader()

@@ -10,12 +10,14 @@ import re
 from collections.abc import Callable
 from datetime import date
 from pathlib import Path
-from typing import TYPE_CHECKING
+from collections.abc import Sequence
+from typing import Protocol
 
-from PySide6.QtCore import QObject, QT_TRANSLATE_NOOP, Qt, Signal
+from PySide6.QtCore import QObject, QT_TRANSLATE_NOOP, Qt, Signal, SignalInstance
 from PySide6.QtGui import QAction, QActionGroup, QKeySequence, QUndoStack
 from PySide6.QtWidgets import (QCheckBox, QComboBox, QDialog, QDialogButtonBox, QFileDialog, QFormLayout,
-                               QLabel, QLineEdit, QMessageBox, QProgressDialog, QToolBar, QWidget)
+                               QLabel, QLineEdit, QMenu, QMenuBar, QMessageBox, QProgressDialog, QStatusBar,
+                               QToolBar, QWidget)
 
 from data.errors import DatabaseError, ExportError, PlanReviewError, ReviewEditError
 from data.review import NOT_REVIEWED, STATUSES, DepartmentProgress, ExchangeSummary, ReviewStore, TaskReview
@@ -25,12 +27,10 @@ from data.store import DepartmentRow, TaskRow
 from . import settings as keys
 from .jobs import CancelCheck, Job, Progress
 from .messages import show_error, slow_work_dialog
-from .models import TaskColumn, TaskTableModel
+from .context import AppContext
+from .models import DepartmentsModel, TaskColumn, TaskTableModel
 from .review_commands import Record, ReviewCommand, Step
 from .review_pane import NOT_STARTED_COLOUR, STATUS_COLOURS, ReviewPane, status_word
-
-if TYPE_CHECKING:
-    from .main_window import MainWindow
 
 REVIEW_COLUMNS = ("status", "flag", "notes")
 KNOWN_EDIT_ERRORS = (ReviewEditError, DatabaseError)
@@ -99,19 +99,41 @@ class TaskReviewCache:
             self._cached.pop(task_id, None)
 
 
+class ReviewHost(Protocol):
+    """The public parts of the window (MainWindow) that the review controller uses."""
+
+    table_model: TaskTableModel
+    departments_model: DepartmentsModel
+    menus: dict[str, QMenu]
+    named_actions: dict[str, QAction]
+    plan_changed: SignalInstance  # another plan or database: the context holds its session
+    task_shown: SignalInstance  # (task id or None) the task the detail pane shows
+    filter_changed: SignalInstance  # the session's filter was set again
+
+    def add_side_pane(self, pane: QWidget) -> None: ...
+    def place_columns(self, keys: Sequence[str], after: str) -> None: ...
+    def choose_task(self, task_id: int) -> None: ...
+    def refresh_tasks(self) -> None: ...
+    def enable_database_actions(self, enabled: bool) -> None: ...
+    def menuBar(self) -> QMenuBar: ...
+    def statusBar(self) -> QStatusBar: ...
+    def addToolBar(self, toolbar: QToolBar) -> None: ...
+
+
 class ReviewController(QObject):
-    """Adds local review to a MainWindow: menus, table columns, filters, progress, the review pane."""
+    """Adds local review to the window: menus, table columns, filters, progress, the review pane."""
 
     filters_changed = Signal()  # the user changed a review filter
 
-    def __init__(self, window: MainWindow):
-        super().__init__(window)
-        self.window = window
+    def __init__(self, context: AppContext, window: ReviewHost):
+        super().__init__(window)  # type: ignore[arg-type]  # the host is a QMainWindow
+        self.context, self.window = context, window
         self.undo_stack = QUndoStack(self)
         self._cache = TaskReviewCache(window.table_model, self.reviews)
         self._task_id: int | None = None
         self._latest_count: Job | None = None  # the only count whose result is shown
-        self.department = window.context.settings.get(keys.REVIEWER_DEPARTMENT)
+        self._counted_role: str | None = None  # the departments' role it counted in
+        self.department = context.settings.get(keys.REVIEWER_DEPARTMENT)
         self._build_pane()
         self.actions = self._build_actions()
         self._build_menus()
@@ -120,11 +142,12 @@ class ReviewController(QObject):
         self._add_columns()
         window.plan_changed.connect(self._plan_changed)
         window.task_shown.connect(self._show_task)
-        window.role_combo.currentIndexChanged.connect(self._show_progress)
+        window.filter_changed.connect(self._filter_changed)
 
     @property
     def session(self) -> PlanSession:
-        return self.window.session
+        assert self.context.session is not None, "the window opens a session before it builds its controllers"
+        return self.context.session
 
     @property
     def reviews(self) -> ReviewStore:
@@ -138,8 +161,7 @@ class ReviewController(QObject):
     def _build_pane(self) -> None:
         """The review pane goes beside the task detail, below the table."""
         self.pane = ReviewPane()
-        self.window.detail_splitter.addWidget(self.pane)
-        self.window.detail_splitter.setSizes([500, 500])  # half each, whatever the widths asked for
+        self.window.add_side_pane(self.pane)
         self.pane.status_chosen.connect(self.set_status)
         self.pane.flag_toggled.connect(self.set_flag)
         self.pane.add_requested.connect(self.add_note)
@@ -240,17 +262,7 @@ class ReviewController(QObject):
             "notes", QT_TRANSLATE_NOOP("TaskColumn", "Notes"), lambda row: self._notes_text(review(row)),
             tooltip=lambda row: self._notes_tip(review(row)),
             alignment=Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter, width=52))
-        self._place_columns()
-
-    def _place_columns(self) -> None:
-        """Put the review columns after the task number, unless the user placed them before."""
-        remembered = self.window.context.settings.get_json(keys.TABLE_COLUMNS) or []
-        if any(entry.get("key") in REVIEW_COLUMNS for entry in remembered):
-            return
-        header, model = self.window.table.horizontalHeader(), self.window.table_model
-        after = header.visualIndex(model.column_of("number"))
-        for offset, key in enumerate(REVIEW_COLUMNS, start=1):
-            header.moveSection(header.visualIndex(model.column_of(key)), after + offset)
+        self.window.place_columns(REVIEW_COLUMNS, after="number")
 
     # What the columns show ----------------------------------------------------------------------------
     def _review(self, row: TaskRow) -> TaskReview:
@@ -287,8 +299,8 @@ class ReviewController(QObject):
     # Identity -----------------------------------------------------------------------------------------
     def ask_identity(self) -> ReviewerDialog:
         """Open the identity dialog (window-modal, not blocking); accepting it sets the identity."""
-        plan_id = self.window.plan_id
-        departments = self.window.store.departments(plan_id) if plan_id is not None else []
+        plan_id = self.session.plan_id
+        departments = self.session.store.departments(plan_id) if plan_id is not None else []
         dialog = ReviewerDialog(self.window, self.reviewer, self.department, departments)
         dialog.accepted.connect(lambda: self.set_identity(*dialog.identity()))
         dialog.finished.connect(dialog.deleteLater)
@@ -297,7 +309,7 @@ class ReviewController(QObject):
 
     def ask_identity_if_unknown(self) -> None:
         """On a first start: ask who reviews, once."""
-        if not self.window.context.settings.get(keys.REVIEWER):
+        if not self.context.settings.get(keys.REVIEWER):
             self.ask_identity()
 
     def set_identity(self, name: str, department: str = "") -> None:
@@ -307,7 +319,7 @@ class ReviewController(QObject):
         except KNOWN_EDIT_ERRORS as error:
             self._show_failure(error)
             return
-        settings = self.window.context.settings
+        settings = self.context.settings
         settings.set(keys.REVIEWER, name)
         settings.set(keys.REVIEWER_DEPARTMENT, department)
         self.session.reviewer, self.department = name, department
@@ -322,7 +334,7 @@ class ReviewController(QObject):
 
     def _share_identity(self) -> None:
         """Store the identity from the settings in a newly opened database, if it holds another."""
-        name = self.window.context.settings.get(keys.REVIEWER)
+        name = self.context.settings.get(keys.REVIEWER)
         if name and self.reviews.default_reviewer() != name:
             try:
                 self.reviews.set_reviewer(name)
@@ -361,7 +373,7 @@ class ReviewController(QObject):
         self._show_pane()
 
     def _show_pane(self) -> None:
-        task_id, plan_id = self._task_id, self.window.plan_id
+        task_id, plan_id = self._task_id, self.session.plan_id
         state = None if task_id is None else self.reviews.state(task_id, self.reviewer)
         notes = [] if task_id is None else self.reviews.notes(plan_id, task_id)
         self.pane.show_review(task_id, state, notes, self.reviewer)
@@ -371,14 +383,15 @@ class ReviewController(QObject):
         self.actions["flag"].setChecked(bool(state and state.flagged))
 
     def _show_progress(self) -> None:
-        plan_id = self.window.plan_id
+        plan_id = self.session.plan_id
         if plan_id is None:
             self.progress_label.clear()
             return
         progress = self.session.progress()
         self.progress_label.setText(self.tr("%1 of %2 reviewed").replace("%1", str(progress.reviewed))
                                     .replace("%2", str(progress.total)))
-        database, reviewer, role = self.session.path, self.reviewer, self.window.role_combo.currentData()
+        database, reviewer, role = self.session.path, self.reviewer, self.session.task_filter.role
+        self._counted_role = role
 
         def count(progress: Progress, cancelled: CancelCheck) -> list[DepartmentProgress]:
             with PlanSession.open(database, plan_id, reviewer=reviewer) as session:
@@ -386,7 +399,12 @@ class ReviewController(QObject):
 
         job = self._latest_count = Job(count)  # a database that cannot be read gives no counts
         job.succeeded.connect(lambda counts: self._departments_counted(job, counts))
-        job.start(self.window.context.thread_pool)
+        job.start(self.context.thread_pool)
+
+    def _filter_changed(self) -> None:
+        """The departments' role counts in the progress: count again when the filter changed it."""
+        if self.session.task_filter.role != self._counted_role:
+            self._show_progress()
 
     def _departments_counted(self, job: Job, counts: list[DepartmentProgress]) -> None:
         """Show a department count unless a newer one was asked for since (or the plan changed)."""
@@ -426,9 +444,7 @@ class ReviewController(QObject):
     def _stepped(self, task_id: int, changed: Callable[[int], None]) -> None:
         """After an undo or redo: show the task it changed (choosing it in the tree, as a user would)."""
         if task_id != self._task_id:
-            index = self.window.tree_model.task_index(task_id)
-            self.window.tree.setCurrentIndex(index)
-            self.window.tree.scrollTo(index)
+            self.window.choose_task(task_id)
         changed(task_id)
 
     def _changed(self, task_id: int) -> None:
@@ -488,7 +504,7 @@ class ReviewController(QObject):
 
     # Review files ---------------------------------------------------------------------------------------
     def _choose_export_file(self) -> None:
-        if self.window.plan_id is None:
+        if self.session.plan_id is None:
             return
         name = re.sub(r"[^\w.-]+", "-", self.reviewer).strip("-") or "reviewer"
         suggested = self._review_folder() / f"review-{name}-{date.today().isoformat()}.json"
@@ -500,15 +516,15 @@ class ReviewController(QObject):
 
     def _review_folder(self) -> Path:
         """The folder review files were last written to or read from; the home folder at first."""
-        return Path(self.window.context.settings.get(keys.REVIEW_FOLDER) or Path.home())
+        return Path(self.context.settings.get(keys.REVIEW_FOLDER) or Path.home())
 
     def _remember_folder(self, file: Path) -> None:
-        self.window.context.settings.set(keys.REVIEW_FOLDER, str(file.parent))
+        self.context.settings.set(keys.REVIEW_FOLDER, str(file.parent))
 
     def export_review(self, path: Path) -> None:
         """Write the reviewer's notes and statuses of the shown plan to a review file."""
         try:
-            summary = self.reviews.export_review(self.window.plan_id, path, reviewer=self.reviewer)
+            summary = self.reviews.export_review(self.session.required_plan(), path, reviewer=self.reviewer)
         except (ExportError, DatabaseError) as error:
             show_error(self.window, self.tr("Export My Review"), error.path, error.problem)
             return
@@ -517,7 +533,7 @@ class ReviewController(QObject):
             .replace("%2", self._statuses_count(summary.states)).replace("%3", path.name), 8000)
 
     def _choose_import_file(self) -> None:
-        if self.window.plan_id is None:
+        if self.session.plan_id is None:
             return
         path, _ = QFileDialog.getOpenFileName(self.window, self.tr("Import Review"), str(self._review_folder()),
                                               self.tr("Review files (*.json);;All files (*)"))
@@ -540,7 +556,7 @@ class ReviewController(QObject):
             self._import_done(progress),
             show_error(self.window, self.tr("Import Review"), error.path, error.problem)))
         self._enable_imports(False)
-        job.start(self.window.context.thread_pool)
+        job.start(self.context.thread_pool)
 
     def _import_done(self, progress: QProgressDialog) -> None:
         progress.close()
@@ -549,9 +565,8 @@ class ReviewController(QObject):
 
     def _enable_imports(self, enabled: bool) -> None:
         """While a review file merges, no other import starts and the window stays on its database."""
-        named = self.window.named_actions
-        for action in (self.actions["import"], named["open"], named["import"], self.window.recent_menu.menuAction()):
-            action.setEnabled(enabled)
+        self.actions["import"].setEnabled(enabled)
+        self.window.enable_database_actions(enabled)
 
     def _imported(self, path: Path, summary: ExchangeSummary) -> None:
         self.refresh()
