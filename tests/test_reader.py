@@ -253,7 +253,9 @@ def test_provincial_work_points_with_lead_clauses_and_gaps_in_the_numbering():
     plan = result.plan
     assert plan.counts()["tasks"] == 58 and len(plan.parts) == 6
     assert "no task numbered 31 to 33: the numbering jumps from 30 to 34" in result.warnings
-    assert task(plan, 1).departments == ["省科技厅", "省工业和信息化厅", "各地级以上市人民政府"]
+    cities = default_registry().find("各地级以上市人民政府")  # a group of the registry: "City governments"
+    assert cities.kind == "group"
+    assert task(plan, 1).departments == ["省科技厅", "省工业和信息化厅", cities.name]
     assert task(plan, 2).departments == ["省工业和信息化厅"]
     assert task(plan, 29).departments == ["省自然资源厅", "省住房城乡建设厅", "省农业农村厅", "省市场监管局",
                                           "省海洋综合执法总队"]
