@@ -143,6 +143,7 @@ def test_a_body_gone_in_2023_leads_to_its_successor(registry):
     ("各地级以上市人民政府", "City governments"), ("各市人民政府", "City governments"),
     ("各县（市、区）人民政府", "County-level governments"),
     ("各地各有关部门", "All regions and relevant departments"),
+    ("各有关部门和单位", "Relevant departments and units"),  # one group, not 有关部门 and a stray 单位
     ("联席会议成员单位", "Member units of the Inter-ministerial Joint Meeting"),
 ])
 def test_groups_are_groups(registry, spelling, english):
