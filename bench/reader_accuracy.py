@@ -336,7 +336,14 @@ def main() -> None:
         print_block("Reader accuracy: one document", [score])
         print_details(score, document.truth)
         return
-    print_block("Reader accuracy: corpus (tests/corpus)", score_corpus(documents, args.runs, registry))
+    scores = score_corpus(documents, args.runs, registry)
+    print_block("Reader accuracy: corpus (tests/corpus)", scores)
+    variants = {d.slug for d in documents if d.truth.get("variant_of")}
+    if variants:
+        real = totals([s for s in scores if s.slug not in variants])
+        print(f"  real documents only ({real.documents}, the {len(variants)} made variants aside): "
+              f"found {_pct(real.found, real.truth_tasks)}, leads {_pct(real.lead_right, real.truth_tasks)}, "
+              f"participants {_pct(real.participants_right, real.truth_tasks)} of {real.truth_tasks} tasks")
     if args.unseen:
         unseen = load_corpus(UNSEEN)
         print_block("Reader accuracy: unseen set (tests/corpus/unseen)", score_corpus(unseen, args.runs, registry))
