@@ -14,7 +14,7 @@ from dataclasses import dataclass
 from . import numbers
 from .clauses import Clause, NameResolver
 from .model import Part, Plan, Section, Task
-from .text_reader import Reading, document_title, introduction_left_out, plan_year
+from .plan_text import Reading, document_title, introduction_left_out, plan_year
 
 _SENTENCE_BREAK = re.compile(r"[.。!?;；]\s")
 _MAX_HEADING = 250

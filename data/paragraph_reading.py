@@ -14,7 +14,7 @@ from dataclasses import dataclass, field
 
 from .clauses import Clause, NameResolver
 from .model import Part, Plan, Section, Task
-from .text_reader import Reading, document_title, introduction_left_out, plan_year
+from .plan_text import Reading, document_title, introduction_left_out, plan_year
 
 _CHINESE_NUMERAL = "一二三四五六七八九十百零〇"
 _MARKERS = [  # (style, rank, pattern at a paragraph's start)

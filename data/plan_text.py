@@ -1,0 +1,153 @@
+"""The pieces both ways of reading plan text share: cleaning the text (web debris, page markers, hard
+wraps), finding the department clauses, the title and introduction, the year."""
+from __future__ import annotations
+
+import re
+from collections import Counter
+from dataclasses import dataclass, field
+
+from .clauses import MAX_CLAUSE, Clause, ClauseGrammar, labelled_line
+from .model import Plan
+
+# Lines a web page adds around the plan: site names, share and download buttons, copyright notices.
+_DEBRIS_SPANS = re.compile(r"(?:in order to avoid\s+)?copyright disputes[^\n]{0,80}?partial summary\.?", re.I)
+_DEBRIS_LINES = [
+    re.compile(r"^[\w.-]+\.(?:com|net|org|cn)$", re.I),
+    re.compile(r"^(?:google\s+)?(?:online\s+preview|download)(?:\s+(?:online\s+preview|download))*$", re.I),
+]
+_PAGE_MARKER = re.compile(r"^(?:[—–\-－]\s*\d{1,4}\s*[—–\-－]|第\s*\d{1,4}\s*页(?:\s*[/，,]?\s*共\s*\d{1,4}\s*页)?|"
+                          r"\d{1,4}\s*/\s*\d{1,4}|page\s+\d{1,4}(?:\s+of\s+\d{1,4})?)$", re.I)
+_LEADER_DOTS = re.compile(r"[.…·。]{4,}")
+_QUESTION_DEBRIS = re.compile(r"\s*\?{2,}\s*")  # "Speed ??up": characters lost in encoding
+_STRAY_QUESTION = re.compile(r"(?<=[.。!])\s*\?+(?=\s|$)")
+_LINE_END = re.compile(r"[。！？；：:;!?）)」”\"]$")
+_DOCUMENT_NUMBER = re.compile(r"^\S{0,12}[〔\[［]\d{4}[〕\]］]\s*\d+\s*[号號]$")
+_QUOTED_PLAN = re.compile(r"《([^《》]{4,80}(?:计划|計劃|方案|要点|要點|意见|意見|规划|規劃|措施|分工))》")
+_TITLE_CONTINUATION = 40  # characters: a longer line after the title's first line is no longer the title
+_YEAR = re.compile(r"(?<!\d)((?:19|20)\d\d)(?!\d)")
+MAX_TEXT = 20_000_000  # characters: a longer text is no plan
+
+
+@dataclass
+class Reading:
+    """What one way of reading made of the text: the plan, its warnings, the clauses it placed."""
+
+    plan: Plan
+    warnings: list[str] = field(default_factory=list)
+    placed: int = 0  # clauses that each close a task of their own
+
+
+def clean_text(text: str) -> str:
+    """Drop web-page debris, encoding damage and page markers; join a PDF's hard-wrapped lines."""
+    lines = []
+    for line in text.replace("\r\n", "\n").replace("\r", "\n").split("\n"):
+        line = _QUESTION_DEBRIS.sub(" ", _DEBRIS_SPANS.sub("", line))
+        line = _LEADER_DOTS.sub(" ", line)
+        line = _STRAY_QUESTION.sub("", line)
+        line = re.sub(r"[ \t\u3000\xa0]+", " ", line).strip()
+        if line and not any(p.search(line) for p in _DEBRIS_LINES) and not _PAGE_MARKER.match(line):
+            lines.append(line)
+    return "\n".join(_join_hard_wraps(lines))
+
+
+def _join_hard_wraps(lines: list[str]) -> list[str]:
+    """Lines cut at a fixed width (a PDF's text) joined back into paragraphs.
+
+    A text is hard-wrapped when many of its lines share one length; a line of about that length that
+    does not end a sentence continues on the next line.
+    """
+    lengths = Counter(len(line) for line in lines if len(line) >= 15)
+    if not lengths:
+        return lines
+    width, count = max(lengths.items(), key=lambda item: (sum(lengths[w] for w in range(item[0] - 1, item[0] + 2)),
+                                                           item[0]))
+    near = sum(lengths[w] for w in range(width - 1, width + 2))
+    if near < max(5, len(lines) // 5):
+        return lines
+    joined: list[str] = []
+    glue = False
+    for line in lines:
+        if glue and not labelled_line(line):
+            joined[-1] += ("" if _is_cjk(joined[-1][-1:]) or _is_cjk(line[:1]) else " ") + line
+        else:
+            joined.append(line)
+        glue = len(line) >= width - 1 and not _LINE_END.search(line)
+    return joined
+
+
+def _is_cjk(char: str) -> bool:
+    return bool(char) and ("\u3000" <= char <= "\u9fff" or "\uff00" <= char <= "\uffef")
+
+
+def find_clauses(text: str, grammar: ClauseGrammar) -> list[Clause]:
+    """Every department clause, in order: parenthesised groups at the top level that read as clauses,
+    and runs of labelled lines ("牵头单位：X" / "责任单位：Y")."""
+    clauses: list[Clause] = []
+    stack: list[int] = []
+    for match in re.finditer(r"[()（）]", text):
+        if match.group() in "(（":
+            if stack and match.start() - stack[0] > MAX_CLAUSE:
+                stack.clear()  # a stray "(" long before: it opens no clause
+            stack.append(match.start())
+        elif stack:
+            start = stack.pop()
+            if not stack and match.end() - start <= MAX_CLAUSE + 2:
+                parsed = grammar.parse(text[start + 1:match.start()])
+                if parsed:
+                    clauses.append(Clause(start, match.end(), *parsed))
+    clauses += _labelled_clauses(text, grammar)
+    clauses.sort(key=lambda c: c.start)
+    return clauses
+
+
+def _labelled_clauses(text: str, grammar: ClauseGrammar) -> list[Clause]:
+    found: list[Clause] = []
+    run_start = run_end = None
+    position = 0
+    for line in text.split("\n") + [""]:
+        if line and labelled_line(line):
+            run_start = position if run_start is None else run_start
+            run_end = position + len(line)
+        elif run_start is not None:
+            parsed = grammar.parse("；".join(text[run_start:run_end].split("\n")))
+            if parsed:
+                found.append(Clause(run_start, run_end, *parsed))
+            run_start = None
+        position += len(line) + 1
+    return found
+
+
+def document_title(head: str) -> tuple[str, str]:
+    """The title and the introduction in the text before a plan's first part.
+
+    The title is the first line (with the short lines that continue it, as a title broken over two
+    lines is), leaving out document numbers ("国发〔2019〕3号"); when the text opens with a notice
+    instead (addressees, "现将《…计划》印发给你们"), the plan's name quoted in it.
+    """
+    lines = [line for line in head.strip().split("\n") if line and not _DOCUMENT_NUMBER.search(line)]
+    title: list[str] = []
+    for line in lines:
+        if title and (len(line) > _TITLE_CONTINUATION or line.endswith(("：", ":")) or not _is_cjk(title[-1][-1])):
+            break
+        if not title and line.endswith(("：", ":")):
+            quoted = _QUOTED_PLAN.search(head)
+            return (quoted.group(1) if quoted else ""), head.strip()
+        title.append(line)
+        if len(line) > _TITLE_CONTINUATION:
+            break
+    joined = ""
+    for line in title:
+        joined += ("" if not joined or _is_cjk(joined[-1]) or _is_cjk(line[0]) else " ") + line
+    rest = [line for line in head.strip().split("\n") if line and line not in title]
+    return joined.strip(), "\n".join(rest).strip()
+
+
+def introduction_left_out(introduction: str) -> str:
+    """The warning that the text before the first part (notice, addressees, principles) was not kept."""
+    excerpt = re.sub(r"\s+", " ", introduction)[:60]
+    return f"the introduction before the first part was left out: \u201c{excerpt}\u2026\u201d"
+
+
+def plan_year(title: str, text: str) -> int | None:
+    years = _YEAR.findall(title) or _YEAR.findall(text)
+    return int(years[0]) if years else None
