@@ -46,11 +46,12 @@ _PART_SEPARATORS = re.compile(r"\s*[，,；;]\s*")
 _VERB = re.compile(r"(?P<names>.*?)(?:(?:按照?|根据|依)(?:职责)?(?:分工)?(?:职责)?|结合实际|(?:分别|共同|具体|依法))*"
                    r"(?P<verb>牵头负责|牵头落实|牵头|负责落实|负责|参与|配合|落实|指导|实施|推进)(?:实施|落实)?$", re.S)
 _TOGETHER = re.compile(r"会同|联合|协同")
-_LABEL = re.compile(r"^(?P<label>牵头(?:单位|部门)|主责(?:单位|部门)|责任(?:单位|部门)|负责(?:单位|部门)|"
-                    r"配合(?:单位|部门)|参与(?:单位|部门)|协办(?:单位|部门)|主办(?:单位|部门)|"
-                    r"完成时限|完成时间|时间(?:节点|进度|安排)|适用范围|备注)\s*[:：]\s*(?P<value>.*)$", re.S)
+_LABEL = re.compile(r"^(?P<label>(?:牵头|主责|主办|责任|负责|配合|参与|协同|协办|协作)(?:责任|负责)?(?:单位|部门)|"
+                    r"完成时限|完成时间|时间(?:节点|进度|安排)|适用范围|备注|(?:牵头|分管|责任|负责)*领导|责任人)"
+                    r"\s*[:：]\s*(?P<value>.*)$", re.S)
 _LEADING_LABELS = ("牵头", "主责", "主办")
 _NOTE_LABELS = ("适用范围", "备注")
+_PERSON_LABELS = ("领导", "责任人")  # "牵头领导：王健": a person, not a department
 _DEADLINE = re.compile(
     r"^(?:于|在|力争|争取|预计)?(?:(?:19|20)\d\d\s*年|年内|年底|年末|上半年|下半年|每年|长期|持续|逐步|\d{1,2}\s*月)"
     r".{0,30}$|^.{0,20}(?:前完成|底前|以前完成|持续推进|长期坚持|持续实施|完成)$", re.S)
@@ -194,6 +195,7 @@ class ClauseGrammar:
     def _chinese(self, content: str) -> tuple[list[str], str | None] | None:
         """Names (those who lead first) and deadline of a Chinese clause, or None."""
         leading, others, pending, deadline = [], [], [], None
+        labelled: list[str] | None = None  # the list the last label fills
         verbs = 0
         for part in _PART_SEPARATORS.split(content):
             if not part:
@@ -201,13 +203,19 @@ class ClauseGrammar:
             label = _LABEL.match(part)
             if label:
                 kind, value = label.group("label"), label.group("value").strip()
+                labelled = None
                 if kind.startswith(("完成", "时间")):
                     deadline = value or deadline
-                elif not kind.startswith(_NOTE_LABELS):
-                    names = self.chinese_names(value)
-                    (leading if kind.startswith(_LEADING_LABELS) else others).extend(names)
+                elif not kind.startswith(_NOTE_LABELS) and not kind.endswith(_PERSON_LABELS):
+                    labelled = leading if kind.startswith(_LEADING_LABELS) else others
+                    labelled.extend(self.chinese_names(value))
                     verbs += 1
                 continue
+            names = self.chinese_names(part) if labelled is not None and not _VERB.match(part) else []
+            if names and all(self.resolver.is_body(n) for n in names):
+                labelled.extend(names)  # "责任单位：X、Y，各区人民政府": the list goes on
+                continue
+            labelled = None
             if not pending and _DEADLINE.match(part) and not self._names_a_body(part):
                 deadline = part
                 continue
@@ -255,8 +263,8 @@ class ClauseGrammar:
         if etc and "等" not in etc.group("head")[-1:]:
             head, rest = etc.group("head"), etc.group("rest").lstrip("和及与")
             names = self._split_piece(head)
-            if rest and not _GENERIC_TAIL.match(rest) and self.resolver.is_body(rest):
-                names += self._split_piece(rest)
+            if rest and not _GENERIC_TAIL.match(rest):  # "X等国务院相关部门及各地区": two groups follow
+                names += [name for name in self._split_piece(rest) if self.resolver.is_body(name)]
             elif rest and _GENERIC_TAIL.match(rest) and self.resolver.find(rest):
                 names.append(rest)
             return names

@@ -17,6 +17,8 @@ _DEBRIS_LINES = [
 ]
 _PAGE_MARKER = re.compile(r"^(?:[—–\-－]\s*\d{1,4}\s*[—–\-－]|第\s*\d{1,4}\s*页(?:\s*[/，,]?\s*共\s*\d{1,4}\s*页)?|"
                           r"\d{1,4}\s*/\s*\d{1,4}|page\s+\d{1,4}(?:\s+of\s+\d{1,4})?)$", re.I)
+# Small form variants (U+FE50…) some editors write for punctuation: "1﹒" is "1．".
+_SMALL_FORMS = str.maketrans("﹐﹑﹒﹔﹕﹖﹗﹙﹚﹝﹞", "，、．；：？！（）〔〕")
 _LEADER_DOTS = re.compile(r"[.…·。]{4,}")
 _QUESTION_DEBRIS = re.compile(r"\s*\?{2,}\s*")  # "Speed ??up": characters lost in encoding
 _STRAY_QUESTION = re.compile(r"(?<=[.。!])\s*\?+(?=\s|$)")
@@ -40,7 +42,7 @@ class Reading:
 def clean_text(text: str) -> str:
     """Drop web-page debris, encoding damage and page markers; join a PDF's hard-wrapped lines."""
     lines = []
-    for line in text.replace("\r\n", "\n").replace("\r", "\n").split("\n"):
+    for line in text.translate(_SMALL_FORMS).replace("\r\n", "\n").replace("\r", "\n").split("\n"):
         line = _QUESTION_DEBRIS.sub(" ", _DEBRIS_SPANS.sub("", line))
         line = _LEADER_DOTS.sub(" ", line)
         line = _STRAY_QUESTION.sub("", line)
