@@ -49,4 +49,5 @@ def read_plan_text(text: str, registry: Registry) -> ReadResult:
     if reading.placed < len(clauses):
         reading.warnings.insert(0, f"{len(clauses)} department clauses found, {tasks} tasks stored, "
                                    f"{len(clauses) - reading.placed} clauses not placed")
-    return ReadResult(reading.plan, departments, reading.warnings, clauses=len(clauses))
+    return ReadResult(reading.plan, departments, reading.warnings, clauses=len(clauses),
+                      unplaced=len(clauses) - reading.placed)

@@ -10,7 +10,7 @@ import json
 import sys
 from pathlib import Path
 
-from data.errors import EXIT_BAD_INPUT, PlanReviewError
+from data.errors import EXIT_BAD_INPUT, EXIT_PARTLY_READ, PlanReviewError
 from data.model import LEAD, PARTICIPANT
 from data.paths import default_database_path
 from data.review import ALL, ATTENTION, FLAGGED, FOLLOW_UP, STATUSES, NoteVersion
@@ -44,7 +44,7 @@ def _parser() -> argparse.ArgumentParser:
     return parser
 
 
-def _import(args: argparse.Namespace) -> None:
+def _import(args: argparse.Namespace) -> int:
     from data.importing import read_plan
 
     plan_file = read_plan(args.file)
@@ -57,8 +57,13 @@ def _import(args: argparse.Namespace) -> None:
         print(f"Already stored as plan {outcome.plan_id}: {plan.title}; nothing imported")
     print(f"  {counts['parts']} parts, {counts['sections']} sections, {counts['tasks']} tasks, "
           f"{counts['departments']} departments")
+    result = plan_file.result
+    if result.clauses:
+        print(f"  {result.clauses} department clauses found, {len(plan.tasks)} tasks stored, "
+              f"{result.unplaced} clauses not placed")
     for warning in outcome.warnings:
         print(f"warning: {warning}")
+    return EXIT_PARTLY_READ if result.unplaced else 0
 
 
 def _plans(args: argparse.Namespace) -> None:
@@ -291,11 +296,11 @@ def main(argv: list[str] | None = None) -> int:
 
         return run_window(args.db, smoke=args.smoke)
     try:
-        COMMANDS[args.command](args)
+        status = COMMANDS[args.command](args)
     except PlanReviewError as error:
         print(f"plan-review: {error.path}: {error.problem}", file=sys.stderr)
         return EXIT_BAD_INPUT
-    return 0
+    return status or 0
 
 
 if __name__ == "__main__":
