@@ -82,12 +82,12 @@ def _is_cjk(char: str) -> bool:
 
 
 def find_clauses(text: str, grammar: ClauseGrammar) -> list[Clause]:
-    """Every department clause, in order: parenthesised groups at the top level that read as clauses,
+    """Every department clause, in order: groups in parentheses (or 〔〕) at the top level that read as clauses,
     and runs of labelled lines ("牵头单位：X" / "责任单位：Y")."""
     clauses: list[Clause] = []
     stack: list[int] = []
-    for match in re.finditer(r"[()（）]", text):
-        if match.group() in "(（":
+    for match in re.finditer(r"[()（）〔〕]", text):
+        if match.group() in "(（〔":
             if stack and match.start() - stack[0] > MAX_CLAUSE:
                 stack.clear()  # a stray "(" long before: it opens no clause
             stack.append(match.start())
