@@ -13,7 +13,8 @@ from data.store import PlanStore
 
 from .context import AppContext
 from .main_window import MainWindow, show_error
-from .settings import Settings
+from .settings import LANGUAGE, Settings
+from .translations import chosen_language, install_language
 
 FIRST_PAINT_TIMEOUT_MS = 10_000
 
@@ -71,6 +72,8 @@ def run_window(db_path: Path, smoke: bool = False, context: AppContext | None = 
     """Open the window on the database; with smoke, return once it has painted instead of running."""
     app = application()
     context = context or AppContext(Settings())
+    install_language(chosen_language(context.settings.get(LANGUAGE)))
+    app.setApplicationDisplayName(QCoreApplication.translate("run_window", "Plan Review"))
     try:
         store = open_startup_database(Path(db_path))
     except PlanReviewError as error:

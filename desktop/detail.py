@@ -68,5 +68,7 @@ class TaskDetail(QTextBrowser):
         self.setHtml("".join(lines))
 
     def _departments(self, title: str, departments: list[DepartmentRow]) -> str:
-        names = ", ".join(html.escape(department_label(d)) for d in departments) or html.escape(self.tr("none"))
-        return f"<p style='margin:2px 0'><b>{html.escape(title)}:</b> {names}</p>"
+        separator = self.tr(", ", "between the departments of a list")
+        names = separator.join(html.escape(department_label(d)) for d in departments) or html.escape(self.tr("none"))
+        heading = self.tr("%1:", "a heading before what it names").replace("%1", title)
+        return f"<p style='margin:2px 0'><b>{html.escape(heading)}</b> {names}</p>"

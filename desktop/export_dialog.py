@@ -19,7 +19,7 @@ from __future__ import annotations
 from collections.abc import Sequence
 from pathlib import Path
 
-from PySide6.QtCore import QCoreApplication, QDir, Qt, QThreadPool, QUrl
+from PySide6.QtCore import QT_TRANSLATE_NOOP, QCoreApplication, QDir, Qt, QThreadPool, QUrl
 from PySide6.QtGui import QDesktopServices, QPageLayout, QPageSize, QTextDocument
 from PySide6.QtPrintSupport import QPrinter, QPrintPreviewDialog
 from PySide6.QtWidgets import (QButtonGroup, QCheckBox, QComboBox, QDialog, QDialogButtonBox, QFileDialog,
@@ -34,6 +34,9 @@ from exporters.formats import FORMATS, ExportFormat
 from .jobs import CancelCheck, Job, Progress
 
 SLOW_EXPORT_MS = 400  # the progress dialog appears only for exports that take longer
+# exporters/formats.py describes its formats in English; these marks give lupdate the texts to translate
+FORMAT_DESCRIPTIONS = (QT_TRANSLATE_NOOP("ExportFormat", "Excel workbook"),
+                       QT_TRANSLATE_NOOP("ExportFormat", "PDF document"))
 
 
 class BackgroundExportDialog(QDialog):

@@ -22,6 +22,7 @@ from . import settings as keys
 from .context import AppContext
 from .detail import TaskDetail
 from .export_controller import ExportController
+from .language_menu import LanguageMenu
 from .messages import show_error, slow_work_dialog
 from .models import (ALL, DEPARTMENT_ID_ROLE, PART, SECTION, TASK_ID_ROLE, DepartmentsModel, PlanTreeModel,
                      TaskTableModel)
@@ -76,6 +77,7 @@ class MainWindow(QMainWindow):
         self._connect()
         self.review = ReviewController(context, self)
         self.exports = ExportController(context, self)
+        self.language_menu = LanguageMenu(context, self, self.menus["view"])
         self.review.filters_changed.connect(self._apply_filter)
         self._restore_settings()
         self._reset_to_plan()

@@ -9,12 +9,16 @@ import html
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass, field
 
-from PySide6.QtCore import (QAbstractItemModel, QAbstractTableModel, QCoreApplication, QModelIndex,
-                            QPersistentModelIndex, Qt, QT_TRANSLATE_NOOP)
+from PySide6.QtCore import (QAbstractItemModel, QAbstractTableModel, QCollator, QCoreApplication, QLocale,
+                            QModelIndex, QPersistentModelIndex, Qt, QT_TRANSLATE_NOOP)
 from PySide6.QtGui import QColor
 
+from data.department_names import every_name, short_name
+from data.language import CHINESE
 from data.session import PlanSession, TaskFilter
 from data.store import DepartmentRow, PlanStore, TaskRow
+
+from .translations import current_language
 
 TASK_ID_ROLE = Qt.ItemDataRole.UserRole + 1
 DEPARTMENT_ID_ROLE = Qt.ItemDataRole.UserRole + 2
@@ -23,9 +27,30 @@ Index = QModelIndex | QPersistentModelIndex
 
 
 # Wording shared by the table, the tree and the detail pane ---------------------------------------------
+def department_name(department: DepartmentRow) -> str:
+    """The department's name in the interface's language (a Chinese short form, or the official English name)."""
+    return short_name(department, current_language())
+
+
+def department_names(departments: Sequence[DepartmentRow]) -> str:
+    """Several departments' names in one line, as the interface's language lists them."""
+    return ("、" if current_language() == CHINESE else "; ").join(map(department_name, departments))
+
+
+def name_order() -> Callable[[DepartmentRow], object]:
+    """A sort key that orders departments by their names as the interface's language does (Chinese by pinyin)."""
+    collator = QCollator(QLocale())
+    collator.setCaseSensitivity(Qt.CaseSensitivity.CaseInsensitive)
+    return lambda department: collator.sortKey(department_name(department))
+
+
 def department_label(department: DepartmentRow) -> str:
-    """English name with the Chinese name when known."""
-    return f"{department.name} {department.name_zh}" if department.name_zh else department.name
+    """The name in the interface's language, then its other names (Chinese, English, abbreviation) in brackets."""
+    name = department_name(department)
+    others = [other for other in every_name(department) if other != name]
+    if not others:
+        return name
+    return f"{name}（{'；'.join(others)}）" if current_language() == CHINESE else f"{name} ({'; '.join(others)})"
 
 
 def section_number(row: TaskRow) -> str:
@@ -88,7 +113,7 @@ def _section_tooltip(row: TaskRow) -> str:
 
 
 def _lead_name(row: TaskRow) -> str:
-    return row.lead.name if row.lead else ""
+    return department_name(row.lead) if row.lead else ""
 
 
 STANDARD_COLUMNS = (
@@ -103,7 +128,7 @@ STANDARD_COLUMNS = (
     TaskColumn("lead", QT_TRANSLATE_NOOP("TaskColumn", "Lead department"), _lead_name,
                tooltip=lambda r: department_label(r.lead) if r.lead else None, sort_key="lead", width=160),
     TaskColumn("participants", QT_TRANSLATE_NOOP("TaskColumn", "Participating departments"),
-               lambda r: "; ".join(d.name for d in r.participants),
+               lambda r: department_names(r.participants),
                tooltip=lambda r: "\n".join(department_label(d) for d in r.participants) or None,
                sort_key="participants", width=180),
 )
@@ -432,7 +457,7 @@ class DepartmentsModel(_RowTableModel):
     """Every department the plan names, with the number of tasks it leads and takes part in, and how many
     of its tasks are reviewed (once the review module has said so with set_progress).
 
-    The Chinese name and the abbreviation are in the tooltip; the detail pane shows them too.
+    Each is named in the interface's language; its other names are in the tooltip, and the detail pane shows them too.
     """
 
     COLUMN_TITLES = (QT_TRANSLATE_NOOP("DepartmentsModel", "Department"),
@@ -446,7 +471,7 @@ class DepartmentsModel(_RowTableModel):
         self._departments = self._read(session)
         self._progress: dict[int, tuple[int, int]] = {}
         self._sort_keys: tuple[Callable[[DepartmentRow], object], ...] = (
-            lambda d: d.name.casefold(), lambda d: d.lead_count, lambda d: d.participant_count,
+            name_order(), lambda d: d.lead_count, lambda d: d.participant_count,
             lambda d: self._progress.get(d.id, (0, 0)))
 
     def set_session(self, session: PlanSession) -> None:
@@ -495,10 +520,10 @@ class DepartmentsModel(_RowTableModel):
             if index.column() == self.REVIEWED:
                 progress = self._progress.get(department.id)
                 return None if progress is None else f"{progress[0]}/{progress[1]}"
-            return (department.name, str(department.lead_count), str(department.participant_count))[index.column()]
+            return (department_name(department), str(department.lead_count),
+                    str(department.participant_count))[index.column()]
         if role == Qt.ItemDataRole.ToolTipRole:
-            abbreviation = f" ({department.abbreviation})" if department.abbreviation else ""
-            return department_label(department) + abbreviation
+            return department_label(department)
         if role == Qt.ItemDataRole.TextAlignmentRole and index.column() > 0:
             return Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter
         if role == DEPARTMENT_ID_ROLE:

@@ -28,7 +28,7 @@ from . import settings as keys
 from .jobs import CancelCheck, Job, Progress
 from .messages import show_error, slow_work_dialog
 from .context import AppContext
-from .models import DepartmentsModel, TaskColumn, TaskTableModel
+from .models import DepartmentsModel, TaskColumn, TaskTableModel, department_label, department_name, name_order
 from .review_commands import Record, ReviewCommand, Step
 from .review_pane import NOT_STARTED_COLOUR, STATUS_COLOURS, ReviewPane, status_word
 
@@ -52,8 +52,10 @@ class ReviewerDialog(QDialog):
         self.name_edit.setPlaceholderText(self.tr("Your name, as colleagues will see it on your notes"))
         self.department_combo = QComboBox(objectName="reviewerDepartment")
         self.department_combo.addItem(self.tr("(none)"), "")
-        for row in sorted(departments, key=lambda d: d.name.casefold()):
-            self.department_combo.addItem(row.name, row.name)
+        for row in sorted(departments, key=name_order()):
+            self.department_combo.addItem(department_name(row), row.name)
+            self.department_combo.setItemData(self.department_combo.count() - 1, department_label(row),
+                                              Qt.ItemDataRole.ToolTipRole)
         self.department_combo.setCurrentIndex(max(0, self.department_combo.findData(department)))
         buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Ok | QDialogButtonBox.StandardButton.Cancel)
         buttons.accepted.connect(self.accept)

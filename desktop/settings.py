@@ -28,6 +28,7 @@ LAST_PLANS = Setting("files/lastPlans", str, "")  # JSON: {database path: the pl
 LAST_EXPORT_FOLDER = Setting("files/lastExportFolder", str, "")  # where the export dialog starts
 REVIEWER = Setting("review/reviewer", str, "")  # the name notes and statuses are written under
 REVIEWER_DEPARTMENT = Setting("review/department", str, "")  # the reviewer's department, if they gave one
+LANGUAGE = Setting("interface/language", str, "")  # "en", "zh", or "" to follow the system locale
 REVIEW_FOLDER = Setting("review/folder", str, "")  # where review files were last written or read
 
 

@@ -1,0 +1,777 @@
+<?xml version="1.0" encoding="utf-8"?>
+<!DOCTYPE TS>
+<TS version="2.1" language="zh_CN" sourcelanguage="en">
+<context>
+    <name>BackgroundExportDialog</name>
+    <message>
+        <source>Browse…</source>
+        <translation>浏览…</translation>
+    </message>
+    <message>
+        <source>Export</source>
+        <translation>导出</translation>
+    </message>
+    <message>
+        <source>Cancel</source>
+        <translation>取消</translation>
+    </message>
+    <message numerus="yes">
+        <source>Wrote %n file(s).</source>
+        <translation>
+            <numerusform>已写入 %n 个文件。</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>Some characters could not be written and were replaced:</source>
+        <translation>部分字符无法写入，已替换：</translation>
+    </message>
+    <message>
+        <source>Export finished</source>
+        <translation>导出完成</translation>
+    </message>
+    <message>
+        <source>Open</source>
+        <translation>打开</translation>
+    </message>
+    <message>
+        <source>Export failed</source>
+        <translation>导出失败</translation>
+    </message>
+</context>
+<context>
+    <name>DepartmentsModel</name>
+    <message>
+        <source>Department</source>
+        <translation>单位</translation>
+    </message>
+    <message>
+        <source>Leads</source>
+        <translation>牵头</translation>
+    </message>
+    <message>
+        <source>Takes part</source>
+        <translation>参与</translation>
+    </message>
+    <message>
+        <source>Reviewed</source>
+        <translation>已审阅</translation>
+    </message>
+</context>
+<context>
+    <name>ExportController</name>
+    <message>
+        <source>&amp;Export Assignment Sheets…</source>
+        <translation>导出任务分工表(&amp;E)…</translation>
+    </message>
+    <message>
+        <source>Export Re&amp;view Report…</source>
+        <translation>导出审阅报告(&amp;V)…</translation>
+    </message>
+    <message>
+        <source>Print Pre&amp;view…</source>
+        <translation>打印预览(&amp;V)…</translation>
+    </message>
+    <message>
+        <source>&amp;Print…</source>
+        <translation>打印(&amp;P)…</translation>
+    </message>
+    <message>
+        <source>Print Assignment Sheet</source>
+        <translation>打印任务分工表</translation>
+    </message>
+    <message>
+        <source>Department:</source>
+        <translation>单位：</translation>
+    </message>
+    <message>
+        <source>Print</source>
+        <translation>打印</translation>
+    </message>
+    <message>
+        <source>The printer reported an error.</source>
+        <translation>打印机报告了错误。</translation>
+    </message>
+</context>
+<context>
+    <name>ExportDialog</name>
+    <message>
+        <source>Export Assignment Sheets</source>
+        <translation>导出任务分工表</translation>
+    </message>
+    <message numerus="yes">
+        <source>All departments (%n)</source>
+        <translation>
+            <numerusform>全部单位（%n 个）</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>Selected departments (%n)</source>
+        <translation>
+            <numerusform>选中的单位（%n 个）</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>Departments the filter shows (%n)</source>
+        <translation>
+            <numerusform>当前筛选显示的单位（%n 个）</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>One file per department (into a folder)</source>
+        <translation>每个单位一个文件（存入文件夹）</translation>
+    </message>
+    <message>
+        <source>Include review status and notes</source>
+        <translation>包含审阅状态和备注</translation>
+    </message>
+    <message>
+        <source>Departments:</source>
+        <translation>单位：</translation>
+    </message>
+    <message>
+        <source>Format:</source>
+        <translation>格式：</translation>
+    </message>
+    <message>
+        <source>Save to:</source>
+        <translation>保存到：</translation>
+    </message>
+    <message>
+        <source>Writing the assignment sheets…</source>
+        <translation>正在写入任务分工表…</translation>
+    </message>
+    <message>
+        <source>Print Preview</source>
+        <translation>打印预览</translation>
+    </message>
+</context>
+<context>
+    <name>ExportFormat</name>
+    <message>
+        <source>Excel workbook</source>
+        <translation>Excel 工作簿</translation>
+    </message>
+    <message>
+        <source>PDF document</source>
+        <translation>PDF 文档</translation>
+    </message>
+</context>
+<context>
+    <name>LanguageMenu</name>
+    <message>
+        <source>&amp;Language</source>
+        <translation>语言(&amp;L)</translation>
+    </message>
+    <message>
+        <source>&amp;System Language</source>
+        <translation>跟随系统(&amp;S)</translation>
+    </message>
+    <message>
+        <source>Language</source>
+        <translation>语言</translation>
+    </message>
+    <message>
+        <source>Plan Review will speak the chosen language when it starts again.</source>
+        <translation>重新启动计划审阅后将使用所选语言。</translation>
+    </message>
+</context>
+<context>
+    <name>MainWindow</name>
+    <message>
+        <source>Leads or takes part</source>
+        <translation>牵头或参与</translation>
+    </message>
+    <message>
+        <source>Leads</source>
+        <translation>牵头</translation>
+    </message>
+    <message>
+        <source>Takes part</source>
+        <translation>参与</translation>
+    </message>
+    <message>
+        <source>&amp;Show tasks it:</source>
+        <translation>任务角色(&amp;S)：</translation>
+    </message>
+    <message>
+        <source>Plan</source>
+        <translation>计划</translation>
+    </message>
+    <message>
+        <source>Departments</source>
+        <translation>责任单位</translation>
+    </message>
+    <message>
+        <source>&amp;Open Database…</source>
+        <translation>打开数据库(&amp;O)…</translation>
+    </message>
+    <message>
+        <source>&amp;Import Plan…</source>
+        <translation>导入计划(&amp;I)…</translation>
+    </message>
+    <message>
+        <source>&amp;Quit</source>
+        <translation>退出(&amp;Q)</translation>
+    </message>
+    <message>
+        <source>&amp;Find…</source>
+        <translation>查找(&amp;F)…</translation>
+    </message>
+    <message>
+        <source>&amp;Clear Filters</source>
+        <translation>清除筛选(&amp;C)</translation>
+    </message>
+    <message>
+        <source>Go to Plan &amp;Tree</source>
+        <translation>转到计划目录(&amp;T)</translation>
+    </message>
+    <message>
+        <source>Go to Task T&amp;able</source>
+        <translation>转到任务列表(&amp;A)</translation>
+    </message>
+    <message>
+        <source>Go to &amp;Departments</source>
+        <translation>转到责任单位(&amp;D)</translation>
+    </message>
+    <message>
+        <source>Go to Task D&amp;etail</source>
+        <translation>转到任务详情(&amp;E)</translation>
+    </message>
+    <message>
+        <source>&amp;File</source>
+        <translation>文件(&amp;F)</translation>
+    </message>
+    <message>
+        <source>&amp;Edit</source>
+        <translation>编辑(&amp;E)</translation>
+    </message>
+    <message>
+        <source>&amp;View</source>
+        <translation>视图(&amp;V)</translation>
+    </message>
+    <message>
+        <source>&amp;Plan</source>
+        <translation>计划(&amp;P)</translation>
+    </message>
+    <message>
+        <source>Open &amp;Recent</source>
+        <translation>最近打开(&amp;R)</translation>
+    </message>
+    <message>
+        <source>&amp;Columns</source>
+        <translation>列(&amp;C)</translation>
+    </message>
+    <message>
+        <source>Plan and search</source>
+        <translation>计划与搜索</translation>
+    </message>
+    <message>
+        <source>Pl&amp;an:</source>
+        <translation>计划(&amp;A)：</translation>
+    </message>
+    <message>
+        <source>Search task text (%1)</source>
+        <translation>搜索任务内容（%1）</translation>
+    </message>
+    <message>
+        <source>%1 (%2 tasks)</source>
+        <translation>%1（%2 项任务）</translation>
+    </message>
+    <message>
+        <source>No plan</source>
+        <translation>无计划</translation>
+    </message>
+    <message>
+        <source>%1 — %2 — Plan Review</source>
+        <translation>%1 — %2 — 计划审阅</translation>
+    </message>
+    <message>
+        <source>Open Database</source>
+        <translation>打开数据库</translation>
+    </message>
+    <message>
+        <source>Plan Review databases (*.sqlite *.db);;All files (*)</source>
+        <translation>计划审阅数据库 (*.sqlite *.db);;所有文件 (*)</translation>
+    </message>
+    <message>
+        <source>No other recent databases</source>
+        <translation>没有其他最近打开的数据库</translation>
+    </message>
+    <message>
+        <source>Import Plan</source>
+        <translation>导入计划</translation>
+    </message>
+    <message>
+        <source>Plans (*.txt *.json);;All files (*)</source>
+        <translation>计划文件 (*.txt *.json);;所有文件 (*)</translation>
+    </message>
+    <message>
+        <source>Importing %1…</source>
+        <translation>正在导入 %1…</translation>
+    </message>
+    <message>
+        <source>Imported “%1”: %2 parts, %3 sections, %4 tasks, %5 departments.</source>
+        <translation>已导入《%1》：%2 个部分，%3 个小节，%4 项任务，%5 个单位。</translation>
+    </message>
+    <message>
+        <source>“%1” was already stored; nothing was imported.</source>
+        <translation>《%1》此前已导入，本次未导入任何内容。</translation>
+    </message>
+    <message>
+        <source>The reader had to guess in %1 places:</source>
+        <translation>有 %1 处需要推断，请核对：</translation>
+    </message>
+    <message>
+        <source>… and %1 more.</source>
+        <translation>……另有 %1 处。</translation>
+    </message>
+    <message>
+        <source>Showing %1 of %2 tasks</source>
+        <translation>显示 %1 项任务，共 %2 项</translation>
+    </message>
+    <message>
+        <source>No task matches “%1”.</source>
+        <translation>没有任务包含“%1”。</translation>
+    </message>
+    <message>
+        <source>No task matches the chosen filters.</source>
+        <translation>没有符合所选筛选条件的任务。</translation>
+    </message>
+</context>
+<context>
+    <name>PlanTreeModel</name>
+    <message>
+        <source>Part, section and task</source>
+        <translation>部分、小节和任务</translation>
+    </message>
+    <message>
+        <source>Tasks</source>
+        <translation>任务数</translation>
+    </message>
+    <message>
+        <source>All tasks</source>
+        <translation>全部任务</translation>
+    </message>
+</context>
+<context>
+    <name>Review</name>
+    <message>
+        <source>Not reviewed</source>
+        <translation>未审阅</translation>
+    </message>
+    <message>
+        <source>In review</source>
+        <translation>审阅中</translation>
+    </message>
+    <message>
+        <source>Reviewed</source>
+        <translation>已审阅</translation>
+    </message>
+    <message>
+        <source>Needs follow-up</source>
+        <translation>待跟进</translation>
+    </message>
+</context>
+<context>
+    <name>ReviewController</name>
+    <message>
+        <source>Set Status to &amp;Not Reviewed</source>
+        <translation>设为未审阅(&amp;N)</translation>
+    </message>
+    <message>
+        <source>Set Status to &amp;In Review</source>
+        <translation>设为审阅中(&amp;I)</translation>
+    </message>
+    <message>
+        <source>Set Status to &amp;Reviewed</source>
+        <translation>设为已审阅(&amp;R)</translation>
+    </message>
+    <message>
+        <source>Set Status to Needs &amp;Follow-up</source>
+        <translation>设为待跟进(&amp;F)</translation>
+    </message>
+    <message>
+        <source>&amp;Undo</source>
+        <translation>撤销(&amp;U)</translation>
+    </message>
+    <message>
+        <source>&amp;Redo</source>
+        <translation>重做(&amp;R)</translation>
+    </message>
+    <message>
+        <source>F&amp;lag Task</source>
+        <translation>标记任务(&amp;L)</translation>
+    </message>
+    <message>
+        <source>&amp;Add Note…</source>
+        <translation>添加备注(&amp;A)…</translation>
+    </message>
+    <message>
+        <source>Reviewer Identi&amp;ty…</source>
+        <translation>审阅人身份(&amp;T)…</translation>
+    </message>
+    <message>
+        <source>E&amp;xport My Review…</source>
+        <translation>导出我的审阅(&amp;X)…</translation>
+    </message>
+    <message>
+        <source>Import Revie&amp;w…</source>
+        <translation>导入审阅(&amp;W)…</translation>
+    </message>
+    <message>
+        <source>&amp;Review</source>
+        <translation>审阅(&amp;R)</translation>
+    </message>
+    <message>
+        <source>Any status</source>
+        <translation>任意状态</translation>
+    </message>
+    <message>
+        <source>Flagged</source>
+        <translation>已标记</translation>
+    </message>
+    <message>
+        <source>Has notes</source>
+        <translation>有备注</translation>
+    </message>
+    <message>
+        <source>Mine</source>
+        <translation>我的</translation>
+    </message>
+    <message>
+        <source>Tasks I set a status or flag on, or wrote a note on</source>
+        <translation>我设置过状态或标记、或写过备注的任务</translation>
+    </message>
+    <message>
+        <source>Revie&amp;w:</source>
+        <translation>审阅(&amp;W)：</translation>
+    </message>
+    <message>
+        <source>Review filters</source>
+        <translation>审阅筛选</translation>
+    </message>
+    <message>
+        <source>Flagged by %1</source>
+        <translation>标记人：%1</translation>
+    </message>
+    <message>
+        <source>%1 with a conflict to settle</source>
+        <translation>其中 %1 有待解决的冲突</translation>
+    </message>
+    <message>
+        <source>Reviewer: %1</source>
+        <translation>审阅人：%1</translation>
+    </message>
+    <message>
+        <source>%1 of %2 reviewed</source>
+        <translation>已审阅 %1 项，共 %2 项</translation>
+    </message>
+    <message>
+        <source>Review</source>
+        <translation>审阅</translation>
+    </message>
+    <message>
+        <source>The change was not made.</source>
+        <translation>未能完成修改。</translation>
+    </message>
+    <message>
+        <source>Flag Task</source>
+        <translation>标记任务</translation>
+    </message>
+    <message>
+        <source>Unflag Task</source>
+        <translation>取消标记</translation>
+    </message>
+    <message>
+        <source>Add Note</source>
+        <translation>添加备注</translation>
+    </message>
+    <message>
+        <source>Edit Note</source>
+        <translation>修改备注</translation>
+    </message>
+    <message>
+        <source>Delete Note</source>
+        <translation>删除备注</translation>
+    </message>
+    <message>
+        <source>Resolve Conflict</source>
+        <translation>解决冲突</translation>
+    </message>
+    <message>
+        <source>Export My Review</source>
+        <translation>导出我的审阅</translation>
+    </message>
+    <message>
+        <source>Review files (*.json);;All files (*)</source>
+        <translation>审阅文件 (*.json);;所有文件 (*)</translation>
+    </message>
+    <message>
+        <source>Wrote %1 and %2 to %3</source>
+        <translation>已将 %1 和 %2 写入 %3</translation>
+    </message>
+    <message>
+        <source>Import Review</source>
+        <translation>导入审阅</translation>
+    </message>
+    <message>
+        <source>Merging %1…</source>
+        <translation>正在合并 %1…</translation>
+    </message>
+    <message>
+        <source>Merged from “%1”: %2, %3.</source>
+        <translation>已从“%1”合并：%2，%3。</translation>
+    </message>
+    <message>
+        <source>1 conflict to settle.</source>
+        <translation>1 处冲突待解决。</translation>
+    </message>
+    <message>
+        <source>%1 conflicts to settle.</source>
+        <translation>%1 处冲突待解决。</translation>
+    </message>
+    <message>
+        <source>“%1” holds nothing new: it was merged before.</source>
+        <translation>“%1”没有新内容：此前已合并。</translation>
+    </message>
+    <message>
+        <source>1 note</source>
+        <translation>1 条备注</translation>
+    </message>
+    <message>
+        <source>%1 notes</source>
+        <translation>%1 条备注</translation>
+    </message>
+    <message>
+        <source>1 status</source>
+        <translation>1 个状态</translation>
+    </message>
+    <message>
+        <source>%1 statuses</source>
+        <translation>%1 个状态</translation>
+    </message>
+</context>
+<context>
+    <name>ReviewPane</name>
+    <message>
+        <source>Fla&amp;gged</source>
+        <translation>已标记(&amp;G)</translation>
+    </message>
+    <message>
+        <source>&amp;My status:</source>
+        <translation>我的状态(&amp;M)：</translation>
+    </message>
+    <message>
+        <source>Ed&amp;it</source>
+        <translation>修改(&amp;I)</translation>
+    </message>
+    <message>
+        <source>&amp;Delete</source>
+        <translation>删除(&amp;D)</translation>
+    </message>
+    <message>
+        <source>Write a note on this task…</source>
+        <translation>为本任务写备注…</translation>
+    </message>
+    <message>
+        <source>Add &amp;Note</source>
+        <translation>添加备注(&amp;N)</translation>
+    </message>
+    <message>
+        <source>Cancel</source>
+        <translation>取消</translation>
+    </message>
+    <message>
+        <source>&amp;Keep This Version</source>
+        <translation>保留此版本(&amp;K)</translation>
+    </message>
+    <message>
+        <source>Changed on two computers: choose the version to keep.</source>
+        <translation>此备注在两台计算机上都有修改：请选择要保留的版本。</translation>
+    </message>
+    <message>
+        <source> — conflict to settle</source>
+        <translation> — 冲突待解决</translation>
+    </message>
+    <message>
+        <source>written %1</source>
+        <translation>写于 %1</translation>
+    </message>
+    <message>
+        <source>, edited %1</source>
+        <translation>，修改于 %1</translation>
+    </message>
+    <message>
+        <source>%1: deleted</source>
+        <translation>%1：已删除</translation>
+    </message>
+    <message>
+        <source>Only %1 can change this note.</source>
+        <translation>只有 %1 可以修改此备注。</translation>
+    </message>
+    <message>
+        <source>Save &amp;Note</source>
+        <translation>保存备注(&amp;N)</translation>
+    </message>
+</context>
+<context>
+    <name>ReviewReportDialog</name>
+    <message>
+        <source>All tasks</source>
+        <translation>全部任务</translation>
+    </message>
+    <message>
+        <source>Flagged tasks only</source>
+        <translation>仅已标记的任务</translation>
+    </message>
+    <message>
+        <source>Tasks needing follow-up only</source>
+        <translation>仅待跟进的任务</translation>
+    </message>
+    <message>
+        <source>Flagged or needing follow-up</source>
+        <translation>已标记或待跟进的任务</translation>
+    </message>
+    <message>
+        <source>Export Review Report</source>
+        <translation>导出审阅报告</translation>
+    </message>
+    <message>
+        <source>Tasks:</source>
+        <translation>任务：</translation>
+    </message>
+    <message>
+        <source>Format:</source>
+        <translation>格式：</translation>
+    </message>
+    <message>
+        <source>Save to:</source>
+        <translation>保存到：</translation>
+    </message>
+    <message>
+        <source>Writing the review report…</source>
+        <translation>正在写入审阅报告…</translation>
+    </message>
+</context>
+<context>
+    <name>ReviewerDialog</name>
+    <message>
+        <source>Reviewer Identity</source>
+        <translation>审阅人身份</translation>
+    </message>
+    <message>
+        <source>Your name, as colleagues will see it on your notes</source>
+        <translation>您的姓名，同事会在您的备注上看到</translation>
+    </message>
+    <message>
+        <source>(none)</source>
+        <translation>（无）</translation>
+    </message>
+    <message>
+        <source>Notes and review statuses are saved under this name.</source>
+        <translation>备注和审阅状态将以此姓名保存。</translation>
+    </message>
+    <message>
+        <source>&amp;Name:</source>
+        <translation>姓名(&amp;N)：</translation>
+    </message>
+    <message>
+        <source>&amp;Department:</source>
+        <translation>所在单位(&amp;D)：</translation>
+    </message>
+</context>
+<context>
+    <name>TaskColumn</name>
+    <message>
+        <source>Part %1: %2</source>
+        <translation>第%1部分：%2</translation>
+    </message>
+    <message>
+        <source>Section %1: %2</source>
+        <translation>小节 %1：%2</translation>
+    </message>
+    <message>
+        <source>No.</source>
+        <translation>序号</translation>
+    </message>
+    <message>
+        <source>Part / section</source>
+        <translation>部分 / 小节</translation>
+    </message>
+    <message>
+        <source>Task</source>
+        <translation>任务</translation>
+    </message>
+    <message>
+        <source>Lead department</source>
+        <translation>牵头单位</translation>
+    </message>
+    <message>
+        <source>Participating departments</source>
+        <translation>参与单位</translation>
+    </message>
+    <message>
+        <source>My status</source>
+        <translation>我的状态</translation>
+    </message>
+    <message>
+        <source>Flag</source>
+        <translation>标记</translation>
+    </message>
+    <message>
+        <source>Notes</source>
+        <translation>备注</translation>
+    </message>
+</context>
+<context>
+    <name>TaskDetail</name>
+    <message>
+        <source>Task %1</source>
+        <translation>任务 %1</translation>
+    </message>
+    <message>
+        <source>Part %1: %2</source>
+        <translation>第%1部分：%2</translation>
+    </message>
+    <message>
+        <source>Section %1: %2</source>
+        <translation>小节 %1：%2</translation>
+    </message>
+    <message>
+        <source>Lead department</source>
+        <translation>牵头单位</translation>
+    </message>
+    <message>
+        <source>Participating departments</source>
+        <translation>参与单位</translation>
+    </message>
+    <message>
+        <source>, </source>
+        <comment>between the departments of a list</comment>
+        <translation>、</translation>
+    </message>
+    <message>
+        <source>none</source>
+        <translation>无</translation>
+    </message>
+    <message>
+        <source>%1:</source>
+        <comment>a heading before what it names</comment>
+        <translation>%1：</translation>
+    </message>
+</context>
+<context>
+    <name>run_window</name>
+    <message>
+        <source>Plan Review</source>
+        <translation>计划审阅</translation>
+    </message>
+</context>
+<context>
+    <name>show_error</name>
+    <message>
+        <source>Plan Review cannot use this file.</source>
+        <translation>计划审阅无法使用此文件。</translation>
+    </message>
+</context>
+</TS>
