@@ -1,19 +1,53 @@
-"""Typed failures the user can act on. They carry data; the user interface words them."""
+"""Typed failures the user can act on. They carry data; the user interface words them.
+
+A failure's problem is an English template naming its values in braces ("malformed JSON at line {line}"),
+with the values beside it: `worded(language)` gives the sentence in English or Chinese (data/problems_zh.py).
+A value may itself be a Problem (what is wrong inside a file), worded in the same language.
+"""
 from __future__ import annotations
 
 from pathlib import Path
+
+from .language import ENGLISH, word
 
 EXIT_BAD_INPUT = 2  # the exit status of a program that ended on one of these failures
 EXIT_PARTLY_READ = 3  # a plan was stored, but some of its department clauses close no task: check it
 
 
-class PlanReviewError(Exception):
-    """A known failure tied to one file."""
+class Problem:
+    """What is wrong, as a template and its values, worded in a language when it is shown."""
 
-    def __init__(self, path: str | Path, problem: str):
-        super().__init__(f"{path}: {problem}")
+    def __init__(self, template: str, **values: object):
+        self.template = template
+        self.values = values
+
+    def worded(self, language: str = ENGLISH) -> str:
+        from .problems_zh import PROBLEMS_ZH  # the catalogue loads only when a failure is worded
+
+        values = {key: value.worded(language) if isinstance(value, Problem) else value
+                  for key, value in self.values.items()}
+        return word(self.template, language, PROBLEMS_ZH, **values)
+
+    def __str__(self) -> str:
+        return self.worded()
+
+
+class PlanReviewError(Exception):
+    """A known failure tied to one file: its path, and the problem (a template and its values)."""
+
+    def __init__(self, path: str | Path, problem: str, **values: object):
         self.path = str(path)
-        self.problem = problem
+        self.reason = Problem(problem, **values)
+        super().__init__(f"{path}: {self.problem}")
+
+    @property
+    def problem(self) -> str:
+        """The problem in English."""
+        return self.reason.worded()
+
+    def worded(self, language: str) -> str:
+        """The problem in the language."""
+        return self.reason.worded(language)
 
 
 class PlanFileError(PlanReviewError):

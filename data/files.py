@@ -51,13 +51,13 @@ def _sync(path: Path) -> None:
         os.close(handle)
 
 
-def write_problem(error: OSError) -> str:
-    """Why a file cannot be written, for the user."""
+def write_error(path: Path, error: OSError) -> ExportError:
+    """The file cannot be written: why, for the user."""
     if isinstance(error, PermissionError):
-        return "cannot be written: it is open in another program, or the folder is read-only"
+        return ExportError(path, "cannot be written: it is open in another program, or the folder is read-only")
     if error.errno == errno.ENOSPC:
-        return "cannot be written: the disk is full"
-    return f"cannot be written ({error.strerror or error})"
+        return ExportError(path, "cannot be written: the disk is full")
+    return ExportError(path, "cannot be written ({reason})", reason=error.strerror or error)
 
 
 @contextlib.contextmanager
@@ -73,7 +73,7 @@ def atomic_target(path: str | Path) -> Iterator[Path]:
         handle, temporary = tempfile.mkstemp(prefix=f".{path.stem}-", suffix=".part", dir=path.parent)
         os.close(handle)
     except OSError as error:
-        raise ExportError(path, write_problem(error)) from None
+        raise write_error(path, error) from None
     temporary = Path(temporary)
     try:
         yield temporary
@@ -82,6 +82,6 @@ def atomic_target(path: str | Path) -> Iterator[Path]:
         os.replace(temporary, path)
         _sync(path.parent)
     except OSError as error:
-        raise ExportError(path, write_problem(error)) from None
+        raise write_error(path, error) from None
     finally:
         temporary.unlink(missing_ok=True)

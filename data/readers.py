@@ -36,18 +36,18 @@ def read_plan_file(path: str | Path, registry: Registry | None = None) -> ReadRe
     except IsADirectoryError:
         raise PlanFileError(path, "this is a folder, not a plan file") from None
     except OSError as error:
-        raise PlanFileError(path, error.strerror or str(error)) from None
+        raise PlanFileError(path, "cannot be read ({reason})", reason=error.strerror or str(error)) from None
     text = decode(raw, path)
     if text.lstrip().startswith(("{", "[")):
         try:
             document = json.loads(text)
         except json.JSONDecodeError as error:
-            raise PlanFileError(path, f"malformed JSON at line {error.lineno}, column {error.colno}: "
-                                      f"{error.msg}") from None
+            raise PlanFileError(path, "malformed JSON at line {line}, column {column}: {reason}",
+                                line=error.lineno, column=error.colno, reason=error.msg) from None
         try:
             return plan_from_json(document, registry)
         except ShapeError as error:
-            raise PlanFileError(path, f"not a plan in the plan-review JSON format: {error}") from None
+            raise PlanFileError(path, "not a plan in the plan-review JSON format: {reason}", reason=error.problem) from None
     try:
         return read_plan_text(text, registry)
     except ValueError:

@@ -206,7 +206,7 @@ class PlanStore:
         try:
             self.conn = sqlite3.connect(self.path, timeout=busy_timeout, isolation_level=None)
         except sqlite3.Error as error:
-            raise DatabaseError(self.path, f"cannot be opened ({error})") from None
+            raise DatabaseError(self.path, "cannot be opened ({reason})", reason=error) from None
         try:
             self._prepare()
         except BaseException:
@@ -258,10 +258,10 @@ class PlanStore:
         except sqlite3.DatabaseError as error:
             if "not a database" in str(error) and not self._has_sqlite_header():
                 raise DatabaseError(self.path, "is not an SQLite database") from None
-            raise DatabaseError(self.path, f"is corrupt ({error})") from None
+            raise DatabaseError(self.path, "is corrupt ({reason})", reason=error) from None
         if version > SCHEMA_VERSION:
-            raise DatabaseError(self.path, f"was written by a newer Plan Review (schema {version}; "
-                                           f"this program knows up to {SCHEMA_VERSION})")
+            raise DatabaseError(self.path, "was written by a newer Plan Review (schema {version}; "
+                                           "this program knows up to {known})", version=version, known=SCHEMA_VERSION)
         if version == 0 and tables:
             raise DatabaseError(self.path, "is an SQLite database, but not a Plan Review database")
         try:
@@ -315,7 +315,7 @@ class PlanStore:
             return DatabaseError(self.path, "cannot be written (read-only file or folder)")
         if "disk" in str(error) and "full" in str(error):
             return DatabaseError(self.path, "cannot be written: the disk is full")
-        return DatabaseError(self.path, f"cannot be used ({error})")
+        return DatabaseError(self.path, "cannot be used ({reason})", reason=error)
 
     def close(self) -> None:
         PlanStore._open_stores.discard(self)

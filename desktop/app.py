@@ -77,7 +77,7 @@ def run_window(db_path: Path, smoke: bool = False, context: AppContext | None = 
     try:
         store = open_startup_database(Path(db_path))
     except PlanReviewError as error:
-        show_error(None, QCoreApplication.translate("run_window", "Plan Review"), error.path, error.problem)
+        show_error(None, QCoreApplication.translate("run_window", "Plan Review"), error)
         return EXIT_BAD_INPUT
     window = MainWindow(context, store)
     try:

@@ -1,7 +1,8 @@
 """The `plan-review` command: with no command it opens the window; commands serve scripts and tests.
 
 Every command asks a review session (data/session.py), as the window does, so the two never disagree.
-Qt loads only to open the window.
+Qt loads only to open the window. Its messages speak the language of the environment (LANG: zh_CN gives
+Chinese), worded from desktop/cli_zh.py and the core's own catalogue of failures (data/problems_zh.py).
 """
 from __future__ import annotations
 
@@ -11,6 +12,7 @@ import sys
 from pathlib import Path
 
 from data.errors import EXIT_BAD_INPUT, EXIT_PARTLY_READ, PlanReviewError
+from data.language import environment_language, word
 from data.model import LEAD, PARTICIPANT
 from data.paths import default_database_path
 from data.review import ALL, ATTENTION, FLAGGED, FOLLOW_UP, STATUSES, NoteVersion
@@ -18,7 +20,14 @@ from data.session import PlanSession, TaskFilter
 from data.store import PlanStore
 from exporters.formats import FORMATS
 
+from .cli_zh import CLI_ZH
+
 ROLES = {"lead": LEAD, "participant": PARTICIPANT, "any": None}
+
+
+def say(template: str, **values: object) -> str:
+    """A line of the command line's output in the environment's language."""
+    return word(template, environment_language(), CLI_ZH, **values)
 
 
 def _parser() -> argparse.ArgumentParser:
@@ -52,17 +61,18 @@ def _import(args: argparse.Namespace) -> int:
         outcome = plan_file.store_into(store)
     counts, plan = outcome.counts, plan_file.result.plan
     if outcome.created:
-        print(f"Imported plan {outcome.plan_id}: {plan.title} ({plan.year})")
+        print(say("Imported plan {plan_id}: {title} ({year})", plan_id=outcome.plan_id, title=plan.title,
+                  year=plan.year))
     else:
-        print(f"Already stored as plan {outcome.plan_id}: {plan.title}; nothing imported")
-    print(f"  {counts['parts']} parts, {counts['sections']} sections, {counts['tasks']} tasks, "
-          f"{counts['departments']} departments")
+        print(say("Already stored as plan {plan_id}: {title}; nothing imported", plan_id=outcome.plan_id,
+                  title=plan.title))
+    print(say("  {parts} parts, {sections} sections, {tasks} tasks, {departments} departments", **counts))
     result = plan_file.result
     if result.clauses:
-        print(f"  {result.clauses} department clauses found, {len(plan.tasks)} tasks stored, "
-              f"{result.unplaced} clauses not placed")
+        print(say("  {clauses} department clauses found, {tasks} tasks stored, {unplaced} clauses not placed",
+                  clauses=result.clauses, tasks=len(plan.tasks), unplaced=result.unplaced))
     for warning in outcome.warnings:
-        print(f"warning: {warning}")
+        print(say("warning: {warning}", warning=warning))
     return EXIT_PARTLY_READ if result.unplaced else 0
 
 
@@ -84,9 +94,11 @@ def _departments(args: argparse.Namespace) -> None:
     with PlanSession.open(args.db, args.plan) as session:
         rows = session.store.departments(session.required_plan())
     width = max((len(r.name) for r in rows), default=10)
-    print(f"{'department':<{width}}  {'Chinese':<14} {'abbr.':<9} {'leads':>5} {'takes part':>10}")
+    print(f"{say('department'):<{width}}  {say('Chinese'):<14} {say('abbr.'):<9} {say('leads'):>5} "
+          f"{say('takes part'):>10}")
+    unverified = say("  (unverified)")
     for r in rows:
-        mark = "" if r.verified else "  (unverified)"
+        mark = "" if r.verified else unverified
         print(f"{r.name:<{width}}  {(r.name_zh or '—'):<14} {(r.abbreviation or '—'):<9} "
               f"{r.lead_count:>5} {r.participant_count:>10}{mark}")
 
@@ -173,7 +185,7 @@ def _task_id(session: PlanSession, number: int) -> int:
     plan_id = session.required_plan()
     task_id = session.store.task_id_by_number(plan_id, number)
     if task_id is None:
-        raise PlanReviewError(session.path, f"plan {plan_id} has no task {number}")
+        raise PlanReviewError(session.path, "plan {plan_id} has no task {number}", plan_id=plan_id, number=number)
     return task_id
 
 
@@ -206,13 +218,14 @@ def _review_conflicts(session: PlanSession, args: argparse.Namespace) -> None:
 
 def _review_export(session: PlanSession, args: argparse.Namespace) -> None:
     written = session.reviews.export_review(session.required_plan(), args.output, args.reviewer)
-    print(f"Wrote {written.notes} notes and {written.states} states to {args.output}")
+    print(say("Wrote {notes} notes and {states} states to {path}", notes=written.notes, states=written.states,
+              path=args.output))
 
 
 def _review_import(session: PlanSession, args: argparse.Namespace) -> None:
     merged = session.reviews.import_review(session.required_plan(), args.file)
-    print(f"Merged {args.file}: {merged.notes} notes and {merged.states} states changed, "
-          f"{merged.conflicts} new conflicts")
+    print(say("Merged {path}: {notes} notes and {states} states changed, {conflicts} new conflicts",
+              path=args.file, notes=merged.notes, states=merged.states, conflicts=merged.conflicts))
 
 
 def _review_report(session: PlanSession, args: argparse.Namespace) -> None:
@@ -221,8 +234,8 @@ def _review_report(session: PlanSession, args: argparse.Namespace) -> None:
     request = ReviewReportRequest(session.required_plan(), args.format, args.output, args.only)
     result = export_review_report(session.store, request)
     for warning in result.warnings:
-        print(f"warning: {warning}")
-    print(f"Wrote the review report to {args.output}")
+        print(say("warning: {warning}", warning=warning))
+    print(say("Wrote the review report to {path}", path=args.output))
 
 
 def _review_whoami(session: PlanSession, args: argparse.Namespace) -> None:
@@ -278,8 +291,9 @@ def _export(args: argparse.Namespace) -> None:
                                 include_review=args.with_review)
         result = export_assignment_sheets(session.store, request)
     for warning in result.warnings:
-        print(f"warning: {warning}")
-    print(f"Wrote the sheets of {len(ids)} department(s) to {len(result.paths)} file(s):")
+        print(say("warning: {warning}", warning=warning))
+    print(say("Wrote the sheets of {departments} department(s) to {files} file(s):", departments=len(ids),
+              files=len(result.paths)))
     for path in result.paths:
         print(f"  {path}")
 
@@ -298,7 +312,7 @@ def main(argv: list[str] | None = None) -> int:
     try:
         status = COMMANDS[args.command](args)
     except PlanReviewError as error:
-        print(f"plan-review: {error.path}: {error.problem}", file=sys.stderr)
+        print(f"plan-review: {error.path}: {error.worded(environment_language())}", file=sys.stderr)
         return EXIT_BAD_INPUT
     return status or 0
 

@@ -32,6 +32,7 @@ from exporters.files import ExportResult
 from exporters.formats import FORMATS, ExportFormat
 
 from .jobs import CancelCheck, Job, Progress
+from .messages import problem_text
 
 SLOW_EXPORT_MS = 400  # the progress dialog appears only for exports that take longer
 # exporters/formats.py describes its formats in English; these marks give lupdate the texts to translate
@@ -159,7 +160,7 @@ class BackgroundExportDialog(QDialog):
     def _failed(self, error: PlanReviewError) -> None:
         self._done()
         self.result_box = QMessageBox(QMessageBox.Icon.Warning, self.tr("Export failed"),
-                                      f"{error.path}\n\n{error.problem}",
+                                      f"{error.path}\n\n{problem_text(error)}",
                                       QMessageBox.StandardButton.Close, self)
         self.result_box.open()
 

@@ -332,7 +332,7 @@ class MainWindow(QMainWindow):
         try:
             store = PlanStore(path, create=False)
         except PlanReviewError as error:
-            show_error(self, self.tr("Open Database"), error.path, error.problem)
+            show_error(self, self.tr("Open Database"), error)
             return False
         self.session.close()
         self.session = self.context.session = PlanSession(store, reviewer=self.session.reviewer)
@@ -386,7 +386,7 @@ class MainWindow(QMainWindow):
             self.enable_database_actions(True)
 
         job.succeeded.connect(lambda outcome: (done(), self._imported(outcome)))
-        job.failed.connect(lambda error: (done(), show_error(self, self.tr("Import Plan"), error.path, error.problem)))
+        job.failed.connect(lambda error: (done(), show_error(self, self.tr("Import Plan"), error)))
         self.enable_database_actions(False)  # the window stays on its database until the plan is stored
         job.start(self.context.thread_pool)
 

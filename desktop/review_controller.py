@@ -26,7 +26,7 @@ from data.store import DepartmentRow, TaskRow
 
 from . import settings as keys
 from .jobs import CancelCheck, Job, Progress
-from .messages import show_error, slow_work_dialog
+from .messages import problem_text, show_error, slow_work_dialog
 from .context import AppContext
 from .models import DepartmentsModel, TaskColumn, TaskTableModel, department_label, department_name, name_order
 from .review_commands import Record, ReviewCommand, Step
@@ -458,11 +458,14 @@ class ReviewController(QObject):
     def _show_failure(self, error: PlanReviewError) -> None:
         """A refused edit says why; a database that cannot be written names the file too."""
         if isinstance(error, ReviewEditError):
-            problem = error.problem[:1].upper() + error.problem[1:]
             QMessageBox.warning(self.window, self.tr("Review"),
-                                self.tr("The change was not made.") + f"\n\n{problem}.")
+                                self.tr("The change was not made.") + "\n\n" + self._sentence(problem_text(error)))
         else:
-            show_error(self.window, self.tr("Review"), error.path, error.problem)
+            show_error(self.window, self.tr("Review"), error)
+
+    def _sentence(self, text: str) -> str:
+        """A problem as a sentence of its own: its first letter up, a full stop after it."""
+        return text[:1].upper() + text[1:] + self.tr(".", "ends a sentence")
 
     def set_status(self, status: str) -> None:
         task_id = self._task_id
@@ -528,7 +531,7 @@ class ReviewController(QObject):
         try:
             summary = self.reviews.export_review(self.session.required_plan(), path, reviewer=self.reviewer)
         except (ExportError, DatabaseError) as error:
-            show_error(self.window, self.tr("Export My Review"), error.path, error.problem)
+            show_error(self.window, self.tr("Export My Review"), error)
             return
         self.window.statusBar().showMessage(
             self.tr("Wrote %1 and %2 to %3").replace("%1", self._notes_count(summary.notes))
@@ -556,7 +559,7 @@ class ReviewController(QObject):
         job.succeeded.connect(lambda summary: (self._import_done(progress), self._imported(path, summary)))
         job.failed.connect(lambda error: (
             self._import_done(progress),
-            show_error(self.window, self.tr("Import Review"), error.path, error.problem)))
+            show_error(self.window, self.tr("Import Review"), error)))
         self._enable_imports(False)
         job.start(self.context.thread_pool)
 

@@ -103,7 +103,7 @@ def _write_per_department(book: SheetBook, request: ExportRequest, write: Callab
     try:
         request.target.mkdir(parents=True, exist_ok=True)
     except OSError as error:
-        raise ExportError(request.target, f"cannot be made a folder ({error.strerror or error})") from None
+        raise ExportError(request.target, "cannot be made a folder ({reason})", reason=error.strerror or error) from None
     paths = []
     for done, (sheet, name) in enumerate(zip(book.sheets, short_names(book.sheets)), start=1):
         check_cancel(cancel, request.target)

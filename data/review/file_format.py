@@ -15,7 +15,7 @@ from collections.abc import Callable, Iterable
 from pathlib import Path
 
 from ..canonical import checksum
-from ..errors import ReviewFileError
+from ..errors import Problem, ReviewFileError
 from ..files import atomic_target
 from .merge import STATUSES, Note, NoteVersion, ReviewState
 
@@ -64,24 +64,26 @@ def read_review_file(path: Path) -> tuple[dict, str]:
     try:
         raw = path.read_bytes()
     except OSError as error:
-        raise ReviewFileError(path, f"cannot be read ({error.strerror})") from None
+        raise ReviewFileError(path, "cannot be read ({reason})", reason=error.strerror) from None
     try:
         document = json.loads(raw.decode("utf-8"))
     except UnicodeDecodeError:
         raise ReviewFileError(path, "is not a review file (not UTF-8 text)") from None
     except json.JSONDecodeError as error:
-        raise ReviewFileError(path, f"is truncated or not JSON ({error.msg} at line {error.lineno})") from None
+        raise ReviewFileError(path, "is truncated or not JSON ({reason} at line {line})", reason=error.msg,
+                              line=error.lineno) from None
     if not isinstance(document, dict) or document.get("format") != FILE_FORMAT:
         raise ReviewFileError(path, "is not a Plan Review review file")
     if not isinstance(document.get("version"), int) or document["version"] > FILE_VERSION:
-        raise ReviewFileError(path, f"was written by a newer Plan Review (review file version "
-                                    f"{document.get('version')}; this program reads up to {FILE_VERSION})")
+        raise ReviewFileError(path, "was written by a newer Plan Review (review file version {version}; "
+                                    "this program reads up to {known})", version=document.get("version"),
+                              known=FILE_VERSION)
     content = document.get("content")
     if not isinstance(content, dict) or document.get("sha256") != checksum(content):
         raise ReviewFileError(path, "was altered or damaged after export (its checksum does not match)")
     problem = _shape_problem(content)
     if problem:
-        raise ReviewFileError(path, f"is malformed: {problem}")
+        raise ReviewFileError(path, "is malformed: {reason}", reason=problem)
     return content, document["sha256"]
 
 
@@ -113,25 +115,25 @@ _STATE_FIELDS = {"task": lambda v: type(v) is int, "task_position": lambda v: ty
                  "flagged": lambda v: isinstance(v, bool), "updated": _is_text, "versions": _is_versions}
 
 
-def _record_problem(record: object, fields: dict[str, Callable[[object], bool]], where: str) -> str | None:
+def _record_problem(record: object, fields: dict[str, Callable[[object], bool]], where: str) -> Problem | None:
     if not isinstance(record, dict):
-        return f"{where} is not an object"
+        return Problem("{where} is not an object", where=where)
     for name, valid in fields.items():
         if name not in record or not valid(record[name]):
-            return f"{where}.{name} is missing or invalid"
+            return Problem("{where}.{name} is missing or invalid", where=where, name=name)
     return None
 
 
-def _shape_problem(content: dict) -> str | None:
+def _shape_problem(content: dict) -> Problem | None:
     """What is wrong with the content's shape, or None."""
     plan = content.get("plan")
     if not isinstance(plan, dict) or not _is_text(plan.get("fingerprint")):
-        return "plan.fingerprint is missing"
+        return Problem("plan.fingerprint is missing")
     if not _is_text(content.get("replica")):
-        return "replica is missing"
+        return Problem("replica is missing")
     for name in ("notes", "states"):
         if not isinstance(content.get(name), list):
-            return f"{name} is not a list"
+            return Problem("{name} is not a list", name=name)
     records: Iterable[tuple[object, dict, str]] = [
         *((n, _NOTE_FIELDS, f"notes[{i}]") for i, n in enumerate(content["notes"])),
         *((s, _STATE_FIELDS, f"states[{i}]") for i, s in enumerate(content["states"]))]
@@ -146,5 +148,5 @@ def _shape_problem(content: dict) -> str | None:
                 return problem
     ids = [note["id"] for note in content["notes"]]
     if len(set(ids)) != len(ids):
-        return "a note id appears twice"
+        return Problem("a note id appears twice")
     return None

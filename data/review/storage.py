@@ -100,7 +100,7 @@ class ReviewStore:
     def set_reviewer(self, name: str) -> None:
         """Store the identity this database reviews as."""
         with self._edit():
-            self._set_setting("reviewer", self._nonblank(name, "a reviewer name"))
+            self._set_setting("reviewer", self._nonblank(name, "a reviewer name cannot be empty"))
 
     # Edits --------------------------------------------------------------------------------------------
     def _edit(self) -> AbstractContextManager[None]:
@@ -116,18 +116,18 @@ class ReviewStore:
         versions[replica] = versions.get(replica, 0) + 1
         return versions
 
-    def _fail(self, problem: str) -> ReviewEditError:
-        return ReviewEditError(self.store.path, problem)
+    def _fail(self, problem: str, **values: object) -> ReviewEditError:
+        return ReviewEditError(self.store.path, problem, **values)
 
-    def _nonblank(self, text: str, what: str) -> str:
+    def _nonblank(self, text: str, problem: str) -> str:
         if not text.strip():
-            raise self._fail(f"{what} cannot be empty")
+            raise self._fail(problem)
         return text
 
     def _task_number(self, task_id: int) -> int:
         row = self.conn.execute("SELECT number FROM tasks WHERE id = ?", (task_id,)).fetchone()
         if row is None:
-            raise self._fail(f"holds no task with id {task_id}")
+            raise self._fail("holds no task with id {task_id}", task_id=task_id)
         return row[0]
 
     def add_note(self, task_id: int, text: str, author: str | None = None) -> Note:
@@ -137,7 +137,7 @@ class ReviewStore:
         now = self._now()
         with self._edit():
             note = Note(str(uuid.uuid4()), task_id, self._task_number(task_id), author or self.default_reviewer(),
-                        self._nonblank(text, "a note"), now, now, False, self._bumped(None))
+                        self._nonblank(text, "a note cannot be empty"), now, now, False, self._bumped(None))
             self._write_note(note)
         return note
 
@@ -145,9 +145,10 @@ class ReviewStore:
         note = self.note(note_id)
         author = author or self.default_reviewer()
         if note.author != author:
-            raise self._fail(f"note {note_id} was written by {note.author}; only its author can change it")
+            raise self._fail("note {note_id} was written by {author}; only its author can change it", note_id=note_id,
+                             author=note.author)
         if note.deleted:
-            raise self._fail(f"note {note_id} was deleted")
+            raise self._fail("note {note_id} was deleted", note_id=note_id)
         return note
 
     def _save(self, before: Note, **changes: object) -> Note:
@@ -158,7 +159,7 @@ class ReviewStore:
     def edit_note(self, note_id: str, text: str, author: str | None = None) -> Note:
         """Change the text of one's own note; returns the note before, for `restore_note`."""
         with self._edit():
-            return self._save(self._own_note(note_id, author), text=self._nonblank(text, "a note"))
+            return self._save(self._own_note(note_id, author), text=self._nonblank(text, "a note cannot be empty"))
 
     def delete_note(self, note_id: str, author: str | None = None) -> Note:
         """Delete one's own note (a tombstone that travels); returns the note before, for `restore_note`."""
@@ -178,14 +179,15 @@ class ReviewStore:
             note = self.note(note_id)
             chosen = note.current if keep is None else {v.key: v for v in (note.current, *note.conflicts)}.get(keep)
             if chosen is None:
-                raise self._fail(f"note {note_id} has no conflicting version {keep}")
+                raise self._fail("note {note_id} has no conflicting version {version}", note_id=note_id, version=keep)
             return self._save(note, text=chosen.text, deleted=chosen.deleted, conflicts=())
 
     def set_state(self, task_id: int, reviewer: str | None = None, *, status: str | None = None,
                   flagged: bool | None = None) -> ReviewState:
         """Set a reviewer's status and/or flag on a task; returns the state before, for `restore_state`."""
         if status is not None and status not in STATUSES:
-            raise self._fail(f"knows no review status {status!r} (one of {', '.join(STATUSES)})")
+            raise self._fail("knows no review status '{status}' (one of {statuses})", status=status,
+                             statuses=", ".join(STATUSES))
         with self._edit():
             before = self.state(task_id, reviewer or self.default_reviewer())
             self._save_state(before, status if status is not None else before.status,
@@ -243,7 +245,7 @@ class ReviewStore:
     def note(self, note_id: str) -> Note:
         notes = self._notes("n.id = ?", (note_id,))
         if not notes:
-            raise self._fail(f"holds no note {note_id}")
+            raise self._fail("holds no note {note_id}", note_id=note_id)
         return notes[0]
 
     def notes(self, plan_id: int, task_id: int | None = None, include_deleted: bool = False) -> list[Note]:
@@ -393,13 +395,17 @@ class ReviewStore:
         fingerprint = content["plan"]["fingerprint"]
         if fingerprint != self.store.plan_info(plan_id).fingerprint:
             stored_as = [p.id for p in self.store.plans() if p.fingerprint == fingerprint]
-            where = f"stored here as plan {stored_as[0]}" if stored_as else "not stored in this database"
-            raise ReviewFileError(path, f"is a review of another plan ({where}), not of plan {plan_id}")
+            if stored_as:
+                raise ReviewFileError(path, "is a review of another plan (stored here as plan {other}), not of plan "
+                                            "{plan_id}", other=stored_as[0], plan_id=plan_id)
+            raise ReviewFileError(path, "is a review of another plan (not stored in this database), not of plan "
+                                        "{plan_id}", plan_id=plan_id)
         tasks = {r[0]: (r[1], r[2]) for r in self.conn.execute(
             "SELECT position, id, number FROM tasks WHERE plan_id = ?", (plan_id,))}
         missing = {r["task_position"] for r in content["notes"] + content["states"]} - tasks.keys()
         if missing:
-            raise ReviewFileError(path, f"names task position {min(missing)}, which plan {plan_id} does not have")
+            raise ReviewFileError(path, "names task position {position}, which plan {plan_id} does not have",
+                                  position=min(missing), plan_id=plan_id)
         with self._edit():
             summary = self._merge(plan_id, content, tasks)
             self.conn.execute("INSERT OR IGNORE INTO review_exchanges (checksum, plan_id, replica, imported, "

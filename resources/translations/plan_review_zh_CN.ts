@@ -475,6 +475,11 @@
         <translation>未能完成修改。</translation>
     </message>
     <message>
+        <source>.</source>
+        <comment>ends a sentence</comment>
+        <translation>。</translation>
+    </message>
+    <message>
         <source>Flag Task</source>
         <translation>标记任务</translation>
     </message>
