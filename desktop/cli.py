@@ -12,7 +12,7 @@ import sys
 from pathlib import Path
 
 from data.errors import EXIT_BAD_INPUT, EXIT_PARTLY_READ, PlanReviewError
-from data.language import environment_language, word
+from data.language import LANGUAGES, environment_language, word
 from data.model import LEAD, PARTICIPANT
 from data.paths import default_database_path
 from data.review import ALL, ATTENTION, FLAGGED, FOLLOW_UP, STATUSES, NoteVersion
@@ -23,6 +23,11 @@ from exporters.formats import FORMATS
 from .cli_zh import CLI_ZH
 
 ROLES = {"lead": LEAD, "participant": PARTICIPANT, "any": None}
+
+
+def _add_language_option(command: argparse.ArgumentParser) -> None:
+    command.add_argument("--language", choices=LANGUAGES, default=None,
+                         help="the language of the sheets or report: zh (Chinese) or en (default: the environment's)")
 
 
 def say(template: str, **values: object) -> str:
@@ -174,6 +179,7 @@ def _add_review_commands(commands: argparse._SubParsersAction, common: argparse.
     action.add_argument("--format", choices=tuple(FORMATS), required=True)
     action.add_argument("--only", choices=(FLAGGED, FOLLOW_UP, ATTENTION), default=ALL,
                         help="only flagged tasks, tasks needing follow-up, or both (attention); default: every task")
+    _add_language_option(action)
     action.add_argument("-o", "--output", type=Path, required=True, metavar="FILE")
     action = actions.add_parser("import", parents=[on_plan], help="merge a colleague's review file")
     action.add_argument("file", type=Path)
@@ -231,7 +237,8 @@ def _review_import(session: PlanSession, args: argparse.Namespace) -> None:
 def _review_report(session: PlanSession, args: argparse.Namespace) -> None:
     from exporters.export import ReviewReportRequest, export_review_report
 
-    request = ReviewReportRequest(session.required_plan(), args.format, args.output, args.only)
+    request = ReviewReportRequest(session.required_plan(), args.format, args.output, args.only,
+                                  args.language or environment_language())
     result = export_review_report(session.store, request)
     for warning in result.warnings:
         print(say("warning: {warning}", warning=warning))
@@ -276,6 +283,7 @@ def _add_export_command(commands: argparse._SubParsersAction, common: argparse.A
                          help="write one file per department into the folder -o names")
     command.add_argument("--with-review", action="store_true",
                          help="add each task's review status and notes as columns")
+    _add_language_option(command)
     command.add_argument("-o", "--output", type=Path, required=True, metavar="PATH")
     command.add_argument("--plan", type=int, metavar="ID", help="the plan (default: the latest)")
 
@@ -288,7 +296,7 @@ def _export(args: argparse.Namespace) -> None:
         ids = (tuple(d.id for d in session.store.departments(plan_id)) if args.all
                else session.department_ids(args.department))
         request = ExportRequest(plan_id, ids, args.format, args.output, args.one_file_per_department,
-                                include_review=args.with_review)
+                                include_review=args.with_review, language=args.language or environment_language())
         result = export_assignment_sheets(session.store, request)
     for warning in result.warnings:
         print(say("warning: {warning}", warning=warning))

@@ -27,12 +27,14 @@ from PySide6.QtWidgets import (QButtonGroup, QCheckBox, QComboBox, QDialog, QDia
                                QRadioButton, QVBoxLayout, QWidget)
 
 from data.errors import PlanReviewError
+from data.language import LANGUAGES
 from data.store import DepartmentRow, PlanStore
 from exporters.files import ExportResult
 from exporters.formats import FORMATS, ExportFormat
 
 from .jobs import CancelCheck, Job, Progress
 from .messages import problem_text
+from .translations import LANGUAGE_NAMES, current_language
 
 SLOW_EXPORT_MS = 400  # the progress dialog appears only for exports that take longer
 # exporters/formats.py describes its formats in English; these marks give lupdate the texts to translate
@@ -70,6 +72,10 @@ class BackgroundExportDialog(QDialog):
         row.addWidget(self.destination)
         row.addWidget(browse)
         self.format_combo.currentIndexChanged.connect(self._suggest_destination)
+        self.language_combo = QComboBox(objectName="languageCombo")  # what the file is worded in
+        for language in LANGUAGES:
+            self.language_combo.addItem(LANGUAGE_NAMES[language], language)
+        self.language_combo.setCurrentIndex(self.language_combo.findData(current_language()))
         return row
 
     def _buttons(self) -> QDialogButtonBox:
@@ -85,6 +91,9 @@ class BackgroundExportDialog(QDialog):
 
     def chosen_format(self) -> str:
         return self.format_combo.currentData()
+
+    def chosen_language(self) -> str:
+        return self.language_combo.currentData()
 
     def writes_folder(self) -> bool:
         """Whether the destination is a folder (of several files) rather than one file."""
@@ -215,6 +224,7 @@ class ExportDialog(BackgroundExportDialog):
         form = QFormLayout()
         form.addRow(self.tr("Departments:"), scope_box)
         form.addRow(self.tr("Format:"), self.format_combo)
+        form.addRow(self.tr("Language:"), self.language_combo)
         form.addRow("", self.per_department)
         form.addRow("", self.include_review)
         form.addRow(self.tr("Save to:"), destination_row)
@@ -233,7 +243,7 @@ class ExportDialog(BackgroundExportDialog):
 
         request = ExportRequest(self.plan_id, tuple(self.chosen_ids()), self.chosen_format(),
                                 Path(self.destination.text()), self.per_department.isChecked(),
-                                include_review=self.include_review.isChecked())
+                                include_review=self.include_review.isChecked(), language=self.chosen_language())
         self._run(request, self.tr("Writing the assignment sheets…"))
 
 
@@ -242,7 +252,7 @@ def department_sheet_document(store: PlanStore, plan_id: int, department_id: int
     from exporters.document import build_book
     from exporters.html import sheet_html
 
-    book = build_book(store, plan_id, [department_id])
+    book = build_book(store, plan_id, [department_id], language=current_language())
     document = QTextDocument()
     document.setHtml(sheet_html(book, book.sheets[0]))
     return document

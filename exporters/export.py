@@ -9,6 +9,7 @@ from dataclasses import dataclass
 from pathlib import Path
 
 from data.errors import ExportError
+from data.language import ENGLISH
 from data.files import atomic_target
 from data.store import PlanStore
 
@@ -28,6 +29,7 @@ class ExportRequest:
     target: Path  # the file; with one_file_per_department, the folder
     one_file_per_department: bool = False
     include_review: bool = False  # add each task's review status and notes as columns
+    language: str = ENGLISH  # what the sheets are worded in (data.language: "en" or "zh")
 
 
 @dataclass(frozen=True)
@@ -38,6 +40,7 @@ class ReviewReportRequest:
     format: str  # a key of formats.FORMATS
     target: Path
     selection: str = ALL
+    language: str = ENGLISH  # what the report is worded in
 
 
 def export_assignment_sheets(store: PlanStore, request: ExportRequest, *,
@@ -51,7 +54,7 @@ def export_assignment_sheets(store: PlanStore, request: ExportRequest, *,
     writers = export_format(request.format).load()
     count = len(request.department_ids)
     if request.include_review:
-        extra_columns = (*extra_columns, *review_columns(store, request.plan_id))
+        extra_columns = (*extra_columns, *review_columns(store, request.plan_id, request.language))
 
     def building(done: int, _total: int) -> None:
         if progress:
@@ -62,7 +65,7 @@ def export_assignment_sheets(store: PlanStore, request: ExportRequest, *,
             progress(count + done, 2 * count)
 
     book = build_book(store, request.plan_id, request.department_ids, extra_columns=extra_columns,
-                      progress=building, cancel=cancel)
+                      language=request.language, progress=building, cancel=cancel)
     if request.one_file_per_department:
         paths = _write_per_department(book, request, writers.department, writing, cancel)
     else:
@@ -79,7 +82,7 @@ def export_review_report(store: PlanStore, request: ReviewReportRequest, *, prog
     Raises ExportCancelled when `cancel` returns True, ExportError when the file cannot be written.
     """
     write = export_format(request.format).load().review_report
-    report = build_review_report(store, request.plan_id, request.selection, cancel=cancel)
+    report = build_review_report(store, request.plan_id, request.selection, language=request.language, cancel=cancel)
     if progress:
         progress(1, 2)
     check_cancel(cancel, request.target)
@@ -103,7 +106,8 @@ def _write_per_department(book: SheetBook, request: ExportRequest, write: Callab
     try:
         request.target.mkdir(parents=True, exist_ok=True)
     except OSError as error:
-        raise ExportError(request.target, "cannot be made a folder ({reason})", reason=error.strerror or error) from None
+        raise ExportError(request.target, "cannot be made a folder ({reason})",
+                          reason=error.strerror or error) from None
     paths = []
     for done, (sheet, name) in enumerate(zip(book.sheets, short_names(book.sheets)), start=1):
         check_cancel(cancel, request.target)

@@ -22,12 +22,13 @@ def _table(table: Table) -> str:
 
 def sheet_html(book: SheetBook, sheet: AssignmentSheet) -> str:
     """The department's sheet: its names, the plan, the date, its counts and its two task tables."""
-    led, taking_part = sheet.led_table(), sheet.taking_part_table()
-    parts = [f"<h2>{_text(sheet.title)}</h2>",
-             f"<p><i>{_text(book.plan_title)}</i>. Printed {book.printed.isoformat()}.<br>"
-             f"Leads {len(led.rows)} tasks, takes part in {len(taking_part.rows)}.</p>"]
-    for heading, table in ((f"Tasks it leads ({len(led.rows)})", led),
-                           (f"Tasks it takes part in ({len(taking_part.rows)})", taking_part)):
+    led, taking_part, words = sheet.led_table(), sheet.taking_part_table(), book.words
+    printed = words("{plan}. Printed {date}.", plan=book.plan_title, date=words.date(book.printed))
+    counts = words("Leads {led} tasks, takes part in {taking_part}.", led=len(led.rows),
+                   taking_part=len(taking_part.rows))
+    parts = [f"<h2>{_text(sheet.title)}</h2>", f"<p>{_text(printed)}<br>{_text(counts)}</p>"]
+    for heading, table in ((words("Tasks it leads ({count})", count=len(led.rows)), led),
+                           (words("Tasks it takes part in ({count})", count=len(taking_part.rows)), taking_part)):
         parts.append(f"<h3>{_text(heading)}</h3>")
-        parts.append(_table(table) if table.rows else "<p>None.</p>")
+        parts.append(_table(table) if table.rows else f"<p>{_text(words('None.'))}</p>")
     return "<html><body>" + "".join(parts) + "</body></html>"

@@ -31,8 +31,8 @@ from reportlab.platypus import Table as PdfTable
 
 from .document import AssignmentSheet, Column, SheetBook, Table
 from .files import CancelCheck, Progress, check_cancel
-from .review_report import STATUS_FILLS, ReviewReport
-from .review_report import TITLE as REVIEW_TITLE
+from .review_report import ReviewReport, status_fills
+from .wording import Words
 
 CJK_FONT = "PlanReviewCJK"
 CJK_FALLBACK = "STSong-Light"
@@ -227,33 +227,40 @@ def _table(table: Table, cells: _Cells, row_style: RowStyle | None = None) -> Pd
     return result
 
 
+def _printed(words: Words, plan_title: str, printed: date) -> str:
+    return words("{plan}. Printed {date}.", plan=plan_title, date=words.date(printed))
+
+
 def _department_flowables(book: SheetBook, index: int, cells: _Cells) -> list:
-    sheet, styles = book.sheets[index], cells.styles
+    sheet, styles, words = book.sheets[index], cells.styles, book.words
     led, taking_part = sheet.led_table(), sheet.taking_part_table()
     flowables = [
         _DepartmentStart(index),
         Paragraph(markup(sheet.title), styles.title),
-        Paragraph(markup(f"{book.plan_title}. Printed {book.printed.isoformat()}."), styles.subtitle),
-        Paragraph(markup(f"Leads {len(led.rows)} tasks, takes part in {len(taking_part.rows)}."),
-                  styles.subtitle),
+        Paragraph(markup(_printed(words, book.plan_title, book.printed)), styles.subtitle),
+        Paragraph(markup(words("Leads {led} tasks, takes part in {taking_part}.", led=len(led.rows),
+                               taking_part=len(taking_part.rows))), styles.subtitle),
     ]
-    for heading, table in ((f"Tasks it leads ({len(led.rows)})", led),
-                           (f"Tasks it takes part in ({len(taking_part.rows)})", taking_part)):
+    for heading, table in ((words("Tasks it leads ({count})", count=len(led.rows)), led),
+                           (words("Tasks it takes part in ({count})", count=len(taking_part.rows)), taking_part)):
         flowables.append(Paragraph(markup(heading), styles.heading))
-        flowables.append(_table(table, cells) if table.rows else Paragraph("None.", styles.cell))
+        flowables.append(_table(table, cells) if table.rows else Paragraph(markup(words("None.")), styles.cjk_cell))
     return flowables
 
 
 def _contents_flowables(book: SheetBook, width: float, styles: _Styles) -> list:
-    flowables = [Paragraph("Department assignment sheets", styles.title),
-                 Paragraph(markup(f"{book.plan_title}. Printed {book.printed.isoformat()}."), styles.subtitle),
-                 Paragraph("Contents", styles.heading)]
-    columns = (Column("Department", 60), Column("Chinese name", 20), Column("Leads", 7), Column("Takes part", 9),
-               Column("Page", 6))
-    rows = [[Paragraph(f'<a href="#{_bookmark(index)}" color="#0563C1">{markup(sheet.department.name)}</a>',
-                       styles.cell),  # a link to the department's bookmark
-             _cell(sheet.department.name_zh or "", styles), _cell(len(sheet.led), styles),
-             _cell(len(sheet.taking_part), styles), _FormNumber(_page_form(index))]
+    words = book.words
+    flowables = [Paragraph(markup(words("Department assignment sheets")), styles.title),
+                 Paragraph(markup(_printed(words, book.plan_title, book.printed)), styles.subtitle),
+                 Paragraph(markup(words("Contents")), styles.heading)]
+    other_name = "English name" if words.chinese else "Chinese name"  # the department's name in the other language
+    name_widths = (40, 40) if words.chinese else (60, 20)  # Chinese names are short, the English ones long
+    columns = (Column(words("Department"), name_widths[0]), Column(words(other_name), name_widths[1]),
+               Column(words("Leads"), 7), Column(words("Takes part"), 9), Column(words("Page"), 6))
+    rows = [[Paragraph(f'<a href="#{_bookmark(index)}" color="#0563C1">{markup(words.full_name(sheet.department))}</a>',
+                       styles.cjk_cell),  # a link to the department's bookmark
+             _cell(words.other_name(sheet.department), styles),
+             _cell(len(sheet.led), styles), _cell(len(sheet.taking_part), styles), _FormNumber(_page_form(index))]
             for index, sheet in enumerate(book.sheets)]
     flowables.append(_pdf_table(columns, rows, width, styles))
     return flowables
@@ -295,19 +302,33 @@ class _FormNumber(Flowable):
         self.canv.doForm(self.form)
 
 
-def _define_number_form(canv: Canvas, name: str, number: int) -> None:
+def _define_number_form(canv: Canvas, name: str, number: int | str, font: str = BODY_FONT) -> None:
     canv.beginForm(name)
-    canv.setFont(BODY_FONT, 8.5)
+    canv.setFont(font, 8.5)
     canv.drawString(0, 0, str(number))
     canv.endForm()
 
 
+def _page_font(words: Words) -> str:
+    """The font of the page numbers' words: the CJK font for Chinese ("第 3 页")."""
+    return cjk_font() if words.chinese else BODY_FONT
+
+
 class _TotalPagesCanvas(Canvas):
-    """Defines the page total, for "page x of y", once the last page is done."""
+    """Defines the page total, for "page x of y" ("第 x 页 共 y 页"), once the last page is done."""
+
+    def __init__(self, *args, words: Words, **kwargs):
+        super().__init__(*args, **kwargs)
+        self.words = words
 
     def save(self):
-        _define_number_form(self, TOTAL_PAGES_FORM, self.getPageNumber() - 1)
+        total = self.words("{total}", total=self.getPageNumber() - 1)
+        _define_number_form(self, TOTAL_PAGES_FORM, total, _page_font(self.words))
         super().save()
+
+
+def _canvas_maker(words: Words) -> Callable[..., Canvas]:
+    return lambda *args, **kwargs: _TotalPagesCanvas(*args, words=words, **kwargs)
 
 
 class _SheetDocument(BaseDocTemplate):
@@ -340,18 +361,19 @@ def _page_paragraph(text: str, style: ParagraphStyle, width: float) -> Paragraph
 
 
 def _decorate_page(canv: Canvas, doc: BaseDocTemplate, page_paragraph: Callable[..., Paragraph], styles: _Styles,
-                   plan_title: str, printed: date, what: str) -> None:
+                   plan_title: str, printed: date, what: str, words: Words) -> None:
     """Header (plan, what the page shows) and footer (printed date, page x of y) of every page."""
     width, height = doc.pagesize
     margin, half = MARGIN_MM * mm, (width - 2 * MARGIN_MM * mm) / 2
     for text, style, x, y in ((plan_title, styles.page_left, margin, height - 9 * mm),
                               (what, styles.page_right, width / 2, height - 9 * mm),
-                              (f"Printed {printed.isoformat()}", styles.page_left, margin, 6 * mm)):
+                              (words("Printed {date}", date=words.date(printed)), styles.page_left, margin, 6 * mm)):
         page_paragraph(text, style, half).drawOn(canv, x, y)
     canv.saveState()
-    canv.setFont(BODY_FONT, 8.5)
-    right = width - margin - canv.stringWidth("000", BODY_FONT, 8.5)
-    canv.drawRightString(right, 6 * mm + 2, f"Page {doc.page} of ")
+    font = _page_font(words)
+    canv.setFont(font, 8.5)
+    right = width - margin - canv.stringWidth(words("{total}", total="000"), font, 8.5)
+    canv.drawRightString(right, 6 * mm + 2, words("Page {page} of ", page=doc.page))
     canv.translate(right, 6 * mm + 2)
     canv.doForm(TOTAL_PAGES_FORM)
     canv.restoreState()
@@ -368,7 +390,7 @@ def _page_settings(plan_title: str, subject: str) -> dict:
 
 
 def _add_page_template(document: BaseDocTemplate, styles: _Styles, plan_title: str, printed: date,
-                       what: Callable[[BaseDocTemplate], str]) -> Frame:
+                       what: Callable[[BaseDocTemplate], str], words: Words) -> Frame:
     """One frame per page, decorated with the plan, `what(document)` and the page numbers; the frame."""
     margin = MARGIN_MM * mm
     width, height = document.pagesize
@@ -376,18 +398,18 @@ def _add_page_template(document: BaseDocTemplate, styles: _Styles, plan_title: s
     page_paragraph = functools.cache(_page_paragraph)  # pages repeat the same few texts: each laid out once
     document.addPageTemplates([PageTemplate(
         "page", [frame], onPageEnd=lambda canv, doc: _decorate_page(canv, doc, page_paragraph, styles, plan_title,
-                                                                    printed, what(doc)))])
+                                                                    printed, what(doc), words))])
     return frame
 
 
 def write_pdf(book: SheetBook, path: Path, *, contents: bool = True, progress: Progress | None = None,
               cancel: CancelCheck | None = None) -> None:
     """All the book's departments in one PDF, each from a new page; with a contents page if asked."""
-    styles = _Styles()
+    styles, words = _Styles(), book.words
     document = _SheetDocument(path, book, progress, cancel,
-                              **_page_settings(book.plan_title, "Department assignment sheets"))
+                              **_page_settings(book.plan_title, words("Department assignment sheets")))
     frame = _add_page_template(document, styles, book.plan_title, book.printed,
-                               lambda doc: doc.current.title if doc.current else "Contents")
+                               lambda doc: doc.current.title if doc.current else words("Contents"), words)
     flowables = _contents_flowables(book, frame._width, styles) if contents else []
     cells = _Cells(styles, frame)
     for index in range(len(book.sheets)):
@@ -395,39 +417,39 @@ def write_pdf(book: SheetBook, path: Path, *, contents: bool = True, progress: P
             flowables.append(PageBreak())
         flowables += _department_flowables(book, index, cells)
     check_cancel(cancel, path)
-    document.build(flowables, canvasmaker=_TotalPagesCanvas)
+    document.build(flowables, canvasmaker=_canvas_maker(words))
 
 
 def write_department_pdf(book: SheetBook, sheet: AssignmentSheet, path: Path) -> None:
     """One department's sheet as a PDF of its own (no contents page)."""
-    write_pdf(SheetBook(book.plan_title, book.printed, [sheet]), path, contents=False)
+    write_pdf(SheetBook(book.plan_title, book.printed, [sheet], words=book.words), path, contents=False)
 
 
 def _status_fill(report: ReviewReport) -> RowStyle:
     """Each task's status cell filled with its status's colour, so follow-ups stand out."""
-    column = report.status_column
+    column, fills = report.status_column, status_fills(report.words)
 
     def fill(index: int, values: tuple) -> list:
-        rgb = STATUS_FILLS.get(values[column])
+        rgb = fills.get(values[column])
         return [("BACKGROUND", (column, index), (column, index), colors.HexColor(f"#{rgb}"))] if rgb else []
     return fill
 
 
 def write_review_pdf(report: ReviewReport, path: Path) -> None:
     """The review report: the summary, then the tasks with their statuses, flags and notes."""
-    styles = _Styles()
-    document = BaseDocTemplate(str(path), **_page_settings(report.plan_title, REVIEW_TITLE))
-    frame = _add_page_template(document, styles, report.plan_title, report.printed, lambda doc: REVIEW_TITLE)
+    styles, words = _Styles(), report.words
+    document = BaseDocTemplate(str(path), **_page_settings(report.plan_title, report.title))
+    frame = _add_page_template(document, styles, report.plan_title, report.printed, lambda doc: report.title, words)
     summary = PdfTable([[Paragraph(markup(label), styles.label), Paragraph(markup(value), styles.cjk_cell)]
                         for label, value in report.summary], colWidths=[35 * mm, frame._width - 35 * mm],
                        hAlign="LEFT", style=[("VALIGN", (0, 0), (-1, -1), "TOP"),
                                              ("LEFTPADDING", (0, 0), (-1, -1), 0),
                                              ("TOPPADDING", (0, 0), (-1, -1), 0),
                                              ("BOTTOMPADDING", (0, 0), (-1, -1), 1)])
-    flowables = [Paragraph(REVIEW_TITLE, styles.title),
-                 Paragraph(markup(f"{report.plan_title}. Printed {report.printed.isoformat()}."), styles.subtitle),
+    flowables = [Paragraph(markup(report.title), styles.title),
+                 Paragraph(markup(_printed(words, report.plan_title, report.printed)), styles.subtitle),
                  summary,
                  Paragraph(markup(report.heading), styles.heading),
                  _table(report.tasks, _Cells(styles, frame), _status_fill(report)) if report.tasks.rows
-                 else Paragraph("None.", styles.cell)]
-    document.build(flowables, canvasmaker=_TotalPagesCanvas)
+                 else Paragraph(markup(words("None.")), styles.cjk_cell)]
+    document.build(flowables, canvasmaker=_canvas_maker(words))

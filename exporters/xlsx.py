@@ -20,12 +20,11 @@ from openpyxl.worksheet.page import PageMargins
 
 from .document import AssignmentSheet, Column, SheetBook, Table, short_names
 from .files import CancelCheck, Progress, check_cancel
-from .review_report import STATUS_FILLS, ReviewReport
-from .review_report import TITLE as REVIEW_TITLE
+from .review_report import ReviewReport, status_fills
+from .wording import Words
 
 FONT = "Calibri"  # the workbook default; every font names it so no reader falls back to a serif
-OVERVIEW = "Overview"
-MATRIX = "Matrix"
+CHINESE_FONT = "宋体"  # SimSun: on every Chinese Windows; LibreOffice maps it to the CJK font it has
 LINE_HEIGHT = 14.4  # points per wrapped line of 11-point Calibri (Excel); LibreOffice needs less
 ROW_PADDING = 2.0
 MAX_ROW_HEIGHT = 409.0  # points: Excel's tallest row; the cell still holds a longer note whole
@@ -68,18 +67,19 @@ class _Styles:
 
     TABLE_CELL = "Table cell"
 
-    def __init__(self, workbook: Workbook) -> None:
+    def __init__(self, workbook: Workbook, words: Words) -> None:
+        font = CHINESE_FONT if words.chinese else FONT
         edge = Side(style="thin", color="808080")
         self.border = Border(left=edge, right=edge, top=edge, bottom=edge)
-        self.header_font = Font(name=FONT, bold=True, color="FFFFFF")
+        self.header_font = Font(name=font, bold=True, color="FFFFFF")
         self.header_fill = PatternFill("solid", fgColor="305496")
-        self.title_font = Font(name=FONT, bold=True, size=14)
-        self.subtitle_font = Font(name=FONT, italic=True, color="404040")
-        self.link_font = Font(name=FONT, color="0563C1", underline="single")
+        self.title_font = Font(name=font, bold=True, size=14)
+        self.subtitle_font = Font(name=font, italic=not words.chinese, color="404040")  # no slanted Chinese
+        self.link_font = Font(name=font, color="0563C1", underline="single")
         self.wrapped = Alignment(wrap_text=True, horizontal="left", vertical="top")
         self.centered = Alignment(horizontal="center", vertical="top")
         self.rotated = Alignment(text_rotation=90, horizontal="center", vertical="bottom")
-        workbook.add_named_style(NamedStyle(self.TABLE_CELL, font=Font(name=FONT, size=11), border=self.border,
+        workbook.add_named_style(NamedStyle(self.TABLE_CELL, font=Font(name=font, size=11), border=self.border,
                                             alignment=self.wrapped))
 
 
@@ -103,7 +103,7 @@ def _footer_text(text: str) -> str:
     return text.replace("&", "&&")  # '&' starts a code in Excel headers and footers
 
 
-def _print_setup(ws, *, landscape: bool, title_rows: str, footer: str, plan_title: str) -> None:
+def _print_setup(ws, words: Words, *, landscape: bool, title_rows: str, footer: str, plan_title: str) -> None:
     ws.page_setup.paperSize = ws.PAPERSIZE_A4
     ws.page_setup.orientation = ws.ORIENTATION_LANDSCAPE if landscape else ws.ORIENTATION_PORTRAIT
     ws.page_setup.fitToWidth = 1
@@ -116,7 +116,7 @@ def _print_setup(ws, *, landscape: bool, title_rows: str, footer: str, plan_titl
     ws.oddHeader.left.size = 8
     ws.oddFooter.left.text = _footer_text(footer)
     ws.oddFooter.left.size = 8
-    ws.oddFooter.right.text = "Page &P of &N"
+    ws.oddFooter.right.text = words("Page &P of &N")
     ws.oddFooter.right.size = 8
 
 
@@ -144,36 +144,46 @@ def _write_table(ws, styles: _Styles, table: Table, first_row: int) -> int:
 
 
 def _write_department(ws, styles: _Styles, book: SheetBook, sheet: AssignmentSheet) -> None:
+    words = book.words
     _put(ws, 1, 1, sheet.title).font = styles.title_font
     _put(ws, 2, 1, book.plan_title).font = styles.subtitle_font
-    _put(ws, 3, 1, f"Leads {len(sheet.led)} tasks, takes part in {len(sheet.taking_part)}. "
-                   f"Printed {book.printed.isoformat()}.")
+    counts = words("Leads {led} tasks, takes part in {taking_part}.", led=len(sheet.led),
+                   taking_part=len(sheet.taking_part))
+    _put(ws, 3, 1, words("{counts} {printed}", counts=counts, printed=words("Printed {date}",
+                                                                           date=words.date(book.printed))))
     header_row = 5
     _write_table(ws, styles, sheet.combined_table(), header_row)
-    _print_setup(ws, landscape=True, title_rows=f"{header_row}:{header_row}", footer=sheet.title,
+    _print_setup(ws, words, landscape=True, title_rows=f"{header_row}:{header_row}", footer=sheet.title,
                  plan_title=book.plan_title)
 
 
 def _write_overview(ws, styles: _Styles, book: SheetBook, names: list[str]) -> None:
-    _put(ws, 1, 1, "Department assignment sheets").font = styles.title_font
-    _put(ws, 2, 1, f"{book.plan_title}. Printed {book.printed.isoformat()}.").font = styles.subtitle_font
+    words = book.words
+    _put(ws, 1, 1, words("Department assignment sheets")).font = styles.title_font
+    _put(ws, 2, 1, words("{plan}. Printed {date}.", plan=book.plan_title,
+                         date=words.date(book.printed))).font = styles.subtitle_font
     header_row = 4
-    table = Table((Column("Department", 80), Column("Chinese name", 20), Column("Abbreviation", 14),
-                   Column("Leads", 8), Column("Takes part", 12), Column("Sheet", 34)),
-                  tuple((s.department.name, s.department.name_zh or "", s.department.abbreviation or "",
-                         len(s.led), len(s.taking_part), name) for s, name in zip(book.sheets, names)))
+    other_name = "English name" if words.chinese else "Chinese name"  # the department's name in the other language
+    table = Table((Column(words("Department"), 80), Column(words(other_name), 20 if not words.chinese else 60),
+                   Column(words("Abbreviation"), 14), Column(words("Leads"), 8), Column(words("Takes part"), 12),
+                   Column(words("Sheet"), 34)),
+                  tuple((words.full_name(s.department),
+                         words.other_name(s.department),
+                         s.department.abbreviation or "", len(s.led), len(s.taking_part), name)
+                        for s, name in zip(book.sheets, names)))
     _write_table(ws, styles, table, header_row)
     for row_number, name in enumerate(names, start=header_row + 1):
         cell = ws.cell(row=row_number, column=1)
         cell.hyperlink = Hyperlink(ref=cell.coordinate, location=f"'{name}'!A1", display=cell.value)
         cell.font = styles.link_font
-    _print_setup(ws, landscape=False, title_rows=f"{header_row}:{header_row}", footer="Overview",
+    _print_setup(ws, words, landscape=False, title_rows=f"{header_row}:{header_row}", footer=words("Overview"),
                  plan_title=book.plan_title)
 
 
 def _write_matrix(ws, styles: _Styles, book: SheetBook, names: list[str]) -> None:
     tasks, marks = book.matrix()
-    columns = (Column("No.", 5), Column("Task", 60)) + tuple(Column(name, 4) for name in names)
+    words = book.words
+    columns = (Column(words("No."), 5), Column(words("Task"), 60)) + tuple(Column(name, 4) for name in names)
     rows = tuple((number, text if len(text) <= MATRIX_TEXT_LIMIT else text[:MATRIX_TEXT_LIMIT - 1] + "…")
                  + tuple(marks.get((number, index), "") for index in range(len(names)))
                  for number, text in tasks)
@@ -185,7 +195,8 @@ def _write_matrix(ws, styles: _Styles, book: SheetBook, names: list[str]) -> Non
     ws.row_dimensions[1].height = max(text_width(name) for name in names) * 6.5 + 8 if names else LINE_HEIGHT
     ws.freeze_panes = "C2"
     ws.print_title_cols = "A:B"
-    _print_setup(ws, landscape=True, title_rows="1:1", footer="Tasks × departments (L leads, P takes part)",
+    _print_setup(ws, words, landscape=True, title_rows="1:1",
+                 footer=words("Tasks × departments (L leads, P takes part)"),
                  plan_title=book.plan_title)
 
 
@@ -193,12 +204,13 @@ def write_workbook(book: SheetBook, path: Path, *, progress: Progress | None = N
                    cancel: CancelCheck | None = None) -> None:
     """One workbook: an overview, the tasks × departments matrix, and a sheet per department."""
     workbook = Workbook()
-    styles = _Styles(workbook)
-    names = short_names(book.sheets, taken=(OVERVIEW, MATRIX))
+    styles = _Styles(workbook, book.words)
+    overview_name, matrix_name = book.words("Overview"), book.words("Matrix")
+    names = short_names(book.sheets, taken=(overview_name, matrix_name))
     overview = workbook.active
-    overview.title = OVERVIEW
+    overview.title = overview_name
     _write_overview(overview, styles, book, names)
-    _write_matrix(workbook.create_sheet(MATRIX), styles, book, names)
+    _write_matrix(workbook.create_sheet(matrix_name), styles, book, names)
     for done, (sheet, name) in enumerate(zip(book.sheets, names), start=1):
         check_cancel(cancel, path)
         _write_department(workbook.create_sheet(name), styles, book, sheet)
@@ -213,14 +225,14 @@ def write_department_workbook(book: SheetBook, sheet: AssignmentSheet, path: Pat
     workbook = Workbook()
     worksheet = workbook.active
     worksheet.title = short_names([sheet])[0]
-    _write_department(worksheet, styles=_Styles(workbook), book=book, sheet=sheet)
+    _write_department(worksheet, styles=_Styles(workbook, book.words), book=book, sheet=sheet)
     workbook.save(path)
 
 
 def _fill_statuses(ws, report: ReviewReport, header_row: int) -> None:
     """Each task's status cell filled with its status's colour, so follow-ups stand out."""
     column = report.status_column + 1
-    fills = {word: PatternFill("solid", fgColor=rgb) for word, rgb in STATUS_FILLS.items()}
+    fills = {word: PatternFill("solid", fgColor=rgb) for word, rgb in status_fills(report.words).items()}
     for row_number in range(header_row + 1, header_row + 1 + len(report.tasks.rows)):
         cell = ws.cell(row=row_number, column=column)
         if cell.value in fills:
@@ -229,21 +241,25 @@ def _fill_statuses(ws, report: ReviewReport, header_row: int) -> None:
 
 def write_review_workbook(report: ReviewReport, path: Path) -> None:
     """The review report: the summary above the tasks with their review, and a sheet with one row per note."""
+    words = report.words
     workbook = Workbook()
-    styles = _Styles(workbook)
+    styles = _Styles(workbook, words)
     tasks = workbook.active
-    tasks.title = "Review"
-    _put(tasks, 1, 1, REVIEW_TITLE).font = styles.title_font
-    _put(tasks, 2, 1, f"{report.plan_title}. Printed {report.printed.isoformat()}.").font = styles.subtitle_font
+    tasks.title = words("Review")
+    _put(tasks, 1, 1, report.title).font = styles.title_font
+    _put(tasks, 2, 1, words("{plan}. Printed {date}.", plan=report.plan_title,
+                            date=words.date(report.printed))).font = styles.subtitle_font
     for row, (label, value) in enumerate(report.summary, start=3):
-        _put(tasks, row, 1, f"{label}: {value}")
+        _put(tasks, row, 1, words("{reviewer}: {status}", reviewer=label, status=value))
     header_row = 3 + len(report.summary) + 1
     _write_table(tasks, styles, report.tasks, header_row)
     _fill_statuses(tasks, report, header_row)
-    _print_setup(tasks, landscape=True, title_rows=f"{header_row}:{header_row}",
-                 footer=f"{REVIEW_TITLE}: {report.heading}", plan_title=report.plan_title)
-    notes = workbook.create_sheet("Notes")
+    _print_setup(tasks, words, landscape=True, title_rows=f"{header_row}:{header_row}",
+                 footer=words("{report}: {what}", report=report.title, what=report.heading),
+                 plan_title=report.plan_title)
+    notes = workbook.create_sheet(words("Notes"))
     _write_table(notes, styles, report.notes, 1)
-    _print_setup(notes, landscape=True, title_rows="1:1", footer=f"{REVIEW_TITLE}: notes",
+    _print_setup(notes, words, landscape=True, title_rows="1:1",
+                 footer=words("{report}: {what}", report=report.title, what=words("Notes")),
                  plan_title=report.plan_title)
     workbook.save(path)
