@@ -8,7 +8,7 @@ from PySide6.QtWidgets import QTextBrowser, QWidget
 
 from data.store import DepartmentRow, TaskRow
 
-from .models import department_label, section_number
+from .models import department_label, place_lines
 
 HIGHLIGHT = "background-color:#ffe27a;"
 
@@ -54,14 +54,9 @@ class TaskDetail(QTextBrowser):
             self.setHtml(f"<p style='color:gray'>{html.escape(self.tr('Choose a task to see it here.'))}</p>")
             return
         heading = self.tr("Task %1").replace("%1", str(task.number))
-        part = self.tr("Part %1: %2").replace("%1", str(task.part_number)).replace("%2", task.part_title)
-        lines = [f"<h3 style='margin:0'>{html.escape(heading)}</h3>",
-                 f"<p style='margin:2px 0'>{html.escape(part)}"]
-        if task.section_title:
-            section = (self.tr("Section %1: %2").replace("%1", section_number(task))
-                       .replace("%2", task.section_title))
-            lines.append(f"<br>{html.escape(section)}")
-        lines.append(f"</p><p>{highlighted(task.text, self._words)}</p>")
+        place = "<br>".join(html.escape(line) for line in place_lines(task))
+        lines = [f"<h3 style='margin:0'>{html.escape(heading)}</h3>", f"<p style='margin:2px 0'>{place}</p>",
+                 f"<p>{highlighted(task.text, self._words)}</p>"]
         lead = [task.lead] if task.lead else []
         lines.append(self._departments(self.tr("Lead department"), lead))
         lines.append(self._departments(self.tr("Participating departments"), list(task.participants)))

@@ -15,6 +15,7 @@ from PySide6.QtGui import QColor
 
 from data.department_names import every_name, short_name
 from data.language import CHINESE
+from data.numbers import chinese
 from data.session import PlanSession, TaskFilter
 from data.store import DepartmentRow, PlanStore, TaskRow
 
@@ -57,6 +58,37 @@ def section_number(row: TaskRow) -> str:
     """'2.1' for a task in a numbered section, '4' for a task a part holds directly."""
     part = "" if row.part_number is None else str(row.part_number)
     return part if row.section_number is None else f"{part}.{row.section_number}"
+
+
+def numeral(number: int | None) -> str:
+    """A part's or section's number as the interface's language writes it: 2, or 二."""
+    if number is None:
+        return ""
+    return chinese(number) if current_language() == CHINESE else str(number)
+
+
+def part_label(number: int | None, title: str) -> str:
+    """A part as the tree lists it: "2. Title", or "二、标题"."""
+    if number is None:
+        return title
+    return QCoreApplication.translate("PlanTreeModel", "%1. %2").replace("%1", numeral(number)).replace("%2", title)
+
+
+def section_label(part_number: int | None, number: int, title: str | None) -> str:
+    """A numbered section as the tree lists it: "2.1 Title", or "（一）标题"."""
+    shown = numeral(number) if current_language() == CHINESE else f"{numeral(part_number)}.{number}"
+    return QCoreApplication.translate("PlanTreeModel", "%1 %2").replace("%1", shown).replace("%2", title or "").rstrip()
+
+
+def place_lines(row: TaskRow) -> list[str]:
+    """The task's part and section, one per line ("Part 2: …", "Section 2.1: …"; in Chinese "二、…", "（一）…")."""
+    part = QCoreApplication.translate("TaskColumn", "Part %1: %2")
+    lines = [part.replace("%1", numeral(row.part_number)).replace("%2", row.part_title)]
+    if row.section_title:
+        number = numeral(row.section_number) if current_language() == CHINESE else section_number(row)
+        section = QCoreApplication.translate("TaskColumn", "Section %1: %2")
+        lines.append(section.replace("%1", number).replace("%2", row.section_title))
+    return lines
 
 
 def rich_tooltip(text: str) -> str:
@@ -104,12 +136,7 @@ class TaskColumn:
 
 
 def _section_tooltip(row: TaskRow) -> str:
-    part = QCoreApplication.translate("TaskColumn", "Part %1: %2")
-    lines = [part.replace("%1", str(row.part_number)).replace("%2", row.part_title)]
-    if row.section_title:
-        lines.append(QCoreApplication.translate("TaskColumn", "Section %1: %2").replace("%1", section_number(row))
-                     .replace("%2", row.section_title))
-    return "\n".join(lines)
+    return "\n".join(place_lines(row))
 
 
 def _lead_name(row: TaskRow) -> str:
@@ -337,7 +364,7 @@ class PlanTreeModel(QAbstractItemModel):
         parts = {part.id: part for part in store.parts(plan_id)}
         part_keys = {}
         for part in parts.values():
-            label = f"{part.number}. {part.title}" if part.number is not None else part.title
+            label = part_label(part.number, part.title)
             part_keys[part.id] = self._add(0, _Node(PART, part.id, label, part.title, part.task_count))
         section_tasks: dict[int, list[int]] = {}
         for task_id, section_id in store.task_sections(plan_id):
@@ -347,8 +374,7 @@ class PlanTreeModel(QAbstractItemModel):
             if section.number is None:
                 self._nodes[part_keys[section.part_id]].task_ids += ids
                 continue
-            number = f"{parts[section.part_id].number}.{section.number}"
-            label = f"{number} {section.title or ''}".rstrip()
+            label = section_label(parts[section.part_id].number, section.number, section.title)
             key = self._add(part_keys[section.part_id],
                             _Node(SECTION, section.id, label, section.title or "", section.task_count))
             self._nodes[key].task_ids = ids

@@ -331,7 +331,9 @@ class ReviewController(QObject):
     def _show_reviewer(self) -> None:
         text = self.tr("Reviewer: %1").replace("%1", self.reviewer)
         if self.department:
-            text += f" ({self.department})"
+            known = self.session.store.find_department(self.department)
+            department = department_name(known) if known else self.department
+            text = self.tr("%1 (%2)", "the reviewer and their department").replace("%1", text).replace("%2", department)
         self.reviewer_label.setText(text)
 
     def _share_identity(self) -> None:

@@ -345,6 +345,14 @@
 <context>
     <name>PlanTreeModel</name>
     <message>
+        <source>%1. %2</source>
+        <translation>%1、%2</translation>
+    </message>
+    <message>
+        <source>%1 %2</source>
+        <translation>（%1）%2</translation>
+    </message>
+    <message>
         <source>Part, section and task</source>
         <translation>部分、小节和任务</translation>
     </message>
@@ -465,6 +473,11 @@
     <message>
         <source>Reviewer: %1</source>
         <translation>审阅人：%1</translation>
+    </message>
+    <message>
+        <source>%1 (%2)</source>
+        <comment>the reviewer and their department</comment>
+        <translation>%1（%2）</translation>
     </message>
     <message>
         <source>%1 of %2 reviewed</source>
@@ -697,11 +710,11 @@
     <name>TaskColumn</name>
     <message>
         <source>Part %1: %2</source>
-        <translation>第%1部分：%2</translation>
+        <translation>%1、%2</translation>
     </message>
     <message>
         <source>Section %1: %2</source>
-        <translation>小节 %1：%2</translation>
+        <translation>（%1）%2</translation>
     </message>
     <message>
         <source>No.</source>
@@ -741,14 +754,6 @@
     <message>
         <source>Task %1</source>
         <translation>任务 %1</translation>
-    </message>
-    <message>
-        <source>Part %1: %2</source>
-        <translation>第%1部分：%2</translation>
-    </message>
-    <message>
-        <source>Section %1: %2</source>
-        <translation>小节 %1：%2</translation>
     </message>
     <message>
         <source>Lead department</source>
