@@ -39,7 +39,8 @@ def department_names(departments: Sequence[DepartmentRow]) -> str:
 
 
 def name_order() -> Callable[[DepartmentRow], object]:
-    """A sort key that orders departments by their names as the interface's language does (Chinese by pinyin)."""
+    """A sort key that orders departments by their names as the interface's language does (Chinese by pinyin:
+    Qt's collator, ICU's, is at hand at once, where pypinyin's dictionaries take 0.3 s to load)."""
     collator = QCollator(QLocale())
     collator.setCaseSensitivity(Qt.CaseSensitivity.CaseInsensitive)
     return lambda department: collator.sortKey(department_name(department))

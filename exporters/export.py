@@ -9,7 +9,8 @@ from dataclasses import dataclass
 from pathlib import Path
 
 from data.errors import ExportError
-from data.language import ENGLISH
+from data.department_names import pinyin_order
+from data.language import CHINESE, ENGLISH
 from data.files import atomic_target
 from data.store import PlanStore
 
@@ -64,7 +65,7 @@ def export_assignment_sheets(store: PlanStore, request: ExportRequest, *,
         if progress:
             progress(count + done, 2 * count)
 
-    book = build_book(store, request.plan_id, request.department_ids, extra_columns=extra_columns,
+    book = build_book(store, request.plan_id, _in_name_order(store, request), extra_columns=extra_columns,
                       language=request.language, progress=building, cancel=cancel)
     if request.one_file_per_department:
         paths = _write_per_department(book, request, writers.department, writing, cancel)
@@ -73,6 +74,16 @@ def export_assignment_sheets(store: PlanStore, request: ExportRequest, *,
             writers.sheets(book, temporary, progress=writing, cancel=cancel)
         paths = [request.target]
     return ExportResult(paths, list(book.warnings))
+
+
+def _in_name_order(store: PlanStore, request: ExportRequest) -> tuple[int, ...]:
+    """The departments in the order their names take in the sheets' language: Chinese sheets by pinyin,
+    English ones as the request lists them."""
+    departments = {d.id: d for d in store.departments(request.plan_id)}
+    if request.language != CHINESE or not set(request.department_ids) <= departments.keys():
+        return request.department_ids  # (build_book names an unknown department)
+    key = pinyin_order()
+    return tuple(sorted(request.department_ids, key=lambda i: key(departments[i])))
 
 
 def export_review_report(store: PlanStore, request: ReviewReportRequest, *, progress: Progress | None = None,

@@ -105,6 +105,19 @@ def test_a_chinese_workbook_speaks_chinese(chinese_plan, tmp_path):
     assert matrix.oddFooter.left.text == "任务 × 单位（牵：牵头，参：参与）"
 
 
+def test_chinese_sheets_list_departments_in_pinyin_order(chinese_plan, tmp_path):
+    ids = tuple(d.id for d in chinese_plan.departments(1))
+    path = tmp_path / "sheets.xlsx"
+    export_assignment_sheets(chinese_plan, ExportRequest(1, ids, "xlsx", path, language=CHINESE))
+    names = openpyxl.load_workbook(path).sheetnames[2:]
+    assert len(names) == len(ids)
+    order = ["各地级以上市人民政府", "广东海事局", "人民银行广东省分行", "省发展改革委", "省政务和数据局", "有关单位"]
+    assert sorted(order, key=names.index) == order  # ge, guang, ren, sheng fa, sheng zheng, you
+    export_assignment_sheets(chinese_plan, ExportRequest(1, ids, "xlsx", path))
+    workbook = openpyxl.load_workbook(path)
+    assert workbook[workbook.sheetnames[2]]["A1"].value.startswith("City governments")  # English: the order asked
+
+
 def test_an_english_plan_exported_in_chinese_names_departments_by_their_short_forms(store, tmp_path):
     ndrc = store.find_department("NDRC").id
     book = build_book(store, 1, (ndrc,), printed=PRINTED, language=CHINESE)
