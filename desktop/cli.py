@@ -18,6 +18,7 @@ from data.paths import default_database_path
 from data.review import ALL, ATTENTION, FLAGGED, FOLLOW_UP, STATUSES, NoteVersion
 from data.session import PlanSession, TaskFilter
 from data.store import PlanStore
+from exporters.document import LAYOUTS, STANDARD
 from exporters.formats import FORMATS
 
 from .cli_zh import CLI_ZH
@@ -284,6 +285,9 @@ def _add_export_command(commands: argparse._SubParsersAction, common: argparse.A
     command.add_argument("--with-review", action="store_true",
                          help="add each task's review status and notes as columns")
     _add_language_option(command)
+    command.add_argument("--layout", choices=LAYOUTS, default=STANDARD,
+                         help="official: A4 portrait as a government office prints an attachment (GB/T 9704)")
+    command.add_argument("--attachment", action="store_true", help="official layout: head each sheet 附件")
     command.add_argument("-o", "--output", type=Path, required=True, metavar="PATH")
     command.add_argument("--plan", type=int, metavar="ID", help="the plan (default: the latest)")
 
@@ -296,7 +300,8 @@ def _export(args: argparse.Namespace) -> None:
         ids = (tuple(d.id for d in session.store.departments(plan_id)) if args.all
                else session.department_ids(args.department))
         request = ExportRequest(plan_id, ids, args.format, args.output, args.one_file_per_department,
-                                include_review=args.with_review, language=args.language or environment_language())
+                                include_review=args.with_review, language=args.language or environment_language(),
+                                layout=args.layout, attachment=args.attachment)
         result = export_assignment_sheets(session.store, request)
     for warning in result.warnings:
         print(say("warning: {warning}", warning=warning))

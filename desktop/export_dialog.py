@@ -217,6 +217,13 @@ class ExportDialog(BackgroundExportDialog):
         self.per_department = QCheckBox(self.tr("One file per department (into a folder)"),
                                         objectName="perDepartment")
         self.include_review = QCheckBox(self.tr("Include review status and notes"), objectName="includeReview")
+        self.official = QCheckBox(self.tr("Official layout (A4 portrait, GB/T 9704)"), objectName="officialLayout")
+        self.official.setToolTip(self.tr("As a government office prints an attachment: 仿宋 text, 小标宋 title, "
+                                         "page numbers “— 3 —” on the outside edge"))
+        self.attachment = QCheckBox(self.tr("Head each sheet “附件” (printed as an attachment)"),
+                                    objectName="attachment")
+        self.attachment.setEnabled(False)
+        self.official.toggled.connect(self.attachment.setEnabled)
         destination_row = self._format_and_destination(folder)
         self.per_department.toggled.connect(self._suggest_destination)
         self._suggest_destination()
@@ -227,6 +234,8 @@ class ExportDialog(BackgroundExportDialog):
         form.addRow(self.tr("Language:"), self.language_combo)
         form.addRow("", self.per_department)
         form.addRow("", self.include_review)
+        form.addRow("", self.official)
+        form.addRow("", self.attachment)
         form.addRow(self.tr("Save to:"), destination_row)
         layout = QVBoxLayout(self)
         layout.addLayout(form)
@@ -239,11 +248,14 @@ class ExportDialog(BackgroundExportDialog):
         return self.per_department.isChecked()
 
     def start_export(self) -> None:
+        from exporters.document import OFFICIAL, STANDARD
         from exporters.export import ExportRequest
 
         request = ExportRequest(self.plan_id, tuple(self.chosen_ids()), self.chosen_format(),
                                 Path(self.destination.text()), self.per_department.isChecked(),
-                                include_review=self.include_review.isChecked(), language=self.chosen_language())
+                                include_review=self.include_review.isChecked(), language=self.chosen_language(),
+                                layout=OFFICIAL if self.official.isChecked() else STANDARD,
+                                attachment=self.official.isChecked() and self.attachment.isChecked())
         self._run(request, self.tr("Writing the assignment sheets…"))
 
 

@@ -21,6 +21,8 @@ from .wording import Words
 UNWRITABLE_CHARACTERS = re.compile(r"[\x00-\x08\x0b\x0c\x0e-\x1f\ud800-\udfff\ufffe\uffff]")
 REPLACEMENT = "\ufffd"
 SHORT_NAME_LIMIT = 31  # Excel's sheet name limit
+STANDARD, OFFICIAL = "standard", "official"  # the layouts: the program's own, or a government office's (GB/T 9704)
+LAYOUTS = (STANDARD, OFFICIAL)
 NOT_IN_SHORT_NAMES = re.compile(r'[\[\]:*?/\\<>|"]')  # Excel sheet names and file names refuse these
 
 
@@ -145,6 +147,8 @@ class SheetBook:
     sheets: list[AssignmentSheet]
     warnings: list[str] = field(default_factory=list)
     words: Words = Words()  # the book's language
+    layout: str = STANDARD  # how the writers lay it out (LAYOUTS)
+    attachment: bool = False  # official layout: each sheet headed 附件, as printed behind a document
 
     def matrix(self) -> tuple[list[tuple[int, str]], dict[tuple[int, int], str]]:
         """Tasks × sheets: the (number, text) of every task on any sheet, and 'L'/'P' (牵/参) by (number, sheet)."""

@@ -14,7 +14,7 @@ from data.language import CHINESE, ENGLISH
 from data.files import atomic_target
 from data.store import PlanStore
 
-from .document import ExtraColumn, SheetBook, build_book, short_names
+from .document import STANDARD, ExtraColumn, SheetBook, build_book, short_names
 from .files import CancelCheck, ExportResult, Progress, check_cancel
 from .formats import export_format
 from .review_report import ALL, build_review_report, review_columns
@@ -31,6 +31,8 @@ class ExportRequest:
     one_file_per_department: bool = False
     include_review: bool = False  # add each task's review status and notes as columns
     language: str = ENGLISH  # what the sheets are worded in (data.language: "en" or "zh")
+    layout: str = STANDARD  # document.LAYOUTS: the program's own, or the official one (GB/T 9704)
+    attachment: bool = False  # official layout: each sheet headed 附件
 
 
 @dataclass(frozen=True)
@@ -67,6 +69,7 @@ def export_assignment_sheets(store: PlanStore, request: ExportRequest, *,
 
     book = build_book(store, request.plan_id, _in_name_order(store, request), extra_columns=extra_columns,
                       language=request.language, progress=building, cancel=cancel)
+    book.layout, book.attachment = request.layout, request.attachment
     if request.one_file_per_department:
         paths = _write_per_department(book, request, writers.department, writing, cancel)
     else:

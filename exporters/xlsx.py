@@ -18,7 +18,7 @@ from openpyxl.utils import get_column_letter
 from openpyxl.worksheet.hyperlink import Hyperlink
 from openpyxl.worksheet.page import PageMargins
 
-from .document import AssignmentSheet, Column, SheetBook, Table, short_names
+from .document import OFFICIAL, AssignmentSheet, Column, SheetBook, Table, short_names
 from .files import CancelCheck, Progress, check_cancel
 from .review_report import ReviewReport, status_fills
 from .wording import Words
@@ -144,6 +144,9 @@ def _write_table(ws, styles: _Styles, table: Table, first_row: int) -> int:
 
 
 def _write_department(ws, styles: _Styles, book: SheetBook, sheet: AssignmentSheet) -> None:
+    if book.layout == OFFICIAL:
+        _write_official_department(ws, book, sheet)
+        return
     words = book.words
     _put(ws, 1, 1, sheet.title).font = styles.title_font
     _put(ws, 2, 1, book.plan_title).font = styles.subtitle_font
@@ -202,15 +205,20 @@ def _write_matrix(ws, styles: _Styles, book: SheetBook, names: list[str]) -> Non
 
 def write_workbook(book: SheetBook, path: Path, *, progress: Progress | None = None,
                    cancel: CancelCheck | None = None) -> None:
-    """One workbook: an overview, the tasks × departments matrix, and a sheet per department."""
+    """One workbook: an overview, the tasks × departments matrix, and a sheet per department (in the official
+    layout, only the departments' sheets: what an office prints as attachments)."""
     workbook = Workbook()
     styles = _Styles(workbook, book.words)
-    overview_name, matrix_name = book.words("Overview"), book.words("Matrix")
-    names = short_names(book.sheets, taken=(overview_name, matrix_name))
-    overview = workbook.active
-    overview.title = overview_name
-    _write_overview(overview, styles, book, names)
-    _write_matrix(workbook.create_sheet(matrix_name), styles, book, names)
+    if book.layout == OFFICIAL:
+        names = short_names(book.sheets)
+        workbook.remove(workbook.active)
+    else:
+        overview_name, matrix_name = book.words("Overview"), book.words("Matrix")
+        names = short_names(book.sheets, taken=(overview_name, matrix_name))
+        overview = workbook.active
+        overview.title = overview_name
+        _write_overview(overview, styles, book, names)
+        _write_matrix(workbook.create_sheet(matrix_name), styles, book, names)
     for done, (sheet, name) in enumerate(zip(book.sheets, names), start=1):
         check_cancel(cancel, path)
         _write_department(workbook.create_sheet(name), styles, book, sheet)
@@ -263,3 +271,76 @@ def write_review_workbook(report: ReviewReport, path: Path) -> None:
                  footer=words("{report}: {what}", report=report.title, what=words("Notes")),
                  plan_title=report.plan_title)
     workbook.save(path)
+
+
+# The official layout (GB/T 9704) ---------------------------------------------------------------------------
+# As exporters/pdf.py lays it out: A4 portrait, a 156 × 225 mm text area, 小标宋 title, 黑体 headings, 仿宋 text,
+# black rules, "— 3 —" on the outside edge. The fonts are named as Chinese Windows names them; a reader that
+# lacks one substitutes its own.
+OFFICIAL_FONTS = {"title": "方正小标宋简体", "heading": "黑体", "body": "仿宋_GB2312", "number": "宋体"}
+OFFICIAL_MARGINS = PageMargins(left=28 / 25.4, right=26 / 25.4, top=37 / 25.4, bottom=35 / 25.4,
+                               header=0.5, footer=(35 - 7 - 5) / 25.4)  # inches; the number 7 mm below the text
+OFFICIAL_WIDTHS = (5, 14, 38, 13, 14)  # 序号, part and section, task, departments…: 84 units, 156 mm
+OFFICIAL_LINE_HEIGHT = 18.0  # points per line of 12-point (小四) text
+
+
+def _write_official_department(ws, book: SheetBook, sheet: AssignmentSheet) -> None:
+    """A department's sheet as an attachment: (附件,) its title, the plan, and its two numbered task tables."""
+    words = book.words
+    edge = Side(style="thin", color="000000")
+    border = Border(left=edge, right=edge, top=edge, bottom=edge)
+    body = Font(name=OFFICIAL_FONTS["body"], size=12)
+    heading_font = Font(name=OFFICIAL_FONTS["heading"], size=16)
+    led, taking_part = sheet.led_table(), sheet.taking_part_table()
+    count = len(led.columns)
+    widths = (OFFICIAL_WIDTHS + (14,) * count)[:count]
+    for index, width in enumerate(widths, start=1):
+        ws.column_dimensions[get_column_letter(index)].width = width
+    row = 1
+    if book.attachment:
+        _put(ws, row, 1, words("Attachment")).font = heading_font
+        row += 2
+    for text, font, height in ((words("{department}: assignment of tasks", department=sheet.title),
+                                Font(name=OFFICIAL_FONTS["title"], size=22), 36),
+                               (words("({plan})", plan=book.plan_title), Font(name=OFFICIAL_FONTS["body"], size=16), 28)):
+        cell = _put(ws, row, 1, text)
+        cell.font, cell.alignment = font, Alignment(horizontal="center", vertical="center", wrap_text=True)
+        ws.merge_cells(start_row=row, start_column=1, end_row=row, end_column=count)
+        ws.row_dimensions[row].height = height * max(1, wrapped_lines(text, sum(widths) * 0.55))
+        row += 1
+    for number, (heading, table) in enumerate(((words("Tasks it leads ({count})", count=len(led.rows)), led),
+                                               (words("Tasks it takes part in ({count})", count=len(taking_part.rows)),
+                                                taking_part)), start=1):
+        row += 1
+        _put(ws, row, 1, words.part(number, heading)).font = heading_font
+        ws.row_dimensions[row].height = 28
+        row += 1
+        if not table.rows:
+            _put(ws, row, 1, words("None.")).font = Font(name=OFFICIAL_FONTS["body"], size=16)
+            row += 1
+            continue
+        for column, value in enumerate(table.columns, start=1):
+            cell = _put(ws, row, column, value.heading)
+            cell.font = Font(name=OFFICIAL_FONTS["heading"], size=12)
+            cell.border, cell.alignment = border, Alignment(horizontal="center", vertical="center", wrap_text=True)
+        lines = max(wrapped_lines(c.heading, width * 11 / 12) for c, width in zip(table.columns, widths))
+        ws.row_dimensions[row].height = lines * OFFICIAL_LINE_HEIGHT + ROW_PADDING
+        for values in table.rows:
+            row += 1
+            for column, value in enumerate(values, start=1):
+                cell = _put(ws, row, column, value)
+                cell.font, cell.border = body, border
+                cell.alignment = Alignment(horizontal="center" if column == 1 else "left", vertical="center",
+                                           wrap_text=True)
+            lines = max(wrapped_lines(value, width * 11 / 12) for value, width in zip(values, widths))
+            ws.row_dimensions[row].height = min(lines * OFFICIAL_LINE_HEIGHT + ROW_PADDING, MAX_ROW_HEIGHT)
+        row += 1
+    ws.page_setup.paperSize = ws.PAPERSIZE_A4
+    ws.page_setup.orientation = ws.ORIENTATION_PORTRAIT
+    ws.page_setup.fitToWidth, ws.page_setup.fitToHeight = 1, 0
+    ws.sheet_properties.pageSetUpPr.fitToPage = True
+    ws.page_margins = OFFICIAL_MARGINS
+    ws.HeaderFooter.differentOddEven = True
+    for footer, side in ((ws.oddFooter.right, "right"), (ws.evenFooter.left, "left")):
+        footer.text = "\u2014 &P \u2014"
+        footer.font, footer.size = OFFICIAL_FONTS["number"], 14

@@ -10,6 +10,7 @@ from pathlib import Path
 import openpyxl
 import pytest
 from pypdf import PdfReader
+from reportlab.pdfbase.ttfonts import TTFont
 
 from data.importing import read_plan
 from data.language import CHINESE
@@ -17,7 +18,7 @@ from data.review import NEEDS_FOLLOW_UP, STATUS_COLOURS, ReviewStore
 from data.store import PlanStore
 from desktop.cli import main
 from exporters import pdf, xlsx
-from exporters.document import build_book
+from exporters.document import OFFICIAL, build_book
 from exporters.export import ExportRequest, ReviewReportRequest, export_assignment_sheets, export_review_report
 from exporters.review_report import SELECTIONS, STATUS_WORDS, TITLE, build_review_report
 from exporters.wording import SHEETS_ZH
@@ -190,3 +191,78 @@ def test_english_sheets_stay_as_they_were(store, tmp_path):
     assert sheet["A1"].value == "National Development and Reform Commission  国家发展和改革委员会"
     assert [c.value for c in sheet[5]] == ["Role", "No.", "Part and section", "Task", "Lead department",
                                            "Other participants"]
+
+
+# The official layout (GB/T 9704) --------------------------------------------------------------------------
+def test_the_official_pdf_is_a4_portrait_with_outside_page_numbers_and_the_attachment_heading(chinese_plan, tmp_path):
+    ids = department_ids(chinese_plan, "省发展改革委", "省科技厅")
+    path = tmp_path / "official.pdf"
+    export_assignment_sheets(chinese_plan, ExportRequest(1, ids, "pdf", path, language=CHINESE, layout=OFFICIAL,
+                                                         attachment=True))
+    reader = PdfReader(path)
+    assert [round(float(v) / 72 * 25.4) for v in reader.pages[0].mediabox[2:]] == [210, 297]  # A4 portrait, mm
+    texts = ["\n".join(line.strip() for line in page.extract_text().splitlines()) for page in reader.pages]
+    assert texts[0].startswith("附件\n省发展改革委任务分工\n（数字广东建设2025年工作要点）\n一、牵头任务（5 项）")
+    assert "二、参与任务（2 项）" in "".join(texts)
+    assert all(text.rstrip().endswith(f"— {number} —") for number, text in enumerate(texts, start=1))
+    assert [entry.title for entry in reader.outline] == ["省发展改革委", "省科技厅"]
+    assert not any("Printed" in text or "印制" in text for text in texts)  # no running header or footer
+    used = {font["/BaseFont"].lstrip("/").split("+")[-1].rsplit("-", 1)[0]  # "/AAAAAA+UKaiCN-0": UKaiCN
+            for page in reader.pages for font in page["/Resources"]["/Font"].values()}
+    expected = {TTFont("probe", file, subfontIndex=0).face.name.decode() for file in pdf.official_font_files().values()
+                if file} | ({"WenQuanYiMicroHei"} if None in pdf.official_font_files().values() else set())
+    assert used <= expected | {"Helvetica"} and len(used & expected) >= 2  # the fonts found for each role, embedded
+    for page in reader.pages:
+        for font in page["/Resources"]["/Font"].values():
+            assert font["/BaseFont"] == "/Helvetica" or "/FontFile2" in font["/FontDescriptor"]
+
+
+def test_the_official_fonts_fall_back_to_the_cjk_font_the_machine_has(monkeypatch):
+    monkeypatch.setitem(pdf.OFFICIAL_FONTS, "body", ("仿宋", ["/nowhere/simfang.ttf"]))
+    pdf.official_font.cache_clear()
+    try:
+        assert pdf.official_font("body") == pdf.cjk_font()
+        assert pdf.official_font_files()["body"] is None
+    finally:
+        pdf.official_font.cache_clear()
+
+
+def test_the_official_workbook_holds_only_the_sheets_laid_out_as_attachments(chinese_plan, tmp_path):
+    ids = department_ids(chinese_plan, "省发展改革委", "省科技厅")
+    path = tmp_path / "official.xlsx"
+    export_assignment_sheets(chinese_plan, ExportRequest(1, ids, "xlsx", path, language=CHINESE, layout=OFFICIAL,
+                                                         attachment=True))
+    workbook = openpyxl.load_workbook(path)
+    assert workbook.sheetnames == ["省发展改革委", "省科技厅"]
+    sheet = workbook["省发展改革委"]
+    assert [sheet.cell(row=r, column=1).value for r in (1, 3, 4, 6)] == [
+        "附件", "省发展改革委任务分工", "（数字广东建设2025年工作要点）", "一、牵头任务（5 项）"]
+    assert sheet["A3"].font.name == "方正小标宋简体" and sheet["A3"].font.sz == 22
+    assert sheet["A1"].font.name == "黑体" and sheet["C8"].font.name == "仿宋_GB2312"
+    assert [c.value for c in sheet[7]][:3] == ["序号", "部分和小节", "任务"]
+    assert sheet.page_setup.orientation == "portrait" and int(sheet.page_setup.paperSize) == 9  # A4
+    assert round(sheet.page_margins.top * 25.4) == 37 and round(sheet.page_margins.left * 25.4) == 28
+    assert sheet.oddFooter.right.text == "— &P —" and sheet.evenFooter.left.text == "— &P —"
+    assert sheet.HeaderFooter.differentOddEven
+
+
+def test_the_command_line_and_the_dialog_offer_the_official_layout(sample_db, tmp_path, qtbot, store):
+    from desktop.export_dialog import ExportDialog
+
+    path = tmp_path / "ndrc.pdf"
+    assert main(["export", "--db", str(sample_db), "--format", "pdf", "--department", "NDRC", "--language", "zh",
+                 "--layout", "official", "-o", str(path)]) == 0
+    first = PdfReader(path).pages[0]
+    assert first.extract_text().strip().startswith("国家发展和改革委员会任务分工") and first.mediabox.height > first.mediabox.width
+    dialog = ExportDialog(sample_db, 1, store.departments(1), folder=tmp_path)
+    qtbot.addWidget(dialog)
+    assert not dialog.attachment.isEnabled()
+    dialog.official.setChecked(True)
+    dialog.attachment.setChecked(True)
+    dialog.language_combo.setCurrentIndex(dialog.language_combo.findData(CHINESE))
+    dialog.format_combo.setCurrentIndex(dialog.format_combo.findData("pdf"))
+    dialog.destination.setText(str(tmp_path / "all.pdf"))
+    dialog.export_button.click()
+    qtbot.waitUntil(lambda: dialog.result_box is not None and dialog.result_box.isVisible(), timeout=30_000)
+    assert PdfReader(tmp_path / "all.pdf").pages[0].extract_text().startswith("附件\n")
+    dialog.result_box.reject()

@@ -125,6 +125,18 @@
         <translation>包含审阅状态和备注</translation>
     </message>
     <message>
+        <source>Official layout (A4 portrait, GB/T 9704)</source>
+        <translation>公文版式（A4 纵向，GB/T 9704）</translation>
+    </message>
+    <message>
+        <source>As a government office prints an attachment: 仿宋 text, 小标宋 title, page numbers “— 3 —” on the outside edge</source>
+        <translation>按机关印发附件的格式：正文仿宋，标题小标宋，页码“— 3 —”位于切口一侧</translation>
+    </message>
+    <message>
+        <source>Head each sheet “附件” (printed as an attachment)</source>
+        <translation>每张分工表前加“附件”（作为附件印发）</translation>
+    </message>
+    <message>
         <source>Departments:</source>
         <translation>单位：</translation>
     </message>
