@@ -246,3 +246,24 @@ def test_a_chinese_window_names_departments_by_their_chinese_short_forms(qtbot, 
     assert table.data(table.index(row, table.column_of("participants"))) == "最高人民检察院、公安部"
     window.close()
     window.store.close()
+
+
+def test_chinese_typed_through_an_input_method_searches_and_writes_notes(chinese_window, qtbot):
+    from PySide6.QtGui import QInputMethodEvent
+
+    window = chinese_window
+    for field in (window.search_box, window.review.pane.editor):
+        assert field.testAttribute(Qt.WidgetAttribute.WA_InputMethodEnabled)
+    event = QInputMethodEvent()
+    event.setCommitString("跨境")  # what an input method (ibus, fcitx) hands the field once a word is chosen
+    QApplication.sendEvent(window.search_box, event)
+    assert window.search_box.text() == "跨境"
+    qtbot.waitUntil(lambda: window.table_model.task_filter.search == "跨境")
+    shown = [window.table_model.task_row(row).text for row in range(window.table_model.rowCount())]
+    assert shown and all("跨境" in text for text in shown)
+    window.table.selectRow(0)
+    window.review.pane.start_note()
+    note = QInputMethodEvent()
+    note.setCommitString("请核实")
+    QApplication.sendEvent(window.review.pane.editor, note)
+    assert window.review.pane.editor.toPlainText() == "请核实"
