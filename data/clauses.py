@@ -42,16 +42,19 @@ _BODY_WORDS = re.compile(
 # Chinese ------------------------------------------------------------------------------------------
 _HAS_CHINESE = re.compile(r"[\u4e00-\u9fff]")
 _LEAD_RULE = re.compile(r"(?:列|排在?|排名)第一位?(?:者|的)?(?:部门|单位)?为牵头(?:部门|单位)(?:[,，]?\s*下同)?")
-_PART_SEPARATORS = re.compile(r"\s*[，,；;]\s*")
+_PART_SEPARATORS = re.compile(r"\s*[，,；;]\s*|(?<=[。])\s*")
+# A standing remark for the rest of the document, after the clause: "具体任务均涉及相关市(州)人民政府，不再做分工，下同。"
+_STANDING_NOTE = re.compile(r"(?<=[。；;])[^。；;]*[，,]\s*下同[。.]?$")
 _VERB = re.compile(r"(?P<names>.*?)(?:(?:按照?|根据|依)(?:职责)?(?:分工)?(?:职责)?|结合实际|(?:分别|共同|具体|依法))*"
                    r"(?P<verb>牵头负责|牵头落实|牵头|负责落实|负责|参与|配合|落实|指导|实施|推进)(?:实施|落实)?$", re.S)
 _TOGETHER = re.compile(r"会同|联合|协同")
 _LABEL = re.compile(r"^(?P<label>(?:牵头|主责|主办|责任|负责|配合|参与|协同|协办|协作)(?:责任|负责)?(?:单位|部门)|"
-                    r"完成时限|完成时间|时间(?:节点|进度|安排)|适用范围|备注|(?:牵头|分管|责任|负责)*领导|责任人)"
-                    r"\s*[:：]\s*(?P<value>.*)$", re.S)
+                    r"(?:部门|责任|任务)?分工|完成时限|完成时间|时间(?:节点|进度|安排)|适用范围|备注|"
+                    r"(?:牵头|分管|责任|负责|省|市|县|区)*领导|责任人)\s*[:：]\s*(?P<value>.*)$", re.S)
 _LEADING_LABELS = ("牵头", "主责", "主办")
 _NOTE_LABELS = ("适用范围", "备注")
 _PERSON_LABELS = ("领导", "责任人")  # "牵头领导：王健": a person, not a department
+_CLAUSE_LABELS = ("分工",)  # "部门分工：X牵头，Y配合": the value is a clause of its own
 _DEADLINE = re.compile(
     r"^(?:于|在|力争|争取|预计)?(?:(?:19|20)\d\d\s*年|年内|年底|年末|上半年|下半年|每年|长期|持续|逐步|\d{1,2}\s*月)"
     r".{0,30}$|^.{0,20}(?:前完成|底前|以前完成|持续推进|长期坚持|持续实施|完成)$", re.S)
@@ -154,6 +157,7 @@ class ClauseGrammar:
             return None
         lead_rule = bool(_LEAD_RULE.search(content))
         content = _LEAD_RULE.sub("", content).strip(" ，,；;。.")
+        content = _STANDING_NOTE.sub("", content).strip(" ，,；;。.")
         if _HAS_CHINESE.search(content):
             parsed = self._chinese(simplified(content))  # Traditional script read through OpenCC
             return (parsed[0], parsed[1], lead_rule) if parsed else None
@@ -198,17 +202,22 @@ class ClauseGrammar:
         labelled: list[str] | None = None  # the list the last label fills
         verbs = 0
         for part in _PART_SEPARATORS.split(content):
+            part = part.strip(" 。.")
+            label = _LABEL.match(part)
+            if label and label.group("label").endswith(_CLAUSE_LABELS):
+                part, label = label.group("value").strip(), None
             if not part:
                 continue
-            label = _LABEL.match(part)
             if label:
                 kind, value = label.group("label"), label.group("value").strip()
                 labelled = None
                 if kind.startswith(("完成", "时间")):
                     deadline = value or deadline
                 elif not kind.startswith(_NOTE_LABELS) and not kind.endswith(_PERSON_LABELS):
-                    labelled = leading if kind.startswith(_LEADING_LABELS) else others
-                    labelled.extend(self.chinese_names(value))
+                    verb = _VERB.match(value)  # "责任单位：X、Y按职责分工负责"
+                    labelled = leading if kind.startswith(_LEADING_LABELS) or (
+                        verb and verb.group("verb").startswith("牵头")) else others
+                    labelled.extend(self.chinese_names(verb.group("names") if verb else value))
                     verbs += 1
                 continue
             names = self.chinese_names(part) if labelled is not None and not _VERB.match(part) else []

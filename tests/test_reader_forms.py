@@ -142,6 +142,26 @@ def test_a_labelled_clause_in_parentheses_with_groups_after_commas():
         ["市教育局", "市发改委", "市科技局", "市财政局", "东湖高新区管委会", "洪山区人民政府"], ["市教育局"]]
 
 
+def test_a_labelled_division_of_work_and_the_leader_in_charge():
+    """粤府〔2021〕22号: "部门分工：X牵头，Y配合。" is a clause; "分管省领导：…" names a person."""
+    plan = read("2021年省《政府工作报告》重点任务分工方案\n一、2021年经济社会发展主要预期目标\n"
+                "1.地区生产总值增长6%以上。\n分管省领导:林克庆\n部门分工:省发展改革委牵头,各地、各部门配合。\n"
+                "2.地方一般公共预算收入增长5%左右。\n分管省领导:林克庆\n部门分工:省财政厅牵头,各地、各部门配合。\n").plan
+    assert [(t.text, t.departments) for t in plan.tasks] == [
+        ("地区生产总值增长6%以上。", ["省发展改革委", *zh(["各地", "各部门"])]),
+        ("地方一般公共预算收入增长5%左右。", ["省财政厅", *zh(["各地", "各部门"])])]
+
+
+def test_a_clause_in_tortoise_shell_brackets_with_a_standing_remark():
+    """四川省"十四五"现代流通体系建设实施方案 (2022): "〔责任单位：X、Y按职责分工负责。…，下同。〕"."""
+    plan = read("四川省“十四五”现代流通体系建设实施方案\n一、深化现代流通市场化改革\n(一)加强市场体系建设。推进高标准"
+                "市场体系建设,全面融入全国统一大市场。〔责任单位:省发展改革委、省市场监管局、商务厅、省大数据中心按职责"
+                "分工负责。具体任务均涉及相关市(州)人民政府,不再做分工,下同。〕\n(二)优化市场准入环境。提升流通领域市场"
+                "主体登记便利化水平。〔责任单位:省市场监管局〕\n").plan
+    assert [t.departments for t in plan.tasks] == [
+        ["省发展改革委", "省市场监管局", "省商务厅", "省大数据中心"], ["省市场监管局"]]
+
+
 def test_english_lead_phrasings():
     text = ("Key points 2024\n1. Revise the patent examination guidelines. (The Intellectual Property Office shall take "
             "the lead.)\n2. Train examiners. (Ministry of Education takes the lead, Ministry of Commerce participates)\n")
