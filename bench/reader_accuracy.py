@@ -1,9 +1,8 @@
 """Reader accuracy: the plan reader against the real-document corpus and its hand-checked truth.
 
-    .venv/bin/python bench/reader_accuracy.py [--unseen] [--unseen2] [--doc SLUG] [--runs N]
+    .venv/bin/python bench/reader_accuracy.py [--unseen] [--doc SLUG] [--runs N]
 
-For every document in tests/corpus/ (and, with --unseen / --unseen2, tests/corpus/unseen/ and
-tests/corpus/unseen2/ each as a separate block) the
+For every document in tests/corpus/ (and, with --unseen, tests/corpus/unseen/ as a separate block) the
 text is read with `read_plan_text(text, default_registry())` and each task of the truth file is looked
 for: a truth task is found when a task the reader found holds its excerpt (both sides compared without
 whitespace, since readers join wrapped lines). A found task holding the excerpts of several truth tasks
@@ -32,7 +31,6 @@ if str(REPO) not in sys.path:
 
 CORPUS = REPO / "tests" / "corpus"
 UNSEEN = CORPUS / "unseen"
-UNSEEN2 = CORPUS / "unseen2"
 GOAL_TOTAL = 0.97  # tasks found and leads right over the corpus
 GOAL_DOCUMENT = 0.90  # tasks found and leads right in every document
 _SPACE = re.compile(r"\s+")
@@ -322,7 +320,6 @@ def print_details(score: DocumentScore, truth: dict) -> None:
 def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--unseen", action="store_true", help="also score the unseen set, as a separate block")
-    parser.add_argument("--unseen2", action="store_true", help="also score the second unseen set, as a separate block")
     parser.add_argument("--doc", help="score one document (of the corpus) and list what went wrong in it")
     parser.add_argument("--runs", type=int, default=3, help="readings per document for the timing (default 3)")
     args = parser.parse_args()
@@ -350,9 +347,6 @@ def main() -> None:
     if args.unseen:
         unseen = load_corpus(UNSEEN)
         print_block("Reader accuracy: unseen set (tests/corpus/unseen)", score_corpus(unseen, args.runs, registry))
-    if args.unseen2:
-        unseen2 = load_corpus(UNSEEN2)
-        print_block("Reader accuracy: unseen set 2 (tests/corpus/unseen2)", score_corpus(unseen2, args.runs, registry))
 
 
 if __name__ == "__main__":
