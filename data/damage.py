@@ -10,8 +10,10 @@ from __future__ import annotations
 
 import shutil
 import sqlite3
+import struct
 import urllib.parse
 from collections.abc import Callable
+from typing import BinaryIO
 from pathlib import Path
 
 SQLITE_HEADER = b"SQLite format 3\x00"
@@ -67,10 +69,9 @@ def header_problem(path: Path) -> str | None:
     return None
 
 
-def _wal_checksum(data: bytes, big_endian: bool) -> tuple[int, int]:
-    """SQLite's log checksum (wal.c, walChecksumBytes) of the log header's first 24 bytes."""
-    words = [int.from_bytes(data[i:i + 4], "big" if big_endian else "little") for i in range(0, len(data), 4)]
-    s0 = s1 = 0
+def _wal_checksum(data: bytes, big_endian: bool, s0: int = 0, s1: int = 0) -> tuple[int, int]:
+    """SQLite's log checksum (wal.c, walChecksumBytes) of `data`, going on from (s0, s1)."""
+    words = struct.unpack(f"{'>' if big_endian else '<'}{len(data) // 4}I", data)
     for first, second in zip(words[::2], words[1::2]):
         s0 = (s0 + first + s1) & 0xFFFFFFFF
         s1 = (s1 + second + s0) & 0xFFFFFFFF
@@ -116,7 +117,9 @@ def dropped_commits_problem(path: Path) -> str | None:
 
     Call after an SQLite connection has read the log (so its index counts the frames taken) and closed.
     Only the frames past that count are read: a torn last transaction, as a crash leaves it, has no commit
-    frame there and is no problem; a frame of the current round marked as a commit is.
+    frame there and is no problem; a frame of the current round marked as a commit is, when a frame up to it
+    fails its checksum (if none does, another program is committing right now: it writes and flushes its
+    frames before it counts them in the index).
     """
     wal = companion(path, "-wal")
     try:
@@ -135,12 +138,38 @@ def dropped_commits_problem(path: Path) -> str | None:
                 if frame_header[8:16] != salts:
                     return None  # an earlier round of the log: SQLite stops here too
                 if int.from_bytes(frame_header[4:8], "big"):  # a commit frame SQLite did not take
+                    if _frames_intact(handle, header, taken, frame, page_size):
+                        return None
                     return (f"its write-ahead log ({wal.name}) is damaged: frame {taken + 1} fails its checksum "
                             f"and the saved changes up to frame {frame} would be dropped")
                 handle.seek(page_size, 1)
     except OSError:
         return None
     return None
+
+
+def _frames_intact(handle: BinaryIO, header: bytes, first: int, last: int, page_size: int) -> bool:
+    """Whether frames `first + 1` to `last` of the log pass their checksums, which go on from the frame
+    before (or from the log's header)."""
+    frame_size = FRAME_HEADER_SIZE + page_size
+    if first:
+        handle.seek(WAL_HEADER_SIZE + (first - 1) * frame_size)
+        previous = handle.read(FRAME_HEADER_SIZE)[16:24]
+    else:
+        previous = header[24:32]
+    if len(previous) < 8:
+        return False
+    sums = (int.from_bytes(previous[:4], "big"), int.from_bytes(previous[4:], "big"))
+    big_endian = bool(int.from_bytes(header[:4], "big") & 1)
+    handle.seek(WAL_HEADER_SIZE + first * frame_size)
+    for _ in range(first, last):
+        frame = handle.read(frame_size)
+        if len(frame) < frame_size:
+            return False
+        sums = _wal_checksum(frame[:8] + frame[FRAME_HEADER_SIZE:], big_endian, *sums)
+        if sums != (int.from_bytes(frame[16:20], "big"), int.from_bytes(frame[20:24], "big")):
+            return False
+    return True
 
 
 def missing_wal_problem(path: Path) -> str | None:
