@@ -7,6 +7,7 @@ from __future__ import annotations
 
 import argparse
 import json
+import sqlite3
 import sys
 from pathlib import Path
 
@@ -15,7 +16,7 @@ from data.model import LEAD, PARTICIPANT
 from data.paths import default_database_path
 from data.review import ALL, ATTENTION, FLAGGED, FOLLOW_UP, STATUSES, NoteVersion
 from data.session import PlanSession, TaskFilter
-from data.store import PlanStore
+from data.store import PlanStore, database_error
 from exporters.formats import FORMATS
 
 ROLES = {"lead": LEAD, "participant": PARTICIPANT, "any": None}
@@ -33,6 +34,8 @@ def _parser() -> argparse.ArgumentParser:
     command = commands.add_parser("import", parents=[common], help="read a plan (text or JSON) into the database")
     command.add_argument("file", type=Path)
     commands.add_parser("plans", parents=[common], help="list the stored plans")
+    commands.add_parser("check", parents=[common],
+                        help="check every page of the database (SQLite's integrity_check); exit 2 if damaged")
     command = commands.add_parser("dump", parents=[common], help="print a plan as JSON")
     command.add_argument("--plan", type=int, metavar="ID")
     command = commands.add_parser("departments", parents=[common],
@@ -70,6 +73,11 @@ def _plans(args: argparse.Namespace) -> None:
     with PlanStore(args.db, create=False) as store:
         for plan in store.plans():
             print(f"{plan.id}\t{plan.year or ''}\t{plan.title}")
+
+
+def _check(args: argparse.Namespace) -> None:
+    with PlanStore(args.db, create=False, full_check=True):
+        print(f"{args.db}: no damage found")
 
 
 def _dump(args: argparse.Namespace) -> None:
@@ -284,8 +292,8 @@ def _export(args: argparse.Namespace) -> None:
         print(f"  {path}")
 
 
-COMMANDS = {"import": _import, "plans": _plans, "dump": _dump, "departments": _departments, "tasks": _tasks,
-            "review": _review, "export": _export}
+COMMANDS = {"import": _import, "plans": _plans, "check": _check, "dump": _dump, "departments": _departments,
+            "tasks": _tasks, "review": _review, "export": _export}
 
 
 def main(argv: list[str] | None = None) -> int:
@@ -299,6 +307,10 @@ def main(argv: list[str] | None = None) -> int:
         status = COMMANDS[args.command](args)
     except PlanReviewError as error:
         print(f"plan-review: {error.path}: {error.problem}", file=sys.stderr)
+        return EXIT_BAD_INPUT
+    except sqlite3.DatabaseError as error:  # damage SQLite found while reading, past the checks at open
+        failure = database_error(args.db, error)
+        print(f"plan-review: {failure.path}: {failure.problem}", file=sys.stderr)
         return EXIT_BAD_INPUT
     return status or 0
 

@@ -30,6 +30,7 @@ from .review_controller import ReviewController
 from .jobs import CancelCheck, Job, Progress
 
 SEARCH_DELAY_MS = 150
+CHANGES_LOOK_MS = 1000  # how often the window looks for what other programs saved in its database
 WARNINGS_SHOWN = 15
 CELL_PADDING = 16  # pixels around a cell's text, as the item delegate draws it
 DOCK_WIDTHS = (300, 390)  # the docks' first width: 30 % of the window, within these bounds
@@ -50,6 +51,7 @@ class MainWindow(QMainWindow):
     plan_changed = Signal()
     filter_changed = Signal()
     task_shown = Signal(object)
+    database_changed = Signal()  # another program (or connection) saved something in the open database
 
     def __init__(self, context: AppContext, store: PlanStore, parent: QWidget | None = None):
         super().__init__(parent)
@@ -67,6 +69,8 @@ class MainWindow(QMainWindow):
         self.tree_model = PlanTreeModel(self.session, self)
         self.departments_model = DepartmentsModel(self.session, self)
         self._search_timer = QTimer(self, singleShot=True, interval=SEARCH_DELAY_MS)
+        self._data_version = store.data_version()
+        self._changes_timer = QTimer(self, interval=CHANGES_LOOK_MS)
 
         self._build_views()
         self._build_docks()
@@ -277,6 +281,9 @@ class MainWindow(QMainWindow):
         self.search_box.returnPressed.connect(self._apply_filter)
         self._search_timer.timeout.connect(self._apply_filter)
         self.plan_combo.activated.connect(lambda row: self.show_plan(self.plan_combo.itemData(row)))
+        self._changes_timer.timeout.connect(self.show_changes)
+        self._changes_timer.start()
+        QGuiApplication.instance().applicationStateChanged.connect(self._application_state_changed)
 
     # Plans and databases ---------------------------------------------------------------------------------
     @property
@@ -335,9 +342,29 @@ class MainWindow(QMainWindow):
         self.session.close()
         self.session = self.context.session = PlanSession(store, reviewer=self.session.reviewer)
         self.plans = store.plans()
+        self._data_version = store.data_version()
         self.context.settings.remember_database(path)
         self.show_plan(self._first_plan(store))
         return True
+
+    def show_changes(self) -> None:
+        """Show what other programs saved in the open database since the last look (PRAGMA data_version,
+        read on a timer and whenever the application becomes active): a plan list that changed, and the
+        review (database_changed)."""
+        version = self.store.data_version()
+        if version == self._data_version:
+            return
+        self._data_version = version
+        plans = self.store.plans()
+        if plans != self.plans:
+            self.plans = plans
+            shown = self.plan_id if any(p.id == self.plan_id for p in plans) else self.store.latest_plan_id()
+            self.show_plan(shown)
+        self.database_changed.emit()
+
+    def _application_state_changed(self, state: Qt.ApplicationState) -> None:
+        if state == Qt.ApplicationState.ApplicationActive and self._changes_timer.isActive():
+            self.show_changes()
 
     def _first_plan(self, store: PlanStore) -> int | None:
         """The plan last shown from this database if it still holds it, else the newest."""
@@ -635,6 +662,7 @@ class MainWindow(QMainWindow):
         self.move(placed.topLeft())
 
     def closeEvent(self, event: QCloseEvent) -> None:
+        self._changes_timer.stop()
         self.context.thread_pool.waitForDone()
         self.save_settings()
         super().closeEvent(event)
