@@ -4,7 +4,7 @@ from __future__ import annotations
 from collections.abc import Callable, Sequence
 from pathlib import Path
 
-from PySide6.QtCore import (QAbstractItemModel, QItemSelectionModel, QModelIndex, QPoint,
+from PySide6.QtCore import (QAbstractItemModel, QEvent, QItemSelectionModel, QModelIndex, QObject, QPoint,
                             QRect, QSize, Qt, QTimer, Signal)
 from PySide6.QtGui import QAction, QActionGroup, QCloseEvent, QGuiApplication, QIcon, QKeySequence
 from PySide6.QtWidgets import (QAbstractItemView, QComboBox, QDockWidget, QFileDialog, QHBoxLayout,
@@ -43,13 +43,14 @@ class MainWindow(QMainWindow):
     actions, `table_model.add_column` their columns (placed with `place_columns`; the remembered layout
     applies to them too), `add_side_pane` a pane beside the task detail; `plan_changed` tells them when the
     database or the plan changes (the context holds its session), `filter_changed` when the filter was set,
-    and `task_shown` which task (id, or None) the detail pane shows. The review controller (`review`) adds
+    and `task_shown` which task (id, or None) the detail pane shows and whether the filter hides it (a task
+    chosen in the tree that the table does not show: read-only until the filter shows it again). The review controller (`review`) adds
     notes, statuses and flags; the export controller (`exports`) sheets, reports and printing.
     """
 
     plan_changed = Signal()
     filter_changed = Signal()
-    task_shown = Signal(object)
+    task_shown = Signal(object, bool)
 
     def __init__(self, context: AppContext, store: PlanStore, parent: QWidget | None = None):
         super().__init__(parent)
@@ -59,6 +60,7 @@ class MainWindow(QMainWindow):
         self.plans: list[PlanInfo] = store.plans()
         self._scope: tuple[str, int | None] = (ALL, None)
         self._task_id: int | None = None
+        self._task_hidden = False  # the task shown is one the filter hides (chosen in the tree)
         self._syncing = False  # set while one view follows the other, so the follower does not lead back
         self._clearing = False
         self.setWindowIcon(QIcon(str(resource_path("plan-review.svg"))))
@@ -274,7 +276,8 @@ class MainWindow(QMainWindow):
         self.tree_model.modelReset.connect(lambda: self._fit_counts(self.tree, self.tree_model))
         self.role_combo.currentIndexChanged.connect(self._apply_filter)
         self.search_box.textChanged.connect(self._search_timer.start)
-        self.search_box.returnPressed.connect(self._apply_filter)
+        self.search_box.returnPressed.connect(self.go_to_results)
+        self.search_box.installEventFilter(self)
         self._search_timer.timeout.connect(self._apply_filter)
         self.plan_combo.activated.connect(lambda row: self.show_plan(self.plan_combo.itemData(row)))
 
@@ -457,8 +460,13 @@ class MainWindow(QMainWindow):
         row = model.row_of(self._task_id) if self._task_id is not None else None
         if row is not None:
             self._select_table_row(row)
-        elif self.tree_model.node(self.tree.currentIndex()) is not None:
-            self._show_task(None)
+            if self._task_hidden:  # the filter shows it again: editable again
+                self._show_task(self._task_id)
+        elif self._task_id is not None or self.tree_model.node(self.tree.currentIndex()) is not None:
+            self._show_task(None)  # the filter hides the task: neither pane keeps it
+            self._syncing = True
+            self.tree.setCurrentIndex(self.tree_model.node_index(*self._scope))
+            self._syncing = False
 
     def clear_filters(self) -> None:
         """Show every task of the plan: no part or section, no department, no search."""
@@ -473,6 +481,24 @@ class MainWindow(QMainWindow):
         self._syncing = False
         self._clearing = False
         self._apply_filter()
+
+    def go_to_results(self) -> None:
+        """Filter now and move into the table (Enter or Down in the search box), on the first task shown
+        unless a shown task is chosen already."""
+        self._apply_filter()
+        if self.table_model.rowCount() == 0:
+            return
+        if not self.table.currentIndex().isValid():
+            self.table.setCurrentIndex(self.table_model.index(0, 0))
+        self.table.setFocus(Qt.FocusReason.OtherFocusReason)
+
+    def eventFilter(self, watched: QObject, event: QEvent) -> bool:
+        """Down in the search box goes into the results, as Enter does."""
+        if (watched is self.search_box and event.type() == QEvent.Type.KeyPress
+                and event.key() == Qt.Key.Key_Down):
+            self.go_to_results()
+            return True
+        return super().eventFilter(watched, event)
 
     def focus_search(self) -> None:
         self.search_box.setFocus(Qt.FocusReason.ShortcutFocusReason)
@@ -489,9 +515,10 @@ class MainWindow(QMainWindow):
             return
         node = self.tree_model.node(current)
         if node is None:
-            self._show_task(current.data(TASK_ID_ROLE))
-            row = self.table_model.row_of(self._task_id)
-            if row is None:  # filtered out of the table: shown in the detail pane only
+            task_id = current.data(TASK_ID_ROLE)
+            row = self.table_model.row_of(task_id)
+            self._show_task(task_id, hidden=row is None)
+            if row is None:  # filtered out of the table: shown read-only in the detail pane only
                 self.table.clearSelection()
             else:
                 self._select_table_row(row)
@@ -529,10 +556,10 @@ class MainWindow(QMainWindow):
         self.detail_splitter.addWidget(pane)
         self.detail_splitter.setSizes([500, 500])  # half each, whatever the widths asked for
 
-    def _show_task(self, task_id: int | None) -> None:
-        self._task_id = task_id
-        self.detail.show_task(None if task_id is None else self.store.task(task_id))
-        self.task_shown.emit(task_id)
+    def _show_task(self, task_id: int | None, hidden: bool = False) -> None:
+        self._task_id, self._task_hidden = task_id, hidden and task_id is not None
+        self.detail.show_task(None if task_id is None else self.store.task(task_id), hidden=self._task_hidden)
+        self.task_shown.emit(task_id, self._task_hidden)
 
     # Columns ----------------------------------------------------------------------------------------------
     def _show_header_menu(self, position: QPoint) -> None:

@@ -107,7 +107,7 @@ class ReviewHost(Protocol):
     menus: dict[str, QMenu]
     named_actions: dict[str, QAction]
     plan_changed: SignalInstance  # another plan or database: the context holds its session
-    task_shown: SignalInstance  # (task id or None) the task the detail pane shows
+    task_shown: SignalInstance  # (task id or None, hidden) the task the detail pane shows; hidden: read-only
     filter_changed: SignalInstance  # the session's filter was set again
 
     def add_side_pane(self, pane: QWidget) -> None: ...
@@ -131,6 +131,7 @@ class ReviewController(QObject):
         self.undo_stack = QUndoStack(self)
         self._cache = TaskReviewCache(window.table_model, self.reviews)
         self._task_id: int | None = None
+        self._read_only = False  # the task shown is one the filter hides: shown, not edited
         self._latest_count: Job | None = None  # the only count whose result is shown
         self._counted_role: str | None = None  # the departments' role it counted in
         self.department = context.settings.get(keys.REVIEWER_DEPARTMENT)
@@ -364,21 +365,22 @@ class ReviewController(QObject):
         self._cache = TaskReviewCache(self.window.table_model, self.reviews)
         self._share_identity()
         self.clear_filters()  # the models dropped every filter with the plan
-        self._task_id = None
+        self._task_id, self._read_only = None, False
         self.pane.forget_drafts()
         self.refresh()
 
-    def _show_task(self, task_id: int | None) -> None:
-        self._task_id = task_id
+    def _show_task(self, task_id: int | None, hidden: bool = False) -> None:
+        self._task_id, self._read_only = task_id, hidden
         self._show_pane()
 
     def _show_pane(self) -> None:
         task_id, plan_id = self._task_id, self.session.plan_id
         state = None if task_id is None else self.reviews.state(task_id, self.reviewer)
         notes = [] if task_id is None else self.reviews.notes(plan_id, task_id)
-        self.pane.show_review(task_id, state, notes, self.reviewer)
+        editable = self._editable_task() is not None
+        self.pane.show_review(task_id, state, notes, self.reviewer, editable)
         for action in (*self.status_group.actions(), self.actions["flag"], self.actions["note"]):
-            action.setEnabled(task_id is not None)
+            action.setEnabled(editable)
         self.actions[f"status-{state.status if state else NOT_REVIEWED}"].setChecked(True)
         self.actions["flag"].setChecked(bool(state and state.flagged))
 
@@ -462,8 +464,12 @@ class ReviewController(QObject):
         else:
             show_error(self.window, self.tr("Review"), error.path, error.problem)
 
+    def _editable_task(self) -> int | None:
+        """The task shown, when it may be edited (None: none shown, or the filter hides it)."""
+        return None if self._read_only else self._task_id
+
     def set_status(self, status: str) -> None:
-        task_id = self._task_id
+        task_id = self._editable_task()
         if task_id is None or status == self.reviews.state(task_id, self.reviewer).status:
             return
         self._push(self.tr(STATUS_ACTIONS[STATUSES.index(status)]).replace("&", ""), task_id,
@@ -471,14 +477,14 @@ class ReviewController(QObject):
                    changed=self._status_changed)
 
     def set_flag(self, flagged: bool) -> None:
-        task_id = self._task_id
+        task_id = self._editable_task()
         if task_id is None or flagged == self.reviews.state(task_id, self.reviewer).flagged:
             return
         self._push(self.tr("Flag Task") if flagged else self.tr("Unflag Task"), task_id,
                    lambda: self.reviews.set_state(task_id, self.reviewer, flagged=flagged), self.reviews.restore_state)
 
     def add_note(self, text: str) -> None:
-        task_id = self._task_id
+        task_id = self._editable_task()
         reviews = self.reviews
         if task_id is not None and self._push(self.tr("Add Note"), task_id,
                                               lambda: reviews.add_note(task_id, text, self.reviewer),

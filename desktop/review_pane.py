@@ -52,6 +52,7 @@ class ReviewPane(QWidget):
         self._notes: dict[str, Note] = {}
         self._editing: str | None = None  # id of the note whose text is in the editor
         self._drafts: dict[int, str] = {}  # new notes begun on tasks, kept while other tasks are shown
+        self._editable = False  # a task is shown and may be changed (the filter does not hide it)
         self._showing = False  # set while controls are filled, so they do not report it as the user's choice
 
         self.status_combo = QComboBox(objectName="reviewStatus")
@@ -129,9 +130,11 @@ class ReviewPane(QWidget):
             self.chosen_note_id(), self.versions_list.currentItem().data(VERSION_KEY_ROLE)))
 
     # Showing ------------------------------------------------------------------------------------------
-    def show_review(self, task_id: int | None, state: ReviewState | None, notes: list[Note], reviewer: str) -> None:
-        """Show a task's review as `reviewer` sees it (None: no task chosen). Keeps the chosen note and an
-        edit in progress when the same task is shown again, and a new note begun until its task is back."""
+    def show_review(self, task_id: int | None, state: ReviewState | None, notes: list[Note], reviewer: str,
+                    editable: bool = True) -> None:
+        """Show a task's review as `reviewer` sees it (None: no task chosen; editable False: shown read-only).
+        Keeps the chosen note and an edit in progress when the same task is shown again, and a new note begun
+        until its task is back."""
         chosen = self.chosen_note_id()
         same_task = task_id is not None and task_id == self._task_id
         draft = self.editor.toPlainText()
@@ -151,8 +154,9 @@ class ReviewPane(QWidget):
                 item.setBackground(STATUS_COLOURS[NEEDS_FOLLOW_UP])
             self.notes_list.addItem(item)
         self._showing = False
+        self._editable = editable and task_id is not None
         for control in (self.status_combo, self.flag_box, self.editor):
-            control.setEnabled(task_id is not None)
+            control.setEnabled(self._editable)
         if not same_task or (self._editing is not None and self._editing not in self._notes):
             self.finish_edit()
         if not same_task and task_id is not None:
@@ -195,14 +199,14 @@ class ReviewPane(QWidget):
 
     def _enable(self) -> None:
         note = self._notes.get(self.chosen_note_id())
-        own = note is not None and note.author == self._reviewer
+        own = note is not None and note.author == self._reviewer and self._editable
         self.edit_button.setEnabled(own and self._editing is None)
         self.delete_button.setEnabled(own)
         tip = "" if note is None or own else self.tr("Only %1 can change this note.").replace("%1", note.author)
         for button in (self.edit_button, self.delete_button):
             button.setToolTip(tip)
         self.save_button.setEnabled(self.editor.isEnabled() and bool(self.editor.toPlainText().strip()))
-        self.keep_button.setEnabled(self.versions_list.currentItem() is not None)
+        self.keep_button.setEnabled(self._editable and self.versions_list.currentItem() is not None)
 
     # Writing ------------------------------------------------------------------------------------------
     def forget_drafts(self) -> None:
