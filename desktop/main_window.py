@@ -4,7 +4,7 @@ from __future__ import annotations
 from collections.abc import Callable, Sequence
 from pathlib import Path
 
-from PySide6.QtCore import (QAbstractItemModel, QEvent, QItemSelectionModel, QModelIndex, QObject, QPoint,
+from PySide6.QtCore import (QAbstractItemModel, QCoreApplication, QEvent, QItemSelectionModel, QModelIndex, QObject, QPoint,
                             QRect, QSize, Qt, QTimer, Signal)
 from PySide6.QtGui import QAction, QActionGroup, QCloseEvent, QGuiApplication, QIcon, QKeySequence
 from PySide6.QtWidgets import (QAbstractItemView, QComboBox, QDockWidget, QFileDialog, QHBoxLayout,
@@ -23,13 +23,14 @@ from .context import AppContext
 from .detail import TaskDetail
 from .export_controller import ExportController
 from .messages import show_error, slow_work_dialog
-from .models import (ALL, DEPARTMENT_ID_ROLE, PART, SECTION, TASK_ID_ROLE, DepartmentsModel, PlanTreeModel,
-                     TaskTableModel)
+from .models import (ALL, DEPARTMENT_ID_ROLE, FULL_NAMES, NAMING_CHOICES, PART, SECTION, TASK_ID_ROLE,
+                     DepartmentsModel, PlanTreeModel, TaskTableModel)
 from .resources import resource_path
 from .review_controller import ReviewController
 from .jobs import CancelCheck, Job, Progress
 
 SEARCH_DELAY_MS = 150
+WRAPPED_LINES = 3  # lines of a task row when View ▸ Wrap Task Text is on
 WARNINGS_SHOWN = 15
 CELL_PADDING = 16  # pixels around a cell's text, as the item delegate draws it
 DOCK_WIDTHS = (300, 390)  # the docks' first width: 30 % of the window, within these bounds
@@ -107,6 +108,7 @@ class MainWindow(QMainWindow):
         header.setContextMenuPolicy(Qt.ContextMenuPolicy.CustomContextMenu)
         for column, spec in enumerate(self.table_model.columns):
             header.resizeSection(column, spec.width)
+            header.setSectionHidden(column, spec.hidden)
         header.setSortIndicator(0, Qt.SortOrder.AscendingOrder)
         self.table.setSortingEnabled(True)
 
@@ -151,6 +153,7 @@ class MainWindow(QMainWindow):
         self.departments_view.setSortingEnabled(True)
         self.departments_view.sortByColumn(0, Qt.SortOrder.AscendingOrder)
         self.departments_view.horizontalHeader().setSectionResizeMode(0, QHeaderView.ResizeMode.Stretch)
+        self.departments_view.setTextElideMode(Qt.TextElideMode.ElideMiddle)  # names differ at their ends
         self._fit_counts(self.departments_view, self.departments_model)
 
         panel = QWidget()
@@ -170,12 +173,15 @@ class MainWindow(QMainWindow):
 
     @staticmethod
     def _fit_counts(view: QTableView | QTreeView, model: DepartmentsModel | PlanTreeModel) -> None:
-        """Fit the count columns (all but the first) to their header and widest value. ResizeToContents
+        """Fit the count columns (all but the first) to their title and widest value, leaving the names the
+        rest (the header's own size hint keeps room for a sort arrow on every column). ResizeToContents
         would ask every row for every role on each layout pass: a third of the first paint's time."""
         header = view.header() if isinstance(view, QTreeView) else view.horizontalHeader()
+        metrics = view.fontMetrics()
         for column in range(1, model.columnCount()):
-            text_width = view.fontMetrics().horizontalAdvance(model.widest_text(column)) + CELL_PADDING
-            header.resizeSection(column, max(header.sectionSizeHint(column), text_width))
+            title = model.headerData(column, Qt.Orientation.Horizontal) or ""
+            widest = max(metrics.horizontalAdvance(title), metrics.horizontalAdvance(model.widest_text(column)))
+            header.resizeSection(column, widest + CELL_PADDING)
 
     def _row_table(self, name: str, model: QAbstractItemModel,
                    mode: QAbstractItemView.SelectionMode) -> QTableView:
@@ -233,6 +239,18 @@ class MainWindow(QMainWindow):
         menus["edit"].addActions([self.named_actions["find"], self.named_actions["clear"]])
         self.columns_menu = menus["view"].addMenu(self.tr("&Columns"))
         self.columns_menu.aboutToShow.connect(lambda: self._fill_columns_menu(self.columns_menu))
+        self.wrap_action = menus["view"].addAction(self.tr("&Wrap Task Text"))
+        self.wrap_action.setObjectName("wrapText")
+        self.wrap_action.setCheckable(True)
+        self.wrap_action.toggled.connect(self.set_wrapped)
+        naming_menu = menus["view"].addMenu(self.tr("Department &Names"))
+        self.naming_group = QActionGroup(self)
+        for naming, text in NAMING_CHOICES.items():
+            action = naming_menu.addAction(QCoreApplication.translate("DepartmentsModel", text))
+            action.setCheckable(True)
+            action.setData(naming)
+            action.triggered.connect(lambda checked=False, naming=naming: self.set_department_naming(naming))
+            self.naming_group.addAction(action)
         menus["view"].addActions([self.tree_dock.toggleViewAction(), self.departments_dock.toggleViewAction()])
         menus["view"].addSeparator()
         menus["view"].addActions([self.named_actions[k] for k in ("tree", "table", "departments", "detail")])
@@ -504,6 +522,26 @@ class MainWindow(QMainWindow):
         self.search_box.setFocus(Qt.FocusReason.ShortcutFocusReason)
         self.search_box.selectAll()
 
+    def set_wrapped(self, wrapped: bool) -> None:
+        """Rows of WRAPPED_LINES lines with the text wrapped, or of one line (cut); remembered. Rows keep one
+        height either way: fitting each row to its text would measure every row of a huge plan."""
+        self.table.setWordWrap(wrapped)
+        lines = WRAPPED_LINES if wrapped else 1
+        self.table.verticalHeader().setDefaultSectionSize(self.fontMetrics().lineSpacing() * lines + 8)
+        self.wrap_action.setChecked(wrapped)
+        self.context.settings.set(keys.TABLE_WRAP, wrapped)
+
+    def set_department_naming(self, naming: str) -> None:
+        """Name the departments in the panel by their full names, abbreviations or Chinese names; remembered."""
+        naming = naming if naming in NAMING_CHOICES else FULL_NAMES
+        self.departments_model.set_naming(naming)
+        header = self.departments_view.horizontalHeader()
+        if header.sortIndicatorSection() == 0:
+            self.departments_view.sortByColumn(0, header.sortIndicatorOrder())
+        for action in self.naming_group.actions():
+            action.setChecked(action.data() == naming)
+        self.context.settings.set(keys.DEPARTMENT_NAMING, naming)
+
     @staticmethod
     def _focus_dock(dock: QDockWidget, view: QWidget) -> None:
         dock.show()
@@ -591,6 +629,7 @@ class MainWindow(QMainWindow):
         """A column another module adds gets its width, then its remembered place."""
         for column in range(first, last + 1):
             self.table.horizontalHeader().resizeSection(column, self.table_model.columns[column].width)
+            self.table.horizontalHeader().setSectionHidden(column, self.table_model.columns[column].hidden)
         self._restore_columns(self.context.settings.get_json(keys.TABLE_COLUMNS) or [])
 
     def place_columns(self, column_keys: Sequence[str], after: str) -> None:
@@ -628,6 +667,8 @@ class MainWindow(QMainWindow):
         self.table_splitter.restoreState(settings.get(keys.TABLE_SPLITTER))
         self.detail_splitter.restoreState(settings.get(keys.DETAIL_SPLITTER))
         self._restore_columns(settings.get_json(keys.TABLE_COLUMNS) or [])
+        self.set_department_naming(settings.get(keys.DEPARTMENT_NAMING))
+        self.set_wrapped(settings.get(keys.TABLE_WRAP))
         sort = settings.get_json(keys.TABLE_SORT) or {}
         column = self.table_model.column_of(sort.get("key", ""))
         if column is not None:
