@@ -104,7 +104,7 @@ class MainWindow(QMainWindow):
         header = self.table.horizontalHeader()
         header.setSectionsMovable(True)
         header.setHighlightSections(False)
-        header.setStretchLastSection(True)
+        header.setStretchLastSection(False)  # the task text takes the room left instead (_fit_task_column)
         header.setContextMenuPolicy(Qt.ContextMenuPolicy.CustomContextMenu)
         for column, spec in enumerate(self.table_model.columns):
             header.resizeSection(column, spec.width)
@@ -296,6 +296,7 @@ class MainWindow(QMainWindow):
         self.search_box.textChanged.connect(self._search_timer.start)
         self.search_box.returnPressed.connect(self.go_to_results)
         self.search_box.installEventFilter(self)
+        self.table.viewport().installEventFilter(self)
         self._search_timer.timeout.connect(self._apply_filter)
         self.plan_combo.activated.connect(lambda row: self.show_plan(self.plan_combo.itemData(row)))
 
@@ -516,7 +517,17 @@ class MainWindow(QMainWindow):
                 and event.key() == Qt.Key.Key_Down):
             self.go_to_results()
             return True
+        if watched is self.table.viewport() and event.type() == QEvent.Type.Resize:
+            self._fit_task_column()
         return super().eventFilter(watched, event)
+
+    def _fit_task_column(self) -> None:
+        """Give the task text the width the other shown columns leave, at least its first width."""
+        header = self.table.horizontalHeader()
+        text = self.table_model.column_of("text")
+        others = sum(header.sectionSize(c) for c in range(header.count())
+                     if c != text and not header.isSectionHidden(c))
+        header.resizeSection(text, max(self.table_model.columns[text].width, self.table.viewport().width() - others))
 
     def focus_search(self) -> None:
         self.search_box.setFocus(Qt.FocusReason.ShortcutFocusReason)
@@ -615,7 +626,8 @@ class MainWindow(QMainWindow):
             action.setCheckable(True)
             action.setChecked(not header.isSectionHidden(column))
             action.setEnabled(header.isSectionHidden(column) or visible > 1)
-            action.toggled.connect(lambda shown, column=column: header.setSectionHidden(column, not shown))
+            action.toggled.connect(lambda shown, column=column: (header.setSectionHidden(column, not shown),
+                                                                 self._fit_task_column()))
 
     def column_layout(self) -> list[dict]:
         """The columns in visual order, each with its key, width and whether it is hidden."""

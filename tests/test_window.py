@@ -355,7 +355,7 @@ def test_column_layout_and_sorting_persist(open_window, sample_db):
     model = first.table_model
     header.setSectionHidden(model.column_of("participants"), True)
     header.moveSection(header.visualIndex(model.column_of("lead")), 1)
-    header.resizeSection(model.column_of("text"), 333)
+    header.resizeSection(model.column_of("lead"), 233)
     first.table.sortByColumn(model.column_of("lead"), Qt.SortOrder.DescendingOrder)
     layout, order = first.column_layout(), table_numbers(first)
     first.close()
@@ -364,7 +364,7 @@ def test_column_layout_and_sorting_persist(open_window, sample_db):
     assert second.column_layout() == layout
     assert [c["key"] for c in layout[:2]] == ["number", "lead"]
     assert second.table.isColumnHidden(second.table_model.column_of("participants"))
-    assert second.table.horizontalHeader().sectionSize(second.table_model.column_of("text")) == 333
+    assert second.table.horizontalHeader().sectionSize(second.table_model.column_of("lead")) == 233
     assert table_numbers(second) == order != sorted(order)
 
 

@@ -52,3 +52,13 @@ def test_wrapped_rows_show_three_lines_of_task_text_and_are_remembered(open_wind
     window.close()
     again = open_window(sample_db)
     assert again.table.wordWrap() and again.wrap_action.isChecked()
+
+
+def test_the_task_text_takes_the_room_a_wide_window_leaves(qtbot, open_window, sample_db):
+    window = open_window(sample_db)
+    window.resize(1600, 1000)
+    qtbot.waitUntil(lambda: window.table.viewport().width() > 1000)
+    header = window.table.horizontalHeader()
+    drawn = sum(header.sectionSize(c) for c in range(header.count()) if not header.isSectionHidden(c))
+    assert drawn == window.table.viewport().width()  # no empty band, no scrolling
+    assert visible_span(window, "text")[1] - visible_span(window, "text")[0] > 500
