@@ -112,6 +112,8 @@ def _add_tasks_command(commands: argparse._SubParsersAction, common: argparse.Ar
     command.add_argument("--flagged", action="store_true", help="only tasks the reviewer flagged")
     command.add_argument("--has-notes", action="store_true", help="only tasks with notes")
     command.add_argument("--mine", action="store_true", help="only tasks the reviewer set a status on or wrote a note on")
+    command.add_argument("--conflicts", action="store_true",
+                         help="only tasks with a note changed on two computers, not yet settled")
     command.add_argument("--reviewer", metavar="NAME", help="whose status, flag and work count (default: as review)")
     command.add_argument("--format", choices=("table", "json"), default="table")
 
@@ -121,7 +123,7 @@ def _tasks(args: argparse.Namespace) -> None:
         session.required_plan()
         session.task_filter = TaskFilter(
             department_ids=session.department_ids(args.department), role=ROLES[args.role], search=args.search.strip(),
-            review=session.review_filter(args.status, args.flagged, args.has_notes, args.mine))
+            review=session.review_filter(args.status, args.flagged, args.has_notes, args.mine, args.conflicts))
         rows = session.tasks()
     if args.format == "json":
         print(json.dumps([{"number": r.number, "text": r.text, "lead": r.lead.name if r.lead else None,
