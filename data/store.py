@@ -191,7 +191,14 @@ def _migration_4(db: sqlite_utils.Database) -> None:
     db.execute("ALTER TABLE departments ADD COLUMN kind TEXT NOT NULL DEFAULT 'body'")
 
 
-MIGRATIONS = [_migration_1, _migration_2, _migration_3, _migration_4]
+def _migration_5(db: sqlite_utils.Database) -> None:
+    """The user's own names for known bodies ("NAME=BODY", from an import's preview or --map), used by
+    every later import."""
+    db["user_aliases"].create({"alias": str, "spelling": str, "body": str, "created": str}, pk="alias",
+                              not_null={"spelling", "body", "created"})
+
+
+MIGRATIONS = [_migration_1, _migration_2, _migration_3, _migration_4, _migration_5]
 SCHEMA_VERSION = len(MIGRATIONS)
 
 
@@ -398,6 +405,23 @@ class PlanStore:
         self.db["department_aliases"].insert_all(
             [{"alias": normalize_name(s), "department_id": department_id} for s in spellings], ignore=True)
         return department_id
+
+    def save_user_alias(self, spelling: str, body: str) -> None:
+        """Remember that `spelling` names the registry body officially called `body`, for later imports
+        (and for the stored department, if there is one, so that filters and exports know it too)."""
+        now = datetime.now(timezone.utc).isoformat(timespec="seconds")
+        with self.transaction():
+            self.db["user_aliases"].upsert({"alias": normalize_name(spelling), "spelling": spelling.strip(),
+                                            "body": body, "created": now}, pk="alias")
+            row = self.conn.execute("SELECT id FROM departments WHERE name = ?", (body,)).fetchone()
+            if row:
+                self.conn.execute("INSERT OR IGNORE INTO department_aliases (alias, department_id) VALUES (?, ?)",
+                                  (normalize_name(spelling), row[0]))
+
+    def user_aliases(self) -> dict[str, str]:
+        """The user's spellings and the official name of the body each names, oldest first."""
+        return {row["spelling"]: row["body"]
+                for row in self._query("SELECT spelling, body FROM user_aliases ORDER BY created, alias")}
 
     # Reading ----------------------------------------------------------------------------------------
     def _plan_infos(self, where: str = "", params: Sequence = ()) -> list[PlanInfo]:
