@@ -1,13 +1,16 @@
-"""Corrections to a plan that was read but not yet stored, as the import preview and `import --map` make
-them: an unknown name mapped to a known body, a task's departments set again."""
+"""Corrections to a plan: before it is stored, as the import preview and `import --map` make them (an
+unknown name mapped to a known body, a task's departments set again), and the departments a user types
+for a stored task (Plan ▸ Edit Task…)."""
 from __future__ import annotations
 
 import re
+from collections.abc import Callable
 
 from .errors import PlanFileError
 from .model import Department, ReadResult, Task
 from .registry import Registry
 
+DEPARTMENT_SEPARATORS = re.compile(r"\s*[;；、\n]\s*")  # between typed names (a comma may be inside one)
 _UNKNOWN_WARNING = re.compile(r"department \u201c(?P<name>.+?)\u201d is not in the registry")
 
 
@@ -56,3 +59,14 @@ def set_task_departments(result: ReadResult, task: Task, departments: list[Depar
     named = {name for each in result.plan.tasks for name in each.departments}
     for name in [name for name in result.departments if name not in named]:
         del result.departments[name]
+
+
+def departments_named(listing: str, registry: Registry, stored: Callable[[str], str | None]) -> list[Department]:
+    """The departments a typed list names ("A; B、C", the first leads): a stored department by any of its
+    spellings (`stored` gives its official name), else a registry body, else a new, unverified one."""
+    departments = []
+    for spelling in filter(None, (piece.strip() for piece in DEPARTMENT_SEPARATORS.split(listing))):
+        name = stored(spelling)
+        known = registry.find(name or spelling)
+        departments.append(known or Department(name=name or spelling, verified=False))
+    return list({department.name: department for department in departments}.values())

@@ -119,10 +119,13 @@ def _plans(args: argparse.Namespace) -> None:
 
 def _dump(args: argparse.Namespace) -> None:
     with PlanSession.open(args.db, args.plan) as session:
-        plan = session.store.load_plan(session.required_plan())
+        plan_id = session.required_plan()
+        plan, corrections = session.store.load_plan(plan_id), session.store.corrections(plan_id)
+    from dataclasses import asdict
+
     from data import json_format
 
-    print(json_format.dumps(plan))
+    print(json_format.dumps(plan, [asdict(correction) for correction in corrections]))
 
 
 def _departments(args: argparse.Namespace) -> None:

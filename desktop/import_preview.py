@@ -12,13 +12,12 @@ from PySide6.QtWidgets import (QComboBox, QCompleter, QDialog, QDialogButtonBox,
                                QHBoxLayout, QHeaderView, QLabel, QLineEdit, QListWidget, QListWidgetItem,
                                QPushButton, QSplitter, QTreeWidget, QTreeWidgetItem, QVBoxLayout, QWidget)
 
-from data.corrections import map_department, set_task_departments, unknown_departments
+from data.corrections import departments_named, map_department, set_task_departments, unknown_departments
 from data.importing import PlanImport
 from data.model import Department, Task
 from data.registry import Registry
 
 _TASK_WARNING = re.compile(r"^task (\d+): ")
-_DEPARTMENT_SEPARATORS = re.compile(r"\s*[;；、]\s*")
 WARNING_COLOUR = QColor("#b45309")
 
 
@@ -215,10 +214,9 @@ class ImportPreviewDialog(QDialog):
         task = self.chosen_task()
         if task is None:
             return
-        departments = []
-        for spelling in filter(None, _DEPARTMENT_SEPARATORS.split(self.departments_edit.text().strip())):
-            known = self.registry.find(spelling) or self.result.departments.get(spelling)
-            departments.append(known or Department(name=spelling, verified=False))
+        read = self.result.departments
+        departments = [read.get(d.name, d) for d in departments_named(
+            self.departments_edit.text(), self.registry, lambda spelling: spelling if spelling in read else None)]
         if not departments:
             return
         set_task_departments(self.result, task, departments)

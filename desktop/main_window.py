@@ -27,6 +27,7 @@ from .import_preview import ImportPreviewDialog
 from .messages import show_error, slow_work_dialog
 from .models import (ALL, DEPARTMENT_ID_ROLE, PART, SECTION, TASK_ID_ROLE, DepartmentsModel, PlanTreeModel,
                      TaskTableModel)
+from .plan_controller import PlanController
 from .resources import resource_path
 from .review_controller import ReviewController
 from .jobs import CancelCheck, Job, Progress
@@ -78,6 +79,7 @@ class MainWindow(QMainWindow):
         self._connect()
         self.review = ReviewController(context, self)
         self.exports = ExportController(context, self)
+        self.plan_edits = PlanController(context, self)
         self.review.filters_changed.connect(self._apply_filter)
         self._restore_settings()
         self._reset_to_plan()
@@ -468,6 +470,16 @@ class MainWindow(QMainWindow):
         self.table_model.reload()
         self._after_filter()
 
+    def task_edited(self, task_id: int) -> None:
+        """Show a task again after its text, departments or deadline changed: in the table (filtered again:
+        it may now match or not), the tree, the departments panel's counts and the detail pane."""
+        self.table_model.reload([task_id])
+        self.tree_model.task_changed(task_id)
+        self.departments_model.reload(self.session)
+        self._after_filter()
+        if self._task_id == task_id:
+            self._show_task(task_id)
+
     def _after_filter(self) -> None:
         """Show the counts, the no-match notice, and keep the chosen task selected when it is still shown."""
         model = self.table_model
@@ -543,6 +555,11 @@ class MainWindow(QMainWindow):
         self.table.selectionModel().setCurrentIndex(index, flags)
         self.table.scrollTo(index)
         self._syncing = syncing
+
+    @property
+    def task_id(self) -> int | None:
+        """The task the detail pane shows, if any."""
+        return self._task_id
 
     def choose_task(self, task_id: int) -> None:
         """Choose a task as a user would in the tree: the table and the detail pane follow."""

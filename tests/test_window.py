@@ -440,7 +440,7 @@ def test_import_runs_off_the_gui_thread_and_shows_warnings(qtbot, window, store,
     assert "Imported “A second plan”" in text and "Office of Imaginary Affairs" in text
     assert window.plan_combo.count() == 2 and window.plan_combo.isEnabled()
     assert "A second plan" in window.windowTitle()
-    plan_actions = window.menus["plan"].actions()
+    plan_actions = window.plan_group.actions()
     assert [a.isChecked() for a in plan_actions] == [False, True]
     with qtbot.waitSignal(window.plan_changed):
         plan_actions[0].trigger()
@@ -483,7 +483,7 @@ def test_the_window_reopens_on_the_plan_shown_last(qtbot, open_window, sample_db
         first.import_plan_file(second_plan_file(store, tmp_path))
     store_previewed(qtbot, first)
     qtbot.waitUntil(lambda: bool(dialogs))
-    first.menus["plan"].actions()[0].trigger()
+    first.plan_group.actions()[0].trigger()
     first.close()
     second = open_window(sample_db)
     assert second.plan_id == 1 and "2020" in second.windowTitle()
