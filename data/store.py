@@ -101,6 +101,35 @@ class TaskRow:
 
 
 @dataclass(frozen=True)
+class TaskContent:
+    """What Plan ▸ Edit Task… changes: a task's text, departments (official names, the first leads) and
+    deadline."""
+
+    text: str
+    departments: tuple[str, ...]
+    deadline: str | None
+
+    def changes_from(self, before: TaskContent) -> str:
+        """The change from `before`, in words, for the plan's record of corrections."""
+        changes = []
+        if self.text != before.text:
+            changes.append("text")
+        if self.departments != before.departments:
+            changes.append(f"departments: {'; '.join(before.departments) or '-'} → {'; '.join(self.departments) or '-'}")
+        if self.deadline != before.deadline:
+            changes.append(f"deadline: {before.deadline or '-'} → {self.deadline or '-'}")
+        return ", ".join(changes)
+
+
+@dataclass(frozen=True)
+class Correction:
+    task_number: int | None
+    change: str
+    made: str
+    author: str | None
+
+
+@dataclass(frozen=True)
 class ImportOutcome:
     plan_id: int
     created: bool  # False: the same plan was already stored, and was left as it was
@@ -202,7 +231,18 @@ def _migration_5(db: sqlite_utils.Database) -> None:
     db.execute("INSERT INTO store_identity VALUES (lower(hex(randomblob(16))), '', 0)")
 
 
-MIGRATIONS = [_migration_1, _migration_2, _migration_3, _migration_4, _migration_5]
+def _migration_6(db: sqlite_utils.Database) -> None:
+    """The user's own names for known bodies ("NAME=BODY", from an import's preview or --map), used by
+    every later import; the corrections made to a stored plan (what, when, by whom)."""
+    db["user_aliases"].create({"alias": str, "spelling": str, "body": str, "created": str}, pk="alias",
+                              not_null={"spelling", "body", "created"})
+    db["plan_corrections"].create({"id": int, "plan_id": int, "task_number": int, "change": str, "made": str,
+                                   "author": str}, pk="id", foreign_keys=[("plan_id", "plans", "id")],
+                                  not_null={"plan_id", "change", "made"})
+    db["plan_corrections"].create_index(["plan_id"])
+
+
+MIGRATIONS = [_migration_1, _migration_2, _migration_3, _migration_4, _migration_5, _migration_6]
 SCHEMA_VERSION = len(MIGRATIONS)
 
 
@@ -231,6 +271,7 @@ class PlanStore:
         its write-ahead log and its pages (PRAGMA quick_check; the full integrity_check with `full_check`)."""
         self.path = Path(path)
         self.read_only = False  # set when the file or its folder cannot be written (read-only media)
+        self._home_settled = True  # see _settle_home: looked at before the first write after opening
         self._check_file(create, busy_timeout, full_check)
         try:
             self.conn = self._connect(busy_timeout)
@@ -366,11 +407,13 @@ class PlanStore:
                 for migrate in MIGRATIONS[version:]:                              # migrated meanwhile
                     migrate(self.db)
                 self.conn.execute(f"PRAGMA user_version = {SCHEMA_VERSION}")
-        self._settle_home()
+        self._home_settled = False
 
     def _settle_home(self) -> None:
         """A file found at another device and inode than it was written at is a copy: it takes a new id,
-        flushed into the file at once, so that the logs of the two copies can be told apart."""
+        flushed into the file at once, so that the logs of the two copies can be told apart. Done before
+        this store's first write, never on a read: reading a copied file changes no byte of it."""
+        self._home_settled = True
         stat = self.path.stat()
         home = f"{stat.st_dev}:{stat.st_ino}"
         if self.conn.execute("SELECT home FROM store_identity").fetchone()[0] == home:
@@ -386,6 +429,8 @@ class PlanStore:
         needs the lock does. Nested, it is a savepoint. SQLite's failures become DatabaseError."""
         if self.read_only:
             raise DatabaseError(self.path, READ_ONLY_PROBLEM)
+        if not self._home_settled and not self.conn.in_transaction:
+            self._settle_home()
         nested = self.conn.in_transaction
         try:
             self.conn.execute("SAVEPOINT nested" if nested else "BEGIN IMMEDIATE")
@@ -500,6 +545,95 @@ class PlanStore:
         self.db["department_aliases"].insert_all(
             [{"alias": normalize_name(s), "department_id": department_id} for s in spellings], ignore=True)
         return department_id
+
+    def save_user_alias(self, spelling: str, body: str) -> None:
+        """Remember that `spelling` names the registry body officially called `body`, for later imports
+        (and for the stored department, if there is one, so that filters and exports know it too)."""
+        now = datetime.now(timezone.utc).isoformat(timespec="seconds")
+        with self.transaction():
+            self.db["user_aliases"].upsert({"alias": normalize_name(spelling), "spelling": spelling.strip(),
+                                            "body": body, "created": now}, pk="alias")
+            row = self.conn.execute("SELECT id FROM departments WHERE name = ?", (body,)).fetchone()
+            if row:
+                self.conn.execute("INSERT OR IGNORE INTO department_aliases (alias, department_id) VALUES (?, ?)",
+                                  (normalize_name(spelling), row[0]))
+
+    def user_aliases(self) -> dict[str, str]:
+        """The user's spellings and the official name of the body each names, oldest first."""
+        return {row["spelling"]: row["body"]
+                for row in self._query("SELECT spelling, body FROM user_aliases ORDER BY created, alias")}
+
+    # Correcting a stored plan -----------------------------------------------------------------------
+    def task_content(self, task_id: int) -> TaskContent:
+        row = self.task(task_id)
+        names = tuple(d.name for d in ([row.lead] if row.lead else []) + list(row.participants))
+        return TaskContent(row.text, names, row.deadline)
+
+    def set_task_content(self, task_id: int, content: TaskContent, departments: dict[str, Department],
+                         author: str | None) -> TaskContent:
+        """Give a task new text, departments and deadline, in one transaction; record the correction and
+        name the plan by the fingerprint of its content as corrected (a review file then names it so, and
+        a colleague who made the same corrections merges). `departments`: the Department of each name not
+        stored yet. Returns the content it replaced."""
+        before = self.task_content(task_id)
+        if content == before:
+            return before
+        plan_id, number = self.conn.execute("SELECT plan_id, number FROM tasks WHERE id = ?", (task_id,)).fetchone()
+        with self.transaction():
+            self.conn.execute("UPDATE tasks SET text = ?, deadline = ? WHERE id = ?",
+                              (content.text, content.deadline, task_id))
+            self.conn.execute("DELETE FROM assignments WHERE task_id = ?", (task_id,))
+            ids = [self._stored_department_id(name) or self._department_id(departments[name])
+                   for name in content.departments]
+            self.conn.executemany("INSERT INTO assignments (task_id, department_id, role, position) VALUES (?, ?, ?, ?)",
+                                  [(task_id, department_id, LEAD if i == 0 else PARTICIPANT, i)
+                                   for i, department_id in enumerate(ids)])
+            now = datetime.now(timezone.utc).isoformat(timespec="seconds")
+            self.db["plan_corrections"].insert({"plan_id": plan_id, "task_number": number,
+                                                "change": content.changes_from(before), "made": now,
+                                                "author": author})
+            self._refingerprint(plan_id)
+        return before
+
+    def _stored_department_id(self, name: str) -> int | None:
+        row = self.conn.execute("SELECT id FROM departments WHERE name = ?", (name,)).fetchone()
+        return row[0] if row else None
+
+    def _refingerprint(self, plan_id: int) -> None:
+        digest = fingerprint(self.load_plan(plan_id))
+        other = self.conn.execute("SELECT id FROM plans WHERE fingerprint = ? AND id != ?", (digest, plan_id)).fetchone()
+        if other:
+            raise DatabaseError(self.path, f"the plan would read exactly as plan {other[0]}, which is stored "
+                                           "already; the change was not made")
+        self.conn.execute("UPDATE plans SET fingerprint = ? WHERE id = ?", (digest, plan_id))
+
+    def corrections(self, plan_id: int) -> list[Correction]:
+        """The corrections made to a stored plan, oldest first."""
+        return [Correction(r["task_number"], r["change"], r["made"], r["author"])
+                for r in self._query("SELECT * FROM plan_corrections WHERE plan_id = ? ORDER BY id", (plan_id,))]
+
+    def remove_plan(self, plan_id: int, backup: Path) -> None:
+        """Remove a plan with its tasks and their reviews, after copying the whole database to `backup`
+        (SQLite's online backup: a consistent copy even while other programs use the file)."""
+        self.plan_info(plan_id)  # a KeyError for a plan that is not stored
+        try:
+            with sqlite3.connect(backup) as copy:
+                self.conn.backup(copy)
+            copy.close()
+        except sqlite3.Error as error:
+            raise DatabaseError(backup, f"the backup could not be written ({error}); nothing was removed") from None
+        tasks = "SELECT id FROM tasks WHERE plan_id = ?"
+        with self.transaction():
+            for statement in (
+                    f"DELETE FROM review_conflicts WHERE note_id IN (SELECT id FROM review_notes WHERE task_id IN ({tasks}))",
+                    f"DELETE FROM review_notes WHERE task_id IN ({tasks})",
+                    f"DELETE FROM review_states WHERE task_id IN ({tasks})",
+                    "DELETE FROM review_exchanges WHERE plan_id = ?",
+                    f"DELETE FROM assignments WHERE task_id IN ({tasks})",
+                    "DELETE FROM tasks WHERE plan_id = ?", "DELETE FROM sections WHERE plan_id = ?",
+                    "DELETE FROM parts WHERE plan_id = ?", "DELETE FROM plan_corrections WHERE plan_id = ?",
+                    "DELETE FROM plans WHERE id = ?"):
+                self.conn.execute(statement, (plan_id,))
 
     # Reading ----------------------------------------------------------------------------------------
     def _plan_infos(self, where: str = "", params: Sequence = ()) -> list[PlanInfo]:

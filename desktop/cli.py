@@ -31,8 +31,15 @@ def _parser() -> argparse.ArgumentParser:
     parser.add_argument("--smoke", action="store_true",
                         help="open the window on the plan, paint it once and exit")
     commands = parser.add_subparsers(dest="command", metavar="COMMAND")
-    command = commands.add_parser("import", parents=[common], help="read a plan (text or JSON) into the database")
+    command = commands.add_parser("import", parents=[common],
+                                  help="read a plan (text, JSON, Word, PDF, web page, ledger) into the database")
     command.add_argument("file", type=Path)
+    command.add_argument("--dry-run", action="store_true",
+                         help="print what was read (parts, sections, tasks, warnings, unknown departments); "
+                              "store nothing")
+    command.add_argument("--map", action="append", default=[], metavar="NAME=BODY",
+                         help="read the unknown department NAME as the known BODY, and remember it for later "
+                              "imports (not with --dry-run)")
     commands.add_parser("plans", parents=[common], help="list the stored plans")
     commands.add_parser("check", parents=[common],
                         help="check every page of the database (SQLite's integrity_check); exit 2 if damaged")
@@ -48,25 +55,67 @@ def _parser() -> argparse.ArgumentParser:
 
 
 def _import(args: argparse.Namespace) -> int:
+    from data.corrections import map_department, parse_mapping, unknown_departments
     from data.importing import read_plan
 
-    plan_file = read_plan(args.file)
+    registry = _registry_of(args.db)
+    mappings = dict(parse_mapping(text, registry, str(args.file)) for text in args.map)
+    plan_file = read_plan(args.file, registry.with_aliases({name: body.name for name, body in mappings.items()}))
+    result = plan_file.result
+    for name, body in mappings.items():
+        map_department(result, name, body)  # a name the aliases did not reach (a cell split otherwise)
+    if args.dry_run:
+        _print_reading(result, unknown_departments(result), registry)
+        return 0
     with PlanStore(args.db) as store:
-        outcome = plan_file.store_into(store)
-    counts, plan = outcome.counts, plan_file.result.plan
+        outcome = plan_file.store_into(store, {name: body.name for name, body in mappings.items()})
+    counts, plan = outcome.counts, result.plan
     if outcome.created:
         print(f"Imported plan {outcome.plan_id}: {plan.title} ({plan.year})")
     else:
         print(f"Already stored as plan {outcome.plan_id}: {plan.title}; nothing imported")
     print(f"  {counts['parts']} parts, {counts['sections']} sections, {counts['tasks']} tasks, "
           f"{counts['departments']} departments")
-    result = plan_file.result
     if result.clauses:
         print(f"  {result.clauses} department clauses found, {len(plan.tasks)} tasks stored, "
               f"{result.unplaced} clauses not placed")
     for warning in outcome.warnings:
         print(f"warning: {warning}")
     return EXIT_PARTLY_READ if result.unplaced else 0
+
+
+def _registry_of(database: Path):
+    """The registry with the user aliases of the database, if the database exists (it is not created)."""
+    from data.importing import registry_for
+
+    if not database.exists():
+        return registry_for(None)
+    with PlanStore(database, create=False) as store:
+        return registry_for(store)
+
+
+def _print_reading(result, unknown, registry) -> None:
+    """The reading as the import preview shows it: structure, each task with its departments, warnings."""
+    plan = result.plan
+    counts = plan.counts()
+    print(f"Read (nothing stored): {plan.title} ({plan.year or 'year unknown'})")
+    print(f"  {counts['parts']} parts, {counts['sections']} sections, {counts['tasks']} tasks, "
+          f"{counts['departments']} departments")
+    for part in plan.parts:
+        print(f"{part.number}. {part.title}")
+        for section in part.sections:
+            if section.number is not None:
+                print(f"  ({section.number}) {section.title}")
+            for task in section.tasks:
+                print(f"    {task.number}. {task.text}")
+                print(f"       lead: {task.lead or '-'}; participants: {', '.join(task.participants) or '-'}"
+                      + (f"; deadline: {task.deadline}" if task.deadline else ""))
+    for warning in result.warnings:
+        print(f"warning: {warning}")
+    for department in unknown:
+        close = registry.suggestions(department.name)
+        print(f"unknown department: {department.name}"
+              + (f" (close: {'; '.join(close)}; map it with --map \"{department.name}=BODY\")" if close else ""))
 
 
 def _plans(args: argparse.Namespace) -> None:
@@ -82,10 +131,13 @@ def _check(args: argparse.Namespace) -> None:
 
 def _dump(args: argparse.Namespace) -> None:
     with PlanSession.open(args.db, args.plan) as session:
-        plan = session.store.load_plan(session.required_plan())
+        plan_id = session.required_plan()
+        plan, corrections = session.store.load_plan(plan_id), session.store.corrections(plan_id)
+    from dataclasses import asdict
+
     from data import json_format
 
-    print(json_format.dumps(plan))
+    print(json_format.dumps(plan, [asdict(correction) for correction in corrections]))
 
 
 def _departments(args: argparse.Namespace) -> None:

@@ -13,8 +13,9 @@ from PySide6.QtWidgets import (QAbstractItemView, QComboBox, QDockWidget, QFileD
                                QTreeView, QVBoxLayout, QWidget)
 
 from data.errors import PlanReviewError
-from data.importing import read_plan
+from data.importing import PlanImport, read_plan, registry_for
 from data.model import LEAD, PARTICIPANT
+from data.registry import Registry
 from data.session import PlanSession, TaskFilter
 from data.store import ImportOutcome, PlanInfo, PlanStore
 
@@ -22,9 +23,11 @@ from . import settings as keys
 from .context import AppContext
 from .detail import TaskDetail
 from .export_controller import ExportController
+from .import_preview import ImportPreviewDialog
 from .messages import show_error, slow_work_dialog
 from .models import (ALL, DEPARTMENT_ID_ROLE, FULL_NAMES, NAMING_CHOICES, PART, SECTION, TASK_ID_ROLE,
                      DepartmentsModel, PlanTreeModel, TaskTableModel)
+from .plan_controller import PlanController
 from .resources import resource_path
 from .review_controller import ReviewController
 from .jobs import CancelCheck, Job, Progress
@@ -83,6 +86,7 @@ class MainWindow(QMainWindow):
         self._connect()
         self.review = ReviewController(context, self)
         self.exports = ExportController(context, self)
+        self.plan_edits = PlanController(context, self)
         self.review.filters_changed.connect(self._apply_filter)
         self._restore_settings()
         self._reset_to_plan()
@@ -410,29 +414,53 @@ class MainWindow(QMainWindow):
 
     # Importing --------------------------------------------------------------------------------------------
     def _choose_plan_file(self) -> None:
-        path, _ = QFileDialog.getOpenFileName(self, self.tr("Import Plan"), str(Path.home()),
-                                              self.tr("Plans (*.txt *.json);;All files (*)"))
+        path, _ = QFileDialog.getOpenFileName(
+            self, self.tr("Import Plan"), str(Path.home()),
+            self.tr("Plans (*.txt *.json *.docx *.doc *.wps *.pdf *.html *.htm *.mht *.mhtml *.xlsx *.xls *.et "
+                    "*.csv);;All files (*)"))
         if path:
             self.import_plan_file(Path(path))
 
     def import_plan_file(self, path: Path) -> None:
-        """Read and store a plan file on a worker thread; show the plan and the reader's warnings."""
+        """Read a plan file on a worker thread, show what was read in the import preview, and store it
+        (with the user's corrections and aliases) when the user chooses Store Plan."""
         database = self.store.path
 
-        def read_and_store(progress: Progress, cancelled: CancelCheck) -> ImportOutcome:
-            plan_file = read_plan(path)  # read whole before the database is touched
+        def read(progress: Progress, cancelled: CancelCheck) -> tuple[PlanImport, Registry]:
             with PlanStore(database, create=False) as store:
-                return plan_file.store_into(store)
+                registry = registry_for(store)
+            return read_plan(path, registry), registry  # read whole before the database is touched
 
-        job = Job(read_and_store)
-        progress = slow_work_dialog(self, self.tr("Importing %1…").replace("%1", path.name))
+        self._run_import_job(read, path.name, self._preview)
+
+    def _preview(self, reading: tuple[PlanImport, Registry]) -> None:
+        plan_file, registry = reading
+        dialog = ImportPreviewDialog(plan_file, registry, self)
+        dialog.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
+        dialog.accepted.connect(lambda: self._store_import(plan_file, dict(dialog.aliases)))
+        dialog.open()
+
+    def _store_import(self, plan_file: PlanImport, aliases: dict[str, str]) -> None:
+        database = self.store.path
+
+        def store(progress: Progress, cancelled: CancelCheck) -> ImportOutcome:
+            with PlanStore(database, create=False) as opened:
+                return plan_file.store_into(opened, aliases)
+
+        self._run_import_job(store, plan_file.source, self._imported)
+
+    def _run_import_job(self, work, name: str, succeeded) -> None:
+        """Work on a plan file off the GUI thread, the database actions disabled meanwhile and a busy
+        dialog shown if it is slow; a failure is a message naming the file."""
+        job = Job(work)
+        progress = slow_work_dialog(self, self.tr("Importing %1…").replace("%1", name))
 
         def done() -> None:
             progress.close()
             progress.deleteLater()
             self.enable_database_actions(True)
 
-        job.succeeded.connect(lambda outcome: (done(), self._imported(outcome)))
+        job.succeeded.connect(lambda outcome: (done(), succeeded(outcome)))
         job.failed.connect(lambda error: (done(), show_error(self, self.tr("Import Plan"), error.path, error.problem)))
         self.enable_database_actions(False)  # the window stays on its database until the plan is stored
         job.start(self.context.thread_pool)
@@ -490,6 +518,16 @@ class MainWindow(QMainWindow):
         """Filter the table again after the review data its filter reads has changed."""
         self.table_model.reload()
         self._after_filter()
+
+    def task_edited(self, task_id: int) -> None:
+        """Show a task again after its text, departments or deadline changed: in the table (filtered again:
+        it may now match or not), the tree, the departments panel's counts and the detail pane."""
+        self.table_model.reload([task_id])
+        self.tree_model.task_changed(task_id)
+        self.departments_model.reload(self.session)
+        self._after_filter()
+        if self._task_id == task_id:
+            self._show_task(task_id)
 
     def _after_filter(self) -> None:
         """Show the counts, the no-match notice, and keep the chosen task selected when it is still shown."""
@@ -620,6 +658,11 @@ class MainWindow(QMainWindow):
         self.table.selectionModel().setCurrentIndex(index, flags)
         self.table.scrollTo(index)
         self._syncing = syncing
+
+    @property
+    def task_id(self) -> int | None:
+        """The task the detail pane shows, if any."""
+        return self._task_id
 
     def choose_task(self, task_id: int) -> None:
         """Choose a task as a user would in the tree: the table and the detail pane follow."""
