@@ -6,7 +6,7 @@ import json
 import sqlite3
 
 import pytest
-from PySide6.QtCore import QSettings, Qt
+from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QMessageBox
 
 from data import json_format
@@ -14,32 +14,21 @@ from data.review import ReviewStore
 from data.store import PlanStore
 from desktop import settings as keys
 from desktop.cli import main
-from desktop.context import AppContext
 from desktop.main_window import MainWindow
 from desktop.models import DEPARTMENT_ID_ROLE
 from desktop.plan_controller import EditTaskDialog
 from desktop.settings import Settings
 
+from .test_window import dialogs, open_window, settings_folder  # noqa: F401 (fixtures)
+
 CNIPA = "China National Intellectual Property Administration"
 FINANCE = "Ministry of Finance"
 
 
-@pytest.fixture
-def open_window(qtbot, tmp_path):
-    QSettings.setPath(QSettings.Format.IniFormat, QSettings.Scope.UserScope, str(tmp_path / "settings"))
+@pytest.fixture(autouse=True)
+def reviewer(settings_folder):
+    """Li Wei reviews in every window of these tests."""
     Settings().set(keys.REVIEWER, "Li Wei")
-    windows = []
-
-    def opener(db) -> MainWindow:
-        window = MainWindow(AppContext(Settings()), PlanStore(db))
-        qtbot.addWidget(window)
-        window.show()
-        windows.append(window)
-        return window
-
-    yield opener
-    for window in windows:
-        window.store.close()
 
 
 def shown_row(window: MainWindow, number: int) -> dict[str, str]:
