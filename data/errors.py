@@ -4,6 +4,7 @@ from __future__ import annotations
 from pathlib import Path
 
 EXIT_BAD_INPUT = 2  # the exit status of a program that ended on one of these failures
+EXIT_PARTLY_READ = 3  # a plan was stored, but some of its department clauses close no task: check it
 
 
 class PlanReviewError(Exception):
@@ -33,3 +34,11 @@ class ReviewFileError(PlanReviewError):
 
 class ReviewEditError(PlanReviewError):
     """A review edit that is not allowed: another author's note, a deleted note, an unknown task."""
+
+
+class DamagedDatabaseError(DatabaseError):
+    """A database whose pages, header or write-ahead log are damaged; it was left untouched."""
+
+    def __init__(self, path: str | Path, problem: str, copy: str | Path):
+        super().__init__(path, problem)
+        self.copy = Path(copy)  # the untouched copy kept aside

@@ -6,7 +6,6 @@ from dataclasses import dataclass
 from pathlib import Path
 
 from .model import ReadResult
-from .registry import Registry
 from .store import ImportOutcome, PlanStore
 
 
@@ -26,18 +25,10 @@ class PlanImport:
             return store.import_plan(self.result, source=self.source)
 
 
-def read_plan(path: str | Path, registry: Registry | None = None) -> PlanImport:
+def read_plan(path: str | Path) -> PlanImport:
     """Read a plan file of any supported kind (data/readers.py); an unreadable one is a PlanFileError.
-    `registry`: the registry with the user's aliases (`registry_for`), else the shipped one."""
+    The database is not touched: a file refused leaves it as it was."""
     from .readers import read_plan_file  # the reader and the registry load when a plan is first imported
 
     path = Path(path)
-    return PlanImport(path.name, read_plan_file(path, registry))
-
-
-def registry_for(store: PlanStore | None) -> Registry:
-    """The shipped registry with the user aliases saved in `store` (if any)."""
-    from .registry import default_registry
-
-    registry = default_registry()
-    return registry.with_aliases(store.user_aliases()) if store is not None else registry
+    return PlanImport(path.name, read_plan_file(path))

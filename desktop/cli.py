@@ -7,15 +7,16 @@ from __future__ import annotations
 
 import argparse
 import json
+import sqlite3
 import sys
 from pathlib import Path
 
-from data.errors import EXIT_BAD_INPUT, PlanReviewError
+from data.errors import EXIT_BAD_INPUT, EXIT_PARTLY_READ, PlanReviewError
 from data.model import LEAD, PARTICIPANT
 from data.paths import default_database_path
 from data.review import ALL, ATTENTION, FLAGGED, FOLLOW_UP, STATUSES, NoteVersion
 from data.session import PlanSession, TaskFilter
-from data.store import PlanStore
+from data.store import PlanStore, database_error
 from exporters.formats import FORMATS
 
 ROLES = {"lead": LEAD, "participant": PARTICIPANT, "any": None}
@@ -40,6 +41,8 @@ def _parser() -> argparse.ArgumentParser:
                          help="read the unknown department NAME as the known BODY, and remember it for later "
                               "imports (not with --dry-run)")
     commands.add_parser("plans", parents=[common], help="list the stored plans")
+    commands.add_parser("check", parents=[common],
+                        help="check every page of the database (SQLite's integrity_check); exit 2 if damaged")
     command = commands.add_parser("dump", parents=[common], help="print a plan as JSON")
     command.add_argument("--plan", type=int, metavar="ID")
     command = commands.add_parser("departments", parents=[common],
@@ -51,21 +54,22 @@ def _parser() -> argparse.ArgumentParser:
     return parser
 
 
-def _import(args: argparse.Namespace) -> None:
-    from data.corrections import map_department, parse_mapping, unknown_departments
+def _import(args: argparse.Namespace) -> int:
+    from data.corrections import apply_aliases, parse_mapping, unknown_departments
     from data.importing import read_plan
+    from data.registry import default_registry
 
-    registry = _registry_of(args.db)
-    mappings = dict(parse_mapping(text, registry, str(args.file)) for text in args.map)
-    plan_file = read_plan(args.file, registry.with_aliases({name: body.name for name, body in mappings.items()}))
+    registry = default_registry()
+    mappings = {name: body.name for name, body in (parse_mapping(text, registry, str(args.file)) for text in args.map)}
+    plan_file = read_plan(args.file)  # a file refused leaves the database untouched
     result = plan_file.result
-    for name, body in mappings.items():
-        map_department(result, name, body)  # a name the aliases did not reach (a cell split otherwise)
     if args.dry_run:
+        apply_aliases(result, {**_saved_aliases(args.db), **mappings}, registry)
         _print_reading(result, unknown_departments(result), registry)
-        return
+        return EXIT_PARTLY_READ if result.unplaced else 0
     with PlanStore(args.db) as store:
-        outcome = plan_file.store_into(store, {name: body.name for name, body in mappings.items()})
+        apply_aliases(result, {**store.user_aliases(), **mappings}, registry)
+        outcome = plan_file.store_into(store, mappings)
     counts, plan = outcome.counts, result.plan
     if outcome.created:
         print(f"Imported plan {outcome.plan_id}: {plan.title} ({plan.year})")
@@ -73,18 +77,24 @@ def _import(args: argparse.Namespace) -> None:
         print(f"Already stored as plan {outcome.plan_id}: {plan.title}; nothing imported")
     print(f"  {counts['parts']} parts, {counts['sections']} sections, {counts['tasks']} tasks, "
           f"{counts['departments']} departments")
+    _print_clause_count(result, "stored")
     for warning in outcome.warnings:
         print(f"warning: {warning}")
+    return EXIT_PARTLY_READ if result.unplaced else 0
 
 
-def _registry_of(database: Path):
-    """The registry with the user aliases of the database, if the database exists (it is not created)."""
-    from data.importing import registry_for
-
+def _saved_aliases(database: Path) -> dict[str, str]:
+    """The user aliases a database holds (none when there is no database: it is not created)."""
     if not database.exists():
-        return registry_for(None)
+        return {}
     with PlanStore(database, create=False) as store:
-        return registry_for(store)
+        return store.user_aliases()
+
+
+def _print_clause_count(result, done: str) -> None:
+    if result.clauses:
+        print(f"  {result.clauses} department clauses found, {len(result.plan.tasks)} tasks {done}, "
+              f"{result.unplaced} clauses not placed")
 
 
 def _print_reading(result, unknown, registry) -> None:
@@ -94,6 +104,7 @@ def _print_reading(result, unknown, registry) -> None:
     print(f"Read (nothing stored): {plan.title} ({plan.year or 'year unknown'})")
     print(f"  {counts['parts']} parts, {counts['sections']} sections, {counts['tasks']} tasks, "
           f"{counts['departments']} departments")
+    _print_clause_count(result, "read")
     for part in plan.parts:
         print(f"{part.number}. {part.title}")
         for section in part.sections:
@@ -115,6 +126,11 @@ def _plans(args: argparse.Namespace) -> None:
     with PlanStore(args.db, create=False) as store:
         for plan in store.plans():
             print(f"{plan.id}\t{plan.year or ''}\t{plan.title}")
+
+
+def _check(args: argparse.Namespace) -> None:
+    with PlanStore(args.db, create=False, full_check=True):
+        print(f"{args.db}: no damage found")
 
 
 def _dump(args: argparse.Namespace) -> None:
@@ -152,6 +168,8 @@ def _add_tasks_command(commands: argparse._SubParsersAction, common: argparse.Ar
     command.add_argument("--flagged", action="store_true", help="only tasks the reviewer flagged")
     command.add_argument("--has-notes", action="store_true", help="only tasks with notes")
     command.add_argument("--mine", action="store_true", help="only tasks the reviewer set a status on or wrote a note on")
+    command.add_argument("--conflicts", action="store_true",
+                         help="only tasks with a note changed on two computers, not yet settled")
     command.add_argument("--reviewer", metavar="NAME", help="whose status, flag and work count (default: as review)")
     command.add_argument("--format", choices=("table", "json"), default="table")
 
@@ -161,7 +179,7 @@ def _tasks(args: argparse.Namespace) -> None:
         session.required_plan()
         session.task_filter = TaskFilter(
             department_ids=session.department_ids(args.department), role=ROLES[args.role], search=args.search.strip(),
-            review=session.review_filter(args.status, args.flagged, args.has_notes, args.mine))
+            review=session.review_filter(args.status, args.flagged, args.has_notes, args.mine, args.conflicts))
         rows = session.tasks()
     if args.format == "json":
         print(json.dumps([{"number": r.number, "text": r.text, "lead": r.lead.name if r.lead else None,
@@ -332,8 +350,8 @@ def _export(args: argparse.Namespace) -> None:
         print(f"  {path}")
 
 
-COMMANDS = {"import": _import, "plans": _plans, "dump": _dump, "departments": _departments, "tasks": _tasks,
-            "review": _review, "export": _export}
+COMMANDS = {"import": _import, "plans": _plans, "check": _check, "dump": _dump, "departments": _departments,
+            "tasks": _tasks, "review": _review, "export": _export}
 
 
 def main(argv: list[str] | None = None) -> int:
@@ -344,11 +362,15 @@ def main(argv: list[str] | None = None) -> int:
 
         return run_window(args.db, smoke=args.smoke)
     try:
-        COMMANDS[args.command](args)
+        status = COMMANDS[args.command](args)
     except PlanReviewError as error:
         print(f"plan-review: {error.path}: {error.problem}", file=sys.stderr)
         return EXIT_BAD_INPUT
-    return 0
+    except sqlite3.DatabaseError as error:  # damage SQLite found while reading, past the checks at open
+        failure = database_error(args.db, error)
+        print(f"plan-review: {failure.path}: {failure.problem}", file=sys.stderr)
+        return EXIT_BAD_INPUT
+    return status or 0
 
 
 if __name__ == "__main__":

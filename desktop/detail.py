@@ -4,6 +4,7 @@ from __future__ import annotations
 import html
 import re
 
+from PySide6.QtCore import QT_TRANSLATE_NOOP
 from PySide6.QtWidgets import QTextBrowser, QWidget
 
 from data.store import DepartmentRow, TaskRow
@@ -11,6 +12,9 @@ from data.store import DepartmentRow, TaskRow
 from .models import department_label, section_number
 
 HIGHLIGHT = "background-color:#ffe27a;"
+HIDDEN_NOTICE = "background-color:#eeeeee; color:#555555; margin:0 0 4px 0;"
+HIDDEN_TEXT = QT_TRANSLATE_NOOP("TaskDetail", "The filters hide this task: it is shown here read-only. "
+                                "Clear Filters to review it.")
 
 
 def highlighted(text: str, words: list[str]) -> str:
@@ -38,6 +42,7 @@ class TaskDetail(QTextBrowser):
         self.setOpenLinks(False)
         self.setTabChangesFocus(True)
         self._task: TaskRow | None = None
+        self._hidden = False
         self._words: list[str] = []
         self.show_task(None)
 
@@ -47,16 +52,18 @@ class TaskDetail(QTextBrowser):
 
     def set_search(self, search: str) -> None:
         self._words = search.split()
-        self.show_task(self._task)
+        self.show_task(self._task, self._hidden)
 
-    def show_task(self, task: TaskRow | None) -> None:
-        self._task = task
+    def show_task(self, task: TaskRow | None, hidden: bool = False) -> None:
+        """Show a task (None: none chosen); hidden: the filters hide it, so it is only shown, read-only."""
+        self._task, self._hidden = task, hidden
         if task is None:
             self.setHtml(f"<p style='color:gray'>{html.escape(self.tr('Choose a task to see it here.'))}</p>")
             return
         heading = self.tr("Task %1").replace("%1", str(task.number))
         part = self.tr("Part %1: %2").replace("%1", str(task.part_number)).replace("%2", task.part_title)
-        lines = [f"<h3 style='margin:0'>{html.escape(heading)}</h3>",
+        lines = [f"<p style='{HIDDEN_NOTICE}'>{html.escape(self.tr(HIDDEN_TEXT))}</p>" if hidden else "",
+                 f"<h3 style='margin:0'>{html.escape(heading)}</h3>",
                  f"<p style='margin:2px 0'>{html.escape(part)}"]
         if task.section_title:
             section = (self.tr("Section %1: %2").replace("%1", section_number(task))

@@ -40,6 +40,18 @@ def test_import_reports_unknown_departments_as_warnings(tmp_path, capsys):
     assert "warning: task 2: department “Lunar Affairs Bureau” is not in the registry" in out
 
 
+def test_a_plan_read_only_in_part_is_stored_with_its_summary_and_status_3(tmp_path, capsys):
+    from .test_reader_forms import CAPACITY, HEAD
+
+    source = tmp_path / "partly.txt"
+    source.write_text(HEAD + "1．" + CAPACITY + "（海关总署负责）（商务部负责）\n", encoding="utf-8")
+    status, out, _ = run(capsys, "import", "--db", tmp_path / "p.sqlite", source)
+    assert status == 3
+    assert "  2 department clauses found, 1 tasks stored, 1 clauses not placed" in out.splitlines()
+    status, out, _ = run(capsys, "import", "--db", tmp_path / "p.sqlite", bundled_plan_path())
+    assert status == 0 and "100 department clauses found, 100 tasks stored, 0 clauses not placed" in out
+
+
 def test_dump_import_dump_is_the_same_json(tmp_path, capsys, sample_db):
     status, first, _ = run(capsys, "dump", "--db", sample_db)
     assert status == 0
@@ -103,7 +115,7 @@ def test_bad_input_does_not_create_a_database(tmp_path, capsys):
 
 @pytest.mark.parametrize("content, problem", [
     (b"not sqlite " * 100, "is not an SQLite database"),
-    (b"SQLite format 3\x00" + b"\x00\x01" * 3000, "is corrupt"),
+    (b"SQLite format 3\x00" + b"\x00\x01" * 3000, "is damaged"),
 ])
 def test_corrupt_database_ends_with_status_2(tmp_path, capsys, content, problem):
     db = tmp_path / "bad.sqlite"

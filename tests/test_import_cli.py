@@ -27,7 +27,9 @@ def test_dry_run_prints_the_reading_of_a_word_file_and_stores_nothing(tmp_path, 
     status, out, _ = run(capsys, "import", "--db", db, "--dry-run", source)
     assert status == 0 and not db.exists()
     assert out.startswith("Read (nothing stored): 国务院关于做好当前和今后一个时期促进就业工作的若干意见 (2018)\n"
-                          "  5 parts, 0 sections, 15 tasks, 14 departments\n1. 支持企业稳定发展\n    1. 加大稳岗支持力度。")
+                          "  5 parts, 0 sections, 15 tasks, 14 departments\n"
+                          "  15 department clauses found, 15 tasks read, 0 clauses not placed\n"
+                          "1. 支持企业稳定发展\n    1. 加大稳岗支持力度。")
     assert ("       lead: Ministry of Finance; participants: Ministry of Industry and Information Technology, "
             "People's Bank of China, China Banking and Insurance Regulatory Commission\n") in out
 

@@ -49,7 +49,7 @@ def shown_row(window: MainWindow, number: int) -> dict[str, str]:
 
 def department_counts(window: MainWindow) -> dict[str, tuple[str, str]]:
     model = window.departments_model
-    return {model.index(r, 0).data(): (model.index(r, 1).data(), model.index(r, 2).data())
+    return {model.department(r).name: (model.index(r, 1).data(), model.index(r, 2).data())
             for r in range(model.rowCount())}
 
 

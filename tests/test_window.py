@@ -168,12 +168,43 @@ def test_choosing_a_task_in_the_tree_selects_it_in_the_table(qtbot, window, stor
     assert len(table_numbers(window)) == 100  # a task chosen in the tree does not narrow the table
 
 
-def test_a_task_the_table_filters_out_is_still_shown_from_the_tree(qtbot, window):
+def test_a_task_the_table_filters_out_is_shown_from_the_tree_read_only(qtbot, window):
     choose_department(qtbot, window, "Supreme People's Court")
     assert 85 not in table_numbers(window)
     click_tree_node(qtbot, window, "4.", "85 ")
     assert "Task 85" in window.detail.toPlainText()
+    assert "The filters hide this task" in window.detail.toPlainText()
     assert window.table.selectionModel().selectedRows() == []
+    assert not window.review.pane.status_combo.isEnabled()
+    assert not window.review.actions["status-reviewed"].isEnabled()
+    window.clear_filters()  # shown by the filter again: editable again, and no longer marked hidden
+    assert "Task 85" in window.detail.toPlainText()
+    assert "The filters hide this task" not in window.detail.toPlainText()
+    assert window.review.pane.status_combo.isEnabled()
+
+
+def test_a_task_the_filter_hides_leaves_the_detail_and_review_panes(qtbot, window, store):
+    click_task_in_table(qtbot, window, store, 85)
+    assert window.review.pane.status_combo.isEnabled()
+    window.search_box.setText("customs")  # as typed: the table narrows, the focus stays in the box
+    qtbot.waitUntil(lambda: 85 not in table_numbers(window))
+    assert "Choose a task" in window.detail.toPlainText()
+    assert not window.review.pane.status_combo.isEnabled()
+    assert not window.review.actions["status-reviewed"].isEnabled()
+    assert window.tree_model.node(window.tree.currentIndex()) is not None  # the tree no longer points at it
+
+
+@pytest.mark.parametrize("key", [Qt.Key.Key_Down, Qt.Key.Key_Return, Qt.Key.Key_Enter])
+def test_down_or_enter_in_the_search_box_goes_to_the_first_result(qtbot, window, key):
+    window.focus_search()
+    qtbot.keyClicks(window.search_box, "customs")
+    qtbot.keyClick(window.search_box, key)
+    assert window.table.hasFocus()
+    first = window.table_model.task_row(0).number
+    assert window.table.currentIndex().row() == 0
+    assert f"Task {first}" in window.detail.toPlainText()
+    qtbot.keyClick(window.table, Qt.Key.Key_Down)
+    assert f"Task {window.table_model.task_row(1).number}" in window.detail.toPlainText()
 
 
 # Departments -----------------------------------------------------------------------------------------------
@@ -325,7 +356,7 @@ def test_column_layout_and_sorting_persist(open_window, sample_db):
     model = first.table_model
     header.setSectionHidden(model.column_of("participants"), True)
     header.moveSection(header.visualIndex(model.column_of("lead")), 1)
-    header.resizeSection(model.column_of("text"), 333)
+    header.resizeSection(model.column_of("lead"), 233)
     first.table.sortByColumn(model.column_of("lead"), Qt.SortOrder.DescendingOrder)
     layout, order = first.column_layout(), table_numbers(first)
     first.close()
@@ -334,7 +365,7 @@ def test_column_layout_and_sorting_persist(open_window, sample_db):
     assert second.column_layout() == layout
     assert [c["key"] for c in layout[:2]] == ["number", "lead"]
     assert second.table.isColumnHidden(second.table_model.column_of("participants"))
-    assert second.table.horizontalHeader().sectionSize(second.table_model.column_of("text")) == 333
+    assert second.table.horizontalHeader().sectionSize(second.table_model.column_of("lead")) == 233
     assert table_numbers(second) == order != sorted(order)
 
 
@@ -451,7 +482,7 @@ def test_import_progress_appears_only_when_the_import_is_slow(qtbot, window, sto
                                                             monkeypatch):
     release = threading.Event()
     read = readers.read_plan_file
-    monkeypatch.setattr(readers, "read_plan_file", lambda path, registry: release.wait(10) and read(path, registry))
+    monkeypatch.setattr(readers, "read_plan_file", lambda path: release.wait(10) and read(path))
     try:
         window.import_plan_file(second_plan_file(store, tmp_path))
         progress = window.findChild(QProgressDialog)

@@ -5,7 +5,7 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass, field
 
-from ..clauses import ClauseGrammar, NameResolver
+from ..clauses import ClauseGrammar, NameResolver, labelled_line, split_inline_labels
 from ..model import Department, Part, Plan, ReadResult, Section, Task
 from ..registry import Registry
 from ..plan_text import plan_year
@@ -66,9 +66,15 @@ def find_ledger_columns(rows: list[list[str]]) -> LedgerColumns:
                 continue
             headers = _header_names(rows[start:start + depth])
             columns = _columns_from(headers, start, start + depth)
-            if (columns.usable, len(columns.roles), columns.sureness) > (best.usable, len(best.roles), best.sureness):
+            if _preference(columns) > _preference(best):
                 best = columns
     return best
+
+
+def _preference(columns: LedgerColumns) -> tuple:
+    """Usable first, then more roles, surer names, and one header row rather than two (a caption or a
+    metadata row above the header is no part of it)."""
+    return columns.usable, len(columns.roles), columns.sureness, columns.header_row - columns.first_row
 
 
 def _header_names(header_rows: list[list[str]]) -> list[str]:
@@ -148,7 +154,7 @@ class _LedgerReader:
             self._start_part(part)
         if section and section != self.section_value:
             self._start_section(section)
-        departments = self._departments(self._names(leads) + self._names(others), len(self.plan.tasks) + 1)
+        departments = self._departments(self._cell_names(leads) + self._cell_names(others), len(self.plan.tasks) + 1)
         if not departments:
             self.warnings.append(f"row {row_number}: no lead or responsible department")
         number = self._cell(row, NUMBER)
@@ -185,6 +191,14 @@ class _LedgerReader:
         if not self.plan.parts:
             self.plan.parts.append(Part(None, "", [Section(None, None)]))
         return self.plan.parts[-1].sections[-1]
+
+    def _cell_names(self, cell: str) -> list[str]:
+        """The names a cell lists; a cell of labels ("牵头单位:X 责任单位:Y、Z") is read as a clause, leads first."""
+        if labelled_line(cell):
+            clause = self.grammar.parse("；".join(split_inline_labels(cell).split("\n")))
+            if clause:
+                return clause[0]
+        return self._names(cell)
 
     def _names(self, listing: str) -> list[str]:
         if not listing:
