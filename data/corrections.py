@@ -53,11 +53,12 @@ def map_department(result: ReadResult, name: str, body: Department) -> int:
 
 def apply_aliases(result: ReadResult, aliases: dict[str, str], registry: Registry) -> list[str]:
     """Read each unknown department the user has named before (spelling: the body's official name, as
-    saved by the preview or --map) as that body; returns the names mapped."""
+    saved by the preview or --map) as that body, and a name `registry` knows (a body the user added) as
+    the body it names; returns the names mapped."""
     by_spelling = {normalize_name(spelling): body for spelling, body in aliases.items()}
     mapped = []
     for department in unknown_departments(result):
-        body = registry.find(by_spelling.get(normalize_name(department.name), ""))
+        body = registry.find(by_spelling.get(normalize_name(department.name)) or department.name)
         if body is not None:
             map_department(result, department.name, body)
             mapped.append(department.name)
