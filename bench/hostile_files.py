@@ -62,6 +62,18 @@ def make_files(folder: Path) -> dict[str, Path]:
                 content = content.replace(b"?>", f"?><!DOCTYPE w:document [{entities}]>".encode(), 1) \
                     .replace("做好工作".encode(), b"&l9;")
             target.writestr(entry, content)
+    cells = folder / "cells.xlsx"  # 1.6 million empty styled cells in a 3 MB file
+    small = plan_documents.write_xlsx([plan_documents.LEDGER_HEADER, ["1", "做好工作", "财政部", "", "", ""]],
+                                      folder / "small.xlsx")
+    sheet_data = "".join(f'<row r="{n}">' + "".join(f'<c r="{column}{n}" s="0"/>' for column in "ABCDEFGH")
+                         + "</row>" for n in range(1, 200_001))
+    with zipfile.ZipFile(small) as source, zipfile.ZipFile(cells, "w", zipfile.ZIP_DEFLATED) as target:
+        for entry in source.infolist():
+            content = source.read(entry)
+            if entry.filename == "xl/worksheets/sheet1.xml":
+                start, end = content.index(b"<sheetData>"), content.index(b"</sheetData>")
+                content = content[:start] + f"<sheetData>{sheet_data}".encode() + content[end:]
+            target.writestr(entry, content)
     huge = folder / "huge.pdf"
     with huge.open("wb") as file:
         file.write(b"%PDF-1.7\n")
@@ -70,6 +82,7 @@ def make_files(folder: Path) -> dict[str, Path]:
     return {
         "zip bomb (.docx, 400 MB part)": bomb,
         "billion laughs (.docx)": laughs,
+        "1.6 million empty cells (.xlsx)": cells,
         "200 MB PDF (sparse)": huge,
         "encrypted PDF": plan_documents.write_pdf(lines, folder / "locked.pdf", encrypt="secret"),
         "scanned PDF (image only)": plan_documents.write_scanned_pdf(folder / "scan.pdf"),

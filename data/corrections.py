@@ -8,7 +8,7 @@ from collections.abc import Callable
 
 from .errors import PlanFileError
 from .model import Department, ReadResult, Task
-from .registry import Registry
+from .registry import Registry, normalize_name
 
 DEPARTMENT_SEPARATORS = re.compile(r"\s*[;；、\n]\s*")  # between typed names (a comma may be inside one)
 _UNKNOWN_WARNING = re.compile(r"department \u201c(?P<name>.+?)\u201d is not in the registry")
@@ -49,6 +49,20 @@ def map_department(result: ReadResult, name: str, body: Department) -> int:
     result.warnings = [w for w in result.warnings
                        if not ((match := _UNKNOWN_WARNING.search(w)) and match.group("name") == name)]
     return changed
+
+
+def apply_aliases(result: ReadResult, aliases: dict[str, str], registry: Registry) -> list[str]:
+    """Read each unknown department the user has named before (spelling: the body's official name, as
+    saved by the preview or --map) as that body, and a name `registry` knows (a body the user added) as
+    the body it names; returns the names mapped."""
+    by_spelling = {normalize_name(spelling): body for spelling, body in aliases.items()}
+    mapped = []
+    for department in unknown_departments(result):
+        body = registry.find(by_spelling.get(normalize_name(department.name)) or department.name)
+        if body is not None:
+            map_department(result, department.name, body)
+            mapped.append(department.name)
+    return mapped
 
 
 def set_task_departments(result: ReadResult, task: Task, departments: list[Department]) -> None:

@@ -32,6 +32,10 @@ class ReviewFileError(PlanReviewError):
     """A review file that is refused: unreadable, not JSON, malformed, altered, or for another plan."""
 
 
+class RegistryFileError(PlanReviewError):
+    """A department registry file that is refused: unreadable, not JSON, or not in the registry format."""
+
+
 class ReviewEditError(PlanReviewError):
     """A review edit that is not allowed: another author's note, a deleted note, an unknown task."""
 

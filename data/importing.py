@@ -5,8 +5,7 @@ from __future__ import annotations
 from dataclasses import dataclass
 from pathlib import Path
 
-from .model import ReadResult
-from .registry import Registry
+from .model import Department, ReadResult
 from .store import ImportOutcome, PlanStore
 
 
@@ -17,27 +16,22 @@ class PlanImport:
     source: str  # the file's name, stored with the plan
     result: ReadResult
 
-    def store_into(self, store: PlanStore, aliases: dict[str, str] | None = None) -> ImportOutcome:
-        """Store the plan, and the user aliases given (spelling: official name of the body) with it, in
-        one transaction; a plan already stored is left as it was."""
+    def store_into(self, store: PlanStore, aliases: dict[str, str] | None = None,
+                   bodies: list[Department] = ()) -> ImportOutcome:
+        """Store the plan with the bodies the user added and the user's spellings given (spelling:
+        official name of the body), in one transaction; a plan already stored is left as it was."""
         with store.transaction():
+            for body in bodies:
+                store.save_user_body(body)
             for spelling, body in (aliases or {}).items():
                 store.save_user_alias(spelling, body)
             return store.import_plan(self.result, source=self.source)
 
 
-def read_plan(path: str | Path, registry: Registry | None = None) -> PlanImport:
+def read_plan(path: str | Path) -> PlanImport:
     """Read a plan file of any supported kind (data/readers.py); an unreadable one is a PlanFileError.
-    `registry`: the registry with the user's aliases (`registry_for`), else the shipped one."""
+    The database is not touched: a file refused leaves it as it was."""
     from .readers import read_plan_file  # the reader and the registry load when a plan is first imported
 
     path = Path(path)
-    return PlanImport(path.name, read_plan_file(path, registry))
-
-
-def registry_for(store: PlanStore | None) -> Registry:
-    """The shipped registry with the user aliases saved in `store` (if any)."""
-    from .registry import default_registry
-
-    registry = default_registry()
-    return registry.with_aliases(store.user_aliases()) if store is not None else registry
+    return PlanImport(path.name, read_plan_file(path))

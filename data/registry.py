@@ -1,7 +1,6 @@
 """The department registry: one entry per real body, found by any of its spellings."""
 from __future__ import annotations
 
-import dataclasses
 import json
 import re
 from dataclasses import dataclass
@@ -82,20 +81,6 @@ class Registry:
         """The official name of a known body, else the spelling in comparable form."""
         known = self.find(spelling)
         return known.name if known else normalize_name(spelling)
-
-    def with_aliases(self, aliases: dict[str, str]) -> Registry:
-        """This registry with more spellings: each maps to the body its official name (or any spelling of
-        it) names. A spelling of a body the registry does not know is left out."""
-        added: dict[str, list[str]] = {}
-        for spelling, body in aliases.items():
-            department = self.find(body)
-            if department is not None:
-                added.setdefault(department.name, []).append(spelling)
-        if not added:
-            return self
-        departments = [dataclasses.replace(d, aliases=[*d.aliases, *added.get(d.name, [])]) if d.name in added
-                       else d for d in self.departments.values()]
-        return Registry(departments, self._former, self._successors)
 
     def suggestions(self, spelling: str, limit: int = 3) -> list[str]:
         """Official names closest to a spelling the registry does not know."""

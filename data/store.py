@@ -232,10 +232,13 @@ def _migration_5(db: sqlite_utils.Database) -> None:
 
 
 def _migration_6(db: sqlite_utils.Database) -> None:
-    """The user's own names for known bodies ("NAME=BODY", from an import's preview or --map), used by
-    every later import; the corrections made to a stored plan (what, when, by whom)."""
+    """The user's own names for known bodies ("NAME=BODY", from an import's preview or --map) and the
+    bodies the user added, used by every later import; the corrections made to a stored plan (what, when,
+    by whom)."""
     db["user_aliases"].create({"alias": str, "spelling": str, "body": str, "created": str}, pk="alias",
                               not_null={"spelling", "body", "created"})
+    db["user_bodies"].create({"name": str, "name_zh": str, "abbreviation": str, "created": str}, pk="name",
+                             not_null={"created"})
     db["plan_corrections"].create({"id": int, "plan_id": int, "task_number": int, "change": str, "made": str,
                                    "author": str}, pk="id", foreign_keys=[("plan_id", "plans", "id")],
                                   not_null={"plan_id", "change", "made"})
@@ -547,7 +550,7 @@ class PlanStore:
         return department_id
 
     def save_user_alias(self, spelling: str, body: str) -> None:
-        """Remember that `spelling` names the registry body officially called `body`, for later imports
+        """Remember that `spelling` names the body officially called `body`, for later imports
         (and for the stored department, if there is one, so that filters and exports know it too)."""
         now = datetime.now(timezone.utc).isoformat(timespec="seconds")
         with self.transaction():
@@ -557,6 +560,18 @@ class PlanStore:
             if row:
                 self.conn.execute("INSERT OR IGNORE INTO department_aliases (alias, department_id) VALUES (?, ?)",
                                   (normalize_name(spelling), row[0]))
+
+    def save_user_body(self, department: Department) -> None:
+        """Remember a body the user added (not in the shipped registry), for later imports."""
+        now = datetime.now(timezone.utc).isoformat(timespec="seconds")
+        with self.transaction():
+            self.db["user_bodies"].upsert({"name": department.name, "name_zh": department.name_zh,
+                                           "abbreviation": department.abbreviation, "created": now}, pk="name")
+
+    def user_bodies(self) -> list[Department]:
+        """The bodies the user added, oldest first."""
+        return [Department(row["name"], row["name_zh"], row["abbreviation"], verified=True)
+                for row in self._query("SELECT * FROM user_bodies ORDER BY created, name")]
 
     def user_aliases(self) -> dict[str, str]:
         """The user's spellings and the official name of the body each names, oldest first."""

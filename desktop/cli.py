@@ -40,6 +40,13 @@ def _parser() -> argparse.ArgumentParser:
     command.add_argument("--map", action="append", default=[], metavar="NAME=BODY",
                          help="read the unknown department NAME as the known BODY, and remember it for later "
                               "imports (not with --dry-run)")
+    command = commands.add_parser("registry", parents=[common],
+                                  help="the department registry as you have extended it (your bodies and spellings)")
+    actions = command.add_subparsers(dest="action", metavar="ACTION", required=True)
+    action = actions.add_parser("export", parents=[common], help="write your bodies and spellings to a file")
+    action.add_argument("-o", "--output", type=Path, required=True, metavar="FILE")
+    action = actions.add_parser("import", parents=[common], help="add a colleague's bodies and spellings")
+    action.add_argument("file", type=Path)
     commands.add_parser("plans", parents=[common], help="list the stored plans")
     commands.add_parser("check", parents=[common],
                         help="check every page of the database (SQLite's integrity_check); exit 2 if damaged")
@@ -55,20 +62,24 @@ def _parser() -> argparse.ArgumentParser:
 
 
 def _import(args: argparse.Namespace) -> int:
-    from data.corrections import map_department, parse_mapping, unknown_departments
+    from data.corrections import apply_aliases, unknown_departments
     from data.importing import read_plan
 
-    registry = _registry_of(args.db)
-    mappings = dict(parse_mapping(text, registry, str(args.file)) for text in args.map)
-    plan_file = read_plan(args.file, registry.with_aliases({name: body.name for name, body in mappings.items()}))
+    plan_file = read_plan(args.file)  # a file refused leaves the database untouched
     result = plan_file.result
-    for name, body in mappings.items():
-        map_department(result, name, body)  # a name the aliases did not reach (a cell split otherwise)
     if args.dry_run:
+        if args.db.exists():
+            with PlanStore(args.db, create=False) as store:
+                registry, aliases = _with_mappings(store, args)
+        else:
+            registry, aliases = _with_mappings(None, args)
+        apply_aliases(result, aliases, registry)
         _print_reading(result, unknown_departments(result), registry)
-        return 0
+        return EXIT_PARTLY_READ if result.unplaced else 0
     with PlanStore(args.db) as store:
-        outcome = plan_file.store_into(store, {name: body.name for name, body in mappings.items()})
+        registry, aliases = _with_mappings(store, args)
+        apply_aliases(result, aliases, registry)
+        outcome = plan_file.store_into(store, {name: aliases[name] for name in _mapped_names(args)})
     counts, plan = outcome.counts, result.plan
     if outcome.created:
         print(f"Imported plan {outcome.plan_id}: {plan.title} ({plan.year})")
@@ -76,22 +87,34 @@ def _import(args: argparse.Namespace) -> int:
         print(f"Already stored as plan {outcome.plan_id}: {plan.title}; nothing imported")
     print(f"  {counts['parts']} parts, {counts['sections']} sections, {counts['tasks']} tasks, "
           f"{counts['departments']} departments")
-    if result.clauses:
-        print(f"  {result.clauses} department clauses found, {len(plan.tasks)} tasks stored, "
-              f"{result.unplaced} clauses not placed")
+    _print_clause_count(result, "stored")
     for warning in outcome.warnings:
         print(f"warning: {warning}")
     return EXIT_PARTLY_READ if result.unplaced else 0
 
 
-def _registry_of(database: Path):
-    """The registry with the user aliases of the database, if the database exists (it is not created)."""
-    from data.importing import registry_for
+def _with_mappings(store: PlanStore | None, args: argparse.Namespace):
+    """The registry as the user has extended it, and the user's spellings with the --map ones added
+    (NAME: official name of BODY); a BODY it does not know is refused."""
+    from data.corrections import parse_mapping
+    from data.user_registry import user_registry
 
-    if not database.exists():
-        return registry_for(None)
-    with PlanStore(database, create=False) as store:
-        return registry_for(store)
+    registry = user_registry(store)
+    aliases = store.user_aliases() if store is not None else {}
+    for text in args.map:
+        name, body = parse_mapping(text, registry, str(args.file))
+        aliases[name] = body.name
+    return registry, aliases
+
+
+def _mapped_names(args: argparse.Namespace) -> list[str]:
+    return [text.partition("=")[0].strip() for text in args.map]
+
+
+def _print_clause_count(result, done: str) -> None:
+    if result.clauses:
+        print(f"  {result.clauses} department clauses found, {len(result.plan.tasks)} tasks {done}, "
+              f"{result.unplaced} clauses not placed")
 
 
 def _print_reading(result, unknown, registry) -> None:
@@ -101,6 +124,7 @@ def _print_reading(result, unknown, registry) -> None:
     print(f"Read (nothing stored): {plan.title} ({plan.year or 'year unknown'})")
     print(f"  {counts['parts']} parts, {counts['sections']} sections, {counts['tasks']} tasks, "
           f"{counts['departments']} departments")
+    _print_clause_count(result, "read")
     for part in plan.parts:
         print(f"{part.number}. {part.title}")
         for section in part.sections:
@@ -346,7 +370,20 @@ def _export(args: argparse.Namespace) -> None:
         print(f"  {path}")
 
 
-COMMANDS = {"import": _import, "plans": _plans, "check": _check, "dump": _dump, "departments": _departments,
+def _registry(args: argparse.Namespace) -> None:
+    from data.user_registry import import_registry_file, write_registry_file
+
+    if args.action == "export":
+        with PlanStore(args.db, create=False) as store:
+            entries = write_registry_file(store, args.output)
+        print(f"Wrote {entries} departments to {args.output}")
+        return
+    with PlanStore(args.db) as store:
+        bodies, spellings = import_registry_file(store, args.file)
+    print(f"Added {bodies} departments and {spellings} spellings from {args.file}")
+
+
+COMMANDS = {"import": _import, "registry": _registry, "plans": _plans, "check": _check, "dump": _dump, "departments": _departments,
             "tasks": _tasks, "review": _review, "export": _export}
 
 

@@ -16,6 +16,7 @@ from data.corrections import departments_named, map_department, set_task_departm
 from data.importing import PlanImport
 from data.model import Department, Task
 from data.registry import Registry
+from data.user_registry import new_body
 
 _TASK_WARNING = re.compile(r"^task (\d+): ")
 WARNING_COLOUR = QColor("#b45309")
@@ -31,6 +32,7 @@ class ImportPreviewDialog(QDialog):
         self.plan_file = plan_file
         self.registry = registry
         self.aliases: dict[str, str] = {}  # spelling -> official name, saved with the plan
+        self.new_bodies: list[Department] = []  # bodies the user added, saved with the plan
         self.setWindowTitle(self.tr("Import Plan: %1").replace("%1", plan_file.source))
         self.summary = QLabel()
         self.summary.setWordWrap(True)
@@ -63,12 +65,17 @@ class ImportPreviewDialog(QDialog):
         self.body_combo.completer().setCompletionMode(QCompleter.CompletionMode.PopupCompletion)
         self.map_button = QPushButton(self.tr("Map to This Body"))
         self.map_button.clicked.connect(self.map_chosen_unknown)
+        self.new_body_button = QPushButton(self.tr("Keep as a New Body…"))
+        self.new_body_button.setToolTip(self.tr("A real body the registry lacks: give its English and Chinese "
+                                                "names; later imports will know it"))
+        self.new_body_button.clicked.connect(self.ask_new_body)
         unknown_box = QGroupBox(self.tr("Departments not in the registry"))
         unknown_layout = QVBoxLayout(unknown_box)
         unknown_layout.addWidget(self.unknown_list)
         unknown_layout.addWidget(QLabel(self.tr("Is the same body as:")))
         unknown_layout.addWidget(self.body_combo)
         unknown_layout.addWidget(self.map_button)
+        unknown_layout.addWidget(self.new_body_button)
 
         self.departments_edit = QLineEdit()
         self.departments_edit.setPlaceholderText(self.tr("Names separated by “;” — the first leads"))
@@ -157,6 +164,7 @@ class ImportPreviewDialog(QDialog):
             item.setToolTip(self.tr("Close: %1").replace("%1", "; ".join(close)) if close else "")
             item.setData(Qt.ItemDataRole.UserRole, close)
         self.map_button.setEnabled(self.unknown_list.count() > 0)
+        self.new_body_button.setEnabled(self.unknown_list.count() > 0)
         if self.unknown_list.count():
             self.unknown_list.setCurrentRow(0)
         if chosen is not None and id(chosen) in self.task_items:
@@ -209,6 +217,24 @@ class ImportPreviewDialog(QDialog):
         self.aliases[item.text()] = body.name
         self.refresh()
 
+    def ask_new_body(self) -> NewBodyDialog | None:
+        """Ask the English and Chinese names of the chosen unknown name, kept as a new body."""
+        item = self.unknown_list.currentItem()
+        if item is None:
+            return None
+        dialog = NewBodyDialog(item.text(), self)
+        dialog.accepted.connect(lambda: self.keep_as_new_body(item.text(), dialog.body()))
+        dialog.open()
+        return dialog
+
+    def keep_as_new_body(self, name: str, body: Department) -> None:
+        """The unknown name is read as a new body the user named; it and its spelling are remembered."""
+        map_department(self.result, name, body)
+        self.new_bodies.append(body)
+        if name != body.name:
+            self.aliases[name] = body.name
+        self.refresh()
+
     def apply_task_departments(self) -> None:
         """The chosen task's departments as typed: known bodies by any spelling, others kept as new."""
         task = self.chosen_task()
@@ -223,3 +249,33 @@ class ImportPreviewDialog(QDialog):
         self.result.warnings = [w for w in self.result.warnings  # the user has decided the task's departments
                                 if not w.startswith(f"task {task.number}: department ")]
         self.refresh()
+
+
+class NewBodyDialog(QDialog):
+    """The names of a body the registry lacks: official English name and Chinese name, one of them at least
+    (the unknown name fills the one its script fits)."""
+
+    def __init__(self, spelling: str, parent: QWidget | None = None):
+        super().__init__(parent)
+        self.setWindowTitle(self.tr("New Body"))
+        chinese = bool(re.search(r"[\u4e00-\u9fff]", spelling))
+        self.name_edit = QLineEdit("" if chinese else spelling)
+        self.name_zh_edit = QLineEdit(spelling if chinese else "")
+        self.buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Ok | QDialogButtonBox.StandardButton.Cancel)
+        self.buttons.accepted.connect(self.accept)
+        self.buttons.rejected.connect(self.reject)
+        layout = QFormLayout(self)
+        layout.addRow(QLabel(self.tr("“%1” is kept as a body of its own, known to later imports.")
+                             .replace("%1", spelling)))
+        layout.addRow(self.tr("&English name:"), self.name_edit)
+        layout.addRow(self.tr("&Chinese name:"), self.name_zh_edit)
+        layout.addRow(self.buttons)
+        for edit in (self.name_edit, self.name_zh_edit):
+            edit.textChanged.connect(self._check)
+
+    def _check(self) -> None:
+        self.buttons.button(QDialogButtonBox.StandardButton.Ok).setEnabled(
+            bool(self.name_edit.text().strip() or self.name_zh_edit.text().strip()))
+
+    def body(self) -> Department:
+        return new_body(self.name_edit.text(), self.name_zh_edit.text())

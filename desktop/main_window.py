@@ -12,12 +12,14 @@ from PySide6.QtWidgets import (QAbstractItemView, QComboBox, QDockWidget, QFileD
                                QSizePolicy, QSplitter, QTableView, QToolBar, QToolButton,
                                QTreeView, QVBoxLayout, QWidget)
 
+from data.corrections import apply_aliases
 from data.errors import PlanReviewError
-from data.importing import PlanImport, read_plan, registry_for
-from data.model import LEAD, PARTICIPANT
+from data.importing import PlanImport, read_plan
+from data.model import LEAD, PARTICIPANT, Department
 from data.registry import Registry
 from data.session import PlanSession, TaskFilter
 from data.store import ImportOutcome, PlanInfo, PlanStore
+from data.user_registry import user_registry
 
 from . import settings as keys
 from .context import AppContext
@@ -427,9 +429,11 @@ class MainWindow(QMainWindow):
         database = self.store.path
 
         def read(progress: Progress, cancelled: CancelCheck) -> tuple[PlanImport, Registry]:
+            plan_file = read_plan(path)  # read whole before the database is touched
             with PlanStore(database, create=False) as store:
-                registry = registry_for(store)
-            return read_plan(path, registry), registry  # read whole before the database is touched
+                registry = user_registry(store)
+                apply_aliases(plan_file.result, store.user_aliases(), registry)
+            return plan_file, registry
 
         self._run_import_job(read, path.name, self._preview)
 
@@ -437,15 +441,15 @@ class MainWindow(QMainWindow):
         plan_file, registry = reading
         dialog = ImportPreviewDialog(plan_file, registry, self)
         dialog.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
-        dialog.accepted.connect(lambda: self._store_import(plan_file, dict(dialog.aliases)))
+        dialog.accepted.connect(lambda: self._store_import(plan_file, dict(dialog.aliases), list(dialog.new_bodies)))
         dialog.open()
 
-    def _store_import(self, plan_file: PlanImport, aliases: dict[str, str]) -> None:
+    def _store_import(self, plan_file: PlanImport, aliases: dict[str, str], bodies: list[Department]) -> None:
         database = self.store.path
 
         def store(progress: Progress, cancelled: CancelCheck) -> ImportOutcome:
             with PlanStore(database, create=False) as opened:
-                return plan_file.store_into(opened, aliases)
+                return plan_file.store_into(opened, aliases, bodies)
 
         self._run_import_job(store, plan_file.source, self._imported)
 

@@ -1,5 +1,6 @@
 """Correcting a stored plan: Plan ▸ Edit Task… (text, departments, deadline; one undoable step each, on
-the window's undo history) and Plan ▸ Remove Plan… (asks first, keeps a copy of the database)."""
+the window's undo history) and Plan ▸ Remove Plan… (asks first, keeps a copy of the database); sharing
+the department registry as the user has extended it: File ▸ Export / Import Department Registry…"""
 from __future__ import annotations
 
 from datetime import datetime
@@ -7,14 +8,14 @@ from pathlib import Path
 
 from PySide6.QtCore import QObject
 from PySide6.QtGui import QAction, QKeySequence, QUndoCommand
-from PySide6.QtWidgets import (QDialog, QDialogButtonBox, QFormLayout, QLabel, QLineEdit, QMessageBox,
-                               QPlainTextEdit, QWidget)
+from PySide6.QtWidgets import (QDialog, QDialogButtonBox, QFileDialog, QFormLayout, QLabel, QLineEdit,
+                               QMessageBox, QPlainTextEdit, QWidget)
 
 from data.corrections import departments_named
 from data.errors import PlanReviewError
 from data.model import Department
-from data.registry import default_registry
 from data.store import TaskContent
+from data.user_registry import import_registry_file, user_registry, write_registry_file
 
 from . import settings as keys
 from .context import AppContext
@@ -85,6 +86,14 @@ class PlanController(QObject):
             self.tr("&Remove Plan…"), self.remove_shown_plan, "Ctrl+Shift+Del")
         plan_menu.insertActions(first, [self.edit_action, self.remove_action])
         plan_menu.insertSeparator(first)
+        file_menu = window.menus["file"]
+        before = window.named_actions["import"]
+        after_import = file_menu.actions()[file_menu.actions().index(before) + 1]
+        self.export_registry_action = QAction(self.tr("Export &Department Registry…"), window)
+        self.export_registry_action.triggered.connect(self.export_registry)
+        self.import_registry_action = QAction(self.tr("Import Department Re&gistry…"), window)
+        self.import_registry_action.triggered.connect(self.import_registry)
+        file_menu.insertActions(after_import, [self.import_registry_action, self.export_registry_action])
         window.task_shown.connect(lambda task_id: self.edit_action.setEnabled(task_id is not None))
         window.plan_changed.connect(lambda: self.remove_action.setEnabled(window.plan_id is not None))
         self.edit_action.setEnabled(False)
@@ -113,7 +122,7 @@ class PlanController(QObject):
         return dialog
 
     def _edited(self, task_id: int, before: TaskContent, dialog: EditTaskDialog) -> None:
-        named = departments_named(dialog.departments_edit.text(), default_registry(), self._stored_name)
+        named = departments_named(dialog.departments_edit.text(), user_registry(self.store), self._stored_name)
         after = TaskContent(dialog.text_edit.toPlainText().strip(), tuple(d.name for d in named),
                             dialog.deadline_edit.text().strip() or None)
         if after == before:
@@ -171,4 +180,39 @@ class PlanController(QObject):
             return False
         self.window.plans = self.store.plans()
         self.window.show_plan(self.store.latest_plan_id())
+        return True
+
+    # The department registry as extended ---------------------------------------------------------------
+    def export_registry(self) -> bool:
+        """Write the bodies and spellings the user added to a file a colleague can import."""
+        path, _ = QFileDialog.getSaveFileName(self.window, self.tr("Export Department Registry"),
+                                              str(self.store.path.parent / "departments.json"),
+                                              self.tr("Department registry (*.json)"))
+        if not path:
+            return False
+        try:
+            entries = write_registry_file(self.store, Path(path))
+        except PlanReviewError as error:
+            show_error(self.window, self.tr("Export Department Registry"), error.path, error.problem)
+            return False
+        QMessageBox.information(self.window, self.tr("Export Department Registry"),
+                                self.tr("%1 departments you added or spell your own way were written to\n%2")
+                                .replace("%1", str(entries)).replace("%2", path))
+        return True
+
+    def import_registry(self) -> bool:
+        """Add a colleague's bodies and spellings: later imports know them."""
+        path, _ = QFileDialog.getOpenFileName(self.window, self.tr("Import Department Registry"),
+                                              str(self.store.path.parent), self.tr("Department registry (*.json)"))
+        if not path:
+            return False
+        try:
+            bodies, spellings = import_registry_file(self.store, Path(path))
+        except PlanReviewError as error:
+            show_error(self.window, self.tr("Import Department Registry"), error.path, error.problem)
+            return False
+        QMessageBox.information(self.window, self.tr("Import Department Registry"),
+                                self.tr("%1 new departments and %2 spellings were added; the next plans you "
+                                        "import will know them.").replace("%1", str(bodies))
+                                .replace("%2", str(spellings)))
         return True

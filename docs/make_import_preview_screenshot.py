@@ -23,7 +23,8 @@ from PySide6.QtCore import QSettings  # noqa: E402
 def main() -> None:
     folder = Path(tempfile.mkdtemp(prefix="plan-review-screenshot-"))
     QSettings.setPath(QSettings.Format.IniFormat, QSettings.Scope.UserScope, str(folder))
-    from data.importing import read_plan, registry_for
+    from data.importing import read_plan
+    from data.registry import default_registry
     from desktop.app import application
     from desktop.import_preview import ImportPreviewDialog
     from tests import plan_documents
@@ -32,8 +33,7 @@ def main() -> None:
     text = (REPO / "tests" / "corpus" / "gov2018-cujin-jiuye-opinions-zh.txt").read_text(encoding="utf-8")
     text = text.replace("（人力资源社会保障部、财政部负责）", "（人力资源社会保障部、财政部、就业促进办负责）", 1)
     source = plan_documents.write_docx(text.splitlines(), folder / "促进就业若干意见.docx", word_numbering=True)
-    registry = registry_for(None)
-    dialog = ImportPreviewDialog(read_plan(source, registry), registry)
+    dialog = ImportPreviewDialog(read_plan(source), default_registry())
     dialog.resize(1366, 768)
     dialog.show()
     dialog.tree.setCurrentItem(next(item for item in dialog.task_items.values() if item.text(4)))

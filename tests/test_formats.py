@@ -9,7 +9,7 @@ from pathlib import Path
 import pytest
 
 from data.errors import PlanFileError
-from data.formats import conversion
+from data.formats import archive, conversion, sheets
 from data.readers import read_plan_file
 from data.registry import default_registry
 from data.text_reader import read_plan_text
@@ -194,3 +194,19 @@ def test_an_older_word_file_without_libreoffice_names_what_to_install(tmp_path, 
     path = tmp_path / "plan.doc"
     path.write_bytes(b"\xd0\xcf\x11\xe0\xa1\xb1\x1a\xe1" + b"\x00" * 504 + "WordDocument".encode("utf-16-le"))
     assert "install LibreOffice" in refusal(path)
+
+
+def test_a_workbook_with_too_many_cells_is_refused_before_it_is_loaded(tmp_path, monkeypatch):
+    monkeypatch.setattr(sheets, "MAX_CELLS", 500)
+    rows = [documents.LEDGER_HEADER] + [[str(n), f"任务{n}", "财政部", "", "", ""] for n in range(1, 101)]
+    path = documents.write_xlsx(rows, tmp_path / "ledger.xlsx")
+    assert refusal(path) == "the sheet sheet1.xml has more than 500 cells: not read as a plan"
+    monkeypatch.setattr(sheets, "MAX_CELLS", 700)  # 101 rows of 6 cells fit
+    assert len(read_plan_file(path).plan.tasks) == 100
+
+
+def test_an_office_file_whose_xml_would_inflate_too_far_is_refused(tmp_path, monkeypatch):
+    monkeypatch.setattr(archive, "MAX_XML", 100 * 1024)
+    path = documents.write_docx(["一、任务", "1.做好工作。（财政部负责）"], tmp_path / "plan.docx")
+    assert re.fullmatch(r"the document's XML would inflate to 0\.\d MB \(more than 0\.1 MB\): too large to be "
+                        r"read as a plan", refusal(path))

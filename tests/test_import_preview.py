@@ -8,7 +8,7 @@ from pathlib import Path
 from PySide6.QtCore import Qt
 
 from data.store import PlanStore
-from desktop.import_preview import ImportPreviewDialog
+from desktop.import_preview import ImportPreviewDialog, NewBodyDialog
 from desktop.main_window import MainWindow
 
 from . import plan_documents as documents
@@ -119,3 +119,29 @@ def test_cancelling_the_preview_stores_nothing(qtbot, open_window, sample_db, tm
     with PlanStore(sample_db) as store:
         assert len(store.plans()) == 1 and store.user_aliases() == {}
     assert not dialogs
+
+
+def test_an_unknown_name_kept_as_a_new_body_is_known_to_later_imports(qtbot, open_window, sample_db, tmp_path,
+                                                                      dialogs):
+    lines = corpus_with_unknown("gov2019-xiaofei-fupin-opinions-zh", "（全国工商联、",
+                                f"（{UNKNOWN}、全国工商联、")
+    window = open_window(sample_db)
+    dialog = preview(qtbot, window, documents.write_docx(lines, tmp_path / "消费扶贫.docx"))
+    dialog.unknown_list.setCurrentRow(0)
+    qtbot.mouseClick(dialog.new_body_button, Qt.MouseButton.LeftButton)
+    names = dialog.findChild(NewBodyDialog)
+    assert names.name_zh_edit.text() == UNKNOWN and names.name_edit.text() == ""
+    qtbot.keyClicks(names.name_edit, "Lunar Development Office")
+    qtbot.mouseClick(names.buttons.button(names.buttons.StandardButton.Ok), Qt.MouseButton.LeftButton)
+    assert dialog.unknown_list.count() == 0
+    assert any(row[1] == "Lunar Development Office" for row in task_rows(dialog).values())
+    with qtbot.waitSignal(window.plan_changed):
+        qtbot.mouseClick(dialog.store_button, Qt.MouseButton.LeftButton)
+    with PlanStore(sample_db) as store:
+        found = store.find_department(UNKNOWN)
+        assert (found.name, found.name_zh, found.verified) == ("Lunar Development Office", UNKNOWN, True)
+    again = tmp_path / "again.txt"
+    again.write_text(f"一、任务\n1.做好月面工作。（{UNKNOWN}负责）\n", encoding="utf-8")
+    dialog = preview(qtbot, window, again)
+    assert dialog.unknown_list.count() == 0 and task_rows(dialog)[1][1] == "Lunar Development Office"
+    dialog.reject()

@@ -15,7 +15,6 @@ from data.store import PlanStore
 from desktop import settings as keys
 from desktop.cli import main
 from desktop.main_window import MainWindow
-from desktop.models import DEPARTMENT_ID_ROLE
 from desktop.plan_controller import EditTaskDialog
 from desktop.settings import Settings
 
@@ -40,8 +39,7 @@ def shown_row(window: MainWindow, number: int) -> dict[str, str]:
 def department_counts(window: MainWindow) -> dict[str, tuple[str, str]]:
     """Lead and participant counts the departments panel shows, by official name (the panel may abbreviate)."""
     model = window.departments_model
-    names = {d.id: d.name for d in window.store.departments(window.plan_id)}
-    return {names[model.index(r, 0).data(DEPARTMENT_ID_ROLE)]: (model.index(r, 1).data(), model.index(r, 2).data())
+    return {model.department(r).name: (model.index(r, 1).data(), model.index(r, 2).data())
             for r in range(model.rowCount())}
 
 
@@ -149,3 +147,27 @@ def test_remove_plan_asks_keeps_a_copy_and_removes_the_plan_with_its_review(qtbo
     with sqlite3.connect(backup) as copy:
         assert copy.execute("SELECT count(*) FROM plans").fetchone()[0] == 2
         assert copy.execute("SELECT count(*) FROM review_notes").fetchone()[0] == 1
+
+
+def test_the_department_registry_is_exported_and_imported_from_the_file_menu(qtbot, open_window, sample_db,
+                                                                             tmp_path, monkeypatch):
+    from PySide6.QtWidgets import QFileDialog
+
+    window = open_window(sample_db)
+    window.store.save_user_alias("知产局", CNIPA)
+    shared = tmp_path / "departments.json"
+    shown = []
+    monkeypatch.setattr(QMessageBox, "information", lambda parent, title, text, *rest: shown.append(text))
+    monkeypatch.setattr(QFileDialog, "getSaveFileName", lambda *args, **kwargs: (str(shared), ""))
+    window.plan_edits.export_registry_action.trigger()
+    assert json.loads(shared.read_text(encoding="utf-8"))["departments"] == [{"name": CNIPA, "aliases": ["知产局"]}]
+    assert shown[-1].startswith("1 departments you added")
+    other = tmp_path / "other.sqlite"
+    PlanStore(other).close()
+    assert window.open_database(other)
+    monkeypatch.setattr(QFileDialog, "getOpenFileName", lambda *args, **kwargs: (str(shared), ""))
+    window.plan_edits.import_registry_action.trigger()
+    assert shown[-1].startswith("0 new departments and 1 spellings were added")
+    assert window.store.user_aliases() == {"知产局": CNIPA}
+    menu = [action.text() for action in window.menus["file"].actions()]
+    assert menu.index("&Import Plan…") + 1 == menu.index("Import Department Re&gistry…")

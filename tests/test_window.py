@@ -482,7 +482,7 @@ def test_import_progress_appears_only_when_the_import_is_slow(qtbot, window, sto
                                                             monkeypatch):
     release = threading.Event()
     read = readers.read_plan_file
-    monkeypatch.setattr(readers, "read_plan_file", lambda path, registry: release.wait(10) and read(path, registry))
+    monkeypatch.setattr(readers, "read_plan_file", lambda path: release.wait(10) and read(path))
     try:
         window.import_plan_file(second_plan_file(store, tmp_path))
         progress = window.findChild(QProgressDialog)

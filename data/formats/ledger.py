@@ -136,6 +136,7 @@ class _LedgerReader:
         self.plan = Plan("", None, None)
         self.warnings: list[str] = []
         self.written_numbers: list[int | None] = []
+        self.task_count = 0
         self.part_value: str | None = None
         self.section_value: str | None = None
 
@@ -154,13 +155,14 @@ class _LedgerReader:
             self._start_part(part)
         if section and section != self.section_value:
             self._start_section(section)
-        departments = self._departments(self._cell_names(leads) + self._cell_names(others), len(self.plan.tasks) + 1)
+        self.task_count += 1  # counted, not len(self.plan.tasks): that list is built anew on each call
+        departments = self._departments(self._cell_names(leads) + self._cell_names(others), self.task_count)
         if not departments:
             self.warnings.append(f"row {row_number}: no lead or responsible department")
         number = self._cell(row, NUMBER)
         self.written_numbers.append(int(number) if number.isdigit() else None)
         self._current_section().tasks.append(
-            Task(len(self.plan.tasks) + 1, text, departments, self._cell(row, DEADLINE) or None))
+            Task(self.task_count, text, departments, self._cell(row, DEADLINE) or None))
 
     def _heading(self, row: list[str]) -> None:
         """A row holding only a heading (often merged across the table) starts a part or a section."""
