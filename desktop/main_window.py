@@ -267,7 +267,7 @@ class MainWindow(QMainWindow):
         plan_label = QLabel(self.tr("Pl&an:"))
         plan_label.setBuddy(self.plan_combo)
         self.search_box = QLineEdit(objectName="searchBox")
-        self.search_box.setPlaceholderText(self.tr("Search task text (%1)").replace(
+        self.search_box.setPlaceholderText(self.tr("Search tasks and departments (%1)").replace(
             "%1", QKeySequence(QKeySequence.StandardKey.Find).toString(QKeySequence.SequenceFormat.NativeText)))
         self.search_box.setClearButtonEnabled(True)
         self.search_box.setMinimumWidth(220)
@@ -323,7 +323,7 @@ class MainWindow(QMainWindow):
         self.search_box.clear()
         self._search_timer.stop()
         self._scope, self._task_id = (ALL, None), None
-        self.detail.set_search("")
+        self.detail.set_search([])
         self.detail.show_task(None)
         self.plan_combo.clear()
         for action in self.plan_group.actions():
@@ -455,7 +455,7 @@ class MainWindow(QMainWindow):
         self._search_timer.stop()
         task_filter = self.current_filter()
         self.table_model.set_filter(task_filter)
-        self.detail.set_search(task_filter.search)
+        self.detail.set_search(*self.session.search_matches())
         self._after_filter()
         self.filter_changed.emit()
 
