@@ -224,7 +224,7 @@ def _review_report(session: PlanSession, args: argparse.Namespace) -> None:
     result = export_review_report(session.store, request)
     for warning in result.warnings:
         print(f"warning: {warning}")
-    print(f"Wrote the review report to {args.output}")
+    print(f"Wrote the review report to {result.paths[0]}")
 
 
 def _review_whoami(session: PlanSession, args: argparse.Namespace) -> None:

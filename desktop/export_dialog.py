@@ -34,6 +34,7 @@ from exporters.formats import FORMATS, ExportFormat
 from .jobs import CancelCheck, Job, Progress
 
 SLOW_EXPORT_MS = 400  # the progress dialog appears only for exports that take longer
+FILES_NAMED = 8  # files an export names in its message; the rest are counted
 
 
 class BackgroundExportDialog(QDialog):
@@ -141,16 +142,28 @@ class BackgroundExportDialog(QDialog):
         self.export_button.setEnabled(True)
 
     def _finished(self, result) -> None:
+        """Say which files were written (one: its path; several: how many, where, the first few) and offer
+        to open the file or the folder."""
         self._done()
-        target = result.paths[0] if len(result.paths) == 1 else Path(self.destination.text())
-        text = self.tr("Wrote %n file(s).", "", len(result.paths))
+        paths = result.paths
+        folder = paths[0].parent
+        if len(paths) == 1:
+            text = self.tr("Wrote %1").replace("%1", str(paths[0]))
+        else:
+            text = self.tr("Wrote %1 files in %2:").replace("%1", str(len(paths))).replace("%2", str(folder))
+            text += "".join(f"\n• {path.name}" for path in paths[:FILES_NAMED])
+            if len(paths) > FILES_NAMED:
+                text += "\n" + self.tr("… and %1 more.").replace("%1", str(len(paths) - FILES_NAMED))
         if result.warnings:
             text += "\n\n" + self.tr("Some characters could not be written and were replaced:") + "\n" + \
                 "\n".join(result.warnings)
         self.result_box = QMessageBox(QMessageBox.Icon.Information, self.tr("Export finished"), text,
                                       QMessageBox.StandardButton.Close, self)
-        open_button = self.result_box.addButton(self.tr("Open"), QMessageBox.ButtonRole.AcceptRole)
-        open_button.clicked.connect(lambda: QDesktopServices.openUrl(QUrl.fromLocalFile(str(target))))
+        if len(paths) == 1:
+            open_file = self.result_box.addButton(self.tr("Open"), QMessageBox.ButtonRole.AcceptRole)
+            open_file.clicked.connect(lambda: QDesktopServices.openUrl(QUrl.fromLocalFile(str(paths[0]))))
+        open_folder = self.result_box.addButton(self.tr("Open Folder"), QMessageBox.ButtonRole.ActionRole)
+        open_folder.clicked.connect(lambda: QDesktopServices.openUrl(QUrl.fromLocalFile(str(folder))))
         self.result_box.open()
 
     def _failed(self, error: PlanReviewError) -> None:

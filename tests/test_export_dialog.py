@@ -49,8 +49,13 @@ def test_exports_the_selected_departments_as_pdf_files(qtbot, make_dialog, tmp_p
     dialog.per_department.setChecked(True)
     assert dialog.destination.text().endswith("assignment-sheets")
     dialog.destination.setText(str(tmp_path / "pdfs"))
-    export_and_wait(qtbot, dialog).reject()
-    assert sorted(p.name for p in (tmp_path / "pdfs").iterdir()) == ["CNIPA.pdf", "MOE.pdf"]
+    box = export_and_wait(qtbot, dialog)
+    assert sorted(p.name for p in (tmp_path / "pdfs").iterdir()) == [
+        "1 China National Intellectual Property Administration.pdf", "2 Ministry of Education.pdf"]
+    assert box.text() == (f"Wrote 2 files in {tmp_path / 'pdfs'}:\n• 1 China National Intellectual Property "
+                          "Administration.pdf\n• 2 Ministry of Education.pdf")
+    assert [b.text() for b in box.buttons() if b.text() != "Close"] == ["Open Folder"]
+    box.reject()
 
 
 def test_exports_the_departments_the_filter_shows(qtbot, make_dialog, tmp_path, store):
@@ -60,8 +65,11 @@ def test_exports_the_departments_the_filter_shows(qtbot, make_dialog, tmp_path, 
     assert dialog.chosen_ids() == [cnipa.id]
     dialog.format_combo.setCurrentIndex(dialog.format_combo.findData("pdf"))
     assert dialog.destination.text().endswith("assignment-sheets.pdf")
-    dialog.destination.setText(str(tmp_path / "cnipa.pdf"))
-    export_and_wait(qtbot, dialog).reject()
+    dialog.destination.setText(str(tmp_path / "cnipa.xlsx"))  # the chosen format fixes the extension
+    box = export_and_wait(qtbot, dialog)
+    assert box.text() == f"Wrote {tmp_path / 'cnipa.pdf'}"
+    assert sorted(b.text() for b in box.buttons() if b.text() != "Close") == ["Open", "Open Folder"]
+    box.reject()
     assert [e.title for e in PdfReader(tmp_path / "cnipa.pdf").outline] == [
         "China National Intellectual Property Administration  国家知识产权局"]
 

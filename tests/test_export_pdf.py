@@ -102,8 +102,9 @@ def test_markup_escapes_and_switches_font_for_chinese():
 def test_one_pdf_per_department(store, tmp_path):
     folder = tmp_path / "pdfs"
     result = export(store, folder, names={"CNIPA", "MOE"}, one_file_per_department=True)
-    assert sorted(p.name for p in result.paths) == ["CNIPA.pdf", "MOE.pdf"]
-    reader = PdfReader(folder / "MOE.pdf")
+    assert [p.name for p in result.paths] == ["1 China National Intellectual Property Administration.pdf",
+                                              "2 Ministry of Education.pdf"]
+    reader = PdfReader(folder / "2 Ministry of Education.pdf")
     assert [e.title for e in reader.outline] == ["Ministry of Education  教育部"]
     assert "Contents" not in reader.pages[0].extract_text()
 

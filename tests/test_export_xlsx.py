@@ -175,7 +175,10 @@ def test_one_workbook_per_department_into_a_folder(store, tmp_path):
     folder = tmp_path / "sheets"
     result = export_all(store, folder, one_file_per_department=True)
     assert len(result.paths) == len(store.departments(1)) == len(list(folder.iterdir()))
-    cnipa = openpyxl.load_workbook(folder / "CNIPA.xlsx")
+    names = sorted(p.name for p in folder.iterdir())
+    assert names[0] == "01 Central Political and Legal Affairs Commission.xlsx"  # numbered, in the book's order
+    assert "11 Member units of the Inter-ministerial Joint Meeting.xlsx" in names  # the full name, not cut
+    cnipa = openpyxl.load_workbook(folder / "05 China National Intellectual Property Administration.xlsx")
     assert cnipa.sheetnames == ["CNIPA"]
     assert len(table_rows(cnipa["CNIPA"])) == 35 + 22
 
