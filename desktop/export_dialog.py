@@ -1,5 +1,5 @@
-"""Export assignment sheets… (Excel or PDF) and the print preview of one department's sheet; the export
-machinery the review report dialog shares (BackgroundExportDialog).
+"""Export assignment sheets… (Excel or PDF); the export machinery the review report dialog shares
+(BackgroundExportDialog). Print Preview… and Print… are in pdf_print.py.
 
 Wiring, for the main window's File menu::
 
@@ -8,8 +8,6 @@ Wiring, for the main window's File menu::
                           shown_ids=<departments of the tasks the current filter shows>,
                           thread_pool=context.thread_pool, folder=<last export folder>, parent=window)
     dialog.open()
-
-    preview_department_sheet(window, store, plan_id, department_id)   # "Print Preview…"
 
 The export runs on the thread pool with a PlanStore of its own (SQLite connections are per thread);
 a progress dialog with Cancel appears only when the export is slow.
@@ -20,8 +18,7 @@ from collections.abc import Sequence
 from pathlib import Path
 
 from PySide6.QtCore import QCoreApplication, QDir, Qt, QThreadPool, QUrl
-from PySide6.QtGui import QDesktopServices, QPageLayout, QPageSize, QTextDocument
-from PySide6.QtPrintSupport import QPrinter, QPrintPreviewDialog
+from PySide6.QtGui import QDesktopServices
 from PySide6.QtWidgets import (QButtonGroup, QCheckBox, QComboBox, QDialog, QDialogButtonBox, QFileDialog,
                                QFormLayout, QHBoxLayout, QLineEdit, QMessageBox, QProgressDialog, QPushButton,
                                QRadioButton, QVBoxLayout, QWidget)
@@ -244,35 +241,3 @@ class ExportDialog(BackgroundExportDialog):
                                 Path(self.destination.text()), self.per_department.isChecked(),
                                 include_review=self.include_review.isChecked())
         self._run(request, self.tr("Writing the assignment sheets…"))
-
-
-def department_sheet_document(store: PlanStore, plan_id: int, department_id: int) -> QTextDocument:
-    """The department's assignment sheet as a printable rich-text document (the same model as the exports)."""
-    from exporters.document import build_book
-    from exporters.html import sheet_html
-
-    book = build_book(store, plan_id, [department_id])
-    document = QTextDocument()
-    document.setHtml(sheet_html(book, book.sheets[0]))
-    return document
-
-
-def sheet_printer() -> QPrinter:
-    """A printer set up for assignment sheets: A4 landscape."""
-    printer = QPrinter(QPrinter.PrinterMode.HighResolution)
-    printer.setPageSize(QPageSize(QPageSize.PageSizeId.A4))
-    printer.setPageOrientation(QPageLayout.Orientation.Landscape)
-    return printer
-
-
-def preview_department_sheet(parent: QWidget | None, store: PlanStore, plan_id: int,
-                             department_id: int) -> QPrintPreviewDialog:
-    """Open a print preview (and from it, print) of one department's sheet, A4 landscape."""
-    document = department_sheet_document(store, plan_id, department_id)
-    printer = sheet_printer()
-    dialog = QPrintPreviewDialog(printer, parent)
-    dialog.setWindowTitle(QCoreApplication.translate("ExportDialog", "Print Preview"))
-    dialog.paintRequested.connect(document.print_)
-    dialog.document, dialog.sheet_printer = document, printer  # Qt owns neither: kept alive with the dialog
-    dialog.open()
-    return dialog

@@ -1,13 +1,16 @@
 """The Export Assignment Sheets dialog and the print preview, driven headless with qtbot."""
 from __future__ import annotations
 
+import io
+
 import openpyxl
 import pytest
 from PySide6.QtWidgets import QMessageBox, QPushButton
 from pypdf import PdfReader
 
 from desktop import export_dialog
-from desktop.export_dialog import ExportDialog, department_sheet_document, preview_department_sheet
+from desktop.export_dialog import ExportDialog
+from desktop.pdf_print import department_sheet_pdf, preview_department_sheet
 
 WAIT_MS = 20000
 
@@ -103,9 +106,10 @@ def test_a_slow_export_shows_progress_and_cancel_leaves_no_file(qtbot, make_dial
 
 def test_the_print_preview_shows_the_departments_sheet(qtbot, store):
     cnipa = store.find_department("CNIPA")
-    document = department_sheet_document(store, 1, cnipa.id)
-    text = document.toPlainText()
+    pages = PdfReader(io.BytesIO(department_sheet_pdf(store, 1, cnipa.id))).pages
+    text = "".join(page.extract_text() for page in pages)
     assert "国家知识产权局" in text and "Tasks it leads (35)" in text and "Tasks it takes part in (22)" in text
+    assert f"Page {len(pages)} of \n{len(pages)}" in pages[-1].extract_text()  # the total: a form the PDF draws later
     preview = preview_department_sheet(None, store, 1, cnipa.id)
     qtbot.addWidget(preview)
     assert preview.isVisible()
