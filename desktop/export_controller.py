@@ -69,9 +69,8 @@ class ExportController(QObject):
         """The departments named by the tasks the table shows now (lead or participant)."""
         return self.session.shown_department_ids()
 
-    def _last_export_folder(self) -> Path | None:
-        folder = self.context.settings.get(LAST_EXPORT_FOLDER)
-        return Path(folder) if folder else None
+    def _last_export_folder(self) -> Path:
+        return self.context.settings.folder(LAST_EXPORT_FOLDER)
 
     def _open(self, dialog: BackgroundExportDialog) -> BackgroundExportDialog:
         """Show the dialog; when it closes, remember the folder it wrote to."""
@@ -100,8 +99,9 @@ class ExportController(QObject):
 
     @staticmethod
     def _export_folder(dialog: BackgroundExportDialog) -> Path:
-        destination = Path(dialog.destination.text())
-        return destination if dialog.writes_folder() else destination.parent
+        """The folder the export wrote into: a file's folder, or the folder that holds the per-department
+        folder (so the next export does not start inside that one)."""
+        return Path(dialog.destination.text()).parent
 
     # Print ----------------------------------------------------------------------------------------------
     def department_to_print(self) -> int | None:

@@ -383,9 +383,11 @@ class MainWindow(QMainWindow):
 
     # Importing --------------------------------------------------------------------------------------------
     def _choose_plan_file(self) -> None:
-        path, _ = QFileDialog.getOpenFileName(self, self.tr("Import Plan"), str(Path.home()),
+        path, _ = QFileDialog.getOpenFileName(self, self.tr("Import Plan"),
+                                              str(self.context.settings.folder(keys.PLAN_FOLDER)),
                                               self.tr("Plans (*.txt *.json);;All files (*)"))
         if path:
+            self.context.settings.set(keys.PLAN_FOLDER, str(Path(path).parent))
             self.import_plan_file(Path(path))
 
     def import_plan_file(self, path: Path) -> None:

@@ -10,7 +10,7 @@ from collections.abc import Sequence
 from datetime import datetime
 
 from PySide6.QtCore import QCoreApplication, QT_TRANSLATE_NOOP, Qt, Signal
-from PySide6.QtGui import QColor
+from PySide6.QtGui import QColor, QKeySequence, QShortcut
 from PySide6.QtWidgets import (QCheckBox, QComboBox, QHBoxLayout, QLabel, QListWidget, QListWidgetItem,
                                QPlainTextEdit, QPushButton, QStackedWidget, QVBoxLayout, QWidget)
 
@@ -73,7 +73,7 @@ class ReviewPane(QWidget):
         self.edit_button = QPushButton(self.tr("Ed&it"), objectName="editNote")
         self.delete_button = QPushButton(self.tr("&Delete"), objectName="deleteNote")
         self.editor = QPlainTextEdit(objectName="noteEditor")
-        self.editor.setPlaceholderText(self.tr("Write a note on this task…"))
+        self.editor.setPlaceholderText(self.tr("Write a note on this task… (Ctrl+Enter adds it)"))
         self.editor.setTabChangesFocus(True)
         self.save_button = QPushButton(self.tr("Add &Note"), objectName="saveNote")
         self.cancel_button = QPushButton(self.tr("Cancel"), objectName="cancelEdit")
@@ -132,6 +132,8 @@ class ReviewPane(QWidget):
         self.save_button.clicked.connect(self._save)
         self.cancel_button.clicked.connect(self.finish_edit)
         self.editor.textChanged.connect(self._enable)
+        for keys in ("Ctrl+Return", "Ctrl+Enter"):
+            QShortcut(QKeySequence(keys), self.editor, self._save, context=Qt.ShortcutContext.WidgetShortcut)
         self.versions_list.currentItemChanged.connect(self._enable)
         self.keep_button.clicked.connect(lambda: self.resolve_requested.emit(
             self.chosen_note_id(), self.versions_list.currentItem().data(VERSION_KEY_ROLE)))
@@ -199,7 +201,7 @@ class ReviewPane(QWidget):
 
     def _note_times(self, note: Note) -> str:
         written = self.tr("written %1").replace("%1", local_time(note.created))
-        if sum(note.versions.values()) == 1:  # never changed since it was written
+        if note.updated == note.created:  # its text never changed (an undone deletion leaves the time as it was)
             return written
         return written + self.tr(", edited %1").replace("%1", local_time(note.updated))
 
@@ -274,6 +276,9 @@ class ReviewPane(QWidget):
         self._enable()
 
     def _save(self) -> None:
+        """Add the note written, or save the note edited (the button, or Ctrl+Enter in the editor)."""
+        if not self.save_button.isEnabled():
+            return
         text = self.editor.toPlainText().strip()
         if self._editing is None:
             self.add_requested.emit(text)

@@ -43,7 +43,9 @@ def test_one_bookmark_per_department_pointing_at_its_first_page(combined):
     texts = page_texts(reader)
     for entry, department in zip(reader.outline, departments):
         first_page = texts[reader.get_destination_page_number(entry)]
-        assert f"Leads {department.lead_count} tasks, takes part in {department.participant_count}." in first_page
+        tasks = "task" if department.lead_count == 1 else "tasks"  # "Leads 1 task", never "1 tasks"
+        assert f"Leads {department.lead_count} {tasks}, takes part in {department.participant_count}." in first_page
+    assert any(d.lead_count == 1 for d in departments)
 
 
 def test_contents_page_lists_departments_with_their_pages(combined):

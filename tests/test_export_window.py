@@ -1,6 +1,8 @@
 """Assignment sheets from the main window: File ▸ Export Assignment Sheets…, Print Preview…, Print…."""
 from __future__ import annotations
 
+from pathlib import Path
+
 from openpyxl import load_workbook
 from pypdf import PdfReader
 from PySide6.QtGui import QGuiApplication
@@ -105,3 +107,39 @@ def test_print_preview_asks_for_a_department_when_none_is_selected(qtbot, window
     preview = next(w for w in window.findChildren(QPrintPreviewDialog) if w.isVisible())
     assert len(preview.pages) == len(exported_pdf(window, "Ministry of Education", tmp_path).pages)
     preview.close()
+
+
+def test_the_next_export_starts_beside_a_per_department_folder_not_in_it(qtbot, window, tmp_path):
+    window.exports.actions["export"].trigger()
+    dialog = window.exports.dialog
+    dialog.per_department.setChecked(True)
+    dialog.scope_radios["shown"].setChecked(True)
+    window_shown = dialog.chosen_ids()
+    assert len(window_shown) == 40
+    dialog.destination.setText(str(tmp_path / "sheets"))
+    dialog.export_button.click()
+    qtbot.waitUntil(lambda: dialog.result_box is not None and dialog.result_box.isVisible(), timeout=20000)
+    dialog.result_box.close()
+    dialog.reject()
+    assert window.context.settings.get(LAST_EXPORT_FOLDER) == str(tmp_path)
+    window.exports.actions["export"].trigger()
+    assert Path(window.exports.dialog.destination.text()).parent == tmp_path
+    window.exports.dialog.reject()
+
+
+def test_file_dialogs_start_in_the_documents_folder_until_one_is_used(window, tmp_path):
+    from PySide6.QtCore import QStandardPaths
+
+    from desktop.settings import PLAN_FOLDER, REVIEW_FOLDER
+
+    documents = Path(QStandardPaths.writableLocation(QStandardPaths.StandardLocation.DocumentsLocation))
+    first = documents if documents.is_dir() else Path.home()
+    settings = window.context.settings
+    assert settings.folder(REVIEW_FOLDER) == settings.folder(PLAN_FOLDER) == first
+    assert window.review._review_folder() == first
+    used = tmp_path / "reviews"
+    used.mkdir()
+    settings.set(REVIEW_FOLDER, str(used))
+    assert window.review._review_folder() == used
+    used.rmdir()  # a folder since removed (a USB stick taken out): back to the documents folder
+    assert window.review._review_folder() == first
