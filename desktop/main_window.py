@@ -133,9 +133,9 @@ class MainWindow(QMainWindow):
         self.table_splitter = QSplitter(Qt.Orientation.Vertical, objectName="tableSplitter")
         self.table_splitter.addWidget(table_box)
         self.table_splitter.addWidget(self.detail_splitter)
-        self.table_splitter.setStretchFactor(0, 3)
+        self.table_splitter.setStretchFactor(0, 3)  # a taller window gives the table most of it
         self.table_splitter.setStretchFactor(1, 1)
-        self.table_splitter.setSizes([520, 220])
+        self.table_splitter.setSizes([440, 300])  # the panes below hold a note and its two versions
         self.setCentralWidget(self.table_splitter)
 
         self.count_label = QLabel(objectName="countLabel")

@@ -280,11 +280,12 @@ class TaskTableModel(_RowTableModel):
         return None
 
     def _matched(self, key: str, row: TaskRow) -> bool:
-        """Whether this cell shows why the task passed the search: a searched word in its text, or a
-        department the search names."""
+        """Whether this cell shows why the task passed the search: a department the search names, or a
+        searched word in its text when the search names departments too (else every row matched by its text,
+        and marking them all would say nothing)."""
         if key == "text":
             text = row.text.casefold()
-            return any(word in text for word in self._words)
+            return bool(self._named) and any(word in text for word in self._words)
         if key == "lead":
             return row.lead is not None and row.lead.id in self._named
         if key == "participants":

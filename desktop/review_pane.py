@@ -70,6 +70,7 @@ class ReviewPane(QWidget):
         self.notes_list = QListWidget(objectName="reviewNotes")
         self.notes_list.setWordWrap(True)
         self.notes_list.setAlternatingRowColors(True)
+        self.notes_list.setMinimumHeight(3 * self.fontMetrics().lineSpacing())  # yields room to a conflict's versions
         self.edit_button = QPushButton(self.tr("Ed&it"), objectName="editNote")
         self.delete_button = QPushButton(self.tr("&Delete"), objectName="deleteNote")
         self.editor = QPlainTextEdit(objectName="noteEditor")
@@ -107,11 +108,13 @@ class ReviewPane(QWidget):
 
         heading = QLabel(self.tr("Changed on two computers: choose the version to keep."))
         heading.setWordWrap(True)
+        heading_row = QHBoxLayout()  # the button beside the words: the versions keep the height
+        heading_row.addWidget(heading, 1)
+        heading_row.addWidget(self.keep_button)
         conflict_layout = QVBoxLayout(self.conflict_page)
         conflict_layout.setContentsMargins(0, 0, 0, 0)
-        conflict_layout.addWidget(heading)
+        conflict_layout.addLayout(heading_row)
         conflict_layout.addWidget(self.versions_list, 1)
-        conflict_layout.addWidget(self.keep_button, 0, Qt.AlignmentFlag.AlignRight)
         self.bottom.addWidget(editor_page)
         self.bottom.addWidget(self.conflict_page)
 
@@ -219,6 +222,7 @@ class ReviewPane(QWidget):
             item.setData(VERSION_KEY_ROLE, version.key)
             self.versions_list.addItem(item)
         self.bottom.setCurrentIndex(1 if versions else 0)
+        self.layout().setStretchFactor(self.bottom, 2 if versions else 0)  # the versions get most of the height
         self._enable()
 
     def _version_text(self, note: Note, version: NoteVersion, others: list[NoteVersion]) -> str:
