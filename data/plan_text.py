@@ -6,7 +6,7 @@ import re
 from collections import Counter
 from dataclasses import dataclass, field
 
-from .clauses import MAX_CLAUSE, Clause, ClauseGrammar, labelled_line
+from .clauses import MAX_CLAUSE, Clause, ClauseGrammar, labelled_line, split_inline_labels
 from .model import Plan
 
 # Lines a web page adds around the plan: site names, share and download buttons, copyright notices.
@@ -50,9 +50,10 @@ def clean_text(text: str) -> str:
         line = _QUESTION_DEBRIS.sub(" ", _DEBRIS_SPANS.sub("", line))
         line = _LEADER_DOTS.sub(" ", line)
         line = _STRAY_QUESTION.sub("", line)
-        line = re.sub(r"[ \t\u3000\xa0]+", " ", line).strip()
-        if line and not any(p.search(line) for p in _DEBRIS_LINES) and not _PAGE_MARKER.match(line):
-            lines.append(line)
+        for piece in split_inline_labels(re.sub(r"[ \t\u3000\xa0]+", " ", line).strip()).split("\n"):
+            piece = piece.strip()
+            if piece and not any(p.search(piece) for p in _DEBRIS_LINES) and not _PAGE_MARKER.match(piece):
+                lines.append(piece)
     return "\n".join(_join_hard_wraps(lines))
 
 
@@ -86,12 +87,12 @@ def _is_cjk(char: str) -> bool:
 
 
 def find_clauses(text: str, grammar: ClauseGrammar) -> list[Clause]:
-    """Every department clause, in order: groups in parentheses (or 〔〕) at the top level that read as clauses,
+    """Every department clause, in order: groups in parentheses (or 〔〕, []) at the top level that read as clauses,
     and runs of labelled lines ("牵头单位：X" / "责任单位：Y")."""
     clauses: list[Clause] = []
     stack: list[int] = []
-    for match in re.finditer(r"[()（）〔〕]", text):
-        if match.group() in "(（〔":
+    for match in re.finditer(r"[()（）〔〕\[\]［］]", text):
+        if match.group() in "(（〔[［":
             if stack and match.start() - stack[0] > MAX_CLAUSE:
                 stack.clear()  # a stray "(" long before: it opens no clause
             stack.append(match.start())

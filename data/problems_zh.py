@@ -16,6 +16,66 @@ PROBLEMS_ZH = {
     "malformed JSON at line {line}, column {column}: {reason}": "JSON 格式有误：第 {line} 行第 {column} 列（{reason}）",
     "not a plan in the plan-review JSON format: {reason}": "不是 plan-review JSON 格式的计划：{reason}",
     "no recognisable numbered tasks with department clauses": "找不到标有责任单位的编号任务",
+    "the Word document holds no text": "Word 文档中没有文字",
+    "no task rows under the ledger's header": "台账表头下没有任务行",
+    "no task ledger header found (a task column such as 重点任务/Task and a lead or responsible column such as "
+    "牵头单位/Lead); the columns found: {found}":
+        "找不到任务台账的表头（需有“重点任务”等任务列，以及“牵头单位”“责任单位”等单位列）；找到的列：{found}",
+    "none": "无",
+    "--map '{text}': write NAME=BODY (BODY: a department the registry knows)":
+        "--map “{text}”：请写成 名称=单位（单位须为单位名录中已有的单位）",
+    "--map '{text}': the registry knows no department '{body}'": "--map “{text}”：单位名录中没有“{body}”",
+    "--map '{text}': the registry knows no department '{body}'; did you mean {suggestions}?":
+        "--map “{text}”：单位名录中没有“{body}”；是否要找 {suggestions}？",
+    # other kinds of plan file (data/formats/)
+    "plain text or plan JSON": "纯文本或计划 JSON 文件",
+    "Word document (.docx)": "Word 文档（.docx）",
+    "Excel workbook (.xlsx)": "Excel 工作簿（.xlsx）",
+    "PDF": "PDF 文件",
+    "web page": "网页",
+    "saved web archive (.mht)": "网页存档（.mht）",
+    "CSV task ledger": "CSV 任务台账",
+    "older Word or WPS document (.doc/.wps/.rtf)": "旧版 Word 或 WPS 文档（.doc/.wps/.rtf）",
+    "older Excel or WPS workbook (.xls/.et)": "旧版 Excel 或 WPS 工作簿（.xls/.et）",
+    "the file is {size:,.0f} MB; a {kind} of more than {limit} MB is not read as a plan":
+        "文件大小为 {size:,.0f} MB；超过 {limit} MB 的{kind}不作为计划读取",
+    "a damaged zip archive (a Word or Excel file?): {reason}": "zip 压缩包已损坏（Word 或 Excel 文件？）：{reason}",
+    "a zip archive that holds no Word document or Excel workbook": "zip 压缩包中既没有 Word 文档也没有 Excel 工作簿",
+    "an older Office file that is neither a Word document nor a workbook": "旧版 Office 文件，但既不是 Word 文档也不是工作簿",
+    "a damaged zip archive: {reason}": "zip 压缩包已损坏：{reason}",
+    "the archive holds {parts:,} parts (more than {limit:,}): refused as a zip bomb":
+        "压缩包含有 {parts:,} 个部件（超过 {limit:,} 个）：疑为压缩炸弹，拒绝读取",
+    "the archive would inflate to {size:,.0f} MB (more than {limit} MB): refused as a zip bomb":
+        "压缩包解压后将达 {size:,.0f} MB（超过 {limit} MB）：疑为压缩炸弹，拒绝读取",
+    "the document's XML would inflate to {size:,.1f} MB (more than {limit:,.1f} MB): too large to be read as a plan":
+        "文档的 XML 解压后将达 {size:,.1f} MB（超过 {limit:,.1f} MB）：过大，不作为计划读取",
+    "the part {part} is compressed {ratio:,} to 1 (more than {limit} to 1): refused as a zip bomb":
+        "部件 {part} 的压缩比为 {ratio:,}:1（超过 {limit}:1）：疑为压缩炸弹，拒绝读取",
+    "the part {part} declares a DTD or entities (refused: they can expand without bound or read other files)":
+        "部件 {part} 声明了 DTD 或实体（拒绝读取：它们可能无限展开或读取其他文件）",
+    "the part {part} is not well-formed XML: {reason}": "部件 {part} 不是格式正确的 XML：{reason}",
+    "{kind} files are read by converting them with LibreOffice, which is not installed: install LibreOffice "
+    "(Debian/Ubuntu: apt-get install libreoffice-writer-nogui libreoffice-calc-nogui), or save the file as "
+    ".{target} and import that":
+        "{kind} 文件需用 LibreOffice 转换后读取，但未安装 LibreOffice：请安装（Debian/Ubuntu："
+        "apt-get install libreoffice-writer-nogui libreoffice-calc-nogui），或将文件另存为 .{target} 后再导入",
+    "LibreOffice did not convert the file within {seconds} s": "LibreOffice 未能在 {seconds} 秒内完成转换",
+    "LibreOffice could not be started: {reason}": "无法启动 LibreOffice：{reason}",
+    "LibreOffice could not convert the file to .{target} (damaged, or protected by a password?)":
+        "LibreOffice 无法将文件转换为 .{target}（文件损坏或设有密码？）",
+    "the PDF has no text layer (a scanned document?): it must be run through text recognition (OCR) before it "
+    "can be read": "PDF 没有文字层（扫描件？）：须先经文字识别（OCR）才能读取",
+    "the PDF holds no text": "PDF 中没有文字",
+    "the PDF is encrypted and needs a password to open": "PDF 已加密，需要密码才能打开",
+    "the PDF is encrypted in a way that cannot be opened: {reason}": "PDF 的加密方式无法打开：{reason}",
+    "a damaged PDF: {reason}": "PDF 已损坏：{reason}",
+    "the PDF has more than {limit:,} pages: not read as a plan": "PDF 超过 {limit:,} 页：不作为计划读取",
+    "not a readable Excel workbook: {reason}": "不是可读取的 Excel 工作簿：{reason}",
+    "the sheet {sheet} has more than {limit:,} cells: not read as a plan": "工作表 {sheet} 超过 {limit:,} 个单元格：不作为计划读取",
+    "malformed CSV: {reason}": "CSV 格式有误：{reason}",
+    "not a readable Word document: {reason}": "不是可读取的 Word 文档：{reason}",
+    "the web archive holds no HTML page": "网页存档中没有 HTML 页面",
+    "the web page holds no article text": "网页中没有正文",
     "the file is not a JSON object": "文件内容不是 JSON 对象",
     "{where} is not an object": "{where} 不是对象",
     "the file has no “{key}”": "文件缺少“{key}”",
@@ -32,8 +92,35 @@ PROBLEMS_ZH = {
     "this is a folder, not a database file": "这是文件夹，不是数据库文件",
     "no such database; import a plan first": "数据库不存在；请先导入计划",
     "cannot be read (permission denied)": "无法读取（没有权限）",
-    "is not an SQLite database": "不是 SQLite 数据库",
-    "is corrupt ({reason})": "已损坏（{reason}）",
+    "is damaged: {reason}": "已损坏：{reason}",
+    "cannot be created ({reason})": "无法创建（{reason}）",
+    "is on read-only media or in a read-only folder: opened read-only, nothing can be saved":
+        "位于只读介质或只读文件夹中：已以只读方式打开，无法保存任何修改",
+    "{read_only}, and it needs an upgrade this program cannot write": "{read_only}，且需要升级，而本程序无法写入",
+    "{damage}. It was left untouched; a copy is kept at {kept}": "{damage}。文件未作任何改动；副本保存在 {kept}",
+    "{damage}. It was left untouched; no copy could be kept beside it (read-only folder)":
+        "{damage}。文件未作任何改动；无法在其旁保存副本（文件夹只读）",
+    "the plan would read exactly as plan {other}, which is stored already; the change was not made":
+        "修改后的计划将与已存的计划 {other} 完全相同；未作修改",
+    "the backup could not be written ({reason}); nothing was removed": "无法写入备份（{reason}）；未删除任何内容",
+    # damaged databases (data/damage.py)
+    "is empty (0 bytes), not a Plan Review database; it was left as it is":
+        "是空文件（0 字节），不是计划审阅的数据库；文件保持原样",
+    "is not an SQLite database (or its header is damaged)": "不是 SQLite 数据库（或其文件头已损坏）",
+    "is damaged: its header is cut short": "已损坏：文件头不完整",
+    "is damaged: its header names an impossible page size ({size})": "已损坏：文件头中的页面大小（{size}）不可能成立",
+    "is damaged: it is not a whole number of pages (cut short?)": "已损坏：文件长度不是整数个页面（文件被截断？）",
+    "is damaged: its header names an unknown file format ({write}, {read})":
+        "已损坏：文件头中的文件格式未知（{write}，{read}）",
+    "is damaged: its header's page count is zeroed": "已损坏：文件头中的页数被清零",
+    "is damaged: it is cut short ({found} of its {pages} pages)": "已损坏：文件被截断（{pages} 页中只有 {found} 页）",
+    "its write-ahead log ({log}) is damaged: its header is not SQLite's": "预写日志（{log}）已损坏：其文件头不是 SQLite 的",
+    "its write-ahead log ({log}) is damaged: its header fails its checksum": "预写日志（{log}）已损坏：其文件头校验和不符",
+    "its write-ahead log ({log}) is damaged: frame {first} fails its checksum and the saved changes up to frame "
+    "{last} would be dropped": "预写日志（{log}）已损坏：第 {first} 帧校验和不符，截至第 {last} 帧已保存的修改将会丢失",
+    "its write-ahead log ({log}) is missing: the last {frames} saved page changes are lost":
+        "预写日志（{log}）缺失：最近保存的 {frames} 处页面修改已丢失",
+    "the write-ahead log beside it ({log}) belongs to another database": "旁边的预写日志（{log}）属于另一个数据库",
     "was written by a newer Plan Review (schema {version}; this program knows up to {known})":
         "由较新版本的计划审阅写入（数据库结构版本 {version}；本程序最高支持版本 {known}）",
     "is an SQLite database, but not a Plan Review database": "是 SQLite 数据库，但不是计划审阅的数据库",
@@ -52,6 +139,8 @@ PROBLEMS_ZH = {
     "cannot be written ({reason})": "无法写入（{reason}）",
     "cannot be made a folder ({reason})": "无法建立文件夹（{reason}）",
     "cancelled": "已取消",
+    # department registry files (data/user_registry.py)
+    "not a department registry file: {reason}": "不是单位名录文件：{reason}",
     # review files and review edits (data/review/)
     "is not a review file (not UTF-8 text)": "不是审阅文件（不是 UTF-8 文本）",
     "is truncated or not JSON ({reason} at line {line})": "不完整或不是 JSON 文件（第 {line} 行：{reason}）",

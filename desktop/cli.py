@@ -8,8 +8,12 @@ from __future__ import annotations
 
 import argparse
 import json
+import os
+import sqlite3
 import sys
 from pathlib import Path
+
+from wcwidth import wcswidth
 
 from data.errors import EXIT_BAD_INPUT, EXIT_PARTLY_READ, PlanReviewError
 from data.language import LANGUAGES, environment_language, word
@@ -17,23 +21,24 @@ from data.model import LEAD, PARTICIPANT
 from data.paths import default_database_path
 from data.review import ALL, ATTENTION, FLAGGED, FOLLOW_UP, STATUSES, NoteVersion
 from data.session import PlanSession, TaskFilter
-from data.store import PlanStore
+from data.store import PlanStore, database_error
 from exporters.document import LAYOUTS, STANDARD
 from exporters.formats import FORMATS
 
 from .cli_zh import CLI_ZH
 
+EXIT_CLOSED_PIPE = 141  # 128 + SIGPIPE: what a Unix tool ends with when its reader stops reading
 ROLES = {"lead": LEAD, "participant": PARTICIPANT, "any": None}
-
-
-def _add_language_option(command: argparse.ArgumentParser) -> None:
-    command.add_argument("--language", choices=LANGUAGES, default=None,
-                         help="the language of the sheets or report: zh (Chinese) or en (default: the environment's)")
 
 
 def say(template: str, **values: object) -> str:
     """A line of the command line's output in the environment's language."""
     return word(template, environment_language(), CLI_ZH, **values)
+
+
+def _add_language_option(command: argparse.ArgumentParser) -> None:
+    command.add_argument("--language", choices=LANGUAGES, default=None,
+                         help="the language of the sheets or report: zh (Chinese) or en (default: the environment's)")
 
 
 def _parser() -> argparse.ArgumentParser:
@@ -45,9 +50,25 @@ def _parser() -> argparse.ArgumentParser:
     parser.add_argument("--smoke", action="store_true",
                         help="open the window on the plan, paint it once and exit")
     commands = parser.add_subparsers(dest="command", metavar="COMMAND")
-    command = commands.add_parser("import", parents=[common], help="read a plan (text or JSON) into the database")
+    command = commands.add_parser("import", parents=[common],
+                                  help="read a plan (text, JSON, Word, PDF, web page, ledger) into the database")
     command.add_argument("file", type=Path)
+    command.add_argument("--dry-run", action="store_true",
+                         help="print what was read (parts, sections, tasks, warnings, unknown departments); "
+                              "store nothing")
+    command.add_argument("--map", action="append", default=[], metavar="NAME=BODY",
+                         help="read the unknown department NAME as the known BODY, and remember it for later "
+                              "imports (not with --dry-run)")
+    command = commands.add_parser("registry", parents=[common],
+                                  help="the department registry as you have extended it (your bodies and spellings)")
+    actions = command.add_subparsers(dest="action", metavar="ACTION", required=True)
+    action = actions.add_parser("export", parents=[common], help="write your bodies and spellings to a file")
+    action.add_argument("-o", "--output", type=Path, required=True, metavar="FILE")
+    action = actions.add_parser("import", parents=[common], help="add a colleague's bodies and spellings")
+    action.add_argument("file", type=Path)
     commands.add_parser("plans", parents=[common], help="list the stored plans")
+    commands.add_parser("check", parents=[common],
+                        help="check every page of the database (SQLite's integrity_check); exit 2 if damaged")
     command = commands.add_parser("dump", parents=[common], help="print a plan as JSON")
     command.add_argument("--plan", type=int, metavar="ID")
     command = commands.add_parser("departments", parents=[common],
@@ -60,12 +81,25 @@ def _parser() -> argparse.ArgumentParser:
 
 
 def _import(args: argparse.Namespace) -> int:
+    from data.corrections import apply_aliases, unknown_departments
     from data.importing import read_plan
 
-    plan_file = read_plan(args.file)
+    plan_file = read_plan(args.file)  # a file refused leaves the database untouched
+    result = plan_file.result
+    if args.dry_run:
+        if args.db.exists():
+            with PlanStore(args.db, create=False) as store:
+                registry, aliases = _with_mappings(store, args)
+        else:
+            registry, aliases = _with_mappings(None, args)
+        apply_aliases(result, aliases, registry)
+        _print_reading(result, unknown_departments(result), registry)
+        return EXIT_PARTLY_READ if result.unplaced else 0
     with PlanStore(args.db) as store:
-        outcome = plan_file.store_into(store)
-    counts, plan = outcome.counts, plan_file.result.plan
+        registry, aliases = _with_mappings(store, args)
+        apply_aliases(result, aliases, registry)
+        outcome = plan_file.store_into(store, {name: aliases[name] for name in _mapped_names(args)})
+    counts, plan = outcome.counts, result.plan
     if outcome.created:
         print(say("Imported plan {plan_id}: {title} ({year})", plan_id=outcome.plan_id, title=plan.title,
                   year=plan.year))
@@ -73,13 +107,62 @@ def _import(args: argparse.Namespace) -> int:
         print(say("Already stored as plan {plan_id}: {title}; nothing imported", plan_id=outcome.plan_id,
                   title=plan.title))
     print(say("  {parts} parts, {sections} sections, {tasks} tasks, {departments} departments", **counts))
-    result = plan_file.result
-    if result.clauses:
-        print(say("  {clauses} department clauses found, {tasks} tasks stored, {unplaced} clauses not placed",
-                  clauses=result.clauses, tasks=len(plan.tasks), unplaced=result.unplaced))
+    _print_clause_count(result, stored=True)
     for warning in outcome.warnings:
         print(say("warning: {warning}", warning=warning))
     return EXIT_PARTLY_READ if result.unplaced else 0
+
+
+def _with_mappings(store: PlanStore | None, args: argparse.Namespace):
+    """The registry as the user has extended it, and the user's spellings with the --map ones added
+    (NAME: official name of BODY); a BODY it does not know is refused."""
+    from data.corrections import parse_mapping
+    from data.user_registry import user_registry
+
+    registry = user_registry(store)
+    aliases = store.user_aliases() if store is not None else {}
+    for text in args.map:
+        name, body = parse_mapping(text, registry, str(args.file))
+        aliases[name] = body.name
+    return registry, aliases
+
+
+def _mapped_names(args: argparse.Namespace) -> list[str]:
+    return [text.partition("=")[0].strip() for text in args.map]
+
+
+def _print_clause_count(result, stored: bool) -> None:
+    if result.clauses:
+        template = ("  {clauses} department clauses found, {tasks} tasks stored, {unplaced} clauses not placed"
+                    if stored else
+                    "  {clauses} department clauses found, {tasks} tasks read, {unplaced} clauses not placed")
+        print(say(template, clauses=result.clauses, tasks=len(result.plan.tasks), unplaced=result.unplaced))
+
+
+def _print_reading(result, unknown, registry) -> None:
+    """The reading as the import preview shows it: structure, each task with its departments, warnings."""
+    plan = result.plan
+    counts = plan.counts()
+    print(say("Read (nothing stored): {title} ({year})", title=plan.title, year=plan.year or say("year unknown")))
+    print(say("  {parts} parts, {sections} sections, {tasks} tasks, {departments} departments", **counts))
+    _print_clause_count(result, stored=False)
+    for part in plan.parts:
+        print(f"{part.number}. {part.title}")
+        for section in part.sections:
+            if section.number is not None:
+                print(f"  ({section.number}) {section.title}")
+            for task in section.tasks:
+                print(f"    {task.number}. {task.text}")
+                print("       " + say("lead: {lead}; participants: {participants}", lead=task.lead or "-",
+                                          participants=", ".join(task.participants) or "-")
+                      + (say("; deadline: {deadline}", deadline=task.deadline) if task.deadline else ""))
+    for warning in result.warnings:
+        print(say("warning: {warning}", warning=warning))
+    for department in unknown:
+        close = registry.suggestions(department.name)
+        print(say("unknown department: {name}", name=department.name)
+              + (say(" (close: {close}; map it with --map \"{name}=BODY\")", close="; ".join(close),
+                     name=department.name) if close else ""))
 
 
 def _plans(args: argparse.Namespace) -> None:
@@ -88,25 +171,44 @@ def _plans(args: argparse.Namespace) -> None:
             print(f"{plan.id}\t{plan.year or ''}\t{plan.title}")
 
 
+def _check(args: argparse.Namespace) -> None:
+    with PlanStore(args.db, create=False, full_check=True):
+        print(say("{path}: no damage found", path=args.db))
+
+
 def _dump(args: argparse.Namespace) -> None:
     with PlanSession.open(args.db, args.plan) as session:
-        plan = session.store.load_plan(session.required_plan())
+        plan_id = session.required_plan()
+        plan, corrections = session.store.load_plan(plan_id), session.store.corrections(plan_id)
+    from dataclasses import asdict
+
     from data import json_format
 
-    print(json_format.dumps(plan))
+    print(json_format.dumps(plan, [asdict(correction) for correction in corrections]))
 
 
 def _departments(args: argparse.Namespace) -> None:
     with PlanSession.open(args.db, args.plan) as session:
         rows = session.store.departments(session.required_plan())
-    width = max((len(r.name) for r in rows), default=10)
-    print(f"{say('department'):<{width}}  {say('Chinese'):<14} {say('abbr.'):<9} {say('leads'):>5} "
-          f"{say('takes part'):>10}")
-    unverified = say("  (unverified)")
-    for r in rows:
-        mark = "" if r.verified else unverified
-        print(f"{r.name:<{width}}  {(r.name_zh or '—'):<14} {(r.abbreviation or '—'):<9} "
-              f"{r.lead_count:>5} {r.participant_count:>10}{mark}")
+    table = [(say("department"), say("Chinese"), say("abbr."), say("leads"), say("takes part"), "")]
+    table += [(r.name, r.name_zh or "—", r.abbreviation or "—", str(r.lead_count), str(r.participant_count),
+               "" if r.verified else say("(unverified)")) for r in rows]
+    widths = [max(wcswidth(row[column]) for row in table) for column in range(len(table[0]))]
+    right = (False, False, False, True, True, False)  # the counts line up on the right
+    for row in table:
+        cells = [_padded(text, width, align_right) for text, width, align_right in zip(row, widths, right)]
+        print("  ".join(cells).rstrip())
+
+
+def _padded(text: str, width: int, align_right: bool) -> str:
+    """Text padded to `width` columns of a terminal, where a Chinese character takes two."""
+    gap = " " * (width - wcswidth(text))
+    return gap + text if align_right else text + gap
+
+
+def counted(count: int, noun: str, plural: str | None = None) -> str:
+    """"1 note", "2 notes" (in Chinese "2 条备注")."""
+    return say(f"{{count}} {noun if count == 1 else plural or noun + 's'}", count=count)
 
 
 def _add_tasks_command(commands: argparse._SubParsersAction, common: argparse.ArgumentParser) -> None:
@@ -122,6 +224,8 @@ def _add_tasks_command(commands: argparse._SubParsersAction, common: argparse.Ar
     command.add_argument("--flagged", action="store_true", help="only tasks the reviewer flagged")
     command.add_argument("--has-notes", action="store_true", help="only tasks with notes")
     command.add_argument("--mine", action="store_true", help="only tasks the reviewer set a status on or wrote a note on")
+    command.add_argument("--conflicts", action="store_true",
+                         help="only tasks with a note changed on two computers, not yet settled")
     command.add_argument("--reviewer", metavar="NAME", help="whose status, flag and work count (default: as review)")
     command.add_argument("--format", choices=("table", "json"), default="table")
 
@@ -131,7 +235,7 @@ def _tasks(args: argparse.Namespace) -> None:
         session.required_plan()
         session.task_filter = TaskFilter(
             department_ids=session.department_ids(args.department), role=ROLES[args.role], search=args.search.strip(),
-            review=session.review_filter(args.status, args.flagged, args.has_notes, args.mine))
+            review=session.review_filter(args.status, args.flagged, args.has_notes, args.mine, args.conflicts))
         rows = session.tasks()
     if args.format == "json":
         print(json.dumps([{"number": r.number, "text": r.text, "lead": r.lead.name if r.lead else None,
@@ -165,7 +269,7 @@ def _add_review_commands(commands: argparse._SubParsersAction, common: argparse.
     action.add_argument("--task", type=int, required=True, metavar="N")
     action.add_argument("--status", choices=STATUSES)
     action.add_argument("--flag", action=argparse.BooleanOptionalAction, default=None)
-    action = actions.add_parser("list", parents=[on_plan], help="print notes (deleted ones too) and states as JSON")
+    action = actions.add_parser("list", parents=[on_plan], help="print notes (deleted ones too) and statuses as JSON")
     action.add_argument("--task", type=int, metavar="N")
     actions.add_parser("conflicts", parents=[on_plan],
                        help="print the notes edited on two computers at once, with every version, as JSON")
@@ -173,7 +277,7 @@ def _add_review_commands(commands: argparse._SubParsersAction, common: argparse.
     action.add_argument("note_id", metavar="NOTE")
     action.add_argument("--keep", metavar="VERSION", help="the version to keep (default: the note as it is)")
     action = actions.add_parser("export", parents=[on_plan], help="write a review file")
-    action.add_argument("--reviewer", metavar="NAME", help="only this reviewer's notes and states (default: all)")
+    action.add_argument("--reviewer", metavar="NAME", help="only this reviewer's notes and statuses (default: all)")
     action.add_argument("-o", "--output", type=Path, required=True, metavar="FILE")
     action = actions.add_parser("report", parents=[on_plan],
                                 help="write a review report: every task with its statuses, flag and notes")
@@ -225,14 +329,18 @@ def _review_conflicts(session: PlanSession, args: argparse.Namespace) -> None:
 
 def _review_export(session: PlanSession, args: argparse.Namespace) -> None:
     written = session.reviews.export_review(session.required_plan(), args.output, args.reviewer)
-    print(say("Wrote {notes} notes and {states} states to {path}", notes=written.notes, states=written.states,
-              path=args.output))
+    print(say("Wrote {notes} and {states} to {path}", notes=counted(written.notes, "note"),
+              states=counted(written.states, "status", "statuses"), path=args.output))
 
 
 def _review_import(session: PlanSession, args: argparse.Namespace) -> None:
     merged = session.reviews.import_review(session.required_plan(), args.file)
-    print(say("Merged {path}: {notes} notes and {states} states changed, {conflicts} new conflicts",
-              path=args.file, notes=merged.notes, states=merged.states, conflicts=merged.conflicts))
+    tasks = ", ".join(map(str, merged.conflict_tasks))
+    print(say("Merged {path}: {notes} and {states} changed, {conflicts}", path=args.file,
+              notes=counted(merged.notes, "note"), states=counted(merged.states, "status", "statuses"),
+              conflicts=counted(merged.conflicts, "new conflict"))
+          + (say(" (task {tasks})" if len(merged.conflict_tasks) == 1 else " (tasks {tasks})", tasks=tasks)
+             if merged.conflict_tasks else ""))
 
 
 def _review_report(session: PlanSession, args: argparse.Namespace) -> None:
@@ -243,7 +351,7 @@ def _review_report(session: PlanSession, args: argparse.Namespace) -> None:
     result = export_review_report(session.store, request)
     for warning in result.warnings:
         print(say("warning: {warning}", warning=warning))
-    print(say("Wrote the review report to {path}", path=args.output))
+    print(say("Wrote the review report to {path}", path=result.paths[0]))
 
 
 def _review_whoami(session: PlanSession, args: argparse.Namespace) -> None:
@@ -311,8 +419,22 @@ def _export(args: argparse.Namespace) -> None:
         print(f"  {path}")
 
 
-COMMANDS = {"import": _import, "plans": _plans, "dump": _dump, "departments": _departments, "tasks": _tasks,
-            "review": _review, "export": _export}
+def _registry(args: argparse.Namespace) -> None:
+    from data.user_registry import import_registry_file, write_registry_file
+
+    if args.action == "export":
+        with PlanStore(args.db, create=False) as store:
+            entries = write_registry_file(store, args.output)
+        print(say("Wrote {entries} departments to {path}", entries=entries, path=args.output))
+        return
+    with PlanStore(args.db) as store:
+        bodies, spellings = import_registry_file(store, args.file)
+    print(say("Added {bodies} departments and {spellings} spellings from {path}", bodies=bodies, spellings=spellings,
+              path=args.file))
+
+
+COMMANDS = {"import": _import, "registry": _registry, "plans": _plans, "check": _check, "dump": _dump, "departments": _departments,
+            "tasks": _tasks, "review": _review, "export": _export}
 
 
 def main(argv: list[str] | None = None) -> int:
@@ -324,9 +446,17 @@ def main(argv: list[str] | None = None) -> int:
         return run_window(args.db, smoke=args.smoke)
     try:
         status = COMMANDS[args.command](args)
+        sys.stdout.flush()
     except PlanReviewError as error:
         print(f"plan-review: {error.path}: {error.worded(environment_language())}", file=sys.stderr)
         return EXIT_BAD_INPUT
+    except sqlite3.DatabaseError as error:  # damage SQLite found while reading, past the checks at open
+        failure = database_error(args.db, error)
+        print(f"plan-review: {failure.path}: {failure.worded(environment_language())}", file=sys.stderr)
+        return EXIT_BAD_INPUT
+    except BrokenPipeError:  # the reader left (`plan-review dump | head`): stop quietly, as Unix tools do
+        os.dup2(os.open(os.devnull, os.O_WRONLY), sys.stdout.fileno())  # so the exit's own flush is quiet too
+        return EXIT_CLOSED_PIPE
     return status or 0
 
 

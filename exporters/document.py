@@ -162,6 +162,13 @@ class SheetBook:
         return sorted(tasks.items()), marks
 
 
+def role_summary(words: Words, led: int, taking_part: int) -> str:
+    """"Leads 1 task, takes part in 22." (牵头任务 1 项，参与任务 22 项。) — a sheet's counts, in words."""
+    if led == 1:
+        return words("Leads 1 task, takes part in {taking_part}.", taking_part=taking_part)
+    return words("Leads {led} tasks, takes part in {taking_part}.", led=led, taking_part=taking_part)
+
+
 def clean_text(text: str) -> tuple[str, int]:
     """The text with unwritable characters replaced by U+FFFD, and how many were replaced."""
     return UNWRITABLE_CHARACTERS.subn(REPLACEMENT, text)

@@ -36,7 +36,7 @@ from reportlab.pdfgen.canvas import Canvas
 from reportlab.platypus import BaseDocTemplate, Flowable, Frame, PageBreak, PageTemplate, Paragraph
 from reportlab.platypus import Table as PdfTable
 
-from .document import OFFICIAL, AssignmentSheet, Column, SheetBook, Table
+from .document import OFFICIAL, AssignmentSheet, Column, SheetBook, Table, role_summary
 from .files import CancelCheck, Progress, check_cancel
 from .review_report import ReviewReport, status_fills
 from .wording import Words
@@ -247,8 +247,7 @@ def _department_flowables(book: SheetBook, index: int, cells: _Cells) -> list:
         _DepartmentStart(index),
         Paragraph(markup(sheet.title), styles.title),
         Paragraph(markup(_printed(words, book.plan_title, book.printed)), styles.subtitle),
-        Paragraph(markup(words("Leads {led} tasks, takes part in {taking_part}.", led=len(led.rows),
-                               taking_part=len(taking_part.rows))), styles.subtitle),
+        Paragraph(markup(role_summary(words, len(led.rows), len(taking_part.rows))), styles.subtitle),
     ]
     for heading, table in ((words("Tasks it leads ({count})", count=len(led.rows)), led),
                            (words("Tasks it takes part in ({count})", count=len(taking_part.rows)), taking_part)):

@@ -38,6 +38,7 @@ SHEETS_ZH = {
     "Printed {date}": "{date}印制",
     "{counts} {printed}": "{counts}{printed}",
     "Leads {led} tasks, takes part in {taking_part}.": "牵头任务 {led} 项，参与任务 {taking_part} 项。",
+    "Leads 1 task, takes part in {taking_part}.": "牵头任务 1 项，参与任务 {taking_part} 项。",
     "Tasks it leads ({count})": "牵头任务（{count} 项）",
     "Tasks it takes part in ({count})": "参与任务（{count} 项）",
     "None.": "无。",

@@ -18,13 +18,14 @@ from openpyxl.utils import get_column_letter
 from openpyxl.worksheet.hyperlink import Hyperlink
 from openpyxl.worksheet.page import PageMargins
 
-from .document import OFFICIAL, AssignmentSheet, Column, SheetBook, Table, short_names
+from .document import OFFICIAL, AssignmentSheet, Column, SheetBook, Table, role_summary, short_names
 from .files import CancelCheck, Progress, check_cancel
 from .review_report import ReviewReport, status_fills
 from .wording import Words
 
 FONT = "Calibri"  # the workbook default; every font names it so no reader falls back to a serif
 CHINESE_FONT = "宋体"  # SimSun: on every Chinese Windows; LibreOffice maps it to the CJK font it has
+OVERVIEW_NAME_WIDTH = 48  # characters of the overview's department column; longer names wrap
 LINE_HEIGHT = 14.4  # points per wrapped line of 11-point Calibri (Excel); LibreOffice needs less
 ROW_PADDING = 2.0
 MAX_ROW_HEIGHT = 409.0  # points: Excel's tallest row; the cell still holds a longer note whole
@@ -150,10 +151,8 @@ def _write_department(ws, styles: _Styles, book: SheetBook, sheet: AssignmentShe
     words = book.words
     _put(ws, 1, 1, sheet.title).font = styles.title_font
     _put(ws, 2, 1, book.plan_title).font = styles.subtitle_font
-    counts = words("Leads {led} tasks, takes part in {taking_part}.", led=len(sheet.led),
-                   taking_part=len(sheet.taking_part))
-    _put(ws, 3, 1, words("{counts} {printed}", counts=counts, printed=words("Printed {date}",
-                                                                           date=words.date(book.printed))))
+    _put(ws, 3, 1, words("{counts} {printed}", counts=role_summary(words, len(sheet.led), len(sheet.taking_part)),
+                         printed=words("Printed {date}", date=words.date(book.printed))))
     header_row = 5
     _write_table(ws, styles, sheet.combined_table(), header_row)
     _print_setup(ws, words, landscape=True, title_rows=f"{header_row}:{header_row}", footer=sheet.title,
@@ -166,20 +165,19 @@ def _write_overview(ws, styles: _Styles, book: SheetBook, names: list[str]) -> N
     _put(ws, 2, 1, words("{plan}. Printed {date}.", plan=book.plan_title,
                          date=words.date(book.printed))).font = styles.subtitle_font
     header_row = 4
+    # Narrow enough to print near full size on A4 landscape (long names wrap): 80 + 34 shrank it to half.
     other_name = "English name" if words.chinese else "Chinese name"  # the department's name in the other language
-    table = Table((Column(words("Department"), 80), Column(words(other_name), 20 if not words.chinese else 60),
+    table = Table((Column(words("Department"), OVERVIEW_NAME_WIDTH), Column(words(other_name), 20),
                    Column(words("Abbreviation"), 14), Column(words("Leads"), 8), Column(words("Takes part"), 12),
-                   Column(words("Sheet"), 34)),
-                  tuple((words.full_name(s.department),
-                         words.other_name(s.department),
-                         s.department.abbreviation or "", len(s.led), len(s.taking_part), name)
-                        for s, name in zip(book.sheets, names)))
+                   Column(words("Sheet"), 16)),
+                  tuple((words.full_name(s.department), words.other_name(s.department), s.department.abbreviation or "",
+                         len(s.led), len(s.taking_part), name) for s, name in zip(book.sheets, names)))
     _write_table(ws, styles, table, header_row)
     for row_number, name in enumerate(names, start=header_row + 1):
         cell = ws.cell(row=row_number, column=1)
         cell.hyperlink = Hyperlink(ref=cell.coordinate, location=f"'{name}'!A1", display=cell.value)
         cell.font = styles.link_font
-    _print_setup(ws, words, landscape=False, title_rows=f"{header_row}:{header_row}", footer=words("Overview"),
+    _print_setup(ws, words, landscape=True, title_rows=f"{header_row}:{header_row}", footer=words("Overview"),
                  plan_title=book.plan_title)
 
 

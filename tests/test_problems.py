@@ -11,6 +11,8 @@ import pytest
 from PySide6.QtWidgets import QMessageBox
 
 from data.errors import PlanFileError, Problem
+from data.formats.detect import Kind
+from data.store import READ_ONLY_PROBLEM
 from data.language import CHINESE, ENGLISH, environment_language, word
 from data.problems_zh import PROBLEMS_ZH
 from data.readers import read_plan_file
@@ -18,13 +20,23 @@ from desktop.cli_zh import CLI_ZH
 
 ROOT = Path(__file__).resolve().parent.parent
 FAILURES = {"PlanReviewError", "PlanFileError", "DatabaseError", "ExportError", "ReviewFileError", "ReviewEditError",
-            "ExportCancelled", "Problem", "ShapeError", "_fail", "_nonblank"}  # what takes a problem template
+            "RegistryFileError", "DamagedDatabaseError", "ExportCancelled", "Problem", "ShapeError", "_fail",
+            "_nonblank"}  # what takes a problem template
 CJK = re.compile(r"[\u4e00-\u9fff]")
 
 
+def constants(node: ast.expr) -> list[str]:
+    """The strings an argument can be: a constant, or either branch of a conditional expression."""
+    if isinstance(node, ast.IfExp):
+        return constants(node.body) + constants(node.orelse)
+    return [node.value] if isinstance(node, ast.Constant) and isinstance(node.value, str) else []
+
+
 def raised_templates() -> dict[str, str]:
-    """Every problem template the program's code raises (or builds), with where: template -> file:line."""
-    found = {}
+    """Every problem template the program's code raises (or builds), with where: template -> file:line; and the
+    problems it names through a constant (the read-only notice, the kinds of file, "none")."""
+    found = {READ_ONLY_PROBLEM: "data/store.py", "none": "data/readers.py",
+             **{kind.description: "data/formats/detect.py" for kind in Kind}}
     for package in ("data", "exporters", "desktop"):
         for path in sorted((ROOT / package).rglob("*.py")):
             for node in ast.walk(ast.parse(path.read_text("utf-8"))):
@@ -35,8 +47,8 @@ def raised_templates() -> dict[str, str]:
                     for argument in node.args:
                         where = f"{path.relative_to(ROOT)}:{node.lineno}"
                         assert not isinstance(argument, ast.JoinedStr), f"{where}: a template, not an f-string"
-                        if isinstance(argument, ast.Constant) and isinstance(argument.value, str):
-                            found[argument.value] = where
+                        for template in constants(argument):
+                            found[template] = where
     return found
 
 

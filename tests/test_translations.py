@@ -213,10 +213,17 @@ def test_the_walk_finds_english_when_the_window_speaks_english(qtbot, chinese_db
     window.store.close()
 
 
-def test_import_report_speaks_chinese(chinese_window, monkeypatch, qtbot):
+def test_the_import_preview_and_its_report_speak_chinese(chinese_window, monkeypatch, qtbot):
+    from desktop.import_preview import ImportPreviewDialog
+
     shown = []
     monkeypatch.setattr(QMessageBox, "information", lambda parent, title, text, *rest: shown.append((title, text)))
     chinese_window.import_plan_file(FIXTURES / "gov2019-3-bonded-zones-zh.txt")
+    qtbot.waitUntil(lambda: chinese_window.findChild(ImportPreviewDialog) is not None
+                    and chinese_window.findChild(ImportPreviewDialog).isVisible(), timeout=10_000)
+    dialog = chinese_window.findChild(ImportPreviewDialog)
+    assert untranslated(visible_texts(dialog)) == []
+    dialog.store_button.click()
     qtbot.waitUntil(lambda: bool(shown), timeout=10_000)
     title, text = shown[0]
     assert title == "导入计划" and text.startswith("已导入《") and "项任务" in text

@@ -15,11 +15,17 @@
         <source>Cancel</source>
         <translation>取消</translation>
     </message>
-    <message numerus="yes">
-        <source>Wrote %n file(s).</source>
-        <translation>
-            <numerusform>已写入 %n 个文件。</numerusform>
-        </translation>
+    <message>
+        <source>Wrote %1</source>
+        <translation>已写入 %1</translation>
+    </message>
+    <message>
+        <source>Wrote %1 files in %2:</source>
+        <translation>已在 %2 中写入 %1 个文件：</translation>
+    </message>
+    <message>
+        <source>… and %1 more.</source>
+        <translation>……另有 %1 个。</translation>
     </message>
     <message>
         <source>Some characters could not be written and were replaced:</source>
@@ -34,6 +40,10 @@
         <translation>打开</translation>
     </message>
     <message>
+        <source>Open Folder</source>
+        <translation>打开文件夹</translation>
+    </message>
+    <message>
         <source>Export failed</source>
         <translation>导出失败</translation>
     </message>
@@ -41,20 +51,79 @@
 <context>
     <name>DepartmentsModel</name>
     <message>
+        <source>&amp;Names and Abbreviations</source>
+        <translation>名称和缩写(&amp;N)</translation>
+    </message>
+    <message>
+        <source>&amp;Abbreviations</source>
+        <translation>缩写(&amp;A)</translation>
+    </message>
+    <message>
+        <source>&amp;Chinese Names</source>
+        <translation>中文全称(&amp;C)</translation>
+    </message>
+    <message>
+        <source>Unverified: not in the department registry; the name is as the plan wrote it.</source>
+        <translation>未核实：单位名录中没有此单位；名称照计划原文。</translation>
+    </message>
+    <message>
         <source>Department</source>
         <translation>单位</translation>
     </message>
     <message>
-        <source>Leads</source>
+        <source>Lead</source>
         <translation>牵头</translation>
     </message>
     <message>
-        <source>Takes part</source>
+        <source>Part</source>
         <translation>参与</translation>
     </message>
     <message>
-        <source>Reviewed</source>
-        <translation>已审阅</translation>
+        <source>Rev.</source>
+        <translation>已审</translation>
+    </message>
+    <message>
+        <source>The department (every name of it on hover)</source>
+        <translation>单位（悬停可见全部名称）</translation>
+    </message>
+    <message>
+        <source>Tasks it leads</source>
+        <translation>牵头的任务</translation>
+    </message>
+    <message>
+        <source>Tasks it takes part in</source>
+        <translation>参与的任务</translation>
+    </message>
+    <message>
+        <source>Its tasks you reviewed, of all its tasks in the role chosen</source>
+        <translation>您已审阅的该单位任务数 / 所选角色下该单位的任务总数</translation>
+    </message>
+</context>
+<context>
+    <name>EditTaskDialog</name>
+    <message>
+        <source>Edit Task %1</source>
+        <translation>修改任务 %1</translation>
+    </message>
+    <message>
+        <source>None</source>
+        <translation>无</translation>
+    </message>
+    <message>
+        <source>&amp;Text:</source>
+        <translation>内容(&amp;T)：</translation>
+    </message>
+    <message>
+        <source>&amp;Departments:</source>
+        <translation>责任单位(&amp;D)：</translation>
+    </message>
+    <message>
+        <source>Separated by “;” — the first leads, the others take part.</source>
+        <translation>以“;”分隔——第一个为牵头单位，其余为参与单位。</translation>
+    </message>
+    <message>
+        <source>D&amp;eadline:</source>
+        <translation>完成时限(&amp;E)：</translation>
     </message>
 </context>
 <context>
@@ -173,6 +242,85 @@
     </message>
 </context>
 <context>
+    <name>ImportPreviewDialog</name>
+    <message>
+        <source>Task</source>
+        <translation>任务</translation>
+    </message>
+    <message>
+        <source>Lead</source>
+        <translation>牵头单位</translation>
+    </message>
+    <message>
+        <source>Participants</source>
+        <translation>参与单位</translation>
+    </message>
+    <message>
+        <source>Deadline</source>
+        <translation>完成时限</translation>
+    </message>
+    <message>
+        <source>Warnings</source>
+        <translation>提示</translation>
+    </message>
+    <message>
+        <source>Import Plan: %1</source>
+        <translation>导入计划：%1</translation>
+    </message>
+    <message>
+        <source>Choose or type a body the registry knows</source>
+        <translation>选择或输入单位名录中已有的单位</translation>
+    </message>
+    <message>
+        <source>Map to This Body</source>
+        <translation>对应到此单位</translation>
+    </message>
+    <message>
+        <source>Keep as a New Body…</source>
+        <translation>作为新单位保留…</translation>
+    </message>
+    <message>
+        <source>A real body the registry lacks: give its English and Chinese names; later imports will know it</source>
+        <translation>单位名录中尚无的真实单位：请填写其英文和中文名称，以后导入时即可识别</translation>
+    </message>
+    <message>
+        <source>Departments not in the registry</source>
+        <translation>单位名录中没有的单位</translation>
+    </message>
+    <message>
+        <source>Is the same body as:</source>
+        <translation>与此单位相同：</translation>
+    </message>
+    <message>
+        <source>Names separated by “;” — the first leads</source>
+        <translation>名称以“;”分隔——第一个为牵头单位</translation>
+    </message>
+    <message>
+        <source>Set Departments</source>
+        <translation>设定责任单位</translation>
+    </message>
+    <message>
+        <source>Departments of the chosen task</source>
+        <translation>所选任务的责任单位</translation>
+    </message>
+    <message>
+        <source>Store Plan</source>
+        <translation>存入计划</translation>
+    </message>
+    <message>
+        <source>%1 (%2): %3 parts, %4 sections, %5 tasks, %6 departments. Nothing is stored until you choose Store Plan.</source>
+        <translation>《%1》（%2）：%3 个部分，%4 个小节，%5 项任务，%6 个单位。选择“存入计划”之前不会存入任何内容。</translation>
+    </message>
+    <message>
+        <source>Close: %1</source>
+        <translation>关闭：%1</translation>
+    </message>
+    <message>
+        <source>Choose a task to see it in full.</source>
+        <translation>选择一项任务，查看其全文。</translation>
+    </message>
+</context>
+<context>
     <name>LanguageMenu</name>
     <message>
         <source>&amp;Language</source>
@@ -278,6 +426,14 @@
         <translation>列(&amp;C)</translation>
     </message>
     <message>
+        <source>&amp;Wrap Task Text</source>
+        <translation>任务内容换行显示(&amp;W)</translation>
+    </message>
+    <message>
+        <source>Department &amp;Names</source>
+        <translation>单位名称(&amp;N)</translation>
+    </message>
+    <message>
         <source>Plan and search</source>
         <translation>计划与搜索</translation>
     </message>
@@ -286,8 +442,12 @@
         <translation>计划(&amp;A)：</translation>
     </message>
     <message>
-        <source>Search task text (%1)</source>
-        <translation>搜索任务内容（%1）</translation>
+        <source>Search tasks and departments (%1)</source>
+        <translation>搜索任务和单位（%1）</translation>
+    </message>
+    <message>
+        <source>Plans (*.txt *.json *.docx *.doc *.wps *.pdf *.html *.htm *.mht *.mhtml *.xlsx *.xls *.et *.csv);;All files (*)</source>
+        <translation>计划文件 (*.txt *.json *.docx *.doc *.wps *.pdf *.html *.htm *.mht *.mhtml *.xlsx *.xls *.et *.csv);;所有文件 (*)</translation>
     </message>
     <message>
         <source>%1 (%2 tasks)</source>
@@ -316,10 +476,6 @@
     <message>
         <source>Import Plan</source>
         <translation>导入计划</translation>
-    </message>
-    <message>
-        <source>Plans (*.txt *.json);;All files (*)</source>
-        <translation>计划文件 (*.txt *.json);;所有文件 (*)</translation>
     </message>
     <message>
         <source>Importing %1…</source>
@@ -352,6 +508,84 @@
     <message>
         <source>No task matches the chosen filters.</source>
         <translation>没有符合所选筛选条件的任务。</translation>
+    </message>
+</context>
+<context>
+    <name>NewBodyDialog</name>
+    <message>
+        <source>New Body</source>
+        <translation>新单位</translation>
+    </message>
+    <message>
+        <source>“%1” is kept as a body of its own, known to later imports.</source>
+        <translation>“%1”将作为独立单位保留，以后导入时可以识别。</translation>
+    </message>
+    <message>
+        <source>&amp;English name:</source>
+        <translation>英文名称(&amp;E)：</translation>
+    </message>
+    <message>
+        <source>&amp;Chinese name:</source>
+        <translation>中文名称(&amp;C)：</translation>
+    </message>
+</context>
+<context>
+    <name>PlanController</name>
+    <message>
+        <source>&amp;Edit Task…</source>
+        <translation>修改任务(&amp;E)…</translation>
+    </message>
+    <message>
+        <source>&amp;Remove Plan…</source>
+        <translation>删除计划(&amp;R)…</translation>
+    </message>
+    <message>
+        <source>Export &amp;Department Registry…</source>
+        <translation>导出单位名录(&amp;D)…</translation>
+    </message>
+    <message>
+        <source>Import Department Re&amp;gistry…</source>
+        <translation>导入单位名录(&amp;G)…</translation>
+    </message>
+    <message>
+        <source>Edit Task</source>
+        <translation>修改任务</translation>
+    </message>
+    <message>
+        <source>Remove “%1” (%2 tasks) and every note and status written on it from this database?</source>
+        <translation>从本数据库中删除《%1》（%2 项任务）及其全部备注和审阅状态？</translation>
+    </message>
+    <message>
+        <source>A copy of the database as it is now is kept in
+%1</source>
+        <translation>删除前的数据库副本保存在
+%1</translation>
+    </message>
+    <message>
+        <source>Remove Plan</source>
+        <translation>删除计划</translation>
+    </message>
+    <message>
+        <source>Export Department Registry</source>
+        <translation>导出单位名录</translation>
+    </message>
+    <message>
+        <source>Department registry (*.json)</source>
+        <translation>单位名录 (*.json)</translation>
+    </message>
+    <message>
+        <source>%1 departments you added or spell your own way were written to
+%2</source>
+        <translation>您添加的或自定写法的 %1 个单位已写入
+%2</translation>
+    </message>
+    <message>
+        <source>Import Department Registry</source>
+        <translation>导入单位名录</translation>
+    </message>
+    <message>
+        <source>%1 new departments and %2 spellings were added; the next plans you import will know them.</source>
+        <translation>已添加 %1 个新单位和 %2 种写法；之后导入的计划即可识别。</translation>
     </message>
 </context>
 <context>
@@ -467,12 +701,36 @@
         <translation>我设置过状态或标记、或写过备注的任务</translation>
     </message>
     <message>
+        <source>Conflicts</source>
+        <translation>冲突</translation>
+    </message>
+    <message>
+        <source>Tasks with a note changed on two computers, to settle</source>
+        <translation>备注在两台计算机上都有修改、待解决的任务</translation>
+    </message>
+    <message>
+        <source>Whose status and flag the filters read</source>
+        <translation>筛选依据谁的状态和标记</translation>
+    </message>
+    <message>
         <source>Revie&amp;w:</source>
         <translation>审阅(&amp;W)：</translation>
     </message>
     <message>
         <source>Review filters</source>
         <translation>审阅筛选</translation>
+    </message>
+    <message>
+        <source>My status</source>
+        <translation>我的状态</translation>
+    </message>
+    <message>
+        <source>Anyone&apos;s status</source>
+        <translation>任何人的状态</translation>
+    </message>
+    <message>
+        <source>%1&apos;s status</source>
+        <translation>%1 的状态</translation>
     </message>
     <message>
         <source>Flagged by %1</source>
@@ -557,12 +815,16 @@
         <translation>已从“%1”合并：%2，%3。</translation>
     </message>
     <message>
-        <source>1 conflict to settle.</source>
-        <translation>1 处冲突待解决。</translation>
+        <source>1 conflict to settle, in task %2.</source>
+        <translation>任务 %2 中有 1 处冲突待解决。</translation>
     </message>
     <message>
-        <source>%1 conflicts to settle.</source>
-        <translation>%1 处冲突待解决。</translation>
+        <source>%1 conflicts to settle, in tasks %2.</source>
+        <translation>任务 %2 中有 %1 处冲突待解决。</translation>
+    </message>
+    <message>
+        <source>The Conflicts filter now shows them; choose the version to keep of each.</source>
+        <translation>“冲突”筛选现已列出这些任务；请逐条选择要保留的版本。</translation>
     </message>
     <message>
         <source>“%1” holds nothing new: it was merged before.</source>
@@ -604,8 +866,8 @@
         <translation>删除(&amp;D)</translation>
     </message>
     <message>
-        <source>Write a note on this task…</source>
-        <translation>为本任务写备注…</translation>
+        <source>Write a note on this task… (Ctrl+Enter adds it)</source>
+        <translation>为本任务写备注…（Ctrl+Enter 添加）</translation>
     </message>
     <message>
         <source>Add &amp;Note</source>
@@ -624,6 +886,22 @@
         <translation>此备注在两台计算机上都有修改：请选择要保留的版本。</translation>
     </message>
     <message>
+        <source>%1 (you)</source>
+        <translation>%1（您）</translation>
+    </message>
+    <message>
+        <source>flagged</source>
+        <translation>已标记</translation>
+    </message>
+    <message>
+        <source>No reviewer has set a status yet.</source>
+        <translation>尚无审阅人设置状态。</translation>
+    </message>
+    <message>
+        <source>Reviewers:</source>
+        <translation>审阅人：</translation>
+    </message>
+    <message>
         <source> — conflict to settle</source>
         <translation> — 冲突待解决</translation>
     </message>
@@ -634,6 +912,18 @@
     <message>
         <source>, edited %1</source>
         <translation>，修改于 %1</translation>
+    </message>
+    <message>
+        <source>an unknown computer</source>
+        <translation>未知计算机</translation>
+    </message>
+    <message>
+        <source>computer %1</source>
+        <translation>计算机 %1</translation>
+    </message>
+    <message>
+        <source>%1 on %2, %3</source>
+        <translation>%1，于 %2，%3</translation>
     </message>
     <message>
         <source>%1: deleted</source>
@@ -760,9 +1050,17 @@
         <source>Notes</source>
         <translation>备注</translation>
     </message>
+    <message>
+        <source>Reviewers</source>
+        <translation>审阅人</translation>
+    </message>
 </context>
 <context>
     <name>TaskDetail</name>
+    <message>
+        <source>The filters hide this task: it is shown here read-only. Clear Filters to review it.</source>
+        <translation>当前筛选条件隐藏了此任务：此处仅供查看。清除筛选后即可审阅。</translation>
+    </message>
     <message>
         <source>Task %1</source>
         <translation>任务 %1</translation>
@@ -788,6 +1086,13 @@
         <source>%1:</source>
         <comment>a heading before what it names</comment>
         <translation>%1：</translation>
+    </message>
+</context>
+<context>
+    <name>controller</name>
+    <message>
+        <source>Edit Task</source>
+        <translation>修改任务</translation>
     </message>
 </context>
 <context>
