@@ -2,7 +2,9 @@
 
 A failure's problem is an English template naming its values in braces ("malformed JSON at line {line}"),
 with the values beside it: `worded(language)` gives the sentence in English or Chinese (data/problems_zh.py).
-A value may itself be a Problem (what is wrong inside a file), worded in the same language.
+A value may itself be a Problem (what is wrong inside a file), worded in the same language. The warnings a
+reading makes are Problems too; a Problem is the English sentence (a str), so code that reads it as text
+(filters, logs) keeps working, and a front end words it in its own language.
 """
 from __future__ import annotations
 
@@ -14,12 +16,20 @@ EXIT_BAD_INPUT = 2  # the exit status of a program that ended on one of these fa
 EXIT_PARTLY_READ = 3  # a plan was stored, but some of its department clauses close no task: check it
 
 
-class Problem:
-    """What is wrong, as a template and its values, worded in a language when it is shown."""
+class Problem(str):
+    """What is wrong, as a template and its values: the English sentence itself, worded in another
+    language when it is shown."""
 
-    def __init__(self, template: str, **values: object):
-        self.template = template
-        self.values = values
+    template: str
+    values: dict[str, object]
+
+    def __new__(cls, template: str, **values: object) -> Problem:
+        problem = super().__new__(cls, template.format(**values) if values else template)
+        problem.template, problem.values = template, values
+        return problem
+
+    def __reduce__(self):  # copied and pickled with its template and values, not as a plain str
+        return _problem, (self.template, self.values)
 
     def worded(self, language: str = ENGLISH) -> str:
         from .problems_zh import PROBLEMS_ZH  # the catalogue loads only when a failure is worded
@@ -28,8 +38,28 @@ class Problem:
                   for key, value in self.values.items()}
         return word(self.template, language, PROBLEMS_ZH, **values)
 
-    def __str__(self) -> str:
-        return self.worded()
+
+def _problem(template: str, values: dict[str, object]) -> Problem:
+    return Problem(template, **values)
+
+
+def worded(text: str, language: str) -> str:
+    """A text the core made, in the language: a Problem worded, any other text as it is."""
+    return text.worded(language) if isinstance(text, Problem) else text
+
+
+TASK_WARNING = "task {number}: {warning}"  # a warning about one task; the import preview shows it beside the task
+
+
+def task_warning(number: int, template: str, **values: object) -> Problem:
+    """A warning about one task ("task 3: a department is named twice; kept once")."""
+    return Problem(TASK_WARNING, number=number, warning=Problem(template, **values))
+
+
+def unknown_department_warning(number: int, name: str) -> Problem:
+    """The warning that a task names a department the registry does not know."""
+    return task_warning(number, "department \u201c{name}\u201d is not in the registry; kept as a new, unverified "
+                                "department", name=name)
 
 
 class PlanReviewError(Exception):
@@ -38,12 +68,12 @@ class PlanReviewError(Exception):
     def __init__(self, path: str | Path, problem: str, **values: object):
         self.path = str(path)
         self.reason = Problem(problem, **values)
-        super().__init__(f"{path}: {self.problem}")
+        super().__init__(f"{path}: {self.reason}")
 
     @property
     def problem(self) -> str:
         """The problem in English."""
-        return self.reason.worded()
+        return str(self.reason)
 
     def worded(self, language: str) -> str:
         """The problem in the language."""

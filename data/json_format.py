@@ -4,7 +4,7 @@ from __future__ import annotations
 import json
 from typing import Any
 
-from .errors import Problem
+from .errors import Problem, unknown_department_warning
 from .model import LEAD, PARTICIPANT, Department, Part, Plan, ReadResult, Section, Task
 from .clauses import NameResolver
 from .registry import Registry
@@ -120,8 +120,7 @@ def plan_from_json(document: Any, registry: Registry) -> ReadResult:
                                          role=LEAD if d == 0 else PARTICIPANT)
                     department, new = resolver.resolve(spelling)
                     if new:
-                        warnings.append(f"task {task.number}: department \u201c{spelling}\u201d is not in the "
-                                        "registry; kept as a new, unverified department")
+                        warnings.append(unknown_department_warning(task.number, spelling))
                     departments[department.name] = department
                     task.departments.append(department.name)
                 section.tasks.append(task)

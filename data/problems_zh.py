@@ -87,6 +87,23 @@ PROBLEMS_ZH = {
         "不支持格式版本 {version}（本程序读取版本 {known}）",
     "{where}.role must be “{role}”": "{where}.role 应为“{role}”",
     "the plan has no tasks": "计划中没有任务",
+    # the reader's warnings (data/*_reading.py, data/formats/ledger.py, data/json_format.py)
+    "task {number}: {warning}": "任务 {number}：{warning}",
+    "department “{name}” is not in the registry; kept as a new, unverified department":
+        "单位名录中没有“{name}”；已作为未核实的新单位保留",
+    "a department is named twice; kept once": "同一单位出现两次；只保留一次",
+    "its text holds another department clause; check the numbering around it": "任务内容中还有一处责任单位；请核对前后编号",
+    "no task numbered {missing}: the numbering jumps from {number} to {following}":
+        "没有编号为 {missing} 的任务：编号从 {number} 跳到 {following}",
+    "the text after task {last} still names departments but holds no task numbered {next}; it was kept as the "
+    "plan's closing note": "任务 {last} 之后的文字仍列有责任单位，但没有编号为 {next} 的任务；已作为计划的结尾说明保留",
+    "a department clause follows no task text and was not placed: “…{excerpt}”": "有一处责任单位前面没有任务内容，未能归入任务：“…{excerpt}”",
+    "the numbering jumps from {before} to {after} before “{heading}”": "在“{heading}”之前编号从 {before} 跳到 {after}",
+    "the introduction before the first part was left out: “{excerpt}…”": "第一部分之前的引言未收录：“{excerpt}…”",
+    "{clauses} department clauses found, {tasks} tasks stored, {unplaced} clauses not placed":
+        "找到 {clauses} 处责任单位，存入 {tasks} 项任务，{unplaced} 处未能归入任务",
+    "row {row}: no lead or responsible department": "第 {row} 行：没有牵头单位或责任单位",
+    "the file is named {suffix} but is a {kind}; read as one": "文件扩展名为 {suffix}，实际是{kind}；已按此读取",
     # databases (data/store.py, data/session.py)
     "cannot be opened ({reason})": "无法打开（{reason}）",
     "this is a folder, not a database file": "这是文件夹，不是数据库文件",

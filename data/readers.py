@@ -47,7 +47,8 @@ def read_plan_file(path: str | Path, registry: Registry | None = None) -> ReadRe
         raise PlanFileError(path, "cannot be read ({reason})", reason=error.strerror or str(error)) from None
     claimed = kind_by_name(path)
     if claimed is not None and claimed is not kind and kind is not Kind.TEXT:
-        result.warnings.insert(0, f"the file is named {path.suffix} but is a {kind.description}; read as one")
+        result.warnings.insert(0, Problem("the file is named {suffix} but is a {kind}; read as one", suffix=path.suffix,
+                                          kind=Problem(kind.description)))
     return result
 
 

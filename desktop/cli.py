@@ -15,7 +15,7 @@ from pathlib import Path
 
 from wcwidth import wcswidth
 
-from data.errors import EXIT_BAD_INPUT, EXIT_PARTLY_READ, PlanReviewError
+from data.errors import EXIT_BAD_INPUT, EXIT_PARTLY_READ, PlanReviewError, worded
 from data.language import LANGUAGES, environment_language, word
 from data.model import LEAD, PARTICIPANT
 from data.paths import default_database_path
@@ -109,7 +109,7 @@ def _import(args: argparse.Namespace) -> int:
     print(say("  {parts} parts, {sections} sections, {tasks} tasks, {departments} departments", **counts))
     _print_clause_count(result, stored=True)
     for warning in outcome.warnings:
-        print(say("warning: {warning}", warning=warning))
+        print(say("warning: {warning}", warning=worded(warning, environment_language())))
     return EXIT_PARTLY_READ if result.unplaced else 0
 
 
@@ -157,7 +157,7 @@ def _print_reading(result, unknown, registry) -> None:
                                           participants=", ".join(task.participants) or "-")
                       + (say("; deadline: {deadline}", deadline=task.deadline) if task.deadline else ""))
     for warning in result.warnings:
-        print(say("warning: {warning}", warning=warning))
+        print(say("warning: {warning}", warning=worded(warning, environment_language())))
     for department in unknown:
         close = registry.suggestions(department.name)
         print(say("unknown department: {name}", name=department.name)
@@ -350,7 +350,7 @@ def _review_report(session: PlanSession, args: argparse.Namespace) -> None:
                                   args.language or environment_language())
     result = export_review_report(session.store, request)
     for warning in result.warnings:
-        print(say("warning: {warning}", warning=warning))
+        print(say("warning: {warning}", warning=worded(warning, environment_language())))
     print(say("Wrote the review report to {path}", path=result.paths[0]))
 
 
@@ -412,7 +412,7 @@ def _export(args: argparse.Namespace) -> None:
                                 layout=args.layout, attachment=args.attachment)
         result = export_assignment_sheets(session.store, request)
     for warning in result.warnings:
-        print(say("warning: {warning}", warning=warning))
+        print(say("warning: {warning}", warning=worded(warning, environment_language())))
     print(say("Wrote the sheets of {departments} department(s) to {files} file(s):", departments=len(ids),
               files=len(result.paths)))
     for path in result.paths:

@@ -12,13 +12,15 @@ from PySide6.QtWidgets import (QComboBox, QCompleter, QDialog, QDialogButtonBox,
                                QHBoxLayout, QHeaderView, QLabel, QLineEdit, QListWidget, QListWidgetItem,
                                QPushButton, QSplitter, QTreeWidget, QTreeWidgetItem, QVBoxLayout, QWidget)
 
+from data.errors import TASK_WARNING, Problem, worded
 from data.corrections import departments_named, map_department, set_task_departments, unknown_departments
 from data.importing import PlanImport
 from data.model import Department, Task
 from data.registry import Registry
 from data.user_registry import new_body
 
-_TASK_WARNING = re.compile(r"^task (\d+): ")
+from .translations import current_language
+
 WARNING_COLOUR = QColor("#b45309")
 
 
@@ -139,12 +141,12 @@ class ImportPreviewDialog(QDialog):
         self.summary.setText(text)
         by_task: dict[int, list[str]] = {}
         others = []
+        language = current_language()
         for warning in self.result.warnings:
-            match = _TASK_WARNING.match(warning)
-            if match:
-                by_task.setdefault(int(match.group(1)), []).append(warning[match.end():])
+            if isinstance(warning, Problem) and warning.template == TASK_WARNING:  # shown beside its task
+                by_task.setdefault(warning.values["number"], []).append(worded(warning.values["warning"], language))
             else:
-                others.append(warning)
+                others.append(worded(warning, language))
         chosen = self.chosen_task()
         self.tree.clear()
         self.task_items: dict[int, QTreeWidgetItem] = {}

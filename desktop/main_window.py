@@ -13,7 +13,7 @@ from PySide6.QtWidgets import (QAbstractItemView, QComboBox, QDockWidget, QFileD
                                QTreeView, QVBoxLayout, QWidget)
 
 from data.corrections import apply_aliases
-from data.errors import PlanReviewError
+from data.errors import PlanReviewError, worded
 from data.importing import PlanImport, read_plan
 from data.model import LEAD, PARTICIPANT, Department
 from data.registry import Registry
@@ -32,6 +32,7 @@ from .models import (ALL, DEPARTMENT_ID_ROLE, FULL_NAMES, NAMING_CHOICES, PART, 
                      DepartmentsModel, PlanTreeModel, TaskTableModel)
 from .plan_controller import PlanController
 from .resources import resource_path
+from .translations import current_language
 from .review_controller import ReviewController
 from .jobs import CancelCheck, Job, Progress
 
@@ -492,7 +493,7 @@ class MainWindow(QMainWindow):
         warnings = outcome.warnings
         if warnings:
             text += "\n\n" + self.tr("The reader had to guess in %1 places:").replace("%1", str(len(warnings)))
-            text += "".join(f"\n• {warning}" for warning in warnings[:WARNINGS_SHOWN])
+            text += "".join(f"\n• {worded(warning, current_language())}" for warning in warnings[:WARNINGS_SHOWN])
             if len(warnings) > WARNINGS_SHOWN:
                 text += "\n" + self.tr("… and %1 more.").replace("%1", str(len(warnings) - WARNINGS_SHOWN))
         QMessageBox.information(self, self.tr("Import Plan"), text)

@@ -63,3 +63,11 @@ def test_the_command_line_never_loads_qt(sample_db):
                           env={**os.environ, "LANG": "zh_CN.UTF-8"})
     assert done.returncode == 0 and done.stderr == "[]"
     assert '"format": "plan-review/plan"' in done.stdout and "单位" in done.stdout
+
+
+def test_the_reader_s_warnings_speak_chinese_too(tmp_path, capsys, chinese_environment):
+    path = tmp_path / "plan.txt"
+    path.write_text("2030年工作计划\n一、总体要求\n1.加强统筹。（月球事务局牵头，教育部参与）\n", encoding="utf-8")
+    status, out, _ = run(capsys, "import", "--db", tmp_path / "p.sqlite", path)
+    assert status == 0
+    assert "警告：任务 1：单位名录中没有“月球事务局”；已作为未核实的新单位保留" in out.splitlines()

@@ -10,7 +10,7 @@ from pathlib import Path
 import pytest
 from PySide6.QtWidgets import QMessageBox
 
-from data.errors import PlanFileError, Problem
+from data.errors import TASK_WARNING, PlanFileError, Problem
 from data.formats.detect import Kind
 from data.store import READ_ONLY_PROBLEM
 from data.language import CHINESE, ENGLISH, environment_language, word
@@ -21,7 +21,7 @@ from desktop.cli_zh import CLI_ZH
 ROOT = Path(__file__).resolve().parent.parent
 FAILURES = {"PlanReviewError", "PlanFileError", "DatabaseError", "ExportError", "ReviewFileError", "ReviewEditError",
             "RegistryFileError", "DamagedDatabaseError", "ExportCancelled", "Problem", "ShapeError", "_fail",
-            "_nonblank"}  # what takes a problem template
+            "_nonblank", "task_warning"}  # what takes a problem template
 CJK = re.compile(r"[\u4e00-\u9fff]")
 
 
@@ -35,7 +35,7 @@ def constants(node: ast.expr) -> list[str]:
 def raised_templates() -> dict[str, str]:
     """Every problem template the program's code raises (or builds), with where: template -> file:line; and the
     problems it names through a constant (the read-only notice, the kinds of file, "none")."""
-    found = {READ_ONLY_PROBLEM: "data/store.py", "none": "data/readers.py",
+    found = {READ_ONLY_PROBLEM: "data/store.py", "none": "data/readers.py", TASK_WARNING: "data/errors.py",
              **{kind.description: "data/formats/detect.py" for kind in Kind}}
     for package in ("data", "exporters", "desktop"):
         for path in sorted((ROOT / package).rglob("*.py")):
@@ -43,6 +43,10 @@ def raised_templates() -> dict[str, str]:
                 if not isinstance(node, ast.Call):
                     continue
                 name = getattr(node.func, "id", None) or getattr(node.func, "attr", None)
+                if name in ("append", "insert") and getattr(node.func.value, "attr", getattr(node.func.value, "id",
+                                                                                            None)) == "warnings":
+                    assert not any(isinstance(a, ast.JoinedStr | ast.Constant) for a in node.args[-1:]), \
+                        f"{path.relative_to(ROOT)}:{node.lineno}: a warning is a Problem (a template and its values)"
                 if name in FAILURES:
                     for argument in node.args:
                         where = f"{path.relative_to(ROOT)}:{node.lineno}"
@@ -87,6 +91,20 @@ def test_a_problem_inside_the_file_is_worded_in_the_same_language(tmp_path):
     assert raised.value.problem == "not a plan in the plan-review JSON format: plan.parts[0] has no “title”"
     assert raised.value.worded(CHINESE) == "不是 plan-review JSON 格式的计划：plan.parts[0] 缺少“title”"
     assert str(Problem("{name} is not a list", name="notes")) == "notes is not a list"
+
+
+def test_the_reader_s_warnings_are_worded_in_either_language(tmp_path):
+    from data.readers import read_plan_file
+
+    path = tmp_path / "plan.txt"
+    path.write_text("2030年工作计划\n一、总体要求\n1.加强统筹。（月球事务局牵头，教育部参与）\n"
+                    "3.推进建设。（教育部负责）\n", encoding="utf-8")
+    warnings = read_plan_file(path).warnings
+    unknown = next(w for w in warnings if "Lunar" in w or "月球" in w)
+    assert unknown == "task 1: department “月球事务局” is not in the registry; kept as a new, unverified department"
+    assert unknown.worded(CHINESE) == "任务 1：单位名录中没有“月球事务局”；已作为未核实的新单位保留"
+    jump = next(w for w in warnings if "numbering" in w)
+    assert CJK.search(jump.worded(CHINESE)) and not re.search(r"[A-Za-z]{3}", jump.worded(CHINESE))
 
 
 def test_the_environment_chooses_the_language_as_gettext_does():

@@ -213,16 +213,21 @@ def test_the_walk_finds_english_when_the_window_speaks_english(qtbot, chinese_db
     window.store.close()
 
 
-def test_the_import_preview_and_its_report_speak_chinese(chinese_window, monkeypatch, qtbot):
+def test_the_import_preview_and_its_report_speak_chinese(chinese_window, monkeypatch, qtbot, tmp_path):
     from desktop.import_preview import ImportPreviewDialog
 
     shown = []
     monkeypatch.setattr(QMessageBox, "information", lambda parent, title, text, *rest: shown.append((title, text)))
-    chinese_window.import_plan_file(FIXTURES / "gov2019-3-bonded-zones-zh.txt")
+    plan = tmp_path / "plan.txt"
+    plan.write_text((FIXTURES / "gov2019-3-bonded-zones-zh.txt").read_text("utf-8").replace("商务部", "月球事务局", 1),
+                    encoding="utf-8")
+    chinese_window.import_plan_file(plan)
     qtbot.waitUntil(lambda: chinese_window.findChild(ImportPreviewDialog) is not None
                     and chinese_window.findChild(ImportPreviewDialog).isVisible(), timeout=10_000)
     dialog = chinese_window.findChild(ImportPreviewDialog)
     assert untranslated(visible_texts(dialog)) == []
+    warnings = [item.text(4) for item in dialog.task_items.values() if item.text(4)]  # beside their tasks
+    assert warnings == ["单位名录中没有“月球事务局”；已作为未核实的新单位保留"]
     dialog.store_button.click()
     qtbot.waitUntil(lambda: bool(shown), timeout=10_000)
     title, text = shown[0]

@@ -6,6 +6,7 @@ import re
 from dataclasses import dataclass, field
 
 from ..clauses import ClauseGrammar, NameResolver, labelled_line, split_inline_labels
+from ..errors import Problem, unknown_department_warning
 from ..model import Department, Part, Plan, ReadResult, Section, Task
 from ..registry import Registry
 from ..plan_text import plan_year
@@ -158,7 +159,7 @@ class _LedgerReader:
         self.task_count += 1  # counted, not len(self.plan.tasks): that list is built anew on each call
         departments = self._departments(self._cell_names(leads) + self._cell_names(others), self.task_count)
         if not departments:
-            self.warnings.append(f"row {row_number}: no lead or responsible department")
+            self.warnings.append(Problem("row {row}: no lead or responsible department", row=row_number))
         number = self._cell(row, NUMBER)
         self.written_numbers.append(int(number) if number.isdigit() else None)
         self._current_section().tasks.append(
@@ -227,8 +228,7 @@ class _LedgerReader:
         for spelling in spellings:
             department, new = self.resolver.resolve(spelling)
             if new:
-                self.warnings.append(f"task {task_number}: department \u201c{department.name}\u201d is not in the "
-                                     "registry; kept as a new, unverified department")
+                self.warnings.append(unknown_department_warning(task_number, department.name))
             names.append(department.name)
         return list(dict.fromkeys(names))
 
