@@ -28,19 +28,12 @@ class Problem(str):
         problem.template, problem.values = template, values
         return problem
 
-    def __reduce__(self):  # copied and pickled with its template and values, not as a plain str
-        return _problem, (self.template, self.values)
-
     def worded(self, language: str = ENGLISH) -> str:
         from .problems_zh import PROBLEMS_ZH  # the catalogue loads only when a failure is worded
 
         values = {key: value.worded(language) if isinstance(value, Problem) else value
                   for key, value in self.values.items()}
         return word(self.template, language, PROBLEMS_ZH, **values)
-
-
-def _problem(template: str, values: dict[str, object]) -> Problem:
-    return Problem(template, **values)
 
 
 def worded(text: str, language: str) -> str:
