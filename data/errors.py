@@ -32,5 +32,17 @@ class ReviewFileError(PlanReviewError):
     """A review file that is refused: unreadable, not JSON, malformed, altered, or for another plan."""
 
 
+class RegistryFileError(PlanReviewError):
+    """A department registry file that is refused: unreadable, not JSON, or not in the registry format."""
+
+
 class ReviewEditError(PlanReviewError):
     """A review edit that is not allowed: another author's note, a deleted note, an unknown task."""
+
+
+class DamagedDatabaseError(DatabaseError):
+    """A database whose pages, header or write-ahead log are damaged; it was left untouched."""
+
+    def __init__(self, path: str | Path, problem: str, copy: str | Path):
+        super().__init__(path, problem)
+        self.copy = Path(copy)  # the untouched copy kept aside

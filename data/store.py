@@ -8,6 +8,7 @@ from __future__ import annotations
 import json
 import os
 import sqlite3
+import tempfile
 import weakref
 from collections.abc import Iterable, Iterator, Sequence
 from contextlib import contextmanager
@@ -19,14 +20,16 @@ from typing import TYPE_CHECKING
 
 from .canonical import canonical_json
 from .chunks import in_chunks
-from .errors import DatabaseError
+from .damage import find_damage, header_problem, is_damage, keep_damaged_copy, read_only_uri
+from .errors import DamagedDatabaseError, DatabaseError
 from .model import LEAD, PARTICIPANT, Department, Part, Plan, ReadResult, Section, Task
 from .registry import normalize_name
 
 if TYPE_CHECKING:
     import sqlite_utils
 
-SQLITE_HEADER = b"SQLite format 3\x00"
+IDENTITY_QUERY = "SELECT id FROM store_identity"  # see _migration_5
+READ_ONLY_PROBLEM = "is on read-only media or in a read-only folder: opened read-only, nothing can be saved"
 FTS_INSERT_TRIGGER = "tasks_ai"  # made by sqlite-utils' enable_fts: indexes each inserted task
 
 SORT_KEYS = {
@@ -95,6 +98,35 @@ class TaskRow:
     lead: DepartmentRow | None
     participants: tuple[DepartmentRow, ...]
     deadline: str | None = None
+
+
+@dataclass(frozen=True)
+class TaskContent:
+    """What Plan ▸ Edit Task… changes: a task's text, departments (official names, the first leads) and
+    deadline."""
+
+    text: str
+    departments: tuple[str, ...]
+    deadline: str | None
+
+    def changes_from(self, before: TaskContent) -> str:
+        """The change from `before`, in words, for the plan's record of corrections."""
+        changes = []
+        if self.text != before.text:
+            changes.append("text")
+        if self.departments != before.departments:
+            changes.append(f"departments: {'; '.join(before.departments) or '-'} → {'; '.join(self.departments) or '-'}")
+        if self.deadline != before.deadline:
+            changes.append(f"deadline: {before.deadline or '-'} → {self.deadline or '-'}")
+        return ", ".join(changes)
+
+
+@dataclass(frozen=True)
+class Correction:
+    task_number: int | None
+    change: str
+    made: str
+    author: str | None
 
 
 @dataclass(frozen=True)
@@ -196,8 +228,44 @@ def _migration_4(db: sqlite_utils.Database) -> None:
     db.execute("ALTER TABLE departments ADD COLUMN kind TEXT NOT NULL DEFAULT 'body'")
 
 
-MIGRATIONS = [_migration_1, _migration_2, _migration_3, _migration_4]
+def _migration_5(db: sqlite_utils.Database) -> None:
+    """The file's identity: a random id, renewed when the file is found copied or moved (`home`: its device
+    and inode), and a count of commits, bumped by every write so that each write-ahead log carries them:
+    a log from another database beside the file shows another id (data.damage.foreign_wal_problem)."""
+    db.execute("CREATE TABLE store_identity (id TEXT NOT NULL, home TEXT NOT NULL, commits INTEGER NOT NULL)")
+    db.execute("INSERT INTO store_identity VALUES (lower(hex(randomblob(16))), '', 0)")
+
+
+def _migration_6(db: sqlite_utils.Database) -> None:
+    """The user's own names for known bodies ("NAME=BODY", from an import's preview or --map) and the
+    bodies the user added, used by every later import; the corrections made to a stored plan (what, when,
+    by whom)."""
+    db["user_aliases"].create({"alias": str, "spelling": str, "body": str, "created": str}, pk="alias",
+                              not_null={"spelling", "body", "created"})
+    db["user_bodies"].create({"name": str, "name_zh": str, "abbreviation": str, "created": str}, pk="name",
+                             not_null={"created"})
+    db["plan_corrections"].create({"id": int, "plan_id": int, "task_number": int, "change": str, "made": str,
+                                   "author": str}, pk="id", foreign_keys=[("plan_id", "plans", "id")],
+                                  not_null={"plan_id", "change", "made"})
+    db["plan_corrections"].create_index(["plan_id"])
+
+
+MIGRATIONS = [_migration_1, _migration_2, _migration_3, _migration_4, _migration_5, _migration_6]
 SCHEMA_VERSION = len(MIGRATIONS)
+
+
+def database_error(path: str | Path, error: sqlite3.Error) -> DatabaseError:
+    """A failed SQLite operation worded for the user: locked, read-only, full disk, damaged, or as SQLite
+    says."""
+    if "locked" in str(error) or "busy" in str(error):
+        return DatabaseError(path, "is locked by another program; close it and try again")
+    if "readonly" in str(error) or "read-only" in str(error):
+        return DatabaseError(path, "cannot be written (read-only file or folder)")
+    if "disk" in str(error) and "full" in str(error):
+        return DatabaseError(path, "cannot be written: the disk is full")
+    if is_damage(error):
+        return DatabaseError(path, f"is damaged: {error}")
+    return DatabaseError(path, f"cannot be used ({error})")
 
 
 class PlanStore:
@@ -205,11 +273,16 @@ class PlanStore:
 
     _open_stores: weakref.WeakSet[PlanStore] = weakref.WeakSet()  # this process's open connections
 
-    def __init__(self, path: str | Path, create: bool = True, busy_timeout: float = 5.0):
+    def __init__(self, path: str | Path, create: bool = True, busy_timeout: float = 5.0, *,
+                 full_check: bool = False):
+        """Open (or create) the database. An existing file is checked first (see _check_file): its header,
+        its write-ahead log and its pages (PRAGMA quick_check; the full integrity_check with `full_check`)."""
         self.path = Path(path)
-        self._check_file(create)
+        self.read_only = False  # set when the file or its folder cannot be written (read-only media)
+        self._home_settled = True  # see _settle_home: looked at before the first write after opening
+        self._check_file(create, busy_timeout, full_check)
         try:
-            self.conn = sqlite3.connect(self.path, timeout=busy_timeout, isolation_level=None)
+            self.conn = self._connect(busy_timeout)
         except sqlite3.Error as error:
             raise DatabaseError(self.path, f"cannot be opened ({error})") from None
         try:
@@ -219,34 +292,91 @@ class PlanStore:
             raise
         PlanStore._open_stores.add(self)
 
-    def _check_file(self, create: bool) -> None:
-        """Refuse a folder or (unless creating) a missing file, looking only at the file's metadata.
+    def _connect(self, busy_timeout: float, check: bool = False, immutable: bool = False) -> sqlite3.Connection:
+        """A connection to the file; a read-only one (for the checks, or on read-only media) through a
+        `mode=ro` URI, which never checkpoints the log into the file nor deletes it when it closes.
+        Read-only media without a -shm, or `immutable`: the file alone, as it is."""
+        if not (self.read_only or check):
+            return sqlite3.connect(self.path, timeout=busy_timeout, isolation_level=None)
+        if not immutable:
+            conn = sqlite3.connect(read_only_uri(self.path), uri=True, timeout=busy_timeout, isolation_level=None)
+            try:
+                conn.execute("PRAGMA user_version").fetchone()
+                return conn
+            except sqlite3.OperationalError as error:
+                conn.close()
+                if not self.read_only or "unable to open" not in str(error):
+                    raise
+        return sqlite3.connect(read_only_uri(self.path, immutable=True), uri=True, timeout=busy_timeout,
+                               isolation_level=None)
 
-        The file is never opened here: closing any descriptor of it would drop every POSIX lock this
-        process's SQLite connections hold on it (SQLite's "How To Corrupt", 2.2), and the next program
-        to close would take itself for the last one and delete the WAL under them. SQLite reads the
-        header itself in _prepare.
+    def _check_file(self, create: bool, busy_timeout: float, full_check: bool) -> None:
+        """Refuse a folder, a missing file (unless creating), an unreadable or empty file, one that is not
+        SQLite, and a damaged one (data.damage.find_damage); note read-only media.
+
+        The checks read the file with Python, so they run only while no other store of this process has
+        it open (see data/damage.py); that store checked it when it opened.
+        A damaged file is copied aside untouched (with its -wal) and refused: it is never repaired in
+        place, and a damaged or foreign log is never checkpointed into it.
         """
         if self.path.is_dir():
             raise DatabaseError(self.path, "this is a folder, not a database file")
         if not self.path.exists():
             if not create:
                 raise DatabaseError(self.path, "no such database; import a plan first")
-            self.path.parent.mkdir(parents=True, exist_ok=True)
-        elif not os.access(self.path, os.R_OK):
+            self._create()
+            return
+        if not os.access(self.path, os.R_OK):
             raise DatabaseError(self.path, "cannot be read (permission denied)")
+        self.read_only = not (os.access(self.path, os.W_OK) and os.access(self.path.parent, os.W_OK))
+        if self._open_elsewhere_in_process():
+            return
+        problem = header_problem(self.path)
+        if problem and not problem.startswith("is damaged"):
+            raise DatabaseError(self.path, problem)
+        if problem is None:
+            try:
+                damage = find_damage(self.path, lambda immutable: self._connect(busy_timeout, True, immutable),
+                                     full_check, IDENTITY_QUERY)
+            except sqlite3.OperationalError as error:
+                raise self.database_error(error) from None
+            problem = damage and f"is damaged: {damage}"
+        if problem:
+            copy = keep_damaged_copy(self.path)
+            kept = f"a copy is kept at {copy}" if copy else "no copy could be kept beside it (read-only folder)"
+            raise DamagedDatabaseError(self.path, f"{problem}. It was left untouched; {kept}", copy)
 
-    def _has_sqlite_header(self) -> bool:
-        """Whether the file starts as SQLite's do; read only after SQLite refused it, with this store's
-        connection closed, and only while no other store of this process has the file open (see above)."""
-        self.conn.close()
-        if any(store._same_file(self.path) for store in PlanStore._open_stores if store is not self):
-            return True  # cannot look without harm; a file another store opened was an SQLite database
+    def _create(self) -> None:
+        """Make a new, empty database file that appears whole (never as 0 bytes another program would take
+        for a damaged file): an SQLite header is written under a temporary name, then linked into place; a
+        file another program made meanwhile is kept and this one dropped."""
         try:
-            with self.path.open("rb") as handle:
-                return handle.read(len(SQLITE_HEADER)) == SQLITE_HEADER
-        except OSError:
-            return False
+            self.path.parent.mkdir(parents=True, exist_ok=True)
+            handle, name = tempfile.mkstemp(prefix=f".{self.path.name}-", suffix=".new", dir=self.path.parent)
+            os.close(handle)
+        except OSError as error:
+            raise DatabaseError(self.path, f"cannot be created ({error.strerror})") from None
+        temporary = Path(name)
+        try:
+            conn = sqlite3.connect(temporary, isolation_level=None)
+            try:
+                conn.execute("PRAGMA journal_mode = WAL")  # writes the header
+            finally:
+                conn.close()
+            try:
+                os.link(temporary, self.path)
+            except FileExistsError:
+                pass
+            except OSError:  # no hard links here (FAT): a plain rename, unless the file appeared meanwhile
+                if not self.path.exists():
+                    os.replace(temporary, self.path)
+        except (OSError, sqlite3.Error) as error:
+            raise DatabaseError(self.path, f"cannot be created ({error})") from None
+        finally:
+            temporary.unlink(missing_ok=True)
+
+    def _open_elsewhere_in_process(self) -> bool:
+        return any(store._same_file(self.path) for store in PlanStore._open_stores if store is not self)
 
     def _same_file(self, path: Path) -> bool:
         try:
@@ -261,14 +391,17 @@ class PlanStore:
         except sqlite3.OperationalError as error:
             raise self.database_error(error) from None
         except sqlite3.DatabaseError as error:
-            if "not a database" in str(error) and not self._has_sqlite_header():
-                raise DatabaseError(self.path, "is not an SQLite database") from None
-            raise DatabaseError(self.path, f"is corrupt ({error})") from None
+            raise DatabaseError(self.path, f"is damaged: {error}") from None
         if version > SCHEMA_VERSION:
             raise DatabaseError(self.path, f"was written by a newer Plan Review (schema {version}; "
                                            f"this program knows up to {SCHEMA_VERSION})")
         if version == 0 and tables:
             raise DatabaseError(self.path, "is an SQLite database, but not a Plan Review database")
+        if self.read_only:
+            if version < SCHEMA_VERSION:
+                raise DatabaseError(self.path, f"{READ_ONLY_PROBLEM}, and it needs an upgrade this program "
+                                               "cannot write")
+            return
         try:
             self.conn.execute("PRAGMA foreign_keys = ON")
             self.conn.execute("PRAGMA recursive_triggers = ON")  # as sqlite-utils sets it
@@ -282,12 +415,30 @@ class PlanStore:
                 for migrate in MIGRATIONS[version:]:                              # migrated meanwhile
                     migrate(self.db)
                 self.conn.execute(f"PRAGMA user_version = {SCHEMA_VERSION}")
+        self._home_settled = False
+
+    def _settle_home(self) -> None:
+        """A file found at another device and inode than it was written at is a copy: it takes a new id,
+        flushed into the file at once, so that the logs of the two copies can be told apart. Done before
+        this store's first write, never on a read: reading a copied file changes no byte of it."""
+        self._home_settled = True
+        stat = self.path.stat()
+        home = f"{stat.st_dev}:{stat.st_ino}"
+        if self.conn.execute("SELECT home FROM store_identity").fetchone()[0] == home:
+            return
+        with self.transaction():
+            self.conn.execute("UPDATE store_identity SET id = lower(hex(randomblob(16))), home = ?", (home,))
+        self.conn.execute("PRAGMA wal_checkpoint(TRUNCATE)")
 
     @contextmanager
     def transaction(self) -> Iterator[None]:
         """One write transaction, its lock taken at the start (BEGIN IMMEDIATE): another program's write
         is waited for up to the busy timeout instead of failing at once, as a deferred BEGIN that later
         needs the lock does. Nested, it is a savepoint. SQLite's failures become DatabaseError."""
+        if self.read_only:
+            raise DatabaseError(self.path, READ_ONLY_PROBLEM)
+        if not self._home_settled and not self.conn.in_transaction:
+            self._settle_home()
         nested = self.conn.in_transaction
         try:
             self.conn.execute("SAVEPOINT nested" if nested else "BEGIN IMMEDIATE")
@@ -299,6 +450,8 @@ class PlanStore:
                     if nested:
                         self.conn.execute("RELEASE nested")
                 raise
+            if not nested:  # every log of this file carries its id (see _migration_5)
+                self.conn.execute("UPDATE store_identity SET commits = commits + 1")
             self.conn.execute("RELEASE nested" if nested else "COMMIT")
         except sqlite3.OperationalError as error:
             if not nested and self.conn.in_transaction:
@@ -312,19 +465,16 @@ class PlanStore:
 
         return sqlite_utils.Database(self.conn)
 
-    def database_error(self, error: sqlite3.OperationalError) -> DatabaseError:
-        """A failed SQLite operation worded for the user: locked, read-only, full disk, or as SQLite says."""
-        if "locked" in str(error) or "busy" in str(error):
-            return DatabaseError(self.path, "is locked by another program; close it and try again")
-        if "readonly" in str(error) or "read-only" in str(error):
-            return DatabaseError(self.path, "cannot be written (read-only file or folder)")
-        if "disk" in str(error) and "full" in str(error):
-            return DatabaseError(self.path, "cannot be written: the disk is full")
-        return DatabaseError(self.path, f"cannot be used ({error})")
+    def database_error(self, error: sqlite3.Error) -> DatabaseError:
+        return database_error(self.path, error)
 
     def close(self) -> None:
         PlanStore._open_stores.discard(self)
         self.conn.close()
+
+    def data_version(self) -> int:
+        """A number that changes when another connection (or program) commits to the database."""
+        return self.conn.execute("PRAGMA data_version").fetchone()[0]
 
     def __enter__(self) -> PlanStore:
         return self
@@ -403,6 +553,107 @@ class PlanStore:
         self.db["department_aliases"].insert_all(
             [{"alias": normalize_name(s), "department_id": department_id} for s in spellings], ignore=True)
         return department_id
+
+    def save_user_alias(self, spelling: str, body: str) -> None:
+        """Remember that `spelling` names the body officially called `body`, for later imports
+        (and for the stored department, if there is one, so that filters and exports know it too)."""
+        now = datetime.now(timezone.utc).isoformat(timespec="seconds")
+        with self.transaction():
+            self.db["user_aliases"].upsert({"alias": normalize_name(spelling), "spelling": spelling.strip(),
+                                            "body": body, "created": now}, pk="alias")
+            row = self.conn.execute("SELECT id FROM departments WHERE name = ?", (body,)).fetchone()
+            if row:
+                self.conn.execute("INSERT OR IGNORE INTO department_aliases (alias, department_id) VALUES (?, ?)",
+                                  (normalize_name(spelling), row[0]))
+
+    def save_user_body(self, department: Department) -> None:
+        """Remember a body the user added (not in the shipped registry), for later imports."""
+        now = datetime.now(timezone.utc).isoformat(timespec="seconds")
+        with self.transaction():
+            self.db["user_bodies"].upsert({"name": department.name, "name_zh": department.name_zh,
+                                           "abbreviation": department.abbreviation, "created": now}, pk="name")
+
+    def user_bodies(self) -> list[Department]:
+        """The bodies the user added, oldest first."""
+        return [Department(row["name"], row["name_zh"], row["abbreviation"], verified=True)
+                for row in self._query("SELECT * FROM user_bodies ORDER BY created, name")]
+
+    def user_aliases(self) -> dict[str, str]:
+        """The user's spellings and the official name of the body each names, oldest first."""
+        return {row["spelling"]: row["body"]
+                for row in self._query("SELECT spelling, body FROM user_aliases ORDER BY created, alias")}
+
+    # Correcting a stored plan -----------------------------------------------------------------------
+    def task_content(self, task_id: int) -> TaskContent:
+        row = self.task(task_id)
+        names = tuple(d.name for d in ([row.lead] if row.lead else []) + list(row.participants))
+        return TaskContent(row.text, names, row.deadline)
+
+    def set_task_content(self, task_id: int, content: TaskContent, departments: dict[str, Department],
+                         author: str | None) -> TaskContent:
+        """Give a task new text, departments and deadline, in one transaction; record the correction and
+        name the plan by the fingerprint of its content as corrected (a review file then names it so, and
+        a colleague who made the same corrections merges). `departments`: the Department of each name not
+        stored yet. Returns the content it replaced."""
+        before = self.task_content(task_id)
+        if content == before:
+            return before
+        plan_id, number = self.conn.execute("SELECT plan_id, number FROM tasks WHERE id = ?", (task_id,)).fetchone()
+        with self.transaction():
+            self.conn.execute("UPDATE tasks SET text = ?, deadline = ? WHERE id = ?",
+                              (content.text, content.deadline, task_id))
+            self.conn.execute("DELETE FROM assignments WHERE task_id = ?", (task_id,))
+            ids = [self._stored_department_id(name) or self._department_id(departments[name])
+                   for name in content.departments]
+            self.conn.executemany("INSERT INTO assignments (task_id, department_id, role, position) VALUES (?, ?, ?, ?)",
+                                  [(task_id, department_id, LEAD if i == 0 else PARTICIPANT, i)
+                                   for i, department_id in enumerate(ids)])
+            now = datetime.now(timezone.utc).isoformat(timespec="seconds")
+            self.db["plan_corrections"].insert({"plan_id": plan_id, "task_number": number,
+                                                "change": content.changes_from(before), "made": now,
+                                                "author": author})
+            self._refingerprint(plan_id)
+        return before
+
+    def _stored_department_id(self, name: str) -> int | None:
+        row = self.conn.execute("SELECT id FROM departments WHERE name = ?", (name,)).fetchone()
+        return row[0] if row else None
+
+    def _refingerprint(self, plan_id: int) -> None:
+        digest = fingerprint(self.load_plan(plan_id))
+        other = self.conn.execute("SELECT id FROM plans WHERE fingerprint = ? AND id != ?", (digest, plan_id)).fetchone()
+        if other:
+            raise DatabaseError(self.path, f"the plan would read exactly as plan {other[0]}, which is stored "
+                                           "already; the change was not made")
+        self.conn.execute("UPDATE plans SET fingerprint = ? WHERE id = ?", (digest, plan_id))
+
+    def corrections(self, plan_id: int) -> list[Correction]:
+        """The corrections made to a stored plan, oldest first."""
+        return [Correction(r["task_number"], r["change"], r["made"], r["author"])
+                for r in self._query("SELECT * FROM plan_corrections WHERE plan_id = ? ORDER BY id", (plan_id,))]
+
+    def remove_plan(self, plan_id: int, backup: Path) -> None:
+        """Remove a plan with its tasks and their reviews, after copying the whole database to `backup`
+        (SQLite's online backup: a consistent copy even while other programs use the file)."""
+        self.plan_info(plan_id)  # a KeyError for a plan that is not stored
+        try:
+            with sqlite3.connect(backup) as copy:
+                self.conn.backup(copy)
+            copy.close()
+        except sqlite3.Error as error:
+            raise DatabaseError(backup, f"the backup could not be written ({error}); nothing was removed") from None
+        tasks = "SELECT id FROM tasks WHERE plan_id = ?"
+        with self.transaction():
+            for statement in (
+                    f"DELETE FROM review_conflicts WHERE note_id IN (SELECT id FROM review_notes WHERE task_id IN ({tasks}))",
+                    f"DELETE FROM review_notes WHERE task_id IN ({tasks})",
+                    f"DELETE FROM review_states WHERE task_id IN ({tasks})",
+                    "DELETE FROM review_exchanges WHERE plan_id = ?",
+                    f"DELETE FROM assignments WHERE task_id IN ({tasks})",
+                    "DELETE FROM tasks WHERE plan_id = ?", "DELETE FROM sections WHERE plan_id = ?",
+                    "DELETE FROM parts WHERE plan_id = ?", "DELETE FROM plan_corrections WHERE plan_id = ?",
+                    "DELETE FROM plans WHERE id = ?"):
+                self.conn.execute(statement, (plan_id,))
 
     # Reading ----------------------------------------------------------------------------------------
     def _plan_infos(self, where: str = "", params: Sequence = ()) -> list[PlanInfo]:

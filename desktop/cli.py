@@ -8,6 +8,7 @@ from __future__ import annotations
 import argparse
 import json
 import os
+import sqlite3
 import sys
 from pathlib import Path
 
@@ -16,7 +17,7 @@ from data.model import LEAD, PARTICIPANT
 from data.paths import default_database_path
 from data.review import ALL, ATTENTION, FLAGGED, FOLLOW_UP, STATUSES, NoteVersion
 from data.session import PlanSession, TaskFilter
-from data.store import PlanStore
+from data.store import PlanStore, database_error
 from exporters.formats import FORMATS
 
 EXIT_CLOSED_PIPE = 141  # 128 + SIGPIPE: what a Unix tool ends with when its reader stops reading
@@ -32,9 +33,25 @@ def _parser() -> argparse.ArgumentParser:
     parser.add_argument("--smoke", action="store_true",
                         help="open the window on the plan, paint it once and exit")
     commands = parser.add_subparsers(dest="command", metavar="COMMAND")
-    command = commands.add_parser("import", parents=[common], help="read a plan (text or JSON) into the database")
+    command = commands.add_parser("import", parents=[common],
+                                  help="read a plan (text, JSON, Word, PDF, web page, ledger) into the database")
     command.add_argument("file", type=Path)
+    command.add_argument("--dry-run", action="store_true",
+                         help="print what was read (parts, sections, tasks, warnings, unknown departments); "
+                              "store nothing")
+    command.add_argument("--map", action="append", default=[], metavar="NAME=BODY",
+                         help="read the unknown department NAME as the known BODY, and remember it for later "
+                              "imports (not with --dry-run)")
+    command = commands.add_parser("registry", parents=[common],
+                                  help="the department registry as you have extended it (your bodies and spellings)")
+    actions = command.add_subparsers(dest="action", metavar="ACTION", required=True)
+    action = actions.add_parser("export", parents=[common], help="write your bodies and spellings to a file")
+    action.add_argument("-o", "--output", type=Path, required=True, metavar="FILE")
+    action = actions.add_parser("import", parents=[common], help="add a colleague's bodies and spellings")
+    action.add_argument("file", type=Path)
     commands.add_parser("plans", parents=[common], help="list the stored plans")
+    commands.add_parser("check", parents=[common],
+                        help="check every page of the database (SQLite's integrity_check); exit 2 if damaged")
     command = commands.add_parser("dump", parents=[common], help="print a plan as JSON")
     command.add_argument("--plan", type=int, metavar="ID")
     command = commands.add_parser("departments", parents=[common],
@@ -47,25 +64,84 @@ def _parser() -> argparse.ArgumentParser:
 
 
 def _import(args: argparse.Namespace) -> int:
+    from data.corrections import apply_aliases, unknown_departments
     from data.importing import read_plan
 
-    plan_file = read_plan(args.file)
+    plan_file = read_plan(args.file)  # a file refused leaves the database untouched
+    result = plan_file.result
+    if args.dry_run:
+        if args.db.exists():
+            with PlanStore(args.db, create=False) as store:
+                registry, aliases = _with_mappings(store, args)
+        else:
+            registry, aliases = _with_mappings(None, args)
+        apply_aliases(result, aliases, registry)
+        _print_reading(result, unknown_departments(result), registry)
+        return EXIT_PARTLY_READ if result.unplaced else 0
     with PlanStore(args.db) as store:
-        outcome = plan_file.store_into(store)
-    counts, plan = outcome.counts, plan_file.result.plan
+        registry, aliases = _with_mappings(store, args)
+        apply_aliases(result, aliases, registry)
+        outcome = plan_file.store_into(store, {name: aliases[name] for name in _mapped_names(args)})
+    counts, plan = outcome.counts, result.plan
     if outcome.created:
         print(f"Imported plan {outcome.plan_id}: {plan.title} ({plan.year})")
     else:
         print(f"Already stored as plan {outcome.plan_id}: {plan.title}; nothing imported")
     print(f"  {counts['parts']} parts, {counts['sections']} sections, {counts['tasks']} tasks, "
           f"{counts['departments']} departments")
-    result = plan_file.result
-    if result.clauses:
-        print(f"  {result.clauses} department clauses found, {len(plan.tasks)} tasks stored, "
-              f"{result.unplaced} clauses not placed")
+    _print_clause_count(result, "stored")
     for warning in outcome.warnings:
         print(f"warning: {warning}")
     return EXIT_PARTLY_READ if result.unplaced else 0
+
+
+def _with_mappings(store: PlanStore | None, args: argparse.Namespace):
+    """The registry as the user has extended it, and the user's spellings with the --map ones added
+    (NAME: official name of BODY); a BODY it does not know is refused."""
+    from data.corrections import parse_mapping
+    from data.user_registry import user_registry
+
+    registry = user_registry(store)
+    aliases = store.user_aliases() if store is not None else {}
+    for text in args.map:
+        name, body = parse_mapping(text, registry, str(args.file))
+        aliases[name] = body.name
+    return registry, aliases
+
+
+def _mapped_names(args: argparse.Namespace) -> list[str]:
+    return [text.partition("=")[0].strip() for text in args.map]
+
+
+def _print_clause_count(result, done: str) -> None:
+    if result.clauses:
+        print(f"  {result.clauses} department clauses found, {len(result.plan.tasks)} tasks {done}, "
+              f"{result.unplaced} clauses not placed")
+
+
+def _print_reading(result, unknown, registry) -> None:
+    """The reading as the import preview shows it: structure, each task with its departments, warnings."""
+    plan = result.plan
+    counts = plan.counts()
+    print(f"Read (nothing stored): {plan.title} ({plan.year or 'year unknown'})")
+    print(f"  {counts['parts']} parts, {counts['sections']} sections, {counts['tasks']} tasks, "
+          f"{counts['departments']} departments")
+    _print_clause_count(result, "read")
+    for part in plan.parts:
+        print(f"{part.number}. {part.title}")
+        for section in part.sections:
+            if section.number is not None:
+                print(f"  ({section.number}) {section.title}")
+            for task in section.tasks:
+                print(f"    {task.number}. {task.text}")
+                print(f"       lead: {task.lead or '-'}; participants: {', '.join(task.participants) or '-'}"
+                      + (f"; deadline: {task.deadline}" if task.deadline else ""))
+    for warning in result.warnings:
+        print(f"warning: {warning}")
+    for department in unknown:
+        close = registry.suggestions(department.name)
+        print(f"unknown department: {department.name}"
+              + (f" (close: {'; '.join(close)}; map it with --map \"{department.name}=BODY\")" if close else ""))
 
 
 def _plans(args: argparse.Namespace) -> None:
@@ -74,12 +150,20 @@ def _plans(args: argparse.Namespace) -> None:
             print(f"{plan.id}\t{plan.year or ''}\t{plan.title}")
 
 
+def _check(args: argparse.Namespace) -> None:
+    with PlanStore(args.db, create=False, full_check=True):
+        print(f"{args.db}: no damage found")
+
+
 def _dump(args: argparse.Namespace) -> None:
     with PlanSession.open(args.db, args.plan) as session:
-        plan = session.store.load_plan(session.required_plan())
+        plan_id = session.required_plan()
+        plan, corrections = session.store.load_plan(plan_id), session.store.corrections(plan_id)
+    from dataclasses import asdict
+
     from data import json_format
 
-    print(json_format.dumps(plan))
+    print(json_format.dumps(plan, [asdict(correction) for correction in corrections]))
 
 
 def _departments(args: argparse.Namespace) -> None:
@@ -308,8 +392,21 @@ def _export(args: argparse.Namespace) -> None:
         print(f"  {path}")
 
 
-COMMANDS = {"import": _import, "plans": _plans, "dump": _dump, "departments": _departments, "tasks": _tasks,
-            "review": _review, "export": _export}
+def _registry(args: argparse.Namespace) -> None:
+    from data.user_registry import import_registry_file, write_registry_file
+
+    if args.action == "export":
+        with PlanStore(args.db, create=False) as store:
+            entries = write_registry_file(store, args.output)
+        print(f"Wrote {entries} departments to {args.output}")
+        return
+    with PlanStore(args.db) as store:
+        bodies, spellings = import_registry_file(store, args.file)
+    print(f"Added {bodies} departments and {spellings} spellings from {args.file}")
+
+
+COMMANDS = {"import": _import, "registry": _registry, "plans": _plans, "check": _check, "dump": _dump, "departments": _departments,
+            "tasks": _tasks, "review": _review, "export": _export}
 
 
 def main(argv: list[str] | None = None) -> int:
@@ -324,6 +421,10 @@ def main(argv: list[str] | None = None) -> int:
         sys.stdout.flush()
     except PlanReviewError as error:
         print(f"plan-review: {error.path}: {error.problem}", file=sys.stderr)
+        return EXIT_BAD_INPUT
+    except sqlite3.DatabaseError as error:  # damage SQLite found while reading, past the checks at open
+        failure = database_error(args.db, error)
+        print(f"plan-review: {failure.path}: {failure.problem}", file=sys.stderr)
         return EXIT_BAD_INPUT
     except BrokenPipeError:  # the reader left (`plan-review dump | head`): stop quietly, as Unix tools do
         os.dup2(os.open(os.devnull, os.O_WRONLY), sys.stdout.fileno())  # so the exit's own flush is quiet too

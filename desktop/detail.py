@@ -33,7 +33,8 @@ def highlighted(text: str, words: list[str]) -> str:
 
 
 class TaskDetail(QTextBrowser):
-    """Number, part and section, full text, lead and participating departments of the chosen task."""
+    """Number, part and section, full text, lead and participating departments and deadline of the chosen
+    task."""
 
     def __init__(self, parent: QWidget | None = None):
         super().__init__(parent)
@@ -74,6 +75,9 @@ class TaskDetail(QTextBrowser):
         lead = [task.lead] if task.lead else []
         lines.append(self._departments(self.tr("Lead department"), lead))
         lines.append(self._departments(self.tr("Participating departments"), list(task.participants)))
+        if task.deadline:
+            lines.append(f"<p style='margin:2px 0'><b>{html.escape(self.tr('Deadline'))}:</b> "
+                         f"{html.escape(task.deadline)}</p>")
         self.setHtml("".join(lines))
 
     def _departments(self, title: str, departments: list[DepartmentRow]) -> str:

@@ -12,24 +12,30 @@ from PySide6.QtWidgets import (QAbstractItemView, QComboBox, QDockWidget, QFileD
                                QSizePolicy, QSplitter, QTableView, QToolBar, QToolButton,
                                QTreeView, QVBoxLayout, QWidget)
 
+from data.corrections import apply_aliases
 from data.errors import PlanReviewError
-from data.importing import read_plan
-from data.model import LEAD, PARTICIPANT
+from data.importing import PlanImport, read_plan
+from data.model import LEAD, PARTICIPANT, Department
+from data.registry import Registry
 from data.session import PlanSession, TaskFilter
 from data.store import ImportOutcome, PlanInfo, PlanStore
+from data.user_registry import user_registry
 
 from . import settings as keys
 from .context import AppContext
 from .detail import TaskDetail
 from .export_controller import ExportController
+from .import_preview import ImportPreviewDialog
 from .messages import show_error, slow_work_dialog
 from .models import (ALL, DEPARTMENT_ID_ROLE, FULL_NAMES, NAMING_CHOICES, PART, SECTION, TASK_ID_ROLE,
                      DepartmentsModel, PlanTreeModel, TaskTableModel)
+from .plan_controller import PlanController
 from .resources import resource_path
 from .review_controller import ReviewController
 from .jobs import CancelCheck, Job, Progress
 
 SEARCH_DELAY_MS = 150
+CHANGES_LOOK_MS = 1000  # how often the window looks for what other programs saved in its database
 WRAPPED_LINES = 3  # lines of a task row when View ▸ Wrap Task Text is on
 WARNINGS_SHOWN = 15
 CELL_PADDING = 16  # pixels around a cell's text, as the item delegate draws it
@@ -52,6 +58,7 @@ class MainWindow(QMainWindow):
     plan_changed = Signal()
     filter_changed = Signal()
     task_shown = Signal(object, bool)
+    database_changed = Signal()  # another program (or connection) saved something in the open database
 
     def __init__(self, context: AppContext, store: PlanStore, parent: QWidget | None = None):
         super().__init__(parent)
@@ -70,6 +77,8 @@ class MainWindow(QMainWindow):
         self.tree_model = PlanTreeModel(self.session, self)
         self.departments_model = DepartmentsModel(self.session, self)
         self._search_timer = QTimer(self, singleShot=True, interval=SEARCH_DELAY_MS)
+        self._data_version = store.data_version()
+        self._changes_timer = QTimer(self, interval=CHANGES_LOOK_MS)
 
         self._build_views()
         self._build_docks()
@@ -79,6 +88,7 @@ class MainWindow(QMainWindow):
         self._connect()
         self.review = ReviewController(context, self)
         self.exports = ExportController(context, self)
+        self.plan_edits = PlanController(context, self)
         self.review.filters_changed.connect(self._apply_filter)
         self._restore_settings()
         self._reset_to_plan()
@@ -299,6 +309,9 @@ class MainWindow(QMainWindow):
         self.table.viewport().installEventFilter(self)
         self._search_timer.timeout.connect(self._apply_filter)
         self.plan_combo.activated.connect(lambda row: self.show_plan(self.plan_combo.itemData(row)))
+        self._changes_timer.timeout.connect(self.show_changes)
+        self._changes_timer.start()
+        QGuiApplication.instance().applicationStateChanged.connect(self._application_state_changed)
 
     # Plans and databases ---------------------------------------------------------------------------------
     @property
@@ -357,9 +370,29 @@ class MainWindow(QMainWindow):
         self.session.close()
         self.session = self.context.session = PlanSession(store, reviewer=self.session.reviewer)
         self.plans = store.plans()
+        self._data_version = store.data_version()
         self.context.settings.remember_database(path)
         self.show_plan(self._first_plan(store))
         return True
+
+    def show_changes(self) -> None:
+        """Show what other programs saved in the open database since the last look (PRAGMA data_version,
+        read on a timer and whenever the application becomes active): a plan list that changed, and the
+        review (database_changed)."""
+        version = self.store.data_version()
+        if version == self._data_version:
+            return
+        self._data_version = version
+        plans = self.store.plans()
+        if plans != self.plans:
+            self.plans = plans
+            shown = self.plan_id if any(p.id == self.plan_id for p in plans) else self.store.latest_plan_id()
+            self.show_plan(shown)
+        self.database_changed.emit()
+
+    def _application_state_changed(self, state: Qt.ApplicationState) -> None:
+        if state == Qt.ApplicationState.ApplicationActive and self._changes_timer.isActive():
+            self.show_changes()
 
     def _first_plan(self, store: PlanStore) -> int | None:
         """The plan last shown from this database if it still holds it, else the newest."""
@@ -383,31 +416,56 @@ class MainWindow(QMainWindow):
 
     # Importing --------------------------------------------------------------------------------------------
     def _choose_plan_file(self) -> None:
-        path, _ = QFileDialog.getOpenFileName(self, self.tr("Import Plan"),
-                                              str(self.context.settings.folder(keys.PLAN_FOLDER)),
-                                              self.tr("Plans (*.txt *.json);;All files (*)"))
+        path, _ = QFileDialog.getOpenFileName(
+            self, self.tr("Import Plan"), str(self.context.settings.folder(keys.PLAN_FOLDER)),
+            self.tr("Plans (*.txt *.json *.docx *.doc *.wps *.pdf *.html *.htm *.mht *.mhtml *.xlsx *.xls *.et "
+                    "*.csv);;All files (*)"))
         if path:
             self.context.settings.set(keys.PLAN_FOLDER, str(Path(path).parent))
             self.import_plan_file(Path(path))
 
     def import_plan_file(self, path: Path) -> None:
-        """Read and store a plan file on a worker thread; show the plan and the reader's warnings."""
+        """Read a plan file on a worker thread, show what was read in the import preview, and store it
+        (with the user's corrections and aliases) when the user chooses Store Plan."""
         database = self.store.path
 
-        def read_and_store(progress: Progress, cancelled: CancelCheck) -> ImportOutcome:
+        def read(progress: Progress, cancelled: CancelCheck) -> tuple[PlanImport, Registry]:
             plan_file = read_plan(path)  # read whole before the database is touched
             with PlanStore(database, create=False) as store:
-                return plan_file.store_into(store)
+                registry = user_registry(store)
+                apply_aliases(plan_file.result, store.user_aliases(), registry)
+            return plan_file, registry
 
-        job = Job(read_and_store)
-        progress = slow_work_dialog(self, self.tr("Importing %1…").replace("%1", path.name))
+        self._run_import_job(read, path.name, self._preview)
+
+    def _preview(self, reading: tuple[PlanImport, Registry]) -> None:
+        plan_file, registry = reading
+        dialog = ImportPreviewDialog(plan_file, registry, self)
+        dialog.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
+        dialog.accepted.connect(lambda: self._store_import(plan_file, dict(dialog.aliases), list(dialog.new_bodies)))
+        dialog.open()
+
+    def _store_import(self, plan_file: PlanImport, aliases: dict[str, str], bodies: list[Department]) -> None:
+        database = self.store.path
+
+        def store(progress: Progress, cancelled: CancelCheck) -> ImportOutcome:
+            with PlanStore(database, create=False) as opened:
+                return plan_file.store_into(opened, aliases, bodies)
+
+        self._run_import_job(store, plan_file.source, self._imported)
+
+    def _run_import_job(self, work, name: str, succeeded) -> None:
+        """Work on a plan file off the GUI thread, the database actions disabled meanwhile and a busy
+        dialog shown if it is slow; a failure is a message naming the file."""
+        job = Job(work)
+        progress = slow_work_dialog(self, self.tr("Importing %1…").replace("%1", name))
 
         def done() -> None:
             progress.close()
             progress.deleteLater()
             self.enable_database_actions(True)
 
-        job.succeeded.connect(lambda outcome: (done(), self._imported(outcome)))
+        job.succeeded.connect(lambda outcome: (done(), succeeded(outcome)))
         job.failed.connect(lambda error: (done(), show_error(self, self.tr("Import Plan"), error.path, error.problem)))
         self.enable_database_actions(False)  # the window stays on its database until the plan is stored
         job.start(self.context.thread_pool)
@@ -465,6 +523,16 @@ class MainWindow(QMainWindow):
         """Filter the table again after the review data its filter reads has changed."""
         self.table_model.reload()
         self._after_filter()
+
+    def task_edited(self, task_id: int) -> None:
+        """Show a task again after its text, departments or deadline changed: in the table (filtered again:
+        it may now match or not), the tree, the departments panel's counts and the detail pane."""
+        self.table_model.reload([task_id])
+        self.tree_model.task_changed(task_id)
+        self.departments_model.reload(self.session)
+        self._after_filter()
+        if self._task_id == task_id:
+            self._show_task(task_id)
 
     def _after_filter(self) -> None:
         """Show the counts, the no-match notice, and keep the chosen task selected when it is still shown."""
@@ -596,6 +664,11 @@ class MainWindow(QMainWindow):
         self.table.scrollTo(index)
         self._syncing = syncing
 
+    @property
+    def task_id(self) -> int | None:
+        """The task the detail pane shows, if any."""
+        return self._task_id
+
     def choose_task(self, task_id: int) -> None:
         """Choose a task as a user would in the tree: the table and the detail pane follow."""
         index = self.tree_model.task_index(task_id)
@@ -717,6 +790,7 @@ class MainWindow(QMainWindow):
         self.move(placed.topLeft())
 
     def closeEvent(self, event: QCloseEvent) -> None:
+        self._changes_timer.stop()
         self.context.thread_pool.waitForDone()
         self.save_settings()
         super().closeEvent(event)

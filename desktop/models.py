@@ -93,6 +93,11 @@ class TaskRowCache:
                 self._rows[row.id] = row
         return self._rows[task_id]
 
+    def forget(self, task_ids: Sequence[int]) -> None:
+        """Fetch these tasks again when next shown: they changed."""
+        for task_id in task_ids:
+            self._rows.pop(task_id, None)
+
 
 # The task table --------------------------------------------------------------------------------------
 @dataclass(frozen=True)
@@ -216,9 +221,10 @@ class TaskTableModel(_RowTableModel):
         self._load()
         self.endResetModel()
 
-    def reload(self) -> None:
-        """Filter again: the review data a review filter reads has changed."""
+    def reload(self, changed_tasks: Sequence[int] = ()) -> None:
+        """Filter again: the review data a review filter reads has changed, or these tasks have."""
         self.beginResetModel()
+        self._cache.forget(changed_tasks)
         self._load()
         self.endResetModel()
 
@@ -382,6 +388,13 @@ class PlanTreeModel(QAbstractItemModel):
                              for key, node in enumerate(self._nodes)
                              for row, task_id in enumerate(node.task_ids)}
 
+    def task_changed(self, task_id: int) -> None:
+        """Show a task's number and text again after an edit."""
+        self._cache.forget([task_id])
+        index = self.task_index(task_id)
+        if index.isValid():
+            self.dataChanged.emit(index, index, [Qt.ItemDataRole.DisplayRole, Qt.ItemDataRole.ToolTipRole])
+
     def _add(self, parent_key: int, node: _Node) -> int:
         parent = self._nodes[parent_key]
         node.parent, node.row = parent_key, len(parent.children)
@@ -521,6 +534,26 @@ class DepartmentsModel(_RowTableModel):
         self._departments = self._read(session)
         self._progress = {}
         self.endResetModel()
+
+    def reload(self, session: PlanSession) -> None:
+        """Read the departments again after a task's departments changed: rows of departments no task
+        names any more are removed, the counts of the others change, new ones are appended; rows that
+        stay keep their place (and the views their selection)."""
+        fresh = {department.id: department for department in self._read(session)}
+        for row in reversed(range(len(self._departments))):
+            if self._departments[row].id not in fresh:
+                self.beginRemoveRows(QModelIndex(), row, row)
+                del self._departments[row]
+                self.endRemoveRows()
+        self._departments = [fresh.pop(department.id) for department in self._departments]
+        if self._departments:
+            self.dataChanged.emit(self.index(0, 0), self.index(len(self._departments) - 1, self.REVIEWED - 1),
+                                  [Qt.ItemDataRole.DisplayRole, Qt.ItemDataRole.ToolTipRole])
+        if fresh:
+            start = len(self._departments)
+            self.beginInsertRows(QModelIndex(), start, start + len(fresh) - 1)
+            self._departments += fresh.values()
+            self.endInsertRows()
 
     @staticmethod
     def _read(session: PlanSession) -> list[DepartmentRow]:

@@ -111,6 +111,7 @@ class ReviewHost(Protocol):
     plan_changed: SignalInstance  # another plan or database: the context holds its session
     task_shown: SignalInstance  # (task id or None, hidden) the task the detail pane shows; hidden: read-only
     filter_changed: SignalInstance  # the session's filter was set again
+    database_changed: SignalInstance  # another program saved something in the open database
 
     def add_side_pane(self, pane: QWidget) -> None: ...
     def place_columns(self, keys: Sequence[str], after: str) -> None: ...
@@ -147,6 +148,7 @@ class ReviewController(QObject):
         window.plan_changed.connect(self._plan_changed)
         window.task_shown.connect(self._show_task)
         window.filter_changed.connect(self._filter_changed)
+        window.database_changed.connect(self.refresh)
 
     @property
     def session(self) -> PlanSession:

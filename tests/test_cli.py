@@ -130,7 +130,7 @@ def test_bad_input_does_not_create_a_database(tmp_path, capsys):
 
 @pytest.mark.parametrize("content, problem", [
     (b"not sqlite " * 100, "is not an SQLite database"),
-    (b"SQLite format 3\x00" + b"\x00\x01" * 3000, "is corrupt"),
+    (b"SQLite format 3\x00" + b"\x00\x01" * 3000, "is damaged"),
 ])
 def test_corrupt_database_ends_with_status_2(tmp_path, capsys, content, problem):
     db = tmp_path / "bad.sqlite"

@@ -3,9 +3,13 @@ from __future__ import annotations
 
 import subprocess
 import sys
+from contextlib import closing
 
 from data.review import ReviewStore
 from data.store import PlanStore
+from tests.test_reader import ANOTHER_YEAR
+from tests.test_review_window import cell, colleague_copy, task_id, window  # noqa: F401 (a fixture)
+from tests.test_window import dialogs, open_window, settings_folder  # noqa: F401 (fixtures)
 
 
 def run_cli(db, *args):
@@ -67,3 +71,58 @@ def test_two_programs_importing_one_plan_store_it_once(tmp_path):
     assert all(code == 0 for _, _, code in outcomes), outcomes
     with PlanStore(db, create=False) as store:
         assert len(store.plans()) == 1
+
+
+CLI_WRITES = """
+import subprocess, sys
+db, count = sys.argv[1], int(sys.argv[2])
+for i in range(count):
+    done = subprocess.run([sys.executable, "-m", "desktop.cli", "review", "note", "--db", db, "--task",
+                           str(1 + i % 4), "--reviewer", "cli", f"cli note {i}"], capture_output=True, text=True)
+    print(done.stdout.strip() if done.returncode == 0 else "FAILED " + done.stderr.strip(), flush=True)
+"""
+
+
+def test_the_window_and_command_line_writes_all_survive_and_show(qtbot, window, dialogs, tmp_path):
+    """While a loop of command line calls adds notes, the window adds its own: every note of both is saved,
+    the window shows the command line's (it looks at PRAGMA data_version) and a later review import works."""
+    writes = 12
+    loop = subprocess.Popen([sys.executable, "-c", CLI_WRITES, str(window.store.path), str(writes)],
+                            stdout=subprocess.PIPE, text=True)
+    window_notes = []
+    while loop.poll() is None and len(window_notes) < 40:
+        number = 10 + len(window_notes) % 4
+        window.choose_task(task_id(window, number))
+        window.review.add_note(f"window note {len(window_notes)}")
+        window_notes.append(f"window note {len(window_notes)}")
+        qtbot.wait(80)
+    cli_ids = loop.communicate(timeout=120)[0].splitlines()
+    assert loop.returncode == 0 and len(cli_ids) == writes
+    assert not [line for line in cli_ids if line.startswith("FAILED")]
+    assert dialogs == []  # no edit of the window failed
+    expected = {number: str(len(range(number - 1, writes, 4))) for number in range(1, 5)}
+    qtbot.waitUntil(lambda: all(cell(window, number, "notes") == count for number, count in expected.items()))
+    assert window.store.path.with_name("plans.sqlite-wal").exists()  # no other program removed it
+    later = run_cli(window.store.path, "review", "set", "--task", "2", "--status", "reviewed", "--reviewer", "Ann")
+    assert later.returncode == 0, later.stderr
+    qtbot.waitUntil(lambda: cell(window, 2, "status") == "Reviewed")  # after the window's last edit
+    qtbot.waitUntil(lambda: window.review.progress_label.text() == "1 of 100 reviewed")
+    another = tmp_path / "plan-2023.txt"
+    another.write_text(ANOTHER_YEAR, encoding="utf-8")
+    assert run_cli(window.store.path, "import", str(another)).returncode == 0
+    qtbot.waitUntil(lambda: window.plan_combo.count() == 2)  # the plan list shows it; the plan shown stays
+    assert window.plan_id == 1 and cell(window, 2, "status") == "Reviewed"
+
+    store, reviews = colleague_copy(window, tmp_path / "bob.sqlite")
+    with closing(store):
+        reviews.add_note(task_id(window, 30), "Bob was here", "Bob")
+        reviews.export_review(1, tmp_path / "bob.json", reviewer="Bob")
+    window.review.import_review(tmp_path / "bob.json")
+    qtbot.waitUntil(lambda: bool(dialogs))
+    assert dialogs[0][:2] == ("information", "Import Review"), dialogs
+
+    with PlanStore(window.store.path, create=False) as store:
+        saved = {note.id: note.text for note in ReviewStore(store).notes(1)}
+    assert set(cli_ids) <= set(saved)
+    assert sorted(text for text in saved.values() if text.startswith("window note")) == sorted(window_notes)
+    assert "Bob was here" in saved.values()

@@ -101,7 +101,7 @@ def test_tasks_come_in_the_order_asked_for(store, descending):
 
 @pytest.mark.parametrize("content, problem", [
     (b"this is not a database at all" * 10, "is not an SQLite database"),
-    (b"SQLite format 3\x00" + b"\xff" * 4000, "is corrupt"),
+    (b"SQLite format 3\x00" + b"\xff" * 4000, "is damaged"),
 ])
 def test_unusable_database_files_are_refused_untouched(tmp_path, content, problem):
     path = tmp_path / "broken.sqlite"

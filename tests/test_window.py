@@ -18,6 +18,7 @@ from desktop import cli
 from desktop.app import open_startup_database
 from desktop.context import AppContext
 from desktop.detail import highlighted
+from desktop.import_preview import ImportPreviewDialog
 from desktop.main_window import MainWindow
 from desktop.models import TASK_ID_ROLE, TaskColumn
 from desktop.settings import Settings
@@ -454,15 +455,23 @@ def second_plan_file(store: PlanStore, tmp_path: Path) -> Path:
     return path
 
 
+def store_previewed(qtbot, window: MainWindow) -> None:
+    """Wait for the import preview and choose Store Plan in it."""
+    qtbot.waitUntil(lambda: window.findChild(ImportPreviewDialog) is not None
+                    and window.findChild(ImportPreviewDialog).isVisible())
+    qtbot.mouseClick(window.findChild(ImportPreviewDialog).store_button, Qt.MouseButton.LeftButton)
+
+
 def test_import_runs_off_the_gui_thread_and_shows_warnings(qtbot, window, store, tmp_path, dialogs):
     window.import_plan_file(second_plan_file(store, tmp_path))
+    store_previewed(qtbot, window)
     qtbot.waitUntil(lambda: bool(dialogs))
     [(kind, title, text)] = dialogs
     assert kind == "information" and title == "Import Plan"
     assert "Imported “A second plan”" in text and "Office of Imaginary Affairs" in text
     assert window.plan_combo.count() == 2 and window.plan_combo.isEnabled()
     assert "A second plan" in window.windowTitle()
-    plan_actions = window.menus["plan"].actions()
+    plan_actions = window.plan_group.actions()
     assert [a.isChecked() for a in plan_actions] == [False, True]
     with qtbot.waitSignal(window.plan_changed):
         plan_actions[0].trigger()
@@ -483,6 +492,7 @@ def test_import_progress_appears_only_when_the_import_is_slow(qtbot, window, sto
         assert not window.named_actions["open"].isEnabled() and not window.named_actions["import"].isEnabled()
     finally:
         release.set()
+    store_previewed(qtbot, window)
     qtbot.waitUntil(lambda: bool(dialogs))
     assert all(not p.isVisible() for p in window.findChildren(QProgressDialog))
     assert window.named_actions["open"].isEnabled() and window.named_actions["import"].isEnabled()
@@ -502,8 +512,9 @@ def test_the_window_reopens_on_the_plan_shown_last(qtbot, open_window, sample_db
     first = open_window(sample_db)
     with PlanStore(sample_db) as store:
         first.import_plan_file(second_plan_file(store, tmp_path))
+    store_previewed(qtbot, first)
     qtbot.waitUntil(lambda: bool(dialogs))
-    first.menus["plan"].actions()[0].trigger()
+    first.plan_group.actions()[0].trigger()
     first.close()
     second = open_window(sample_db)
     assert second.plan_id == 1 and "2020" in second.windowTitle()
