@@ -1,7 +1,8 @@
 """Writing a file safely: under a temporary name beside it, flushed to disk, then moved into place at once.
 
 Exports and review files are written this way, so a crash, a full disk or a cancelled export never leaves
-a half-written file, and a file that is replaced keeps the permissions it had.
+a half-written file, and a file that is replaced keeps the permissions it had. Files read are held to a
+size (size_problem), so a huge one is refused at once instead of filling the memory.
 """
 from __future__ import annotations
 
@@ -49,6 +50,13 @@ def _sync(path: Path) -> None:
         os.fsync(handle)
     finally:
         os.close(handle)
+
+
+def size_problem(size: int, limit: int, kind: str) -> str | None:
+    """The words for a file too large to be read as `kind`, or None."""
+    if size <= limit:
+        return None
+    return f"is too large to be {kind} ({size / 1024 ** 2:,.1f} MB; at most {limit / 1024 ** 2:,.0f} MB)"
 
 
 def write_problem(error: OSError) -> str:

@@ -1,14 +1,21 @@
 """Reading a plan file of any supported kind, with failures as PlanFileError."""
 from __future__ import annotations
 
-import json
+import os
 from pathlib import Path
 
 from .errors import PlanFileError
+from .files import size_problem
 from .json_format import ShapeError, plan_from_json
+from .json_input import JsonInputError, load_json
 from .model import ReadResult
 from .registry import Registry, default_registry
 from .text_reader import read_plan_text
+
+
+MAX_TEXT_BYTES = 1024 ** 2  # plan text: real plans are under 100 KB; the reader takes about 1.5 s a MB
+MAX_JSON_BYTES = 128 * 1024 ** 2  # plan JSON: 100,000 tasks take about 62 MB
+JSON_STARTS = (b"{", b"[", b"\xef\xbb\xbf{", b"\xef\xbb\xbf[")  # with or without a UTF-8 BOM
 
 
 def decode(raw: bytes, path: Path) -> str:
@@ -30,7 +37,15 @@ def read_plan_file(path: str | Path, registry: Registry | None = None) -> ReadRe
     path = Path(path)
     registry = registry or default_registry()
     try:
-        raw = path.read_bytes()
+        with path.open("rb") as handle:
+            size = os.fstat(handle.fileno()).st_size
+            is_json = handle.read(4096).lstrip().startswith(JSON_STARTS)
+            problem = size_problem(size, MAX_JSON_BYTES if is_json else MAX_TEXT_BYTES,
+                                   "a plan in JSON" if is_json else "plan text")
+            if problem:
+                raise PlanFileError(path, problem)
+            handle.seek(0)
+            raw = handle.read()
     except FileNotFoundError:
         raise PlanFileError(path, "no such file") from None
     except IsADirectoryError:
@@ -40,10 +55,9 @@ def read_plan_file(path: str | Path, registry: Registry | None = None) -> ReadRe
     text = decode(raw, path)
     if text.lstrip().startswith(("{", "[")):
         try:
-            document = json.loads(text)
-        except json.JSONDecodeError as error:
-            raise PlanFileError(path, f"malformed JSON at line {error.lineno}, column {error.colno}: "
-                                      f"{error.msg}") from None
+            document = load_json(text)
+        except JsonInputError as error:
+            raise PlanFileError(path, f"is not a plan: {error}") from None
         try:
             return plan_from_json(document, registry)
         except ShapeError as error:

@@ -11,16 +11,19 @@ in the plan (`task`, the number, is for people).
 from __future__ import annotations
 
 import json
+import os
 from collections.abc import Callable, Iterable
 from pathlib import Path
 
 from ..canonical import checksum
 from ..errors import ReviewFileError
-from ..files import atomic_target
+from ..files import atomic_target, size_problem
+from ..json_input import JsonInputError, MalformedJsonError, load_json
 from .merge import STATUSES, Note, NoteVersion, ReviewState
 
 FILE_FORMAT = "plan-review/review"
 FILE_VERSION = 1
+MAX_REVIEW_FILE_BYTES = 64 * 1024 ** 2  # a note on each of 100,000 tasks takes about 40 MB
 
 
 def version_record(version: NoteVersion) -> dict:
@@ -62,15 +65,21 @@ def write_review_file(path: Path, content: dict) -> None:
 def read_review_file(path: Path) -> tuple[dict, str]:
     """The content of a review file and its checksum, after checking the file whole and well formed."""
     try:
-        raw = path.read_bytes()
+        with path.open("rb") as handle:
+            problem = size_problem(os.fstat(handle.fileno()).st_size, MAX_REVIEW_FILE_BYTES, "a review file")
+            if problem:
+                raise ReviewFileError(path, problem)
+            raw = handle.read()
     except OSError as error:
         raise ReviewFileError(path, f"cannot be read ({error.strerror})") from None
     try:
-        document = json.loads(raw.decode("utf-8"))
+        document = load_json(raw.decode("utf-8"))
     except UnicodeDecodeError:
         raise ReviewFileError(path, "is not a review file (not UTF-8 text)") from None
-    except json.JSONDecodeError as error:
-        raise ReviewFileError(path, f"is truncated or not JSON ({error.msg} at line {error.lineno})") from None
+    except MalformedJsonError as error:
+        raise ReviewFileError(path, f"is truncated or not JSON ({error})") from None
+    except JsonInputError as error:
+        raise ReviewFileError(path, f"is refused: {error}") from None
     if not isinstance(document, dict) or document.get("format") != FILE_FORMAT:
         raise ReviewFileError(path, "is not a Plan Review review file")
     if not isinstance(document.get("version"), int) or document["version"] > FILE_VERSION:
