@@ -29,7 +29,7 @@ def _unique_keys(pairs: list[tuple[str, Any]]) -> dict[str, Any]:
     if len(document) != len(pairs):
         seen: set[str] = set()
         twice = next(key for key, _ in pairs if key in seen or seen.add(key))
-        raise JsonInputError(f"the key “{_shown(twice)}” appears twice in one object")
+        raise JsonInputError(f"the key “{shown(twice)}” appears twice in one object")
     return document
 
 
@@ -46,9 +46,12 @@ def _constant(name: str) -> None:
     raise JsonInputError(f"{name} is not a number JSON allows")
 
 
-def _shown(text: str) -> str:
-    """Text safe to print in a message: at most 40 characters, lone surrogates replaced."""
-    return LONE_SURROGATE.sub("\ufffd", text[:40])
+def shown(value: object) -> str:
+    """A value safe to print in a one-line message: at most 40 characters, no line breaks or other control
+    characters, lone surrogates replaced."""
+    text = value if isinstance(value, str) else repr(value)
+    short = LONE_SURROGATE.sub("\ufffd", text[:40])
+    return "".join(c if c.isprintable() else "\ufffd" for c in short) + ("…" if len(text) > 40 else "")
 
 
 def load_json(text: str) -> Any:
@@ -73,7 +76,7 @@ def _check_values(document: Any) -> None:
         value, depth = stack.pop()
         if isinstance(value, str):
             if LONE_SURROGATE.search(value):
-                raise JsonInputError(f"the text “{_shown(value)}” holds a lone surrogate (\\ud800–\\udfff), "
+                raise JsonInputError(f"the text “{shown(value)}” holds a lone surrogate (\\ud800–\\udfff), "
                                      "which is not Unicode text")
         elif isinstance(value, (dict, list)):
             if depth > MAX_DEPTH:

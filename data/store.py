@@ -202,7 +202,13 @@ def _migration_5(db: sqlite_utils.Database) -> None:
     db.execute("INSERT INTO store_identity VALUES (lower(hex(randomblob(16))), '', 0)")
 
 
-MIGRATIONS = [_migration_1, _migration_2, _migration_3, _migration_4, _migration_5]
+def _migration_6(db: sqlite_utils.Database) -> None:
+    """A deleted note keeps no text: its tombstone (id, author, versions) is all that stays and travels."""
+    db.execute("UPDATE review_notes SET text = '' WHERE deleted")
+    db.execute("UPDATE review_conflicts SET text = '' WHERE deleted")
+
+
+MIGRATIONS = [_migration_1, _migration_2, _migration_3, _migration_4, _migration_5, _migration_6]
 SCHEMA_VERSION = len(MIGRATIONS)
 
 
@@ -356,6 +362,7 @@ class PlanStore:
         try:
             self.conn.execute("PRAGMA foreign_keys = ON")
             self.conn.execute("PRAGMA recursive_triggers = ON")  # as sqlite-utils sets it
+            self.conn.execute("PRAGMA secure_delete = ON")  # a deleted note's text is overwritten in the file
             self.conn.execute("PRAGMA journal_mode = WAL")
             self.conn.execute("PRAGMA synchronous = FULL")  # a committed edit survives a power cut
         except sqlite3.OperationalError as error:

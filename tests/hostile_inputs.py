@@ -13,7 +13,7 @@ from typing import Any
 
 from hypothesis import strategies as st
 
-from data.canonical import checksum
+from data.review.file_format import file_checksum
 
 # Stand-ins for what json.dumps cannot write, put in the text after it: a list nested thousands deep, an
 # integer longer than Python converts.
@@ -101,7 +101,7 @@ def plan_json_inputs(base: dict) -> st.SearchStrategy[bytes]:
 def _resigned(document: dict) -> dict:
     """The document with its checksum made to match its content again, as a forger would."""
     try:
-        return {**document, "sha256": checksum(document["content"])}
+        return {**document, "sha256": file_checksum(document["version"], document["content"])}
     except (TypeError, ValueError, KeyError, RecursionError):  # content no checksum can be made of
         return document
 
