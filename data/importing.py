@@ -17,7 +17,10 @@ class PlanImport:
     result: ReadResult
 
     def store_into(self, store: PlanStore) -> ImportOutcome:
-        """Store the plan; a plan already stored is left as it was."""
+        """Store the plan, after a backup of a database that holds plans; a plan already stored is left as
+        it was."""
+        if store.latest_plan_id() is not None:
+            store.back_up("import")
         return store.import_plan(self.result, source=self.source)
 
 

@@ -367,6 +367,8 @@ class PlanStore:
             self.conn.execute("PRAGMA synchronous = FULL")  # a committed edit survives a power cut
         except sqlite3.OperationalError as error:
             raise self.database_error(error) from None
+        if 0 < version < SCHEMA_VERSION:
+            self.back_up("migration")
         if version < SCHEMA_VERSION:
             with self.transaction():
                 version = self.conn.execute("PRAGMA user_version").fetchone()[0]  # another program may have
@@ -374,6 +376,48 @@ class PlanStore:
                     migrate(self.db)
                 self.conn.execute(f"PRAGMA user_version = {SCHEMA_VERSION}")
         self._settle_home()
+
+    def back_up(self, reason: str) -> Path:
+        """A backup of the database as it is now (data/backups.py); `reason` names why in its file name."""
+        from . import backups
+
+        try:
+            return backups.make_backup(self.conn, self.path, reason)
+        except OSError as error:
+            raise DatabaseError(self.path, f"cannot be backed up before this change ({error.strerror}); "
+                                           "nothing was changed") from None
+        except sqlite3.Error as error:
+            raise DatabaseError(self.path, f"cannot be backed up before this change ({error}); "
+                                           "nothing was changed") from None
+
+    def restore_from(self, backup: Path) -> Path:
+        """Replace the database's content with a backup's, after the backup's full integrity check; the
+        current content is backed up first. Returns that backup."""
+        from . import backups
+
+        checked = backups.read_backup(backup, self.path, full_check=True)
+        if checked.problem:
+            raise DatabaseError(backup, checked.problem)
+        version = self._backup_version(backup)
+        if version > SCHEMA_VERSION:
+            raise DatabaseError(backup, f"was written by a newer Plan Review (schema {version})")
+        before = self.back_up("restore")
+        if self.read_only:
+            raise DatabaseError(self.path, READ_ONLY_PROBLEM)
+        try:
+            backups.copy_into(backup, self.conn)
+        except sqlite3.Error as error:
+            raise self.database_error(error) from None
+        self._prepare()  # an older backup is migrated
+        return before
+
+    @staticmethod
+    def _backup_version(backup: Path) -> int:
+        conn = sqlite3.connect(read_only_uri(backup, immutable=True), uri=True)
+        try:
+            return conn.execute("PRAGMA user_version").fetchone()[0]
+        finally:
+            conn.close()
 
     def _settle_home(self) -> None:
         """A file found at another device and inode than it was written at is a copy: it takes a new id,

@@ -85,6 +85,7 @@ def run_window(db_path: Path, smoke: bool = False, context: AppContext | None = 
                 print("plan-review: the window did not paint", file=sys.stderr)
             return 0 if painted else 1
         window.show()
+        window.back_up_in_background()
         window.review.ask_identity_if_unknown()
         return app.exec()
     finally:

@@ -404,6 +404,7 @@ class ReviewStore:
         forged = self._forged_note(plan_id, content["notes"])
         if forged:
             raise ReviewFileError(path, forged)
+        self.store.back_up("review-merge")
         with self._edit():
             summary = self._merge(plan_id, content, tasks)
             self.conn.execute("INSERT OR IGNORE INTO review_exchanges (checksum, plan_id, replica, imported, "
