@@ -9,13 +9,16 @@ from __future__ import annotations
 
 import os
 import sqlite3
+import tempfile
 from dataclasses import dataclass
 from datetime import datetime, timedelta, timezone
 from pathlib import Path
 
 from .damage import read_only_uri
+from .files import remove_leftovers, temporary_prefix
 
 BACKUP_FOLDER = "backups"
+PARTIAL_SUFFIX = ".partial"  # a backup being written
 KEEP_NEWEST = 10  # every one of the newest ten is kept
 KEEP_DAILY = 7  # then the newest of each of the last seven days
 KEEP_WEEKLY = 8  # then the newest of each of the last eight weeks
@@ -54,14 +57,20 @@ def make_backup(conn: sqlite3.Connection, database: Path, reason: str, now: date
     folder = backup_folder(database)
     folder.mkdir(exist_ok=True)
     path = folder / f"{database.stem}-{made}-{reason}{database.suffix}"
-    partial = path.with_name(path.name + ".partial")
-    target = sqlite3.connect(partial)
+    remove_leftovers(folder, PARTIAL_SUFFIX)
+    handle, name = tempfile.mkstemp(prefix=temporary_prefix(path), suffix=PARTIAL_SUFFIX, dir=folder)
+    os.close(handle)
+    partial = Path(name)
     try:
-        conn.backup(target)
-        target.execute("PRAGMA journal_mode = DELETE")  # one self-contained file, no -wal beside it
+        target = sqlite3.connect(partial)
+        try:
+            conn.backup(target)
+            target.execute("PRAGMA journal_mode = DELETE")  # one self-contained file, no -wal beside it
+        finally:
+            target.close()
+        os.replace(partial, path)
     finally:
-        target.close()
-    os.replace(partial, path)
+        partial.unlink(missing_ok=True)
     prune(database, now)
     return path
 

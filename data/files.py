@@ -59,6 +59,49 @@ def size_problem(size: int, limit: int, kind: str) -> str | None:
     return f"is too large to be {kind} ({size / 1024 ** 2:,.1f} MB; at most {limit / 1024 ** 2:,.0f} MB)"
 
 
+TEMPORARY_SUFFIX = ".part"
+
+
+def temporary_prefix(path: Path) -> str:
+    """The start of a temporary file's name beside `path`: hidden, and naming the process that writes it,
+    so that one a killed process left behind can be told from one being written."""
+    return f".{path.name}-{os.getpid()}-"
+
+
+def _alive(pid: int) -> bool:
+    try:
+        os.kill(pid, 0)
+    except ProcessLookupError:
+        return False
+    except (PermissionError, OverflowError):
+        return True  # another user's process, or no pid at all: leave its file alone
+    return True
+
+
+def remove_leftovers(folder: Path, suffix: str) -> list[Path]:
+    """Delete the temporary files (named by temporary_prefix, ending in `suffix`, with their SQLite journals)
+    that processes no longer running left in the folder, as a crash or a kill leaves them; return those
+    deleted."""
+    removed = []
+    try:
+        candidates = list(folder.glob(f".*-*-*{suffix}*"))
+    except OSError:
+        return removed
+    for candidate in candidates:
+        name, _, rest = candidate.name.rpartition(suffix)
+        parts = name.rsplit("-", 2)
+        if rest not in ("", "-journal", "-wal", "-shm") or len(parts) < 3:
+            continue
+        pid = parts[-2]
+        if pid.isdigit() and not _alive(int(pid)):
+            try:
+                candidate.unlink()
+                removed.append(candidate)
+            except OSError:
+                pass
+    return removed
+
+
 def write_problem(error: OSError) -> str:
     """Why a file cannot be written, for the user."""
     if isinstance(error, PermissionError):
@@ -77,8 +120,9 @@ def atomic_target(path: str | Path) -> Iterator[Path]:
     target or a full disk becomes an ExportError naming the file.
     """
     path = Path(path)
+    remove_leftovers(path.parent, TEMPORARY_SUFFIX)
     try:
-        handle, temporary = tempfile.mkstemp(prefix=f".{path.stem}-", suffix=".part", dir=path.parent)
+        handle, temporary = tempfile.mkstemp(prefix=temporary_prefix(path), suffix=TEMPORARY_SUFFIX, dir=path.parent)
         os.close(handle)
     except OSError as error:
         raise ExportError(path, write_problem(error)) from None

@@ -20,8 +20,10 @@ from typing import TYPE_CHECKING
 
 from .canonical import canonical_json
 from .chunks import in_chunks
+from .backups import BACKUP_FOLDER, PARTIAL_SUFFIX
 from .damage import find_damage, header_problem, is_damage, keep_damaged_copy, read_only_uri
 from .errors import DamagedDatabaseError, DatabaseError
+from .files import remove_leftovers, temporary_prefix
 from .model import LEAD, PARTICIPANT, Department, Part, Plan, ReadResult, Section, Task
 from .registry import normalize_name
 
@@ -29,6 +31,7 @@ if TYPE_CHECKING:
     import sqlite_utils
 
 IDENTITY_QUERY = "SELECT id FROM store_identity"  # see _migration_5
+NEW_SUFFIX = ".new"  # a new database file, before it is linked into place
 READ_ONLY_PROBLEM = "is on read-only media or in a read-only folder: opened read-only, nothing can be saved"
 FTS_INSERT_TRIGGER = "tasks_ai"  # made by sqlite-utils' enable_fts: indexes each inserted task
 
@@ -278,6 +281,8 @@ class PlanStore:
         """
         if self.path.is_dir():
             raise DatabaseError(self.path, "this is a folder, not a database file")
+        remove_leftovers(self.path.parent, NEW_SUFFIX)  # what a program killed while writing left behind
+        remove_leftovers(self.path.parent / BACKUP_FOLDER, PARTIAL_SUFFIX)
         if not self.path.exists():
             if not create:
                 raise DatabaseError(self.path, "no such database; import a plan first")
@@ -309,7 +314,8 @@ class PlanStore:
         file another program made meanwhile is kept and this one dropped."""
         try:
             self.path.parent.mkdir(parents=True, exist_ok=True)
-            handle, name = tempfile.mkstemp(prefix=f".{self.path.name}-", suffix=".new", dir=self.path.parent)
+            handle, name = tempfile.mkstemp(prefix=temporary_prefix(self.path), suffix=NEW_SUFFIX,
+                                            dir=self.path.parent)
             os.close(handle)
         except OSError as error:
             raise DatabaseError(self.path, f"cannot be created ({error.strerror})") from None
