@@ -137,3 +137,20 @@ def test_an_empty_file_is_refused_and_not_made_a_database(tmp_path):
     with pytest.raises(DatabaseError, match="is empty"):
         PlanStore(path)
     assert path.read_bytes() == b""
+
+
+def test_a_last_transaction_torn_by_a_kill_is_no_damage(tmp_path, clean_db):
+    """Killed between writing a frame's header and its page, the writer leaves a last commit frame that fails
+    its checksum: SQLite drops that transaction (never reported saved), and the file opens."""
+    from .damaged_databases import FRAME_SIZE, _crash_after_writes, _overwrite, _wal_frames
+
+    path = tmp_path / "plans.sqlite"
+    shutil.copy(clean_db, path)
+    _crash_after_writes(path, 10, "bo")
+    wal = path.with_name("plans.sqlite-wal")
+    last = _wal_frames(path) - 1
+    _overwrite(wal, 32 + last * FRAME_SIZE + 24, bytes(4096))  # its page never written
+    with PlanStore(path, create=False) as store:
+        assert store.conn.execute("PRAGMA integrity_check").fetchall() == [("ok",)]
+        authors = [note.author for note in ReviewStore(store).notes(1)]
+    assert authors.count("bo") == 10  # the torn transaction was the last status, not a note
