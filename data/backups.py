@@ -162,6 +162,27 @@ def back_up_if_changed(conn: sqlite3.Connection, database: Path) -> Path | None:
     return make_backup(conn, database, "start")
 
 
+def replace_damaged(database: Path, backup: Path) -> None:
+    """Put a sound backup in place of a damaged database file that was copied aside (DamagedDatabaseError):
+    the backup is copied under a temporary name, the damaged file's log and index are removed, and the copy
+    is moved over it."""
+    handle, name = tempfile.mkstemp(prefix=temporary_prefix(database), suffix=PARTIAL_SUFFIX, dir=database.parent)
+    os.close(handle)
+    partial = Path(name)
+    try:
+        target = sqlite3.connect(partial)
+        try:
+            copy_into(backup, target)
+            target.execute("PRAGMA journal_mode = WAL")
+        finally:
+            target.close()
+        for suffix in ("-wal", "-shm"):
+            database.with_name(database.name + suffix).unlink(missing_ok=True)
+        os.replace(partial, database)
+    finally:
+        partial.unlink(missing_ok=True)
+
+
 def copy_into(backup: Path, conn: sqlite3.Connection) -> None:
     """Copy a backup's pages into the live database behind `conn`, in one write of SQLite's."""
     source = sqlite3.connect(read_only_uri(backup, immutable=True), uri=True)

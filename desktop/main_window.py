@@ -90,6 +90,10 @@ class MainWindow(QMainWindow):
         for first, second in zip(tab_order, tab_order[1:]):
             QWidget.setTabOrder(first, second)
         self.tree.setFocus()
+        self.read_only_label = QLabel(self.tr("Read-only: this database is on read-only media or in a read-only "
+                                              "folder; nothing can be saved"), objectName="readOnlyLabel")
+        self.statusBar().addPermanentWidget(self.read_only_label)
+        self.read_only_label.setVisible(store.read_only)
         context.settings.remember_database(store.path)
 
     # Building -------------------------------------------------------------------------------------------
@@ -348,6 +352,7 @@ class MainWindow(QMainWindow):
         self.session = self.context.session = PlanSession(store, reviewer=self.session.reviewer)
         self.plans = store.plans()
         self._data_version = store.data_version()
+        self.read_only_label.setVisible(store.read_only)
         self.context.settings.remember_database(path)
         self.show_plan(self._first_plan(store))
         return True
@@ -388,7 +393,10 @@ class MainWindow(QMainWindow):
         return True
 
     def back_up_in_background(self) -> None:
-        """A backup, off the GUI thread, when the database changed since its newest one."""
+        """A backup, off the GUI thread, when the database changed since its newest one (none can be written
+        beside a database on read-only media)."""
+        if self.store.read_only:
+            return
         database = self.store.path
 
         def back_up(progress: Progress, cancelled: CancelCheck) -> None:
