@@ -7,7 +7,7 @@ reads it: a plan is read and stored, a review file is merged into a database hol
 notes. Each reader runs in a worker process that is killed after LIMIT seconds. Printed per reader: inputs
 tried, read correctly, refused with the program's message, Python tracebacks by type, inputs over 2 s,
 killed at the limit, the longest time, the workers' peak memory, and (review files) refusals that changed
-the database. --huge also times the refusal of a 200 MB text, a 50 MB one-line text and a 200 MB JSON file.
+the database. --huge also times the refusal of a 200 MB text, a 60 MB one-line text and a 200 MB JSON file.
 """
 from __future__ import annotations
 
@@ -158,7 +158,7 @@ def huge_files(folder: Path) -> list[list[object]]:
     """Time the refusal of huge files, each read in a fresh worker."""
     rows = []
     cases = {"200 MB of plan text": lambda: (b"1. Task text (Ministry of Finance)\n" * 6_000_000)[:200 * 1024 ** 2],
-             "one 50 MB line": lambda: b"x" * (50 * 1024 ** 2),
+             "one 60 MB line": lambda: b"x" * (60 * 1024 ** 2),
              "200 MB of JSON": lambda: b'{"format": "plan-review/plan", "pad": "' + b"x" * (200 * 1024 ** 2) + b'"}'}
     for name, make in cases.items():
         raw = make()

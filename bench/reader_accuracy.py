@@ -63,8 +63,24 @@ class TaskOutcome:
     read_deadline: str | None = None
 
 
+class _Shares:
+    """The shares of truth tasks found and with their lead right (of a document or of the set)."""
+
+    truth_tasks: int
+    found: int
+    lead_right: int
+
+    @property
+    def found_share(self) -> float:
+        return self.found / self.truth_tasks if self.truth_tasks else 1.0
+
+    @property
+    def lead_share(self) -> float:
+        return self.lead_right / self.truth_tasks if self.truth_tasks else 1.0
+
+
 @dataclass
-class DocumentScore:
+class DocumentScore(_Shares):
     slug: str
     truth_tasks: int  # tasks listed in the truth file (a sample for sampled documents)
     read_tasks: int  # tasks the reader found in the whole document
@@ -77,14 +93,6 @@ class DocumentScore:
     refused: str | None  # the reader's message when it refused the document
     seconds: float  # median reading time
     outcomes: list[TaskOutcome] = field(default_factory=list)
-
-    @property
-    def found_share(self) -> float:
-        return self.found / self.truth_tasks if self.truth_tasks else 1.0
-
-    @property
-    def lead_share(self) -> float:
-        return self.lead_right / self.truth_tasks if self.truth_tasks else 1.0
 
     @property
     def meets_goal(self) -> bool:
@@ -201,7 +209,7 @@ def score_corpus(documents: list[CorpusDocument], runs: int = 1, registry=None) 
 
 
 @dataclass
-class Totals:
+class Totals(_Shares):
     documents: int
     truth_tasks: int
     found: int
@@ -213,14 +221,6 @@ class Totals:
     refused: int
     below_goal: list[str]
     median_seconds: float
-
-    @property
-    def found_share(self) -> float:
-        return self.found / self.truth_tasks if self.truth_tasks else 1.0
-
-    @property
-    def lead_share(self) -> float:
-        return self.lead_right / self.truth_tasks if self.truth_tasks else 1.0
 
     @property
     def meets_goal(self) -> bool:

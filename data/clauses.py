@@ -41,21 +41,31 @@ _BODY_WORDS = re.compile(
 
 # Chinese ------------------------------------------------------------------------------------------
 _HAS_CHINESE = re.compile(r"[\u4e00-\u9fff]")
-_LEAD_RULE = re.compile(r"(?:列|排在?|排名)第一位?(?:者|的)?(?:部门|单位)?为牵头(?:部门|单位)(?:[,，]?\s*下同)?")
-_PART_SEPARATORS = re.compile(r"\s*[，,；;]\s*")
+_LEAD_RULE = re.compile(r"(?:列|排在?|排名)(?:第一位?|首位)(?:者|的)?(?:部[门門]|[单單]位)?[为為爲][牵牽][头頭](?:部[门門]|[单單]位)"
+                        r"(?:[,，]?\s*下同)?")  # in either script: it is read before the Traditional is folded
+_PART_SEPARATORS = re.compile(r"\s*[，,；;]\s*|(?<=[。])\s*")
+# A standing remark for the rest of the document, after the clause: "具体任务均涉及相关市(州)人民政府，不再做分工，下同。"
+# ("以下政策措施均需各县区人民政府落实，不再单独列出"): a sentence after the clause that speaks of what follows.
+_STANDING_NOTE = re.compile(r"(?<=[。；;])[^。；;]*(?:下同|以下|不再)[^。；;]*[。.]?$")
 _VERB = re.compile(r"(?P<names>.*?)(?:(?:按照?|根据|依)(?:职责)?(?:分工)?(?:职责)?|结合实际|(?:分别|共同|具体|依法))*"
                    r"(?P<verb>牵头负责|牵头落实|牵头|负责落实|负责|参与|配合|落实|指导|实施|推进)(?:实施|落实)?$", re.S)
 _TOGETHER = re.compile(r"会同|联合|协同")
-_LABEL = re.compile(r"^(?P<label>(?:牵头|主责|主办|责任|负责|配合|参与|协同|协办|协作)(?:责任|负责)?(?:单位|部门)|"
-                    r"完成时限|完成时间|时间(?:节点|进度|安排)|适用范围|备注|(?:牵头|分管|责任|负责)*领导|责任人)"
-                    r"\s*[:：]\s*(?P<value>.*)$", re.S)
+_LABEL_NAMES = (r"(?:牵头|主责|主办|责任|负责|配合|参与|协同|协办|协作)(?:责任|负责)?(?:单位|部门)|"
+                r"(?:部门|责任|任务)?分工|完成时限|完成时间|时间(?:节点|进度|安排)|适用范围|备注|"
+                r"(?:牵头|分管|责任|负责|省|市|县|区)*领导|责任人")
+_LABEL = re.compile(rf"^(?P<label>{_LABEL_NAMES})\s*[:：]\s*(?P<value>.*)$", re.S)
+# A label further on in a line ("…示范城市。 分管领导:吕玉印 部门分工:X牵头，Y配合。 打造…"): a page that lost
+# its line breaks. The label starts a line, and its value ends at its first full stop.
+_INLINE_LABEL = re.compile(rf"[ \t\u3000]+(?=(?:{_LABEL_NAMES})[:：])")
+_LABEL_VALUE_END = re.compile(rf"^((?:{_LABEL_NAMES})[:：][^。\n]*。)[ \t\u3000]*(?=\S)", re.M)
 _LEADING_LABELS = ("牵头", "主责", "主办")
 _NOTE_LABELS = ("适用范围", "备注")
 _PERSON_LABELS = ("领导", "责任人")  # "牵头领导：王健": a person, not a department
+_CLAUSE_LABELS = ("分工",)  # "部门分工：X牵头，Y配合": the value is a clause of its own
 _DEADLINE = re.compile(
     r"^(?:于|在|力争|争取|预计)?(?:(?:19|20)\d\d\s*年|年内|年底|年末|上半年|下半年|每年|长期|持续|逐步|\d{1,2}\s*月)"
     r".{0,30}$|^.{0,20}(?:前完成|底前|以前完成|持续推进|长期坚持|持续实施|完成)$", re.S)
-_CHINESE_SEPARATORS = re.compile(r"\s*[、，,；;]\s*")
+_CHINESE_SEPARATORS = re.compile(r"\s*[、，,；;]\s*(?![^（(]*[）)])")  # not inside "各县(市、区)政府"
 _ETC = re.compile(r"^(?P<head>.+?)等(?P<rest>.*)$", re.S)
 _AND = re.compile(r"和|及|与|以及")
 _GENERIC_TAIL = re.compile(r"^(?:有关|相关|其他|其它)?(?:部门|单位|机构|方面)(?:和单位)?$")
@@ -65,6 +75,7 @@ _PLACES = ("中国", "国家", "中央", "北京", "天津", "河北", "山西",
            "浙江", "安徽", "福建", "江西", "山东", "河南", "湖北", "湖南", "广东", "广西", "海南", "重庆", "四川",
            "贵州", "云南", "西藏", "陕西", "甘肃", "青海", "宁夏", "新疆", "香港", "澳门", "台湾")
 _NOT_A_LEVEL = ("市场", "区域", "县域")
+_VILLAGE_LEVELS = ("乡", "镇")  # also in words such as 城乡, 乡村: they tell no place inside a name
 _NOT_ONE_BODY = ("各", "有关", "相关", "全", "其他")
 _LOCAL_BODY = re.compile(
     r"^(?:[\u4e00-\u9fff]{1,8}?(?:省|市|自治区|自治州|地区|县|区|旗|盟))?(?:省|市|县|区|州|盟|旗|乡|镇)"
@@ -154,9 +165,11 @@ class ClauseGrammar:
             return None
         lead_rule = bool(_LEAD_RULE.search(content))
         content = _LEAD_RULE.sub("", content).strip(" ，,；;。.")
+        content = _STANDING_NOTE.sub("", content).strip(" ，,；;。.")
         if _HAS_CHINESE.search(content):
-            parsed = self._chinese(simplified(content))  # Traditional script read through OpenCC
-            return (parsed[0], parsed[1], lead_rule) if parsed else None
+            folded = simplified(content)  # Traditional script read through OpenCC, the names kept as written
+            parsed = self._chinese(folded)
+            return ([_as_written(n, folded, content) for n in parsed[0]], parsed[1], lead_rule) if parsed else None
         names = self._english(content)
         return (names, None, lead_rule) if names else None
 
@@ -198,17 +211,22 @@ class ClauseGrammar:
         labelled: list[str] | None = None  # the list the last label fills
         verbs = 0
         for part in _PART_SEPARATORS.split(content):
+            part = part.strip(" 。.")
+            label = _LABEL.match(part)
+            if label and label.group("label").endswith(_CLAUSE_LABELS):
+                part, label = label.group("value").strip(), None
             if not part:
                 continue
-            label = _LABEL.match(part)
             if label:
                 kind, value = label.group("label"), label.group("value").strip()
                 labelled = None
                 if kind.startswith(("完成", "时间")):
                     deadline = value or deadline
                 elif not kind.startswith(_NOTE_LABELS) and not kind.endswith(_PERSON_LABELS):
-                    labelled = leading if kind.startswith(_LEADING_LABELS) else others
-                    labelled.extend(self.chinese_names(value))
+                    verb = _VERB.match(value)  # "责任单位：X、Y按职责分工负责"
+                    labelled = leading if kind.startswith(_LEADING_LABELS) or (
+                        verb and verb.group("verb").startswith("牵头")) else others
+                    labelled.extend(self.chinese_names(verb.group("names") if verb else value))
                     verbs += 1
                 continue
             names = self.chinese_names(part) if labelled is not None and not _VERB.match(part) else []
@@ -276,6 +294,20 @@ class ClauseGrammar:
         return [piece]
 
 
+def _as_written(name: str, folded: str, written: str) -> str:
+    """A name read from the Simplified fold of a clause, in the clause's own script (a shared level
+    character added in front, "省"/"縣", taken from where the clause writes it)."""
+    if len(folded) != len(written) or folded == written:
+        return name
+    at = folded.find(name)
+    if at >= 0:
+        return written[at:at + len(name)]
+    at, level = folded.find(name[1:]), folded.find(name[0])
+    if at >= 0 and level >= 0:
+        return written[level] + written[at:at + len(name) - 1]
+    return name
+
+
 def _level(name: str) -> str | None:
     """The administrative level a local body's name starts with: "省科技厅" -> 省 (not 市场监管局's 市)."""
     return next((lv for lv in _LEVELS if name.startswith(lv) and not name.startswith(_NOT_A_LEVEL)), None)
@@ -286,8 +318,22 @@ def _with_shared_level(names: list[str]) -> list[str]:
     level = _level(names[0]) if len(names) > 1 else None
     if level is None:
         return names
-    return [names[0]] + [n if _level(n) or n.startswith(_NOT_ONE_BODY + _PLACES) or "省" in n else level + n
+    return [names[0]] + [n if _level(n) or n.startswith(_NOT_ONE_BODY + _PLACES) or _names_a_place(n) else level + n
                          for n in names[1:]]
+
+
+def _names_a_place(name: str) -> bool:
+    """"金华开发区管委会", "东湖高新区": a name that already says where it is."""
+    for word in _NOT_A_LEVEL:
+        name = name.replace(word, "")
+    return any(level in name for level in _LEVELS if level not in _VILLAGE_LEVELS)
+
+
+def split_inline_labels(line: str) -> str:
+    """A line holding labels further on, broken before each label and after each label's value."""
+    if not _INLINE_LABEL.search(line):
+        return line
+    return _LABEL_VALUE_END.sub("\\1\n", _INLINE_LABEL.sub("\n", line))
 
 
 def labelled_line(line: str) -> bool:

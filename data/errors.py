@@ -4,6 +4,7 @@ from __future__ import annotations
 from pathlib import Path
 
 EXIT_BAD_INPUT = 2  # the exit status of a program that ended on one of these failures
+EXIT_PARTLY_READ = 3  # a plan was stored, but some of its department clauses close no task: check it
 
 
 class PlanReviewError(Exception):
@@ -29,6 +30,10 @@ class ExportError(PlanReviewError):
 
 class ReviewFileError(PlanReviewError):
     """A review file that is refused: unreadable, not JSON, malformed, altered, or for another plan."""
+
+
+class RegistryFileError(PlanReviewError):
+    """A department registry file that is refused: unreadable, not JSON, or not in the registry format."""
 
 
 class ReviewEditError(PlanReviewError):

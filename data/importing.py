@@ -5,7 +5,7 @@ from __future__ import annotations
 from dataclasses import dataclass
 from pathlib import Path
 
-from .model import ReadResult
+from .model import Department, ReadResult
 from .store import ImportOutcome, PlanStore
 
 
@@ -16,16 +16,24 @@ class PlanImport:
     source: str  # the file's name, stored with the plan
     result: ReadResult
 
-    def store_into(self, store: PlanStore) -> ImportOutcome:
-        """Store the plan, after a backup of a database that holds plans; a plan already stored is left as
-        it was."""
+    def store_into(self, store: PlanStore, aliases: dict[str, str] | None = None,
+                   bodies: list[Department] = ()) -> ImportOutcome:
+        """Store the plan with the bodies the user added and the user's spellings given (spelling:
+        official name of the body), in one transaction, after a backup of a database that holds plans; a
+        plan already stored is left as it was."""
         if store.latest_plan_id() is not None:
             store.back_up("import")
-        return store.import_plan(self.result, source=self.source)
+        with store.transaction():
+            for body in bodies:
+                store.save_user_body(body)
+            for spelling, body in (aliases or {}).items():
+                store.save_user_alias(spelling, body)
+            return store.import_plan(self.result, source=self.source)
 
 
 def read_plan(path: str | Path) -> PlanImport:
-    """Read a plan file (plain text or the project's JSON); an unreadable one is a PlanFileError."""
+    """Read a plan file of any supported kind (data/readers.py); an unreadable one is a PlanFileError.
+    The database is not touched: a file refused leaves it as it was."""
     from .readers import read_plan_file  # the reader and the registry load when a plan is first imported
 
     path = Path(path)

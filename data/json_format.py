@@ -50,8 +50,13 @@ def _task_json(task: Task) -> dict[str, Any]:
     return found
 
 
-def dumps(plan: Plan) -> str:
-    return json.dumps(plan_to_json(plan), ensure_ascii=False, indent=2)
+def dumps(plan: Plan, corrections: list[dict[str, Any]] | None = None) -> str:
+    """The plan as JSON; with the corrections made to it since it was read (task, change, when, by whom),
+    beside the plan, when there are any."""
+    document = plan_to_json(plan)
+    if corrections:
+        document["corrections"] = corrections
+    return json.dumps(document, ensure_ascii=False, indent=2)
 
 
 def _field(obj: Any, key: str, kinds: tuple[type, ...], where: str, optional: bool = False) -> Any:

@@ -83,3 +83,4 @@ class ReadResult:
     departments: dict[str, Department]  # official name -> department, for every name the plan uses
     warnings: list[str] = field(default_factory=list)
     clauses: int = 0  # department clauses the reader found in the text (each should close one task)
+    unplaced: int = 0  # of those, clauses that close no task of their own: the text was read only in part

@@ -42,6 +42,7 @@ class _NumberedReader:
         self.warnings: list[str] = []
         self.task_markers = numbers.TaskMarkers(text)
         self.clauses = clauses
+        self.clause_starts = [c.start for c in clauses]
         self.clause_ends = [c.end for c in clauses]
         self.placed = 0
 
@@ -126,10 +127,9 @@ class _NumberedReader:
                 between = self.text[clause.end:candidate_start]
                 if self._parse_heads(between, next_parts, next_sections, False) is not None:
                     return clause, following
-        later = [c for c in self.clauses if c.start > start]
-        if not later:
+        if self.clause_starts[-1] <= start:
             raise LookupError(number)
-        return later[-1], None
+        return self.clauses[-1], None
 
     def read(self) -> Reading:
         plan = Plan(title="", year=None, note=None)
@@ -170,7 +170,7 @@ class _NumberedReader:
                 self.warnings.append(f"task {number}: a department is named twice; kept once")
             text = re.sub(r"\s+", " ", self.text[task_start:clause.start]).strip()
             section.tasks.append(Task(number, text, unique, clause.deadline))
-            if any(task_start <= c.start < clause.start for c in self.clauses):
+            if self._clause_between(task_start, clause.start):
                 self.warnings.append(f"task {number}: its text holds another department clause; "
                                      "check the numbering around it")
             else:
@@ -207,9 +207,14 @@ class _NumberedReader:
             plan.parts.append(part)
         return part
 
+    def _clause_between(self, start: int, end: int) -> bool:
+        """Whether a clause begins at or after `start` and before `end`."""
+        index = bisect.bisect_left(self.clause_starts, start)
+        return index < len(self.clause_starts) and self.clause_starts[index] < end
+
     def _finish(self, plan: Plan, position: int, last: int) -> None:
         rest = self.text[position:].strip(" \n.,;")
-        if any(c.start >= position for c in self.clauses):
+        if self._clause_between(position, len(self.text)):
             self.warnings.append(f"the text after task {last} still names departments but holds no "
                                  f"task numbered {last + 1}; it was kept as the plan's closing note")
         plan.note = re.sub(r"\s+", " ", rest).strip() or None

@@ -6,7 +6,7 @@ import re
 from collections import Counter
 from dataclasses import dataclass, field
 
-from .clauses import MAX_CLAUSE, Clause, ClauseGrammar, labelled_line
+from .clauses import MAX_CLAUSE, Clause, ClauseGrammar, labelled_line, split_inline_labels
 from .model import Plan
 
 # Lines a web page adds around the plan: site names, share and download buttons, copyright notices.
@@ -19,6 +19,7 @@ _PAGE_MARKER = re.compile(r"^(?:[—–\-－]\s*\d{1,4}\s*[—–\-－]|第\s*\d
                           r"\d{1,4}\s*/\s*\d{1,4}|page\s+\d{1,4}(?:\s+of\s+\d{1,4})?)$", re.I)
 # Small form variants (U+FE50…) some editors write for punctuation: "1﹒" is "1．".
 _SMALL_FORMS = str.maketrans("﹐﹑﹒﹔﹕﹖﹗﹙﹚﹝﹞", "，、．；：？！（）〔〕")
+_HAS_SMALL_FORMS = re.compile("[﹐﹑﹒﹔﹕﹖﹗﹙﹚﹝﹞]")
 _LEADER_DOTS = re.compile(r"[.…·。]{4,}")
 _QUESTION_DEBRIS = re.compile(r"\s*\?{2,}\s*")  # "Speed ??up": characters lost in encoding
 _STRAY_QUESTION = re.compile(r"(?<=[.。!])\s*\?+(?=\s|$)")
@@ -26,6 +27,7 @@ _LINE_END = re.compile(r"[。！？；：:;!?）)」”\"]$")
 _DOCUMENT_NUMBER = re.compile(r"^\S{0,12}[〔\[［]\d{4}[〕\]］]\s*\d+\s*[号號]$")
 _QUOTED_PLAN = re.compile(r"《([^《》]{4,80}(?:计划|計劃|方案|要点|要點|意见|意見|规划|規劃|措施|分工))》")
 _TITLE_CONTINUATION = 40  # characters: a longer line after the title's first line is no longer the title
+_TITLE_LINES = 3  # a title broken over more lines than this is no title
 _YEAR = re.compile(r"(?<!\d)((?:19|20)\d\d)(?!\d)")
 MAX_TEXT = 20_000_000  # characters: a longer text is no plan
 
@@ -42,13 +44,16 @@ class Reading:
 def clean_text(text: str) -> str:
     """Drop web-page debris, encoding damage and page markers; join a PDF's hard-wrapped lines."""
     lines = []
-    for line in text.translate(_SMALL_FORMS).replace("\r\n", "\n").replace("\r", "\n").split("\n"):
+    if _HAS_SMALL_FORMS.search(text):
+        text = text.translate(_SMALL_FORMS)
+    for line in text.replace("\r\n", "\n").replace("\r", "\n").split("\n"):
         line = _QUESTION_DEBRIS.sub(" ", _DEBRIS_SPANS.sub("", line))
         line = _LEADER_DOTS.sub(" ", line)
         line = _STRAY_QUESTION.sub("", line)
-        line = re.sub(r"[ \t\u3000\xa0]+", " ", line).strip()
-        if line and not any(p.search(line) for p in _DEBRIS_LINES) and not _PAGE_MARKER.match(line):
-            lines.append(line)
+        for piece in split_inline_labels(re.sub(r"[ \t\u3000\xa0]+", " ", line).strip()).split("\n"):
+            piece = piece.strip()
+            if piece and not any(p.search(piece) for p in _DEBRIS_LINES) and not _PAGE_MARKER.match(piece):
+                lines.append(piece)
     return "\n".join(_join_hard_wraps(lines))
 
 
@@ -82,12 +87,12 @@ def _is_cjk(char: str) -> bool:
 
 
 def find_clauses(text: str, grammar: ClauseGrammar) -> list[Clause]:
-    """Every department clause, in order: parenthesised groups at the top level that read as clauses,
+    """Every department clause, in order: groups in parentheses (or 〔〕, []) at the top level that read as clauses,
     and runs of labelled lines ("牵头单位：X" / "责任单位：Y")."""
     clauses: list[Clause] = []
     stack: list[int] = []
-    for match in re.finditer(r"[()（）]", text):
-        if match.group() in "(（":
+    for match in re.finditer(r"[()（）〔〕\[\]［］]", text):
+        if match.group() in "(（〔[［":
             if stack and match.start() - stack[0] > MAX_CLAUSE:
                 stack.clear()  # a stray "(" long before: it opens no clause
             stack.append(match.start())
@@ -129,7 +134,8 @@ def document_title(head: str) -> tuple[str, str]:
     lines = [line for line in head.strip().split("\n") if line and not _DOCUMENT_NUMBER.search(line)]
     title: list[str] = []
     for line in lines:
-        if title and (len(line) > _TITLE_CONTINUATION or line.endswith(("：", ":")) or not _is_cjk(title[-1][-1])):
+        if title and (len(line) > _TITLE_CONTINUATION or line.endswith(("：", ":")) or not _is_cjk(title[-1][-1])
+                      or len(title) == _TITLE_LINES):
             break
         if not title and line.endswith(("：", ":")):
             quoted = _QUOTED_PLAN.search(head)
@@ -140,7 +146,8 @@ def document_title(head: str) -> tuple[str, str]:
     joined = ""
     for line in title:
         joined += ("" if not joined or _is_cjk(joined[-1]) or _is_cjk(line[0]) else " ") + line
-    rest = [line for line in head.strip().split("\n") if line and line not in title]
+    in_title = set(title)
+    rest = [line for line in head.strip().split("\n") if line and line not in in_title]
     return joined.strip(), "\n".join(rest).strip()
 
 

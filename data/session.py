@@ -16,6 +16,9 @@ from .review import DepartmentProgress, Progress, ReviewStore
 from .store import PlanStore, TaskRow
 
 
+EVERYONE = "*"  # whose status a review filter reads: every reviewer's, taken together
+
+
 @dataclass(frozen=True)
 class ReviewFilter:
     """What narrows the tasks by review (the arguments of ReviewStore.filter_query)."""
@@ -25,6 +28,7 @@ class ReviewFilter:
     has_notes: bool | None = None
     reviewer: str | None = None  # whose status and flag count; None: everyone's
     touched_by: str | None = None  # "mine": tasks this reviewer set a state on or wrote a note on
+    conflicts: bool | None = None  # tasks with a note edited on two computers, not yet settled
 
     def is_empty(self) -> bool:
         return self == ReviewFilter()
@@ -98,12 +102,14 @@ class PlanSession:
 
     # Choosing ------------------------------------------------------------------------------------------
     def review_filter(self, status: str | None = None, flagged: bool = False, has_notes: bool = False,
-                      mine: bool = False) -> ReviewFilter:
-        """The review filter a front end offers: the reviewer's own status and flag, tasks with notes, and
-        "mine" (tasks the reviewer set a state on or wrote a note on)."""
+                      mine: bool = False, conflicts: bool = False, whose: str | None = None) -> ReviewFilter:
+        """The review filter a front end offers: a status and flag (`whose`: a reviewer's, by default the session's;
+        EVERYONE: over every reviewer), tasks with notes, with conflicts, and "mine" (tasks the reviewer set a
+        state on or wrote a note on)."""
         chosen = ReviewFilter(status=status, flagged=True if flagged else None, has_notes=True if has_notes else None,
-                              touched_by=self.reviewer if mine else None)
-        return chosen if chosen.is_empty() else replace(chosen, reviewer=self.reviewer)
+                              touched_by=self.reviewer if mine else None, conflicts=True if conflicts else None)
+        whose = whose or self.reviewer
+        return chosen if chosen.is_empty() else replace(chosen, reviewer=None if whose == EVERYONE else whose)
 
     def department_ids(self, spellings: Iterable[str]) -> tuple[int, ...]:
         """The plan's departments by name, alias, abbreviation or Chinese name; an unknown name is an error
@@ -143,6 +149,13 @@ class PlanSession:
     def total(self) -> int:
         """How many tasks the plan holds, filter or not."""
         return 0 if self.plan_id is None else self.store.plan_info(self.plan_id).task_count
+
+    def search_matches(self) -> tuple[list[str], frozenset[int]]:
+        """Why a task passes the search: the words looked for in the text, and the departments the search
+        names (a task naming one of them matches by it)."""
+        terms = self.store.search_terms(self.task_filter.search)
+        return ([word for words, _ in terms for word in words],
+                frozenset(department for _, named in terms for department in named))
 
     def shown_department_ids(self) -> list[int]:
         """The departments (lead or participant) named by the tasks the filter keeps."""

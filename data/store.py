@@ -104,11 +104,45 @@ class TaskRow:
 
 
 @dataclass(frozen=True)
+class TaskContent:
+    """What Plan ▸ Edit Task… changes: a task's text, departments (official names, the first leads) and
+    deadline."""
+
+    text: str
+    departments: tuple[str, ...]
+    deadline: str | None
+
+    def changes_from(self, before: TaskContent) -> str:
+        """The change from `before`, in words, for the plan's record of corrections."""
+        changes = []
+        if self.text != before.text:
+            changes.append("text")
+        if self.departments != before.departments:
+            changes.append(f"departments: {'; '.join(before.departments) or '-'} → {'; '.join(self.departments) or '-'}")
+        if self.deadline != before.deadline:
+            changes.append(f"deadline: {before.deadline or '-'} → {self.deadline or '-'}")
+        return ", ".join(changes)
+
+
+@dataclass(frozen=True)
+class Correction:
+    task_number: int | None
+    change: str
+    made: str
+    author: str | None
+
+
+@dataclass(frozen=True)
 class ImportOutcome:
     plan_id: int
     created: bool  # False: the same plan was already stored, and was left as it was
     counts: dict[str, int]
     warnings: list[str]
+
+
+def _containing(text: str) -> str:
+    """A LIKE pattern (escape character backslash) for values holding `text`."""
+    return "%" + text.replace("\\", "\\\\").replace("%", "\\%").replace("_", "\\_") + "%"
 
 
 def fingerprint(plan: Plan) -> str:
@@ -206,12 +240,26 @@ def _migration_5(db: sqlite_utils.Database) -> None:
 
 
 def _migration_6(db: sqlite_utils.Database) -> None:
+    """The user's own names for known bodies ("NAME=BODY", from an import's preview or --map) and the
+    bodies the user added, used by every later import; the corrections made to a stored plan (what, when,
+    by whom)."""
+    db["user_aliases"].create({"alias": str, "spelling": str, "body": str, "created": str}, pk="alias",
+                              not_null={"spelling", "body", "created"})
+    db["user_bodies"].create({"name": str, "name_zh": str, "abbreviation": str, "created": str}, pk="name",
+                             not_null={"created"})
+    db["plan_corrections"].create({"id": int, "plan_id": int, "task_number": int, "change": str, "made": str,
+                                   "author": str}, pk="id", foreign_keys=[("plan_id", "plans", "id")],
+                                  not_null={"plan_id", "change", "made"})
+    db["plan_corrections"].create_index(["plan_id"])
+
+
+def _migration_7(db: sqlite_utils.Database) -> None:
     """A deleted note keeps no text: its tombstone (id, author, versions) is all that stays and travels."""
     db.execute("UPDATE review_notes SET text = '' WHERE deleted")
     db.execute("UPDATE review_conflicts SET text = '' WHERE deleted")
 
 
-MIGRATIONS = [_migration_1, _migration_2, _migration_3, _migration_4, _migration_5, _migration_6]
+MIGRATIONS = [_migration_1, _migration_2, _migration_3, _migration_4, _migration_5, _migration_6, _migration_7]
 SCHEMA_VERSION = len(MIGRATIONS)
 
 
@@ -240,6 +288,7 @@ class PlanStore:
         its write-ahead log and its pages (PRAGMA quick_check; the full integrity_check with `full_check`)."""
         self.path = Path(path)
         self.read_only = False  # set when the file or its folder cannot be written (read-only media)
+        self._home_settled = True  # see _settle_home: looked at before the first write after opening
         self._check_file(create, busy_timeout, full_check)
         try:
             self.conn = self._connect(busy_timeout)
@@ -381,7 +430,7 @@ class PlanStore:
                 for migrate in MIGRATIONS[version:]:                              # migrated meanwhile
                     migrate(self.db)
                 self.conn.execute(f"PRAGMA user_version = {SCHEMA_VERSION}")
-        self._settle_home()
+        self._home_settled = False
 
     def back_up(self, reason: str) -> Path:
         """A backup of the database as it is now (data/backups.py); `reason` names why in its file name."""
@@ -427,7 +476,9 @@ class PlanStore:
 
     def _settle_home(self) -> None:
         """A file found at another device and inode than it was written at is a copy: it takes a new id,
-        flushed into the file at once, so that the logs of the two copies can be told apart."""
+        flushed into the file at once, so that the logs of the two copies can be told apart. Done before
+        this store's first write, never on a read: reading a copied file changes no byte of it."""
+        self._home_settled = True
         stat = self.path.stat()
         home = f"{stat.st_dev}:{stat.st_ino}"
         if self.conn.execute("SELECT home FROM store_identity").fetchone()[0] == home:
@@ -443,6 +494,8 @@ class PlanStore:
         needs the lock does. Nested, it is a savepoint. SQLite's failures become DatabaseError."""
         if self.read_only:
             raise DatabaseError(self.path, READ_ONLY_PROBLEM)
+        if not self._home_settled and not self.conn.in_transaction:
+            self._settle_home()
         nested = self.conn.in_transaction
         try:
             self.conn.execute("SAVEPOINT nested" if nested else "BEGIN IMMEDIATE")
@@ -558,6 +611,103 @@ class PlanStore:
             [{"alias": normalize_name(s), "department_id": department_id} for s in spellings], ignore=True)
         return department_id
 
+    def save_user_alias(self, spelling: str, body: str) -> None:
+        """Remember that `spelling` names the body officially called `body`, for later imports
+        (and for the stored department, if there is one, so that filters and exports know it too)."""
+        now = datetime.now(timezone.utc).isoformat(timespec="seconds")
+        with self.transaction():
+            self.db["user_aliases"].upsert({"alias": normalize_name(spelling), "spelling": spelling.strip(),
+                                            "body": body, "created": now}, pk="alias")
+            row = self.conn.execute("SELECT id FROM departments WHERE name = ?", (body,)).fetchone()
+            if row:
+                self.conn.execute("INSERT OR IGNORE INTO department_aliases (alias, department_id) VALUES (?, ?)",
+                                  (normalize_name(spelling), row[0]))
+
+    def save_user_body(self, department: Department) -> None:
+        """Remember a body the user added (not in the shipped registry), for later imports."""
+        now = datetime.now(timezone.utc).isoformat(timespec="seconds")
+        with self.transaction():
+            self.db["user_bodies"].upsert({"name": department.name, "name_zh": department.name_zh,
+                                           "abbreviation": department.abbreviation, "created": now}, pk="name")
+
+    def user_bodies(self) -> list[Department]:
+        """The bodies the user added, oldest first."""
+        return [Department(row["name"], row["name_zh"], row["abbreviation"], verified=True)
+                for row in self._query("SELECT * FROM user_bodies ORDER BY created, name")]
+
+    def user_aliases(self) -> dict[str, str]:
+        """The user's spellings and the official name of the body each names, oldest first."""
+        return {row["spelling"]: row["body"]
+                for row in self._query("SELECT spelling, body FROM user_aliases ORDER BY created, alias")}
+
+    # Correcting a stored plan -----------------------------------------------------------------------
+    def task_content(self, task_id: int) -> TaskContent:
+        row = self.task(task_id)
+        names = tuple(d.name for d in ([row.lead] if row.lead else []) + list(row.participants))
+        return TaskContent(row.text, names, row.deadline)
+
+    def set_task_content(self, task_id: int, content: TaskContent, departments: dict[str, Department],
+                         author: str | None) -> TaskContent:
+        """Give a task new text, departments and deadline, in one transaction; record the correction and
+        name the plan by the fingerprint of its content as corrected (a review file then names it so, and
+        a colleague who made the same corrections merges). `departments`: the Department of each name not
+        stored yet. Returns the content it replaced."""
+        before = self.task_content(task_id)
+        if content == before:
+            return before
+        plan_id, number = self.conn.execute("SELECT plan_id, number FROM tasks WHERE id = ?", (task_id,)).fetchone()
+        with self.transaction():
+            self.conn.execute("UPDATE tasks SET text = ?, deadline = ? WHERE id = ?",
+                              (content.text, content.deadline, task_id))
+            self.conn.execute("DELETE FROM assignments WHERE task_id = ?", (task_id,))
+            ids = [self._stored_department_id(name) or self._department_id(departments[name])
+                   for name in content.departments]
+            self.conn.executemany("INSERT INTO assignments (task_id, department_id, role, position) VALUES (?, ?, ?, ?)",
+                                  [(task_id, department_id, LEAD if i == 0 else PARTICIPANT, i)
+                                   for i, department_id in enumerate(ids)])
+            now = datetime.now(timezone.utc).isoformat(timespec="seconds")
+            self.db["plan_corrections"].insert({"plan_id": plan_id, "task_number": number,
+                                                "change": content.changes_from(before), "made": now,
+                                                "author": author})
+            self._refingerprint(plan_id)
+        return before
+
+    def _stored_department_id(self, name: str) -> int | None:
+        row = self.conn.execute("SELECT id FROM departments WHERE name = ?", (name,)).fetchone()
+        return row[0] if row else None
+
+    def _refingerprint(self, plan_id: int) -> None:
+        digest = fingerprint(self.load_plan(plan_id))
+        other = self.conn.execute("SELECT id FROM plans WHERE fingerprint = ? AND id != ?", (digest, plan_id)).fetchone()
+        if other:
+            raise DatabaseError(self.path, f"the plan would read exactly as plan {other[0]}, which is stored "
+                                           "already; the change was not made")
+        self.conn.execute("UPDATE plans SET fingerprint = ? WHERE id = ?", (digest, plan_id))
+
+    def corrections(self, plan_id: int) -> list[Correction]:
+        """The corrections made to a stored plan, oldest first."""
+        return [Correction(r["task_number"], r["change"], r["made"], r["author"])
+                for r in self._query("SELECT * FROM plan_corrections WHERE plan_id = ? ORDER BY id", (plan_id,))]
+
+    def remove_plan(self, plan_id: int) -> Path:
+        """Remove a plan with its tasks and their reviews, after a backup of the whole database (SQLite's
+        online backup: a consistent copy even while other programs use the file); returns the backup."""
+        self.plan_info(plan_id)  # a KeyError for a plan that is not stored
+        backup = self.back_up("removal")
+        tasks = "SELECT id FROM tasks WHERE plan_id = ?"
+        with self.transaction():
+            for statement in (
+                    f"DELETE FROM review_conflicts WHERE note_id IN (SELECT id FROM review_notes WHERE task_id IN ({tasks}))",
+                    f"DELETE FROM review_notes WHERE task_id IN ({tasks})",
+                    f"DELETE FROM review_states WHERE task_id IN ({tasks})",
+                    "DELETE FROM review_exchanges WHERE plan_id = ?",
+                    f"DELETE FROM assignments WHERE task_id IN ({tasks})",
+                    "DELETE FROM tasks WHERE plan_id = ?", "DELETE FROM sections WHERE plan_id = ?",
+                    "DELETE FROM parts WHERE plan_id = ?", "DELETE FROM plan_corrections WHERE plan_id = ?",
+                    "DELETE FROM plans WHERE id = ?"):
+                self.conn.execute(statement, (plan_id,))
+        return backup
+
     # Reading ----------------------------------------------------------------------------------------
     def _plan_infos(self, where: str = "", params: Sequence = ()) -> list[PlanInfo]:
         rows = self._query("SELECT p.*, (SELECT count(*) FROM tasks t WHERE t.plan_id = p.id) AS task_count "
@@ -629,7 +779,8 @@ class PlanStore:
         """Ids of the plan's tasks that pass every filter given, in the order asked for.
 
         department_ids: tasks naming any of them, as `role` (lead or participant) or in any role.
-        search: words found in the task text (full-text index; a LIKE scan below three characters).
+        search: words found in the task text (full-text index; a LIKE scan below three characters) or in the
+        names of the departments the task names (see search_terms).
         within: a query selecting task ids, and its parameters: only the tasks it selects (a review filter).
         """
         where, params = ["t.plan_id = ?"], [plan_id]
@@ -667,11 +818,44 @@ class PlanStore:
         # FROM-clause subquery's ORDER BY under an order-sensitive aggregate such as json_group_array.
         return json.loads(self.conn.execute(f"SELECT json_group_array(id) FROM ({sql})", params).fetchone()[0])
 
-    @staticmethod
-    def _search_clauses(search: str | None, params: list) -> list[str]:
-        """Words of three characters or more in one MATCH (FTS5 intersects them: twice as fast at 100,000
-        tasks as a sub-query per word); shorter words as LIKE scans."""
+    def departments_matching(self, words: str) -> list[int]:
+        """Departments one of whose names (official, Chinese, abbreviation, or an alias the registry knows)
+        holds these words; none for a Latin word under three letters ("of", "and")."""
+        needle = normalize_name(words)
+        if len(needle) < 2 or (needle.isascii() and len(needle) < 3):
+            return []
+        return [row[0] for row in self.conn.execute(
+            "SELECT DISTINCT department_id FROM department_aliases WHERE alias LIKE ? ESCAPE '\\'",
+            (_containing(needle),))]
+
+    def search_terms(self, search: str | None) -> list[tuple[list[str], list[int]]]:
+        """The search split into terms a task must each match, in its text (the words) or in the departments
+        it names (the ids): the whole search when it names a department ("Ministry of Education"), else
+        each word ("patent CNIPA")."""
         words = (search or "").split()
+        if len(words) > 1:
+            named = self.departments_matching(" ".join(words))
+            if named:
+                return [(words, named)]
+        return [([word], self.departments_matching(word)) for word in words]
+
+    def _search_clauses(self, search: str | None, params: list) -> list[str]:
+        """Per term: its words in the text (three characters or more in one full-text MATCH, shorter ones as
+        LIKE scans), or a department it names. Terms naming no department share one MATCH (FTS5 intersects
+        them: twice as fast at 100,000 tasks as a sub-query per word)."""
+        terms = self.search_terms(search)
+        clauses = [self._text_clause([w for words, named in terms if not named for w in words], params)]
+        for words, named in terms:
+            if named:
+                text = self._text_clause(words, params)
+                clauses.append(f"({text} OR t.id IN (SELECT a.task_id FROM assignments a WHERE a.department_id "
+                               f"IN ({','.join('?' * len(named))})))")
+                params += named
+        return [clause for clause in clauses if clause]
+
+    @staticmethod
+    def _text_clause(words: list[str], params: list) -> str:
+        """SQL true for tasks whose text holds every word ('' for no words)."""
         phrases = ['"' + word.replace('"', '""') + '"' for word in words if len(word) >= 3]
         clauses = []
         if phrases:
@@ -679,8 +863,8 @@ class PlanStore:
             params.append(" AND ".join(phrases))
         for word in (w for w in words if len(w) < 3):
             clauses.append("t.text LIKE ? ESCAPE '\\'")
-            params.append("%" + word.replace("\\", "\\\\").replace("%", "\\%").replace("_", "\\_") + "%")
-        return clauses
+            params.append(_containing(word))
+        return " AND ".join(clauses) if len(clauses) < 2 else "(" + " AND ".join(clauses) + ")"
 
     def task_rows(self, task_ids: Sequence[int]) -> list[TaskRow]:
         """The rows for these ids, in the same order."""

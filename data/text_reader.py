@@ -19,14 +19,38 @@ from .clauses import ClauseGrammar, NameResolver
 from .model import Department, ReadResult
 from .numbered_reading import read_by_numbers
 from .paragraph_reading import read_by_paragraphs, split_glued
-from .plan_text import MAX_TEXT, clean_text, find_clauses
+from .formats.ledger import LedgerColumns, ledger_title, read_ledger
+from .plan_text import MAX_TEXT, clean_text, document_title, find_clauses
 from .registry import Registry
+from .text_table import text_table
 
 
 def read_plan_text(text: str, registry: Registry) -> ReadResult:
     """Read plan text; raise ValueError when it holds no recognisable tasks."""
     if len(text) > MAX_TEXT:
         raise ValueError("the text is too long to be a plan")
+    table = text_table([line.strip() for line in text.splitlines() if line.strip()])
+    try:
+        reading = _read_clauses(text, registry)
+    except ValueError:
+        if table is None:
+            raise
+        reading = None
+    if table is not None:
+        as_ledger = _read_table(text, *table, registry)
+        if reading is None or len(as_ledger.plan.tasks) >= len(reading.plan.tasks):
+            return as_ledger
+    return reading
+
+
+def _read_table(text: str, rows: list[list[str]], columns: LedgerColumns, registry: Registry) -> ReadResult:
+    """A ledger written as text, read as a spreadsheet's rows are."""
+    title = ledger_title(rows, columns, document_title(clean_text(text))[0])
+    return read_ledger(rows, columns, title, registry)
+
+
+def _read_clauses(text: str, registry: Registry) -> ReadResult:
+    """Plan text whose tasks each end in a department clause."""
     text = split_glued(clean_text(text))
     resolver = NameResolver(registry)
     clauses = find_clauses(text, ClauseGrammar(resolver))
@@ -49,4 +73,5 @@ def read_plan_text(text: str, registry: Registry) -> ReadResult:
     if reading.placed < len(clauses):
         reading.warnings.insert(0, f"{len(clauses)} department clauses found, {tasks} tasks stored, "
                                    f"{len(clauses) - reading.placed} clauses not placed")
-    return ReadResult(reading.plan, departments, reading.warnings, clauses=len(clauses))
+    return ReadResult(reading.plan, departments, reading.warnings, clauses=len(clauses),
+                      unplaced=len(clauses) - reading.placed)

@@ -7,11 +7,14 @@ from __future__ import annotations
 
 import argparse
 import json
+import os
 import sqlite3
 import sys
 from pathlib import Path
 
-from data.errors import EXIT_BAD_INPUT, PlanReviewError
+from wcwidth import wcswidth
+
+from data.errors import EXIT_BAD_INPUT, EXIT_PARTLY_READ, PlanReviewError
 from data.model import LEAD, PARTICIPANT
 from data.paths import default_database_path
 from data.review import ALL, ATTENTION, FLAGGED, FOLLOW_UP, STATUSES, NoteVersion
@@ -19,6 +22,7 @@ from data.session import PlanSession, TaskFilter
 from data.store import PlanStore, database_error
 from exporters.formats import FORMATS
 
+EXIT_CLOSED_PIPE = 141  # 128 + SIGPIPE: what a Unix tool ends with when its reader stops reading
 ROLES = {"lead": LEAD, "participant": PARTICIPANT, "any": None}
 
 
@@ -31,8 +35,22 @@ def _parser() -> argparse.ArgumentParser:
     parser.add_argument("--smoke", action="store_true",
                         help="open the window on the plan, paint it once and exit")
     commands = parser.add_subparsers(dest="command", metavar="COMMAND")
-    command = commands.add_parser("import", parents=[common], help="read a plan (text or JSON) into the database")
+    command = commands.add_parser("import", parents=[common],
+                                  help="read a plan (text, JSON, Word, PDF, web page, ledger) into the database")
     command.add_argument("file", type=Path)
+    command.add_argument("--dry-run", action="store_true",
+                         help="print what was read (parts, sections, tasks, warnings, unknown departments); "
+                              "store nothing")
+    command.add_argument("--map", action="append", default=[], metavar="NAME=BODY",
+                         help="read the unknown department NAME as the known BODY, and remember it for later "
+                              "imports (not with --dry-run)")
+    command = commands.add_parser("registry", parents=[common],
+                                  help="the department registry as you have extended it (your bodies and spellings)")
+    actions = command.add_subparsers(dest="action", metavar="ACTION", required=True)
+    action = actions.add_parser("export", parents=[common], help="write your bodies and spellings to a file")
+    action.add_argument("-o", "--output", type=Path, required=True, metavar="FILE")
+    action = actions.add_parser("import", parents=[common], help="add a colleague's bodies and spellings")
+    action.add_argument("file", type=Path)
     commands.add_parser("plans", parents=[common], help="list the stored plans")
     commands.add_parser("check", parents=[common],
                         help="check every page of the database (SQLite's integrity_check); exit 2 if damaged")
@@ -48,21 +66,85 @@ def _parser() -> argparse.ArgumentParser:
     return parser
 
 
-def _import(args: argparse.Namespace) -> None:
+def _import(args: argparse.Namespace) -> int:
+    from data.corrections import apply_aliases, unknown_departments
     from data.importing import read_plan
 
-    plan_file = read_plan(args.file)
+    plan_file = read_plan(args.file)  # a file refused leaves the database untouched
+    result = plan_file.result
+    if args.dry_run:
+        if args.db.exists():
+            with PlanStore(args.db, create=False) as store:
+                registry, aliases = _with_mappings(store, args)
+        else:
+            registry, aliases = _with_mappings(None, args)
+        apply_aliases(result, aliases, registry)
+        _print_reading(result, unknown_departments(result), registry)
+        return EXIT_PARTLY_READ if result.unplaced else 0
     with PlanStore(args.db) as store:
-        outcome = plan_file.store_into(store)
-    counts, plan = outcome.counts, plan_file.result.plan
+        registry, aliases = _with_mappings(store, args)
+        apply_aliases(result, aliases, registry)
+        outcome = plan_file.store_into(store, {name: aliases[name] for name in _mapped_names(args)})
+    counts, plan = outcome.counts, result.plan
     if outcome.created:
         print(f"Imported plan {outcome.plan_id}: {plan.title} ({plan.year})")
     else:
         print(f"Already stored as plan {outcome.plan_id}: {plan.title}; nothing imported")
     print(f"  {counts['parts']} parts, {counts['sections']} sections, {counts['tasks']} tasks, "
           f"{counts['departments']} departments")
+    _print_clause_count(result, "stored")
     for warning in outcome.warnings:
         print(f"warning: {warning}")
+    return EXIT_PARTLY_READ if result.unplaced else 0
+
+
+def _with_mappings(store: PlanStore | None, args: argparse.Namespace):
+    """The registry as the user has extended it, and the user's spellings with the --map ones added
+    (NAME: official name of BODY); a BODY it does not know is refused."""
+    from data.corrections import parse_mapping
+    from data.user_registry import user_registry
+
+    registry = user_registry(store)
+    aliases = store.user_aliases() if store is not None else {}
+    for text in args.map:
+        name, body = parse_mapping(text, registry, str(args.file))
+        aliases[name] = body.name
+    return registry, aliases
+
+
+def _mapped_names(args: argparse.Namespace) -> list[str]:
+    return [text.partition("=")[0].strip() for text in args.map]
+
+
+def _print_clause_count(result, done: str) -> None:
+    if result.clauses:
+        print(f"  {result.clauses} department clauses found, {len(result.plan.tasks)} tasks {done}, "
+              f"{result.unplaced} clauses not placed")
+
+
+def _print_reading(result, unknown, registry) -> None:
+    """The reading as the import preview shows it: structure, each task with its departments, warnings."""
+    plan = result.plan
+    counts = plan.counts()
+    print(f"Read (nothing stored): {plan.title} ({plan.year or 'year unknown'})")
+    print(f"  {counts['parts']} parts, {counts['sections']} sections, {counts['tasks']} tasks, "
+          f"{counts['departments']} departments")
+    _print_clause_count(result, "read")
+    for part in plan.parts:
+        print(f"{part.number}. {part.title}")
+        for section in part.sections:
+            if section.number is not None:
+                print(f"  ({section.number}) {section.title}")
+            for task in section.tasks:
+                print(f"    {task.number}. {task.text}")
+                print(f"       lead: {task.lead or '-'}; participants: {', '.join(task.participants) or '-'}"
+                      + (f"; deadline: {task.deadline}" if task.deadline else ""))
+    for warning in result.warnings:
+        print(f"warning: {warning}")
+    for department in unknown:
+        close = registry.suggestions(department.name)
+        print(f"unknown department: {department.name}"
+              + (f" (close: {'; '.join(close)}; map it with --map \"{department.name}=BODY\")" if close else ""))
 
 
 def _plans(args: argparse.Namespace) -> None:
@@ -78,21 +160,37 @@ def _check(args: argparse.Namespace) -> None:
 
 def _dump(args: argparse.Namespace) -> None:
     with PlanSession.open(args.db, args.plan) as session:
-        plan = session.store.load_plan(session.required_plan())
+        plan_id = session.required_plan()
+        plan, corrections = session.store.load_plan(plan_id), session.store.corrections(plan_id)
+    from dataclasses import asdict
+
     from data import json_format
 
-    print(json_format.dumps(plan))
+    print(json_format.dumps(plan, [asdict(correction) for correction in corrections]))
 
 
 def _departments(args: argparse.Namespace) -> None:
     with PlanSession.open(args.db, args.plan) as session:
         rows = session.store.departments(session.required_plan())
-    width = max((len(r.name) for r in rows), default=10)
-    print(f"{'department':<{width}}  {'Chinese':<14} {'abbr.':<9} {'leads':>5} {'takes part':>10}")
-    for r in rows:
-        mark = "" if r.verified else "  (unverified)"
-        print(f"{r.name:<{width}}  {(r.name_zh or '—'):<14} {(r.abbreviation or '—'):<9} "
-              f"{r.lead_count:>5} {r.participant_count:>10}{mark}")
+    table = [("department", "Chinese", "abbr.", "leads", "takes part", "")]
+    table += [(r.name, r.name_zh or "—", r.abbreviation or "—", str(r.lead_count), str(r.participant_count),
+               "" if r.verified else "(unverified)") for r in rows]
+    widths = [max(wcswidth(row[column]) for row in table) for column in range(len(table[0]))]
+    right = (False, False, False, True, True, False)  # the counts line up on the right
+    for row in table:
+        cells = [_padded(text, width, align_right) for text, width, align_right in zip(row, widths, right)]
+        print("  ".join(cells).rstrip())
+
+
+def _padded(text: str, width: int, align_right: bool) -> str:
+    """Text padded to `width` columns of a terminal, where a Chinese character takes two."""
+    gap = " " * (width - wcswidth(text))
+    return gap + text if align_right else text + gap
+
+
+def counted(count: int, word: str, plural: str | None = None) -> str:
+    """"1 note", "2 notes"."""
+    return f"{count} {word if count == 1 else plural or word + 's'}"
 
 
 def _add_tasks_command(commands: argparse._SubParsersAction, common: argparse.ArgumentParser) -> None:
@@ -108,6 +206,8 @@ def _add_tasks_command(commands: argparse._SubParsersAction, common: argparse.Ar
     command.add_argument("--flagged", action="store_true", help="only tasks the reviewer flagged")
     command.add_argument("--has-notes", action="store_true", help="only tasks with notes")
     command.add_argument("--mine", action="store_true", help="only tasks the reviewer set a status on or wrote a note on")
+    command.add_argument("--conflicts", action="store_true",
+                         help="only tasks with a note changed on two computers, not yet settled")
     command.add_argument("--reviewer", metavar="NAME", help="whose status, flag and work count (default: as review)")
     command.add_argument("--format", choices=("table", "json"), default="table")
 
@@ -117,7 +217,7 @@ def _tasks(args: argparse.Namespace) -> None:
         session.required_plan()
         session.task_filter = TaskFilter(
             department_ids=session.department_ids(args.department), role=ROLES[args.role], search=args.search.strip(),
-            review=session.review_filter(args.status, args.flagged, args.has_notes, args.mine))
+            review=session.review_filter(args.status, args.flagged, args.has_notes, args.mine, args.conflicts))
         rows = session.tasks()
     if args.format == "json":
         print(json.dumps([{"number": r.number, "text": r.text, "lead": r.lead.name if r.lead else None,
@@ -151,7 +251,7 @@ def _add_review_commands(commands: argparse._SubParsersAction, common: argparse.
     action.add_argument("--task", type=int, required=True, metavar="N")
     action.add_argument("--status", choices=STATUSES)
     action.add_argument("--flag", action=argparse.BooleanOptionalAction, default=None)
-    action = actions.add_parser("list", parents=[on_plan], help="print notes (deleted ones too) and states as JSON")
+    action = actions.add_parser("list", parents=[on_plan], help="print notes (deleted ones too) and statuses as JSON")
     action.add_argument("--task", type=int, metavar="N")
     actions.add_parser("conflicts", parents=[on_plan],
                        help="print the notes edited on two computers at once, with every version, as JSON")
@@ -159,7 +259,7 @@ def _add_review_commands(commands: argparse._SubParsersAction, common: argparse.
     action.add_argument("note_id", metavar="NOTE")
     action.add_argument("--keep", metavar="VERSION", help="the version to keep (default: the note as it is)")
     action = actions.add_parser("export", parents=[on_plan], help="write a review file")
-    action.add_argument("--reviewer", metavar="NAME", help="only this reviewer's notes and states (default: all)")
+    action.add_argument("--reviewer", metavar="NAME", help="only this reviewer's notes and statuses (default: all)")
     action.add_argument("-o", "--output", type=Path, required=True, metavar="FILE")
     action = actions.add_parser("report", parents=[on_plan],
                                 help="write a review report: every task with its statuses, flag and notes")
@@ -210,13 +310,16 @@ def _review_conflicts(session: PlanSession, args: argparse.Namespace) -> None:
 
 def _review_export(session: PlanSession, args: argparse.Namespace) -> None:
     written = session.reviews.export_review(session.required_plan(), args.output, args.reviewer)
-    print(f"Wrote {written.notes} notes and {written.states} states to {args.output}")
+    print(f"Wrote {counted(written.notes, 'note')} and {counted(written.states, 'status', 'statuses')} "
+          f"to {args.output}")
 
 
 def _review_import(session: PlanSession, args: argparse.Namespace) -> None:
     merged = session.reviews.import_review(session.required_plan(), args.file)
-    print(f"Merged {args.file}: {merged.notes} notes and {merged.states} states changed, "
-          f"{merged.conflicts} new conflicts")
+    print(f"Merged {args.file}: {counted(merged.notes, 'note')} and {counted(merged.states, 'status', 'statuses')} "
+          f"changed, {counted(merged.conflicts, 'new conflict')}"
+          + (f" ({'task' if len(merged.conflict_tasks) == 1 else 'tasks'} "
+             f"{', '.join(map(str, merged.conflict_tasks))})" if merged.conflict_tasks else ""))
 
 
 def _review_report(session: PlanSession, args: argparse.Namespace) -> None:
@@ -226,7 +329,7 @@ def _review_report(session: PlanSession, args: argparse.Namespace) -> None:
     result = export_review_report(session.store, request)
     for warning in result.warnings:
         print(f"warning: {warning}")
-    print(f"Wrote the review report to {args.output}")
+    print(f"Wrote the review report to {result.paths[0]}")
 
 
 def _review_whoami(session: PlanSession, args: argparse.Namespace) -> None:
@@ -318,8 +421,21 @@ def _export(args: argparse.Namespace) -> None:
         print(f"  {path}")
 
 
-COMMANDS = {"import": _import, "plans": _plans, "check": _check, "dump": _dump, "departments": _departments,
-            "tasks": _tasks, "review": _review, "backup": _backup, "export": _export}
+def _registry(args: argparse.Namespace) -> None:
+    from data.user_registry import import_registry_file, write_registry_file
+
+    if args.action == "export":
+        with PlanStore(args.db, create=False) as store:
+            entries = write_registry_file(store, args.output)
+        print(f"Wrote {entries} departments to {args.output}")
+        return
+    with PlanStore(args.db) as store:
+        bodies, spellings = import_registry_file(store, args.file)
+    print(f"Added {bodies} departments and {spellings} spellings from {args.file}")
+
+
+COMMANDS = {"import": _import, "registry": _registry, "plans": _plans, "check": _check, "dump": _dump,
+            "departments": _departments, "tasks": _tasks, "review": _review, "backup": _backup, "export": _export}
 
 
 def main(argv: list[str] | None = None) -> int:
@@ -330,7 +446,8 @@ def main(argv: list[str] | None = None) -> int:
 
         return run_window(args.db, smoke=args.smoke)
     try:
-        COMMANDS[args.command](args)
+        status = COMMANDS[args.command](args)
+        sys.stdout.flush()
     except PlanReviewError as error:
         print(f"plan-review: {error.path}: {error.problem}", file=sys.stderr)
         return EXIT_BAD_INPUT
@@ -338,7 +455,10 @@ def main(argv: list[str] | None = None) -> int:
         failure = database_error(args.db, error)
         print(f"plan-review: {failure.path}: {failure.problem}", file=sys.stderr)
         return EXIT_BAD_INPUT
-    return 0
+    except BrokenPipeError:  # the reader left (`plan-review dump | head`): stop quietly, as Unix tools do
+        os.dup2(os.open(os.devnull, os.O_WRONLY), sys.stdout.fileno())  # so the exit's own flush is quiet too
+        return EXIT_CLOSED_PIPE
+    return status or 0
 
 
 if __name__ == "__main__":

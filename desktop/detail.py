@@ -4,6 +4,7 @@ from __future__ import annotations
 import html
 import re
 
+from PySide6.QtCore import QT_TRANSLATE_NOOP
 from PySide6.QtWidgets import QTextBrowser, QWidget
 
 from data.store import DepartmentRow, TaskRow
@@ -11,6 +12,9 @@ from data.store import DepartmentRow, TaskRow
 from .models import department_label, section_number
 
 HIGHLIGHT = "background-color:#ffe27a;"
+HIDDEN_NOTICE = "background-color:#eeeeee; color:#555555; margin:0 0 4px 0;"
+HIDDEN_TEXT = QT_TRANSLATE_NOOP("TaskDetail", "The filters hide this task: it is shown here read-only. "
+                                "Clear Filters to review it.")
 
 
 def highlighted(text: str, words: list[str]) -> str:
@@ -29,7 +33,8 @@ def highlighted(text: str, words: list[str]) -> str:
 
 
 class TaskDetail(QTextBrowser):
-    """Number, part and section, full text, lead and participating departments of the chosen task."""
+    """Number, part and section, full text, lead and participating departments and deadline of the chosen
+    task."""
 
     def __init__(self, parent: QWidget | None = None):
         super().__init__(parent)
@@ -37,25 +42,30 @@ class TaskDetail(QTextBrowser):
         self.setOpenLinks(False)
         self.setTabChangesFocus(True)
         self._task: TaskRow | None = None
+        self._hidden = False
         self._words: list[str] = []
+        self._found_departments: frozenset[int] = frozenset()
         self.show_task(None)
 
     @property
     def task(self) -> TaskRow | None:
         return self._task
 
-    def set_search(self, search: str) -> None:
-        self._words = search.split()
-        self.show_task(self._task)
+    def set_search(self, words: list[str], departments: frozenset[int] = frozenset()) -> None:
+        """Mark these words in the text and these departments (ids) among the task's: what the search found."""
+        self._words, self._found_departments = words, departments
+        self.show_task(self._task, self._hidden)
 
-    def show_task(self, task: TaskRow | None) -> None:
-        self._task = task
+    def show_task(self, task: TaskRow | None, hidden: bool = False) -> None:
+        """Show a task (None: none chosen); hidden: the filters hide it, so it is only shown, read-only."""
+        self._task, self._hidden = task, hidden
         if task is None:
             self.setHtml(f"<p style='color:gray'>{html.escape(self.tr('Choose a task to see it here.'))}</p>")
             return
         heading = self.tr("Task %1").replace("%1", str(task.number))
         part = self.tr("Part %1: %2").replace("%1", str(task.part_number)).replace("%2", task.part_title)
-        lines = [f"<h3 style='margin:0'>{html.escape(heading)}</h3>",
+        lines = [f"<p style='{HIDDEN_NOTICE}'>{html.escape(self.tr(HIDDEN_TEXT))}</p>" if hidden else "",
+                 f"<h3 style='margin:0'>{html.escape(heading)}</h3>",
                  f"<p style='margin:2px 0'>{html.escape(part)}"]
         if task.section_title:
             section = (self.tr("Section %1: %2").replace("%1", section_number(task))
@@ -65,8 +75,13 @@ class TaskDetail(QTextBrowser):
         lead = [task.lead] if task.lead else []
         lines.append(self._departments(self.tr("Lead department"), lead))
         lines.append(self._departments(self.tr("Participating departments"), list(task.participants)))
+        if task.deadline:
+            lines.append(f"<p style='margin:2px 0'><b>{html.escape(self.tr('Deadline'))}:</b> "
+                         f"{html.escape(task.deadline)}</p>")
         self.setHtml("".join(lines))
 
     def _departments(self, title: str, departments: list[DepartmentRow]) -> str:
-        names = ", ".join(html.escape(department_label(d)) for d in departments) or html.escape(self.tr("none"))
+        names = ", ".join(f'<span style="{HIGHLIGHT}">{html.escape(department_label(d))}</span>'
+                          if d.id in self._found_departments else html.escape(department_label(d))
+                          for d in departments) or html.escape(self.tr("none"))
         return f"<p style='margin:2px 0'><b>{html.escape(title)}:</b> {names}</p>"

@@ -4,7 +4,7 @@ from __future__ import annotations
 from collections.abc import Callable, Sequence
 from pathlib import Path
 
-from PySide6.QtCore import (QAbstractItemModel, QItemSelectionModel, QModelIndex, QPoint,
+from PySide6.QtCore import (QAbstractItemModel, QCoreApplication, QEvent, QItemSelectionModel, QModelIndex, QObject, QPoint,
                             QRect, QSize, Qt, QTimer, Signal)
 from PySide6.QtGui import QAction, QActionGroup, QCloseEvent, QGuiApplication, QIcon, QKeySequence
 from PySide6.QtWidgets import (QAbstractItemView, QComboBox, QDialog, QDockWidget, QFileDialog, QHBoxLayout,
@@ -13,26 +13,32 @@ from PySide6.QtWidgets import (QAbstractItemView, QComboBox, QDialog, QDockWidge
                                QTreeView, QVBoxLayout, QWidget)
 
 from data import backups
+from data.corrections import apply_aliases
 from data.errors import PlanReviewError
-from data.importing import read_plan
-from data.model import LEAD, PARTICIPANT
+from data.importing import PlanImport, read_plan
+from data.model import LEAD, PARTICIPANT, Department
+from data.registry import Registry
 from data.session import PlanSession, TaskFilter
 from data.store import ImportOutcome, PlanInfo, PlanStore
+from data.user_registry import user_registry
 
 from . import settings as keys
 from .backup_dialog import BackupDialog
 from .context import AppContext
 from .detail import TaskDetail
 from .export_controller import ExportController
+from .import_preview import ImportPreviewDialog
 from .messages import show_error, slow_work_dialog
-from .models import (ALL, DEPARTMENT_ID_ROLE, PART, SECTION, TASK_ID_ROLE, DepartmentsModel, PlanTreeModel,
-                     TaskTableModel)
+from .models import (ALL, DEPARTMENT_ID_ROLE, FULL_NAMES, NAMING_CHOICES, PART, SECTION, TASK_ID_ROLE,
+                     DepartmentsModel, PlanTreeModel, TaskTableModel)
+from .plan_controller import PlanController
 from .resources import resource_path
 from .review_controller import ReviewController
 from .jobs import CancelCheck, Job, Progress
 
 SEARCH_DELAY_MS = 150
 CHANGES_LOOK_MS = 1000  # how often the window looks for what other programs saved in its database
+WRAPPED_LINES = 3  # lines of a task row when View ▸ Wrap Task Text is on
 WARNINGS_SHOWN = 15
 CELL_PADDING = 16  # pixels around a cell's text, as the item delegate draws it
 DOCK_WIDTHS = (300, 390)  # the docks' first width: 30 % of the window, within these bounds
@@ -46,13 +52,14 @@ class MainWindow(QMainWindow):
     actions, `table_model.add_column` their columns (placed with `place_columns`; the remembered layout
     applies to them too), `add_side_pane` a pane beside the task detail; `plan_changed` tells them when the
     database or the plan changes (the context holds its session), `filter_changed` when the filter was set,
-    and `task_shown` which task (id, or None) the detail pane shows. The review controller (`review`) adds
+    and `task_shown` which task (id, or None) the detail pane shows and whether the filter hides it (a task
+    chosen in the tree that the table does not show: read-only until the filter shows it again). The review controller (`review`) adds
     notes, statuses and flags; the export controller (`exports`) sheets, reports and printing.
     """
 
     plan_changed = Signal()
     filter_changed = Signal()
-    task_shown = Signal(object)
+    task_shown = Signal(object, bool)
     database_changed = Signal()  # another program (or connection) saved something in the open database
 
     def __init__(self, context: AppContext, store: PlanStore, parent: QWidget | None = None):
@@ -63,6 +70,7 @@ class MainWindow(QMainWindow):
         self.plans: list[PlanInfo] = store.plans()
         self._scope: tuple[str, int | None] = (ALL, None)
         self._task_id: int | None = None
+        self._task_hidden = False  # the task shown is one the filter hides (chosen in the tree)
         self._syncing = False  # set while one view follows the other, so the follower does not lead back
         self._clearing = False
         self.setWindowIcon(QIcon(str(resource_path("plan-review.svg"))))
@@ -82,6 +90,7 @@ class MainWindow(QMainWindow):
         self._connect()
         self.review = ReviewController(context, self)
         self.exports = ExportController(context, self)
+        self.plan_edits = PlanController(context, self)
         self.review.filters_changed.connect(self._apply_filter)
         self._restore_settings()
         self._reset_to_plan()
@@ -111,10 +120,11 @@ class MainWindow(QMainWindow):
         header = self.table.horizontalHeader()
         header.setSectionsMovable(True)
         header.setHighlightSections(False)
-        header.setStretchLastSection(True)
+        header.setStretchLastSection(False)  # the task text takes the room left instead (_fit_task_column)
         header.setContextMenuPolicy(Qt.ContextMenuPolicy.CustomContextMenu)
         for column, spec in enumerate(self.table_model.columns):
             header.resizeSection(column, spec.width)
+            header.setSectionHidden(column, spec.hidden)
         header.setSortIndicator(0, Qt.SortOrder.AscendingOrder)
         self.table.setSortingEnabled(True)
 
@@ -139,9 +149,9 @@ class MainWindow(QMainWindow):
         self.table_splitter = QSplitter(Qt.Orientation.Vertical, objectName="tableSplitter")
         self.table_splitter.addWidget(table_box)
         self.table_splitter.addWidget(self.detail_splitter)
-        self.table_splitter.setStretchFactor(0, 3)
+        self.table_splitter.setStretchFactor(0, 3)  # a taller window gives the table most of it
         self.table_splitter.setStretchFactor(1, 1)
-        self.table_splitter.setSizes([520, 220])
+        self.table_splitter.setSizes([440, 300])  # the panes below hold a note and its two versions
         self.setCentralWidget(self.table_splitter)
 
         self.count_label = QLabel(objectName="countLabel")
@@ -159,6 +169,7 @@ class MainWindow(QMainWindow):
         self.departments_view.setSortingEnabled(True)
         self.departments_view.sortByColumn(0, Qt.SortOrder.AscendingOrder)
         self.departments_view.horizontalHeader().setSectionResizeMode(0, QHeaderView.ResizeMode.Stretch)
+        self.departments_view.setTextElideMode(Qt.TextElideMode.ElideMiddle)  # names differ at their ends
         self._fit_counts(self.departments_view, self.departments_model)
 
         panel = QWidget()
@@ -178,12 +189,15 @@ class MainWindow(QMainWindow):
 
     @staticmethod
     def _fit_counts(view: QTableView | QTreeView, model: DepartmentsModel | PlanTreeModel) -> None:
-        """Fit the count columns (all but the first) to their header and widest value. ResizeToContents
+        """Fit the count columns (all but the first) to their title and widest value, leaving the names the
+        rest (the header's own size hint keeps room for a sort arrow on every column). ResizeToContents
         would ask every row for every role on each layout pass: a third of the first paint's time."""
         header = view.header() if isinstance(view, QTreeView) else view.horizontalHeader()
+        metrics = view.fontMetrics()
         for column in range(1, model.columnCount()):
-            text_width = view.fontMetrics().horizontalAdvance(model.widest_text(column)) + CELL_PADDING
-            header.resizeSection(column, max(header.sectionSizeHint(column), text_width))
+            title = model.headerData(column, Qt.Orientation.Horizontal) or ""
+            widest = max(metrics.horizontalAdvance(title), metrics.horizontalAdvance(model.widest_text(column)))
+            header.resizeSection(column, widest + CELL_PADDING)
 
     def _row_table(self, name: str, model: QAbstractItemModel,
                    mode: QAbstractItemView.SelectionMode) -> QTableView:
@@ -244,6 +258,18 @@ class MainWindow(QMainWindow):
         menus["edit"].addActions([self.named_actions["find"], self.named_actions["clear"]])
         self.columns_menu = menus["view"].addMenu(self.tr("&Columns"))
         self.columns_menu.aboutToShow.connect(lambda: self._fill_columns_menu(self.columns_menu))
+        self.wrap_action = menus["view"].addAction(self.tr("&Wrap Task Text"))
+        self.wrap_action.setObjectName("wrapText")
+        self.wrap_action.setCheckable(True)
+        self.wrap_action.toggled.connect(self.set_wrapped)
+        naming_menu = menus["view"].addMenu(self.tr("Department &Names"))
+        self.naming_group = QActionGroup(self)
+        for naming, text in NAMING_CHOICES.items():
+            action = naming_menu.addAction(QCoreApplication.translate("DepartmentsModel", text))
+            action.setCheckable(True)
+            action.setData(naming)
+            action.triggered.connect(lambda checked=False, naming=naming: self.set_department_naming(naming))
+            self.naming_group.addAction(action)
         menus["view"].addActions([self.tree_dock.toggleViewAction(), self.departments_dock.toggleViewAction()])
         menus["view"].addSeparator()
         menus["view"].addActions([self.named_actions[k] for k in ("tree", "table", "departments", "detail")])
@@ -260,7 +286,7 @@ class MainWindow(QMainWindow):
         plan_label = QLabel(self.tr("Pl&an:"))
         plan_label.setBuddy(self.plan_combo)
         self.search_box = QLineEdit(objectName="searchBox")
-        self.search_box.setPlaceholderText(self.tr("Search task text (%1)").replace(
+        self.search_box.setPlaceholderText(self.tr("Search tasks and departments (%1)").replace(
             "%1", QKeySequence(QKeySequence.StandardKey.Find).toString(QKeySequence.SequenceFormat.NativeText)))
         self.search_box.setClearButtonEnabled(True)
         self.search_box.setMinimumWidth(220)
@@ -287,7 +313,9 @@ class MainWindow(QMainWindow):
         self.tree_model.modelReset.connect(lambda: self._fit_counts(self.tree, self.tree_model))
         self.role_combo.currentIndexChanged.connect(self._apply_filter)
         self.search_box.textChanged.connect(self._search_timer.start)
-        self.search_box.returnPressed.connect(self._apply_filter)
+        self.search_box.returnPressed.connect(self.go_to_results)
+        self.search_box.installEventFilter(self)
+        self.table.viewport().installEventFilter(self)
         self._search_timer.timeout.connect(self._apply_filter)
         self.plan_combo.activated.connect(lambda row: self.show_plan(self.plan_combo.itemData(row)))
         self._changes_timer.timeout.connect(self.show_changes)
@@ -317,7 +345,7 @@ class MainWindow(QMainWindow):
         self.search_box.clear()
         self._search_timer.stop()
         self._scope, self._task_id = (ALL, None), None
-        self.detail.set_search("")
+        self.detail.set_search([])
         self.detail.show_task(None)
         self.plan_combo.clear()
         for action in self.plan_group.actions():
@@ -431,29 +459,56 @@ class MainWindow(QMainWindow):
 
     # Importing --------------------------------------------------------------------------------------------
     def _choose_plan_file(self) -> None:
-        path, _ = QFileDialog.getOpenFileName(self, self.tr("Import Plan"), str(Path.home()),
-                                              self.tr("Plans (*.txt *.json);;All files (*)"))
+        path, _ = QFileDialog.getOpenFileName(
+            self, self.tr("Import Plan"), str(self.context.settings.folder(keys.PLAN_FOLDER)),
+            self.tr("Plans (*.txt *.json *.docx *.doc *.wps *.pdf *.html *.htm *.mht *.mhtml *.xlsx *.xls *.et "
+                    "*.csv);;All files (*)"))
         if path:
+            self.context.settings.set(keys.PLAN_FOLDER, str(Path(path).parent))
             self.import_plan_file(Path(path))
 
     def import_plan_file(self, path: Path) -> None:
-        """Read and store a plan file on a worker thread; show the plan and the reader's warnings."""
+        """Read a plan file on a worker thread, show what was read in the import preview, and store it
+        (with the user's corrections and aliases) when the user chooses Store Plan."""
         database = self.store.path
 
-        def read_and_store(progress: Progress, cancelled: CancelCheck) -> ImportOutcome:
+        def read(progress: Progress, cancelled: CancelCheck) -> tuple[PlanImport, Registry]:
             plan_file = read_plan(path)  # read whole before the database is touched
             with PlanStore(database, create=False) as store:
-                return plan_file.store_into(store)
+                registry = user_registry(store)
+                apply_aliases(plan_file.result, store.user_aliases(), registry)
+            return plan_file, registry
 
-        job = Job(read_and_store)
-        progress = slow_work_dialog(self, self.tr("Importing %1…").replace("%1", path.name))
+        self._run_import_job(read, path.name, self._preview)
+
+    def _preview(self, reading: tuple[PlanImport, Registry]) -> None:
+        plan_file, registry = reading
+        dialog = ImportPreviewDialog(plan_file, registry, self)
+        dialog.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
+        dialog.accepted.connect(lambda: self._store_import(plan_file, dict(dialog.aliases), list(dialog.new_bodies)))
+        dialog.open()
+
+    def _store_import(self, plan_file: PlanImport, aliases: dict[str, str], bodies: list[Department]) -> None:
+        database = self.store.path
+
+        def store(progress: Progress, cancelled: CancelCheck) -> ImportOutcome:
+            with PlanStore(database, create=False) as opened:
+                return plan_file.store_into(opened, aliases, bodies)
+
+        self._run_import_job(store, plan_file.source, self._imported)
+
+    def _run_import_job(self, work, name: str, succeeded) -> None:
+        """Work on a plan file off the GUI thread, the database actions disabled meanwhile and a busy
+        dialog shown if it is slow; a failure is a message naming the file."""
+        job = Job(work)
+        progress = slow_work_dialog(self, self.tr("Importing %1…").replace("%1", name))
 
         def done() -> None:
             progress.close()
             progress.deleteLater()
             self.enable_database_actions(True)
 
-        job.succeeded.connect(lambda outcome: (done(), self._imported(outcome)))
+        job.succeeded.connect(lambda outcome: (done(), succeeded(outcome)))
         job.failed.connect(lambda error: (done(), show_error(self, self.tr("Import Plan"), error.path, error.problem)))
         self.enable_database_actions(False)  # the window stays on its database until the plan is stored
         job.start(self.context.thread_pool)
@@ -503,7 +558,7 @@ class MainWindow(QMainWindow):
         self._search_timer.stop()
         task_filter = self.current_filter()
         self.table_model.set_filter(task_filter)
-        self.detail.set_search(task_filter.search)
+        self.detail.set_search(*self.session.search_matches())
         self._after_filter()
         self.filter_changed.emit()
 
@@ -511,6 +566,16 @@ class MainWindow(QMainWindow):
         """Filter the table again after the review data its filter reads has changed."""
         self.table_model.reload()
         self._after_filter()
+
+    def task_edited(self, task_id: int) -> None:
+        """Show a task again after its text, departments or deadline changed: in the table (filtered again:
+        it may now match or not), the tree, the departments panel's counts and the detail pane."""
+        self.table_model.reload([task_id])
+        self.tree_model.task_changed(task_id)
+        self.departments_model.reload(self.session)
+        self._after_filter()
+        if self._task_id == task_id:
+            self._show_task(task_id)
 
     def _after_filter(self) -> None:
         """Show the counts, the no-match notice, and keep the chosen task selected when it is still shown."""
@@ -527,8 +592,13 @@ class MainWindow(QMainWindow):
         row = model.row_of(self._task_id) if self._task_id is not None else None
         if row is not None:
             self._select_table_row(row)
-        elif self.tree_model.node(self.tree.currentIndex()) is not None:
-            self._show_task(None)
+            if self._task_hidden:  # the filter shows it again: editable again
+                self._show_task(self._task_id)
+        elif self._task_id is not None or self.tree_model.node(self.tree.currentIndex()) is not None:
+            self._show_task(None)  # the filter hides the task: neither pane keeps it
+            self._syncing = True
+            self.tree.setCurrentIndex(self.tree_model.node_index(*self._scope))
+            self._syncing = False
 
     def clear_filters(self) -> None:
         """Show every task of the plan: no part or section, no department, no search."""
@@ -544,9 +614,57 @@ class MainWindow(QMainWindow):
         self._clearing = False
         self._apply_filter()
 
+    def go_to_results(self) -> None:
+        """Filter now and move into the table (Enter or Down in the search box), on the first task shown
+        unless a shown task is chosen already."""
+        self._apply_filter()
+        if self.table_model.rowCount() == 0:
+            return
+        if not self.table.currentIndex().isValid():
+            self.table.setCurrentIndex(self.table_model.index(0, 0))
+        self.table.setFocus(Qt.FocusReason.OtherFocusReason)
+
+    def eventFilter(self, watched: QObject, event: QEvent) -> bool:
+        """Down in the search box goes into the results, as Enter does."""
+        if (watched is self.search_box and event.type() == QEvent.Type.KeyPress
+                and event.key() == Qt.Key.Key_Down):
+            self.go_to_results()
+            return True
+        if watched is self.table.viewport() and event.type() == QEvent.Type.Resize:
+            self._fit_task_column()
+        return super().eventFilter(watched, event)
+
+    def _fit_task_column(self) -> None:
+        """Give the task text the width the other shown columns leave, at least its first width."""
+        header = self.table.horizontalHeader()
+        text = self.table_model.column_of("text")
+        others = sum(header.sectionSize(c) for c in range(header.count())
+                     if c != text and not header.isSectionHidden(c))
+        header.resizeSection(text, max(self.table_model.columns[text].width, self.table.viewport().width() - others))
+
     def focus_search(self) -> None:
         self.search_box.setFocus(Qt.FocusReason.ShortcutFocusReason)
         self.search_box.selectAll()
+
+    def set_wrapped(self, wrapped: bool) -> None:
+        """Rows of WRAPPED_LINES lines with the text wrapped, or of one line (cut); remembered. Rows keep one
+        height either way: fitting each row to its text would measure every row of a huge plan."""
+        self.table.setWordWrap(wrapped)
+        lines = WRAPPED_LINES if wrapped else 1
+        self.table.verticalHeader().setDefaultSectionSize(self.fontMetrics().lineSpacing() * lines + 8)
+        self.wrap_action.setChecked(wrapped)
+        self.context.settings.set(keys.TABLE_WRAP, wrapped)
+
+    def set_department_naming(self, naming: str) -> None:
+        """Name the departments in the panel by their full names, abbreviations or Chinese names; remembered."""
+        naming = naming if naming in NAMING_CHOICES else FULL_NAMES
+        self.departments_model.set_naming(naming)
+        header = self.departments_view.horizontalHeader()
+        if header.sortIndicatorSection() == 0:
+            self.departments_view.sortByColumn(0, header.sortIndicatorOrder())
+        for action in self.naming_group.actions():
+            action.setChecked(action.data() == naming)
+        self.context.settings.set(keys.DEPARTMENT_NAMING, naming)
 
     @staticmethod
     def _focus_dock(dock: QDockWidget, view: QWidget) -> None:
@@ -559,9 +677,10 @@ class MainWindow(QMainWindow):
             return
         node = self.tree_model.node(current)
         if node is None:
-            self._show_task(current.data(TASK_ID_ROLE))
-            row = self.table_model.row_of(self._task_id)
-            if row is None:  # filtered out of the table: shown in the detail pane only
+            task_id = current.data(TASK_ID_ROLE)
+            row = self.table_model.row_of(task_id)
+            self._show_task(task_id, hidden=row is None)
+            if row is None:  # filtered out of the table: shown read-only in the detail pane only
                 self.table.clearSelection()
             else:
                 self._select_table_row(row)
@@ -588,6 +707,11 @@ class MainWindow(QMainWindow):
         self.table.scrollTo(index)
         self._syncing = syncing
 
+    @property
+    def task_id(self) -> int | None:
+        """The task the detail pane shows, if any."""
+        return self._task_id
+
     def choose_task(self, task_id: int) -> None:
         """Choose a task as a user would in the tree: the table and the detail pane follow."""
         index = self.tree_model.task_index(task_id)
@@ -599,10 +723,10 @@ class MainWindow(QMainWindow):
         self.detail_splitter.addWidget(pane)
         self.detail_splitter.setSizes([500, 500])  # half each, whatever the widths asked for
 
-    def _show_task(self, task_id: int | None) -> None:
-        self._task_id = task_id
-        self.detail.show_task(None if task_id is None else self.store.task(task_id))
-        self.task_shown.emit(task_id)
+    def _show_task(self, task_id: int | None, hidden: bool = False) -> None:
+        self._task_id, self._task_hidden = task_id, hidden and task_id is not None
+        self.detail.show_task(None if task_id is None else self.store.task(task_id), hidden=self._task_hidden)
+        self.task_shown.emit(task_id, self._task_hidden)
 
     # Columns ----------------------------------------------------------------------------------------------
     def _show_header_menu(self, position: QPoint) -> None:
@@ -620,7 +744,8 @@ class MainWindow(QMainWindow):
             action.setCheckable(True)
             action.setChecked(not header.isSectionHidden(column))
             action.setEnabled(header.isSectionHidden(column) or visible > 1)
-            action.toggled.connect(lambda shown, column=column: header.setSectionHidden(column, not shown))
+            action.toggled.connect(lambda shown, column=column: (header.setSectionHidden(column, not shown),
+                                                                 self._fit_task_column()))
 
     def column_layout(self) -> list[dict]:
         """The columns in visual order, each with its key, width and whether it is hidden."""
@@ -634,6 +759,7 @@ class MainWindow(QMainWindow):
         """A column another module adds gets its width, then its remembered place."""
         for column in range(first, last + 1):
             self.table.horizontalHeader().resizeSection(column, self.table_model.columns[column].width)
+            self.table.horizontalHeader().setSectionHidden(column, self.table_model.columns[column].hidden)
         self._restore_columns(self.context.settings.get_json(keys.TABLE_COLUMNS) or [])
 
     def place_columns(self, column_keys: Sequence[str], after: str) -> None:
@@ -671,6 +797,8 @@ class MainWindow(QMainWindow):
         self.table_splitter.restoreState(settings.get(keys.TABLE_SPLITTER))
         self.detail_splitter.restoreState(settings.get(keys.DETAIL_SPLITTER))
         self._restore_columns(settings.get_json(keys.TABLE_COLUMNS) or [])
+        self.set_department_naming(settings.get(keys.DEPARTMENT_NAMING))
+        self.set_wrapped(settings.get(keys.TABLE_WRAP))
         sort = settings.get_json(keys.TABLE_SORT) or {}
         column = self.table_model.column_of(sort.get("key", ""))
         if column is not None:

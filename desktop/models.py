@@ -11,12 +11,14 @@ from dataclasses import dataclass, field
 
 from PySide6.QtCore import (QAbstractItemModel, QAbstractTableModel, QCoreApplication, QModelIndex,
                             QPersistentModelIndex, Qt, QT_TRANSLATE_NOOP)
-from PySide6.QtGui import QColor
+from PySide6.QtGui import QColor, QFont
+from PySide6.QtWidgets import QApplication, QStyle
 
 from data.session import PlanSession, TaskFilter
 from data.store import DepartmentRow, PlanStore, TaskRow
 
 TASK_ID_ROLE = Qt.ItemDataRole.UserRole + 1
+MATCH_COLOUR = QColor("#ffe27a")  # a cell that holds what the search found (the detail pane marks words so too)
 DEPARTMENT_ID_ROLE = Qt.ItemDataRole.UserRole + 2
 
 Index = QModelIndex | QPersistentModelIndex
@@ -26,6 +28,36 @@ Index = QModelIndex | QPersistentModelIndex
 def department_label(department: DepartmentRow) -> str:
     """English name with the Chinese name when known."""
     return f"{department.name} {department.name_zh}" if department.name_zh else department.name
+
+
+# How the departments panel names a department (View ▸ Department Names).
+FULL_NAMES, ABBREVIATIONS, CHINESE_NAMES = "full", "abbreviation", "chinese"
+NAMING_CHOICES = {FULL_NAMES: QT_TRANSLATE_NOOP("DepartmentsModel", "&Names and Abbreviations"),
+                  ABBREVIATIONS: QT_TRANSLATE_NOOP("DepartmentsModel", "&Abbreviations"),
+                  CHINESE_NAMES: QT_TRANSLATE_NOOP("DepartmentsModel", "&Chinese Names")}
+
+
+def department_shown_name(department: DepartmentRow, naming: str) -> str:
+    """The department as the panel lists it: its name with its abbreviation after it ("Supreme People's Court
+    (SPC)": elided in the middle, the end still tells it apart), or the abbreviation or the Chinese name alone
+    when asked for; the name when the one asked for is not known."""
+    if naming == ABBREVIATIONS and department.abbreviation:
+        return department.abbreviation
+    if naming == CHINESE_NAMES and department.name_zh:
+        return department.name_zh
+    if naming == FULL_NAMES and department.abbreviation:
+        return f"{department.name} ({department.abbreviation})"
+    return department.name
+
+
+def department_tooltip(department: DepartmentRow) -> str:
+    """Every name of the department, and a word when the registry does not know it."""
+    abbreviation = f" ({department.abbreviation})" if department.abbreviation else ""
+    text = department_label(department) + abbreviation
+    if not department.verified:
+        text += "\n" + QCoreApplication.translate(
+            "DepartmentsModel", "Unverified: not in the department registry; the name is as the plan wrote it.")
+    return text
 
 
 def section_number(row: TaskRow) -> str:
@@ -61,6 +93,11 @@ class TaskRowCache:
                 self._rows[row.id] = row
         return self._rows[task_id]
 
+    def forget(self, task_ids: Sequence[int]) -> None:
+        """Fetch these tasks again when next shown: they changed."""
+        for task_id in task_ids:
+            self._rows.pop(task_id, None)
+
 
 # The task table --------------------------------------------------------------------------------------
 @dataclass(frozen=True)
@@ -74,6 +111,7 @@ class TaskColumn:
     sort_key: str | None = None  # a PlanStore.task_ids order_by key; None: not sortable
     alignment: Qt.AlignmentFlag | None = None
     width: int = 150  # initial width in pixels
+    hidden: bool = False  # hidden at first (the header's menu shows it)
     background: Callable[[TaskRow], QColor | None] = field(default=lambda row: None)
     foreground: Callable[[TaskRow], QColor | None] = field(default=lambda row: None)
 
@@ -97,9 +135,9 @@ STANDARD_COLUMNS = (
                width=44),
     TaskColumn("section", QT_TRANSLATE_NOOP("TaskColumn", "Part / section"),
                lambda r: f"{section_number(r)}  {r.section_title or r.part_title}",
-               tooltip=_section_tooltip, sort_key="section", width=120),
+               tooltip=_section_tooltip, sort_key="section", width=120, hidden=True),  # the tree shows it
     TaskColumn("text", QT_TRANSLATE_NOOP("TaskColumn", "Task"), lambda r: r.text,
-               tooltip=lambda r: rich_tooltip(r.text), sort_key="text", width=250),
+               tooltip=lambda r: rich_tooltip(r.text), sort_key="text", width=290),
     TaskColumn("lead", QT_TRANSLATE_NOOP("TaskColumn", "Lead department"), _lead_name,
                tooltip=lambda r: department_label(r.lead) if r.lead else None, sort_key="lead", width=160),
     TaskColumn("participants", QT_TRANSLATE_NOOP("TaskColumn", "Participating departments"),
@@ -145,6 +183,8 @@ class TaskTableModel(_RowTableModel):
         self._ids: list[int] = []
         self._row_of_task: dict[int, int] = {}
         self.total = 0
+        self._words: list[str] = []  # the search's words, folded, and the departments it names
+        self._named: frozenset[int] = frozenset()
         self._load()
 
     # What the model shows -------------------------------------------------------------------------------
@@ -181,9 +221,10 @@ class TaskTableModel(_RowTableModel):
         self._load()
         self.endResetModel()
 
-    def reload(self) -> None:
-        """Filter again: the review data a review filter reads has changed."""
+    def reload(self, changed_tasks: Sequence[int] = ()) -> None:
+        """Filter again: the review data a review filter reads has changed, or these tasks have."""
         self.beginResetModel()
+        self._cache.forget(changed_tasks)
         self._load()
         self.endResetModel()
 
@@ -214,6 +255,8 @@ class TaskTableModel(_RowTableModel):
 
     def _load(self) -> None:
         self._ids, self.total = self._session.task_ids(), self._session.total()
+        words, self._named = self._session.search_matches()
+        self._words = [word.casefold() for word in words]
         self._row_of_task = {task_id: row for row, task_id in enumerate(self._ids)}
 
     # QAbstractTableModel ------------------------------------------------------------------------------
@@ -234,12 +277,26 @@ class TaskTableModel(_RowTableModel):
         if role == Qt.ItemDataRole.TextAlignmentRole and column.alignment is not None:
             return column.alignment
         if role == Qt.ItemDataRole.BackgroundRole:
-            return column.background(self.task_row(index.row()))
+            row = self.task_row(index.row())
+            return MATCH_COLOUR if self._matched(column.key, row) else column.background(row)
         if role == Qt.ItemDataRole.ForegroundRole:
             return column.foreground(self.task_row(index.row()))
         if role == TASK_ID_ROLE:
             return self._ids[index.row()]
         return None
+
+    def _matched(self, key: str, row: TaskRow) -> bool:
+        """Whether this cell shows why the task passed the search: a department the search names, or a
+        searched word in its text when the search names departments too (else every row matched by its text,
+        and marking them all would say nothing)."""
+        if key == "text":
+            text = row.text.casefold()
+            return bool(self._named) and any(word in text for word in self._words)
+        if key == "lead":
+            return row.lead is not None and row.lead.id in self._named
+        if key == "participants":
+            return any(d.id in self._named for d in row.participants)
+        return False
 
     def headerData(self, section: int, orientation: Qt.Orientation, role: int = Qt.ItemDataRole.DisplayRole):
         if orientation != Qt.Orientation.Horizontal or not 0 <= section < len(self._columns):
@@ -330,6 +387,13 @@ class PlanTreeModel(QAbstractItemModel):
         self._task_places = {task_id: (key, len(node.children) + row)
                              for key, node in enumerate(self._nodes)
                              for row, task_id in enumerate(node.task_ids)}
+
+    def task_changed(self, task_id: int) -> None:
+        """Show a task's number and text again after an edit."""
+        self._cache.forget([task_id])
+        index = self.task_index(task_id)
+        if index.isValid():
+            self.dataChanged.emit(index, index, [Qt.ItemDataRole.DisplayRole, Qt.ItemDataRole.ToolTipRole])
 
     def _add(self, parent_key: int, node: _Node) -> int:
         parent = self._nodes[parent_key]
@@ -432,22 +496,37 @@ class DepartmentsModel(_RowTableModel):
     """Every department the plan names, with the number of tasks it leads and takes part in, and how many
     of its tasks are reviewed (once the review module has said so with set_progress).
 
-    The Chinese name and the abbreviation are in the tooltip; the detail pane shows them too.
+    Names are full, abbreviations or Chinese (set_naming); every name is in the tooltip, and the detail pane
+    shows them too. A department the registry does not know (unverified) is in italics, with a warning icon.
     """
 
+    # Short titles leave the names the room in a narrow dock; the header's tooltips say them in full.
     COLUMN_TITLES = (QT_TRANSLATE_NOOP("DepartmentsModel", "Department"),
-                     QT_TRANSLATE_NOOP("DepartmentsModel", "Leads"),
-                     QT_TRANSLATE_NOOP("DepartmentsModel", "Takes part"),
-                     QT_TRANSLATE_NOOP("DepartmentsModel", "Reviewed"))
+                     QT_TRANSLATE_NOOP("DepartmentsModel", "Lead"),
+                     QT_TRANSLATE_NOOP("DepartmentsModel", "Part"),
+                     QT_TRANSLATE_NOOP("DepartmentsModel", "Rev."))
+    COLUMN_TIPS = (QT_TRANSLATE_NOOP("DepartmentsModel", "The department (every name of it on hover)"),
+                   QT_TRANSLATE_NOOP("DepartmentsModel", "Tasks it leads"),
+                   QT_TRANSLATE_NOOP("DepartmentsModel", "Tasks it takes part in"),
+                   QT_TRANSLATE_NOOP("DepartmentsModel", "Its tasks you reviewed, of all its tasks in the role chosen"))
     REVIEWED = 3
 
     def __init__(self, session: PlanSession, parent=None):
         super().__init__(parent)
         self._departments = self._read(session)
         self._progress: dict[int, tuple[int, int]] = {}
+        self.naming = FULL_NAMES
         self._sort_keys: tuple[Callable[[DepartmentRow], object], ...] = (
-            lambda d: d.name.casefold(), lambda d: d.lead_count, lambda d: d.participant_count,
-            lambda d: self._progress.get(d.id, (0, 0)))
+            lambda d: (d.name if self.naming == FULL_NAMES else department_shown_name(d, self.naming)).casefold(),
+            lambda d: d.lead_count,
+            lambda d: d.participant_count, lambda d: self._progress.get(d.id, (0, 0)))
+
+    def set_naming(self, naming: str) -> None:
+        """Name the departments by FULL_NAMES, ABBREVIATIONS or CHINESE_NAMES."""
+        self.naming = naming
+        if self._departments:
+            self.dataChanged.emit(self.index(0, 0), self.index(len(self._departments) - 1, 0),
+                                  [Qt.ItemDataRole.DisplayRole])
 
     def set_session(self, session: PlanSession) -> None:
         """Show the session's plan (another plan, or another database), its progress not yet counted."""
@@ -455,6 +534,26 @@ class DepartmentsModel(_RowTableModel):
         self._departments = self._read(session)
         self._progress = {}
         self.endResetModel()
+
+    def reload(self, session: PlanSession) -> None:
+        """Read the departments again after a task's departments changed: rows of departments no task
+        names any more are removed, the counts of the others change, new ones are appended; rows that
+        stay keep their place (and the views their selection)."""
+        fresh = {department.id: department for department in self._read(session)}
+        for row in reversed(range(len(self._departments))):
+            if self._departments[row].id not in fresh:
+                self.beginRemoveRows(QModelIndex(), row, row)
+                del self._departments[row]
+                self.endRemoveRows()
+        self._departments = [fresh.pop(department.id) for department in self._departments]
+        if self._departments:
+            self.dataChanged.emit(self.index(0, 0), self.index(len(self._departments) - 1, self.REVIEWED - 1),
+                                  [Qt.ItemDataRole.DisplayRole, Qt.ItemDataRole.ToolTipRole])
+        if fresh:
+            start = len(self._departments)
+            self.beginInsertRows(QModelIndex(), start, start + len(fresh) - 1)
+            self._departments += fresh.values()
+            self.endInsertRows()
 
     @staticmethod
     def _read(session: PlanSession) -> list[DepartmentRow]:
@@ -495,10 +594,17 @@ class DepartmentsModel(_RowTableModel):
             if index.column() == self.REVIEWED:
                 progress = self._progress.get(department.id)
                 return None if progress is None else f"{progress[0]}/{progress[1]}"
-            return (department.name, str(department.lead_count), str(department.participant_count))[index.column()]
+            return (department_shown_name(department, self.naming), str(department.lead_count),
+                    str(department.participant_count))[index.column()]
         if role == Qt.ItemDataRole.ToolTipRole:
-            abbreviation = f" ({department.abbreviation})" if department.abbreviation else ""
-            return department_label(department) + abbreviation
+            return department_tooltip(department)
+        if not department.verified and index.column() == 0:
+            if role == Qt.ItemDataRole.FontRole:
+                font = QFont()
+                font.setItalic(True)
+                return font
+            if role == Qt.ItemDataRole.DecorationRole:
+                return QApplication.style().standardIcon(QStyle.StandardPixmap.SP_MessageBoxWarning)
         if role == Qt.ItemDataRole.TextAlignmentRole and index.column() > 0:
             return Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter
         if role == DEPARTMENT_ID_ROLE:
@@ -506,9 +612,12 @@ class DepartmentsModel(_RowTableModel):
         return None
 
     def headerData(self, section: int, orientation: Qt.Orientation, role: int = Qt.ItemDataRole.DisplayRole):
-        if (orientation == Qt.Orientation.Horizontal and role == Qt.ItemDataRole.DisplayRole
-                and 0 <= section < len(self.COLUMN_TITLES)):
+        if orientation != Qt.Orientation.Horizontal or not 0 <= section < len(self.COLUMN_TITLES):
+            return None
+        if role == Qt.ItemDataRole.DisplayRole:
             return QCoreApplication.translate("DepartmentsModel", self.COLUMN_TITLES[section])
+        if role == Qt.ItemDataRole.ToolTipRole:
+            return QCoreApplication.translate("DepartmentsModel", self.COLUMN_TIPS[section])
         return None
 
     def sort(self, column: int, order: Qt.SortOrder = Qt.SortOrder.AscendingOrder) -> None:

@@ -1,12 +1,14 @@
 """Local review in the window: reviewer identity, status and flag, notes, review filters, progress, and
 review files — every edit one undoable command, saved at once by the review core (data/review.py).
 
-The table shows the reviewer's own status and flag (a hollow flag: only others flagged the task); the
-tooltips name every reviewer's. The review filters, the progress counts and the pane are the reviewer's own too.
+The table shows the reviewer's own status and flag (a hollow flag: only others flagged the task) and, in its
+Reviewers column (View ▸ Columns), every reviewer's statuses counted; the pane lists every reviewer's. The status
+filter reads the reviewer's own status, another reviewer's or everyone's; the progress counts are the reviewer's own.
 """
 from __future__ import annotations
 
 import re
+from collections import Counter
 from collections.abc import Callable
 from datetime import date
 from pathlib import Path
@@ -21,7 +23,7 @@ from PySide6.QtWidgets import (QCheckBox, QComboBox, QDialog, QDialogButtonBox, 
 
 from data.errors import DatabaseError, ExportError, PlanReviewError, ReviewEditError
 from data.review import NOT_REVIEWED, STATUSES, DepartmentProgress, ExchangeSummary, ReviewStore, TaskReview
-from data.session import PlanSession, ReviewFilter
+from data.session import EVERYONE, PlanSession, ReviewFilter
 from data.store import DepartmentRow, TaskRow
 
 from . import settings as keys
@@ -32,7 +34,7 @@ from .models import DepartmentsModel, TaskColumn, TaskTableModel
 from .review_commands import Record, ReviewCommand, Step
 from .review_pane import NOT_STARTED_COLOUR, STATUS_COLOURS, ReviewPane, status_word
 
-REVIEW_COLUMNS = ("status", "flag", "notes")
+REVIEW_COLUMNS = ("status", "flag", "notes", "reviewers")
 KNOWN_EDIT_ERRORS = (ReviewEditError, DatabaseError)
 # The status actions; each undo command is named as its action, without the mnemonic's "&".
 STATUS_ACTIONS = (QT_TRANSLATE_NOOP("ReviewController", "Set Status to &Not Reviewed"),
@@ -107,7 +109,7 @@ class ReviewHost(Protocol):
     menus: dict[str, QMenu]
     named_actions: dict[str, QAction]
     plan_changed: SignalInstance  # another plan or database: the context holds its session
-    task_shown: SignalInstance  # (task id or None) the task the detail pane shows
+    task_shown: SignalInstance  # (task id or None, hidden) the task the detail pane shows; hidden: read-only
     filter_changed: SignalInstance  # the session's filter was set again
     database_changed: SignalInstance  # another program saved something in the open database
 
@@ -119,6 +121,7 @@ class ReviewHost(Protocol):
     def menuBar(self) -> QMenuBar: ...
     def statusBar(self) -> QStatusBar: ...
     def addToolBar(self, toolbar: QToolBar) -> None: ...
+    def addToolBarBreak(self) -> None: ...
 
 
 class ReviewController(QObject):
@@ -132,6 +135,7 @@ class ReviewController(QObject):
         self.undo_stack = QUndoStack(self)
         self._cache = TaskReviewCache(window.table_model, self.reviews)
         self._task_id: int | None = None
+        self._read_only = False  # the task shown is one the filter hides: shown, not edited
         self._latest_count: Job | None = None  # the only count whose result is shown
         self._counted_role: str | None = None  # the departments' role it counted in
         self.department = context.settings.get(keys.REVIEWER_DEPARTMENT)
@@ -228,17 +232,40 @@ class ReviewController(QObject):
         self.notes_filter = QCheckBox(self.tr("Has notes"), objectName="notesFilter")
         self.mine_filter = QCheckBox(self.tr("Mine"), objectName="mineFilter")
         self.mine_filter.setToolTip(self.tr("Tasks I set a status or flag on, or wrote a note on"))
+        self.conflicts_filter = QCheckBox(self.tr("Conflicts"), objectName="conflictsFilter")
+        self.conflicts_filter.setToolTip(self.tr("Tasks with a note changed on two computers, to settle"))
+        self.whose_filter = QComboBox(objectName="reviewWhoseFilter")
+        self.whose_filter.setToolTip(self.tr("Whose status and flag the filters read"))
+        self.whose_filter.setSizeAdjustPolicy(QComboBox.SizeAdjustPolicy.AdjustToContents)
+        self._fill_whose()
         label = QLabel(self.tr("Revie&w:"))
-        label.setBuddy(self.status_filter)
+        label.setBuddy(self.whose_filter)
         toolbar = QToolBar(self.tr("Review filters"), self.window, objectName="reviewToolbar")
         toolbar.setMovable(False)
         toolbar.addWidget(label)
+        toolbar.addWidget(self.whose_filter)
         toolbar.addWidget(self.status_filter)
-        for box in (self.flagged_filter, self.notes_filter, self.mine_filter):
+        for box in (self.flagged_filter, self.notes_filter, self.mine_filter, self.conflicts_filter):
             toolbar.addWidget(box)
             box.toggled.connect(self.filters_changed)
         self.status_filter.currentIndexChanged.connect(self.filters_changed)
+        self.whose_filter.currentIndexChanged.connect(self.filters_changed)
+        self.window.addToolBarBreak()  # a row of its own: beside the search it would not fit 1024 pixels
         self.window.addToolBar(toolbar)
+
+    def _fill_whose(self) -> None:
+        """The reviewers whose status a filter can read: mine, everyone's, and each other reviewer's."""
+        chosen = self.whose_filter.currentData()
+        blocked = self.whose_filter.blockSignals(True)
+        self.whose_filter.clear()
+        self.whose_filter.addItem(self.tr("My status"), None)
+        self.whose_filter.addItem(self.tr("Anyone's status"), EVERYONE)
+        plan_id = self.session.plan_id
+        others = [] if plan_id is None else [r for r in self.reviews.reviewers(plan_id) if r != self.reviewer]
+        for name in others:
+            self.whose_filter.addItem(self.tr("%1's status").replace("%1", name), name)
+        self.whose_filter.setCurrentIndex(max(0, self.whose_filter.findData(chosen)))
+        self.whose_filter.blockSignals(blocked)
 
     def _build_status_bar(self) -> None:
         self.progress_label = QLabel(objectName="reviewProgress")
@@ -264,6 +291,9 @@ class ReviewController(QObject):
             "notes", QT_TRANSLATE_NOOP("TaskColumn", "Notes"), lambda row: self._notes_text(review(row)),
             tooltip=lambda row: self._notes_tip(review(row)),
             alignment=Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter, width=52))
+        model.add_column(TaskColumn(
+            "reviewers", QT_TRANSLATE_NOOP("TaskColumn", "Reviewers"), lambda row: self._reviewers_text(review(row)),
+            tooltip=lambda row: self._statuses_tip(review(row)), width=170, hidden=True))
         self.window.place_columns(REVIEW_COLUMNS, after="number")
 
     # What the columns show ----------------------------------------------------------------------------
@@ -276,6 +306,12 @@ class ReviewController(QObject):
     def _statuses_tip(self, review: TaskReview) -> str | None:
         lines = [f"{reviewer}: {status_word(status)}" for reviewer, status in review.statuses.items()]
         return "\n".join(lines) or None
+
+    def _reviewers_text(self, review: TaskReview) -> str:
+        """Every reviewer's status counted: "2 reviewed · 1 needs follow-up" (statuses not started left out)."""
+        counts = Counter(review.statuses.values())
+        return " · ".join(f"{counts[status]} {status_word(status).lower()}" for status in reversed(STATUSES)
+                          if status != NOT_REVIEWED and counts[status])
 
     def _flag_mark(self, review: TaskReview) -> str:
         if self.reviewer in review.flagged_by:
@@ -347,14 +383,16 @@ class ReviewController(QObject):
     def task_filter(self) -> ReviewFilter:
         """What the review filters choose; status and flag are the reviewer's own."""
         return self.session.review_filter(self.status_filter.currentData(), self.flagged_filter.isChecked(),
-                                          self.notes_filter.isChecked(), self.mine_filter.isChecked())
+                                          self.notes_filter.isChecked(), self.mine_filter.isChecked(),
+                                          self.conflicts_filter.isChecked(), self.whose_filter.currentData())
 
     def clear_filters(self) -> None:
         """Clear the review filters without filtering: the window filters again itself."""
-        for control in (self.status_filter, self.flagged_filter, self.notes_filter, self.mine_filter):
+        for control in (self.status_filter, self.whose_filter, self.flagged_filter, self.notes_filter,
+                        self.mine_filter, self.conflicts_filter):
             blocked = control.blockSignals(True)
-            if control is self.status_filter:
-                self.status_filter.setCurrentIndex(0)
+            if isinstance(control, QComboBox):
+                control.setCurrentIndex(0)
             else:
                 control.setChecked(False)
             control.blockSignals(blocked)
@@ -366,21 +404,24 @@ class ReviewController(QObject):
         self._cache = TaskReviewCache(self.window.table_model, self.reviews)
         self._share_identity()
         self.clear_filters()  # the models dropped every filter with the plan
-        self._task_id = None
+        self._task_id, self._read_only = None, False
         self.pane.forget_drafts()
         self.refresh()
 
-    def _show_task(self, task_id: int | None) -> None:
-        self._task_id = task_id
+    def _show_task(self, task_id: int | None, hidden: bool = False) -> None:
+        self._task_id, self._read_only = task_id, hidden
         self._show_pane()
 
     def _show_pane(self) -> None:
         task_id, plan_id = self._task_id, self.session.plan_id
         state = None if task_id is None else self.reviews.state(task_id, self.reviewer)
         notes = [] if task_id is None else self.reviews.notes(plan_id, task_id)
-        self.pane.show_review(task_id, state, notes, self.reviewer)
+        states = [] if task_id is None else self.reviews.states(plan_id, task_id)
+        computers = self.reviews.computer_names() if any(note.conflicts for note in notes) else {}
+        editable = self._editable_task() is not None
+        self.pane.show_review(task_id, state, notes, self.reviewer, editable, states, computers)
         for action in (*self.status_group.actions(), self.actions["flag"], self.actions["note"]):
-            action.setEnabled(task_id is not None)
+            action.setEnabled(editable)
         self.actions[f"status-{state.status if state else NOT_REVIEWED}"].setChecked(True)
         self.actions["flag"].setChecked(bool(state and state.flagged))
 
@@ -417,6 +458,8 @@ class ReviewController(QObject):
         """Show the review again after these tasks changed (None: any task may have); recount: their
         statuses may have changed, so count the progress again (slow on a huge plan)."""
         self._cache.forget(task_ids)
+        if task_ids is None:  # an import or another identity may bring other reviewers
+            self._fill_whose()
         if self.task_filter().is_empty():
             self.window.table_model.refresh_columns(REVIEW_COLUMNS, task_ids)
         else:
@@ -464,8 +507,12 @@ class ReviewController(QObject):
         else:
             show_error(self.window, self.tr("Review"), error.path, error.problem)
 
+    def _editable_task(self) -> int | None:
+        """The task shown, when it may be edited (None: none shown, or the filter hides it)."""
+        return None if self._read_only else self._task_id
+
     def set_status(self, status: str) -> None:
-        task_id = self._task_id
+        task_id = self._editable_task()
         if task_id is None or status == self.reviews.state(task_id, self.reviewer).status:
             return
         self._push(self.tr(STATUS_ACTIONS[STATUSES.index(status)]).replace("&", ""), task_id,
@@ -473,14 +520,14 @@ class ReviewController(QObject):
                    changed=self._status_changed)
 
     def set_flag(self, flagged: bool) -> None:
-        task_id = self._task_id
+        task_id = self._editable_task()
         if task_id is None or flagged == self.reviews.state(task_id, self.reviewer).flagged:
             return
         self._push(self.tr("Flag Task") if flagged else self.tr("Unflag Task"), task_id,
                    lambda: self.reviews.set_state(task_id, self.reviewer, flagged=flagged), self.reviews.restore_state)
 
     def add_note(self, text: str) -> None:
-        task_id = self._task_id
+        task_id = self._editable_task()
         reviews = self.reviews
         if task_id is not None and self._push(self.tr("Add Note"), task_id,
                                               lambda: reviews.add_note(task_id, text, self.reviewer),
@@ -517,8 +564,8 @@ class ReviewController(QObject):
             self.export_review(Path(path))
 
     def _review_folder(self) -> Path:
-        """The folder review files were last written to or read from; the home folder at first."""
-        return Path(self.context.settings.get(keys.REVIEW_FOLDER) or Path.home())
+        """The folder review files were last written to or read from; the documents folder at first."""
+        return self.context.settings.folder(keys.REVIEW_FOLDER)
 
     def _remember_folder(self, file: Path) -> None:
         self.context.settings.set(keys.REVIEW_FOLDER, str(file.parent))
@@ -576,11 +623,22 @@ class ReviewController(QObject):
             text = self.tr("Merged from “%1”: %2, %3.").replace("%1", path.name) \
                 .replace("%2", self._notes_count(summary.notes)).replace("%3", self._statuses_count(summary.states))
             if summary.conflicts:
-                text += " " + (self.tr("1 conflict to settle.") if summary.conflicts == 1 else
-                               self.tr("%1 conflicts to settle.").replace("%1", str(summary.conflicts)))
+                tasks = ", ".join(str(number) for number in summary.conflict_tasks)
+                text += "\n\n" + (self.tr("1 conflict to settle, in task %2.") if summary.conflicts == 1 else
+                                   self.tr("%1 conflicts to settle, in tasks %2.")).replace(
+                    "%1", str(summary.conflicts)).replace("%2", tasks)
+                text += " " + self.tr("The Conflicts filter now shows them; choose the version to keep of each.")
+                self.show_conflicts()
         else:
             text = self.tr("“%1” holds nothing new: it was merged before.").replace("%1", path.name)
         QMessageBox.information(self.window, self.tr("Import Review"), text)
+
+    def show_conflicts(self) -> None:
+        """Narrow the table to the tasks with conflicts to settle, and choose the first of them."""
+        self.conflicts_filter.setChecked(True)
+        ids = self.window.table_model.task_ids
+        if ids:
+            self.window.choose_task(ids[0])
 
     def _notes_count(self, count: int) -> str:
         return self.tr("1 note") if count == 1 else self.tr("%1 notes").replace("%1", str(count))

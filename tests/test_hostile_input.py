@@ -148,17 +148,17 @@ def test_each_kind_of_nasty_review_file_is_worded_and_changes_nothing(name, revi
         assert review_digest(store) == before
 
 
-@pytest.mark.parametrize("name, start, size, problem", [
-    ("200 MB of text", b"1. A task (Ministry of Finance)\n", 200 * 1024 ** 2, "too large to be plan text"),
-    ("one 50 MB line", b"x", 50 * 1024 ** 2, "too large to be plan text"),
-    ("200 MB of JSON", b'{"format": "plan-review/plan"', 200 * 1024 ** 2, "too large to be a plan in JSON"),
+@pytest.mark.parametrize("name, start, size", [
+    ("200 MB of text", b"1. A task (Ministry of Finance)\n", 200 * 1024 ** 2),
+    ("one 60 MB line", b"x", 60 * 1024 ** 2),
+    ("200 MB of JSON", b'{"format": "plan-review/plan"', 200 * 1024 ** 2),
 ])
-def test_huge_plan_files_are_refused_by_their_size(tmp_path, name, start, size, problem):
+def test_huge_plan_files_are_refused_by_their_size(tmp_path, name, start, size):
     path = tmp_path / "huge"
     with path.open("wb") as handle:  # sparse: the test writes only the start
         handle.write(start)
         handle.truncate(size)
-    with pytest.raises(PlanFileError, match=problem):
+    with pytest.raises(PlanFileError, match="is not read as a plan"):
         read_plan_file(path)
 
 

@@ -128,12 +128,12 @@ def test_departments_list_counts_and_sorts(store, qtmodeltester):
     assert model.rowCount() == 40
     row = model.row_of(cnipa_id(store))
     assert [model.data(model.index(row, c)) for c in range(3)] == [
-        "China National Intellectual Property Administration", "35", "22"]
+        "China National Intellectual Property Administration (CNIPA)", "35", "22"]
     assert model.data(model.index(row, 0), Qt.ItemDataRole.ToolTipRole) == (
         "China National Intellectual Property Administration 国家知识产权局 (CNIPA)")
     model.sort(1, Qt.SortOrder.DescendingOrder)
     qtmodeltester.check(model)
-    assert model.data(model.index(0, 0)) == "China National Intellectual Property Administration"
+    assert model.department(0).abbreviation == "CNIPA"
     assert model.data(QModelIndex()) is None
 
 

@@ -142,6 +142,66 @@ def test_a_labelled_clause_in_parentheses_with_groups_after_commas():
         ["市教育局", "市发改委", "市科技局", "市财政局", "东湖高新区管委会", "洪山区人民政府"], ["市教育局"]]
 
 
+def test_a_labelled_division_of_work_and_the_leader_in_charge():
+    """粤府〔2021〕22号: "部门分工：X牵头，Y配合。" is a clause; "分管省领导：…" names a person."""
+    plan = read("2021年省《政府工作报告》重点任务分工方案\n一、2021年经济社会发展主要预期目标\n"
+                "1.地区生产总值增长6%以上。\n分管省领导:林克庆\n部门分工:省发展改革委牵头,各地、各部门配合。\n"
+                "2.地方一般公共预算收入增长5%左右。\n分管省领导:林克庆\n部门分工:省财政厅牵头,各地、各部门配合。\n").plan
+    assert [(t.text, t.departments) for t in plan.tasks] == [
+        ("地区生产总值增长6%以上。", ["省发展改革委", *zh(["各地", "各部门"])]),
+        ("地方一般公共预算收入增长5%左右。", ["省财政厅", *zh(["各地", "各部门"])])]
+
+
+def test_a_clause_in_tortoise_shell_brackets_with_a_standing_remark():
+    """四川省"十四五"现代流通体系建设实施方案 (2022): "〔责任单位：X、Y按职责分工负责。…，下同。〕"."""
+    plan = read("四川省“十四五”现代流通体系建设实施方案\n一、深化现代流通市场化改革\n(一)加强市场体系建设。推进高标准"
+                "市场体系建设,全面融入全国统一大市场。〔责任单位:省发展改革委、省市场监管局、商务厅、省大数据中心按职责"
+                "分工负责。具体任务均涉及相关市(州)人民政府,不再做分工,下同。〕\n(二)优化市场准入环境。提升流通领域市场"
+                "主体登记便利化水平。〔责任单位:省市场监管局〕\n").plan
+    assert [t.departments for t in plan.tasks] == [
+        ["省发展改革委", "省市场监管局", "省商务厅", "省大数据中心"], ["省市场监管局"]]
+
+
+def test_labels_inline_on_a_page_that_lost_its_line_breaks():
+    """广东 2023 (news repost on one line): "… 分管领导:吕玉印 部门分工:X牵头,Y、Z等配合。 Next task…"."""
+    plan = read("《2023年省〈政府工作报告〉工作任务分工方案》其中明确指出: 实施数据增富、数据增值工程。加快信创产业与各行业"
+                "融合发展。 分管领导:吕玉印 部门分工:省工业和信息化厅牵头,省委网信办,省发展改革委、科技厅,省通信管理局等配合。 "
+                "夯实政务外网基础能力,加快5G政务外网标准化建设。 分管领导:张新 部门分工:省政务服务数据管理局牵头。").plan
+    assert [t.departments for t in plan.tasks] == [
+        ["省工业和信息化厅", "省委网信办", "省发展改革委", "省科技厅", "省通信管理局"], ["省政务服务数据管理局"]]
+    assert plan.tasks[1].text == "夯实政务外网基础能力,加快5G政务外网标准化建设。"
+
+
+def test_square_brackets_a_lead_rule_in_traditional_script_and_a_standing_remark():
+    """[责任单位:…] (a Wuhan district, 2023); 韶府〔2019〕31號 "排在首位的爲牽頭單位,下同" (names kept as written);
+    淮安 2022 "以下政策措施均需各县区人民政府、园区管委会落实,不再单独列出" (a remark, not names)."""
+    def departments(text: str) -> list[list[str]]:
+        return [t.departments for t in read("重点任务分解\n" + text).plan.tasks]
+
+    assert departments("1.大力推进一期核心区建设,引进跨境电商领域龙头企业入驻。[责任单位:老街办、区招商服务中心、"
+                       "长乐投资有限公司]\n") == [["老街办", "区招商服务中心", "长乐投资有限公司"]]
+    assert departments("1.落實執行全省車輛車船稅適用稅額降低到法定稅率最低水平的政策。(責任單位:市稅務局、市財政局,"
+                       "排在首位的爲牽頭單位,下同)\n") == [["市稅務局", "市財政局"]]
+    assert departments("1.设立2.43亿元推动工业强市发展专项引导资金。(责任单位:市工信局、市财政局等有关部门,各县区人民政府、"
+                       "园区管委会。以下政策措施均需各县区人民政府、园区管委会落实,不再单独列出)\n") == [
+        ["市工信局", "市财政局", *zh(["有关部门"]), "各县区人民政府", "园区管委会"]]
+
+
+def test_a_ledger_written_as_text_pipe_rows_or_one_cell_per_line():
+    """金华 2023 progress table as "|" rows (both labels in one cell); 绍兴 2020 with each cell on its own line."""
+    pipes = read("序号 | 工作任务 | 进展情况 | 存在问题和下步计划 | 责任单位 |\n71 | 提高公共文化服务水平,加快推进市图书馆新馆等"
+                 "市县重大文化设施建设。 | 1.总体进度正常。 2.完成建设392个15分钟品质文化生活圈。 | 下步计划: 查漏补缺。 | "
+                 "牵头单位:市文广旅游局 责任单位:市各县(市、区)政府、金华开发区管委会 |\n").plan
+    assert [(t.number, t.text, t.departments) for t in pipes.tasks] == [
+        (71, "提高公共文化服务水平,加快推进市图书馆新馆等市县重大文化设施建设。",
+         ["市文广旅游局", "市各县(市、区)政府", "金华开发区管委会"])]
+    cells = read("市政府2020年重点工作(预下达)一季度进展情况表\n序号\n\n内容与要求\n\n进展情况\n\n责任单位\n\n1\n\n"
+                 "确保地区生产总值增长7%左右。\n\n其他指标增速虽有不同程度回落。\n\n市发改委\n\n2\n\n持续推进重大项目攻坚。\n\n"
+                 "1-2月,全市固定资产投资同比下降12.7%。\n\n市发改委\n\n3\n\n聚焦重点领域\n").plan
+    assert [(t.number, t.text, t.departments) for t in cells.tasks] == [
+        (1, "确保地区生产总值增长7%左右。", ["市发改委"]), (2, "持续推进重大项目攻坚。", ["市发改委"])]
+
+
 def test_english_lead_phrasings():
     text = ("Key points 2024\n1. Revise the patent examination guidelines. (The Intellectual Property Office shall take "
             "the lead.)\n2. Train examiners. (Ministry of Education takes the lead, Ministry of Commerce participates)\n")

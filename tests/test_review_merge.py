@@ -4,6 +4,7 @@ from __future__ import annotations
 import copy
 import json
 import shutil
+import socket
 import sqlite3
 import tempfile
 import uuid
@@ -17,8 +18,8 @@ from hypothesis import given, settings
 from hypothesis import strategies as st
 
 from data.errors import ExportError, ReviewFileError
+from data.review import IN_REVIEW, NEEDS_FOLLOW_UP, REVIEWED, STATUSES, ReviewStore, made_on
 from data.review.file_format import file_checksum
-from data.review import IN_REVIEW, NEEDS_FOLLOW_UP, REVIEWED, STATUSES, ReviewStore
 from data.store import PlanStore
 
 NOON = datetime(2026, 3, 1, 12, 0, tzinfo=timezone.utc)
@@ -113,6 +114,25 @@ def test_concurrent_edits_keep_both_versions_and_show_a_conflict(laptops, tmp_pa
         assert {conflicted.text, *(c.text for c in conflicted.conflicts)} == {"edited on A", "edited on B"}
         assert laptop.reviews.task_reviews([a.task(4)])[a.task(4)].conflict_count == 1
     assert a.review() == b.review()
+
+
+@pytest.mark.parametrize("edits_on_a", [1, 4])  # A's version has seen more or fewer edits than B's
+def test_each_version_of_a_conflict_is_known_by_the_computer_it_was_made_on(laptops, tmp_path, edits_on_a):
+    a, b = laptops
+    note = shared_note(a, b, tmp_path)
+    for i in range(edits_on_a):
+        a.reviews.edit_note(note.id, f"edited on A {i}", "ann")
+    b.reviews.edit_note(note.id, "edited on B", "ann")
+    result = a.send_to(b, tmp_path)
+    assert (result.conflicts, result.conflict_tasks) == (1, (4,))
+    [conflicted] = b.reviews.conflicts(1)
+    versions = (conflicted.current, *conflicted.conflicts)
+    made = {v.text: made_on(v, [o for o in versions if o is not v]) for v in versions}
+    assert made == {f"edited on A {edits_on_a - 1}": a.reviews.replica_id(), "edited on B": b.reviews.replica_id()}
+    names = b.reviews.computer_names()  # B heard A's computer name from its file
+    assert names[a.reviews.replica_id()] == names[b.reviews.replica_id()] == socket.gethostname()
+    assert b.reviews.filter_task_ids(1, conflicts=True) == [b.task(4)]
+    assert b.task(4) not in b.reviews.filter_task_ids(1, conflicts=False)
 
 
 def choice_keeping(note, text: str) -> str:

@@ -3,12 +3,15 @@ review files; every edit checked on disk through a fresh connection."""
 from __future__ import annotations
 
 import copy
+import itertools
 import json
 import re
+import socket
 import sqlite3
 import threading
 from collections.abc import Iterator
 from contextlib import closing, contextmanager
+from datetime import datetime, timedelta, timezone
 from pathlib import Path
 
 import pytest
@@ -18,8 +21,8 @@ from PySide6.QtTest import QTest
 from PySide6.QtWidgets import QAbstractButton, QApplication, QFileDialog, QLabel, QProgressDialog
 
 from data.errors import DatabaseError
-from data.review import IN_REVIEW, REVIEWED, ReviewStore
-from data.session import PlanSession, ReviewFilter, TaskFilter
+from data.review import IN_REVIEW, NEEDS_FOLLOW_UP, REVIEWED, ReviewStore
+from data.session import EVERYONE, PlanSession, ReviewFilter, TaskFilter
 from data.store import PlanStore
 from desktop import cli
 from desktop import settings as keys
@@ -28,7 +31,8 @@ from desktop.models import TASK_ID_ROLE, DepartmentsModel, TaskTableModel
 from desktop.review_controller import ReviewerDialog
 from desktop.review_pane import STATUS_COLOURS
 from desktop.settings import Settings
-from tests.test_window import CNIPA, PLAN, click, dialogs, open_window, settings_folder  # noqa: F401 (fixtures)
+from tests.test_window import (CNIPA, PLAN, click, dialogs, open_window, settings_folder,  # noqa: F401 (fixtures)
+                               table_numbers)
 
 ANN = "Ann"
 
@@ -133,7 +137,7 @@ def test_the_departments_panel_counts_each_departments_progress_off_the_gui_thre
                                                                                     qtmodeltester):
     model = window.departments_model
     row = next(r for r in range(model.rowCount()) if model.department(r).name == CNIPA)
-    assert model.headerData(model.REVIEWED, Qt.Orientation.Horizontal) == "Reviewed"
+    assert "reviewed" in model.headerData(model.REVIEWED, Qt.Orientation.Horizontal, Qt.ItemDataRole.ToolTipRole)
     total = model.department(row).lead_count + model.department(row).participant_count
 
     def reviewed() -> str:
@@ -318,6 +322,8 @@ def test_review_filters_combine_with_the_others_and_clear_filters_clears_them(qt
 
 # Notes ---------------------------------------------------------------------------------------------------
 def test_add_edit_and_delete_own_notes_then_undo_brings_them_back(qtbot, window, qtmodeltester):
+    minutes = itertools.count()  # every edit a minute after the one before
+    window.session.reviews._clock = lambda: datetime(2026, 3, 2, 9, tzinfo=timezone.utc) + timedelta(minutes=next(minutes))
     choose_task(qtbot, window, 12)
     write_note(qtbot, window, "Check the deadline")
     assert cell(window, 12, "notes") == "1"
@@ -348,9 +354,11 @@ def test_add_edit_and_delete_own_notes_then_undo_brings_them_back(qtbot, window,
     assert [stack.text(i) for i in range(stack.count())] == ["Add Note", "Edit Note", "Delete Note"]
     press(window, QKeySequence.StandardKey.Undo)
     assert pane_notes(window)[0].endswith("\nCheck the 2020 deadline") and cell(window, 12, "notes") == "1"
+    assert "edited 2026-03-02" in pane_notes(window)[0]  # back as it was, with its time
     assert stored_notes(window.store.path)[0].text == "Check the 2020 deadline"
     window.review.actions["undo"].trigger()
     assert stored_notes(window.store.path)[0].text == "Check the deadline"
+    assert ", edited" not in pane_notes(window)[0]  # undoing the edit does not mark the note edited
     window.review.actions["undo"].trigger()
     assert pane_notes(window) == [] and stored_notes(window.store.path) == []
     for _ in range(3):
@@ -364,6 +372,18 @@ def test_the_add_note_action_puts_the_cursor_in_the_editor(qtbot, window):
     choose_task(qtbot, window, 1)
     press(window, "Ctrl+Shift+N")
     qtbot.waitUntil(window.review.pane.editor.hasFocus)
+
+
+def test_ctrl_enter_in_the_editor_adds_the_note(qtbot, window):
+    choose_task(qtbot, window, 1)
+    press(window, "Ctrl+Shift+N")
+    qtbot.waitUntil(window.review.pane.editor.hasFocus)
+    qtbot.keyClick(window.review.pane.editor, Qt.Key.Key_Return, Qt.KeyboardModifier.ControlModifier)
+    assert stored_notes(window.store.path) == []  # nothing written: nothing added
+    qtbot.keyClicks(window.review.pane.editor, "Ask the ministry")
+    qtbot.keyClick(window.review.pane.editor, Qt.Key.Key_Return, Qt.KeyboardModifier.ControlModifier)
+    assert [n.text for n in stored_notes(window.store.path)] == ["Ask the ministry"]
+    assert window.review.pane.editor.toPlainText() == ""
 
 
 def test_a_note_begun_waits_for_its_task(qtbot, window):
@@ -436,6 +456,47 @@ def test_importing_a_colleagues_review_shows_her_notes_and_statuses(qtbot, windo
     qtmodeltester.check(model)
 
 
+def test_colleagues_side_by_side_in_the_pane_the_reviewers_column_and_the_filters(qtbot, window, tmp_path,
+                                                                                   dialogs):
+    store, reviews = colleague_copy(window, tmp_path / "bob.sqlite")
+    with closing(store):
+        for number, status in ((7, REVIEWED), (8, NEEDS_FOLLOW_UP)):
+            reviews.set_state(task_id(window, number), "Bob", status=status, flagged=number == 8)
+        reviews.set_state(task_id(window, 7), "Cy", status=NEEDS_FOLLOW_UP)
+        reviews.export_review(PLAN, tmp_path / "team.json")
+    choose_task(qtbot, window, 7)
+    window.review.set_status(IN_REVIEW)
+    window.review.import_review(tmp_path / "team.json")
+    qtbot.waitUntil(lambda: bool(dialogs))
+    label = window.review.pane.reviewers_label
+    assert label.isVisibleTo(window)
+    plain = re.sub(r"<[^>]+>", "", label.text()).replace("&nbsp;", " ")
+    assert plain == "Reviewers: Ann (you):  In review  · Bob:  Reviewed  · Cy:  Needs follow-up "
+    choose_task(qtbot, window, 8)
+    assert "Bob:  Needs follow-up  ⚑ flagged" in re.sub(r"<[^>]+>", "", label.text()).replace("&nbsp;", " ")
+
+    header = window.table.horizontalHeader()
+    column = window.table_model.column_of("reviewers")
+    assert header.isSectionHidden(column)  # shown from View ▸ Columns
+    assert cell(window, 7, "reviewers") == "1 needs follow-up · 1 reviewed · 1 in review"
+    assert cell(window, 8, "reviewers") == "1 needs follow-up"
+    assert cell(window, 9, "reviewers") == ""
+
+    whose = window.review.whose_filter
+    assert [whose.itemText(i) for i in range(whose.count())] == [
+        "My status", "Anyone's status", "Bob's status", "Cy's status"]
+    window.review.status_filter.setCurrentIndex(window.review.status_filter.findData(NEEDS_FOLLOW_UP))
+    assert table_numbers(window) == []  # Ann's own: none
+    whose.setCurrentIndex(whose.findData("Bob"))
+    assert table_numbers(window) == [8]
+    whose.setCurrentIndex(whose.findData("Cy"))
+    assert table_numbers(window) == [7]
+    whose.setCurrentIndex(whose.findData(EVERYONE))
+    assert table_numbers(window) == [7, 8]
+    window.clear_filters()
+    assert whose.currentIndex() == 0 and len(table_numbers(window)) == 100
+
+
 def test_a_slow_merge_shows_its_progress_and_only_then(qtbot, window, tmp_path, dialogs, monkeypatch):
     store, reviews = colleague_copy(window, tmp_path / "bob.sqlite")
     with closing(store):
@@ -494,11 +555,12 @@ def test_a_refused_review_file_is_a_clear_message_and_changes_nothing(qtbot, win
 
 
 def test_a_conflict_shows_both_versions_and_the_reviewer_keeps_one(qtbot, window, tmp_path, dialogs,
-                                                                    qtmodeltester):
+                                                                    qtmodeltester, monkeypatch):
     choose_task(qtbot, window, 9)
     write_note(qtbot, window, "first draft")
     store, reviews = colleague_copy(window, tmp_path / "laptop.sqlite")
-    with closing(store):  # Ann edits the same note on her laptop too
+    with closing(store), monkeypatch.context() as on_the_laptop:  # Ann edits the same note on her laptop too
+        on_the_laptop.setattr(socket, "gethostname", lambda: "ann-laptop")
         [note] = reviews.notes(PLAN)
         reviews.edit_note(note.id, "laptop version", ANN)
         reviews.export_review(PLAN, tmp_path / "laptop.json")
@@ -510,14 +572,22 @@ def test_a_conflict_shows_both_versions_and_the_reviewer_keeps_one(qtbot, window
 
     window.review.import_review(tmp_path / "laptop.json")
     qtbot.waitUntil(lambda: bool(dialogs))
-    assert dialogs[0][2] == "Merged from “laptop.json”: 1 note, 0 statuses. 1 conflict to settle."
+    assert dialogs[0][2] == ("Merged from “laptop.json”: 1 note, 0 statuses.\n\n1 conflict to settle, in task 9. "
+                             "The Conflicts filter now shows them; choose the version to keep of each.")
+    assert window.review.conflicts_filter.isChecked() and table_numbers(window) == [9]
+    assert "Task 9" in window.detail.toPlainText()  # the window went to it
+    window.review.conflicts_filter.setChecked(False)  # settled, it would leave the Conflicts filter
+    assert len(table_numbers(window)) == 100 and "Task 9" in window.detail.toPlainText()
     assert cell(window, 9, "notes") == "1 ⚠"
     assert cell(window, 9, "notes", Qt.ItemDataRole.ToolTipRole) == "1 note with a conflict to settle"
     assert "conflict to settle" in pane_notes(window)[0]
     choose_note(window, pane_notes(window)[0].split("\n")[1])
     assert pane.conflict_page.isVisibleTo(window)
     versions = [pane.versions_list.item(r).text() for r in range(pane.versions_list.count())]
-    assert sorted(v.split(": ", 1)[1] for v in versions) == ["desktop version", "laptop version"]
+    labels = dict(reversed(v.split(":\n")) for v in versions)
+    assert sorted(labels) == ["desktop version", "laptop version"]
+    assert re.fullmatch(r"Ann on ann-laptop, \d{4}-\d\d-\d\d \d\d:\d\d:\d\d", labels["laptop version"])
+    assert labels["desktop version"].startswith(f"Ann on {socket.gethostname()}, ")
     assert not pane.keep_button.isEnabled()
     pane.versions_list.setCurrentRow(next(r for r, v in enumerate(versions) if v.endswith("laptop version")))
     click_button(qtbot, pane.keep_button)

@@ -66,3 +66,21 @@ def test_the_command_line_never_loads_qt(sample_db):
             "print(status, sorted({m.split('.')[0] for m in sys.modules} & {'PySide6', 'shiboken6'}))\n")
     result = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, check=True)
     assert result.stdout.split() == ["0", "[]"]
+
+
+def test_conflicts_lists_the_tasks_with_a_note_to_settle(sample_db, tmp_path, capsys):
+    import shutil
+
+    copy = tmp_path / "laptop.sqlite"
+    shutil.copy(sample_db, copy)
+    with PlanStore(sample_db) as desk, PlanStore(copy) as laptop:
+        desk_reviews, laptop_reviews = ReviewStore(desk), ReviewStore(laptop)
+        note = desk_reviews.add_note(desk.task_id_by_number(1, 12), "draft", "ann")
+        desk_reviews.export_review(1, tmp_path / "desk.json")
+        laptop_reviews.import_review(1, tmp_path / "desk.json")
+        laptop_reviews.edit_note(note.id, "on the laptop", "ann")
+        desk_reviews.edit_note(note.id, "on the desk", "ann")
+        laptop_reviews.export_review(1, tmp_path / "laptop.json")
+        desk_reviews.import_review(1, tmp_path / "laptop.json")
+    status, out, _ = tasks(capsys, sample_db, "--conflicts", "--format", "json")
+    assert status == 0 and [t["number"] for t in json.loads(out)] == [12]

@@ -18,6 +18,7 @@ from desktop import cli
 from desktop.app import open_startup_database
 from desktop.context import AppContext
 from desktop.detail import highlighted
+from desktop.import_preview import ImportPreviewDialog
 from desktop.main_window import MainWindow
 from desktop.models import TASK_ID_ROLE, TaskColumn
 from desktop.settings import Settings
@@ -167,12 +168,43 @@ def test_choosing_a_task_in_the_tree_selects_it_in_the_table(qtbot, window, stor
     assert len(table_numbers(window)) == 100  # a task chosen in the tree does not narrow the table
 
 
-def test_a_task_the_table_filters_out_is_still_shown_from_the_tree(qtbot, window):
+def test_a_task_the_table_filters_out_is_shown_from_the_tree_read_only(qtbot, window):
     choose_department(qtbot, window, "Supreme People's Court")
     assert 85 not in table_numbers(window)
     click_tree_node(qtbot, window, "4.", "85 ")
     assert "Task 85" in window.detail.toPlainText()
+    assert "The filters hide this task" in window.detail.toPlainText()
     assert window.table.selectionModel().selectedRows() == []
+    assert not window.review.pane.status_combo.isEnabled()
+    assert not window.review.actions["status-reviewed"].isEnabled()
+    window.clear_filters()  # shown by the filter again: editable again, and no longer marked hidden
+    assert "Task 85" in window.detail.toPlainText()
+    assert "The filters hide this task" not in window.detail.toPlainText()
+    assert window.review.pane.status_combo.isEnabled()
+
+
+def test_a_task_the_filter_hides_leaves_the_detail_and_review_panes(qtbot, window, store):
+    click_task_in_table(qtbot, window, store, 85)
+    assert window.review.pane.status_combo.isEnabled()
+    window.search_box.setText("customs")  # as typed: the table narrows, the focus stays in the box
+    qtbot.waitUntil(lambda: 85 not in table_numbers(window))
+    assert "Choose a task" in window.detail.toPlainText()
+    assert not window.review.pane.status_combo.isEnabled()
+    assert not window.review.actions["status-reviewed"].isEnabled()
+    assert window.tree_model.node(window.tree.currentIndex()) is not None  # the tree no longer points at it
+
+
+@pytest.mark.parametrize("key", [Qt.Key.Key_Down, Qt.Key.Key_Return, Qt.Key.Key_Enter])
+def test_down_or_enter_in_the_search_box_goes_to_the_first_result(qtbot, window, key):
+    window.focus_search()
+    qtbot.keyClicks(window.search_box, "customs")
+    qtbot.keyClick(window.search_box, key)
+    assert window.table.hasFocus()
+    first = window.table_model.task_row(0).number
+    assert window.table.currentIndex().row() == 0
+    assert f"Task {first}" in window.detail.toPlainText()
+    qtbot.keyClick(window.table, Qt.Key.Key_Down)
+    assert f"Task {window.table_model.task_row(1).number}" in window.detail.toPlainText()
 
 
 # Departments -----------------------------------------------------------------------------------------------
@@ -324,7 +356,7 @@ def test_column_layout_and_sorting_persist(open_window, sample_db):
     model = first.table_model
     header.setSectionHidden(model.column_of("participants"), True)
     header.moveSection(header.visualIndex(model.column_of("lead")), 1)
-    header.resizeSection(model.column_of("text"), 333)
+    header.resizeSection(model.column_of("lead"), 233)
     first.table.sortByColumn(model.column_of("lead"), Qt.SortOrder.DescendingOrder)
     layout, order = first.column_layout(), table_numbers(first)
     first.close()
@@ -333,7 +365,7 @@ def test_column_layout_and_sorting_persist(open_window, sample_db):
     assert second.column_layout() == layout
     assert [c["key"] for c in layout[:2]] == ["number", "lead"]
     assert second.table.isColumnHidden(second.table_model.column_of("participants"))
-    assert second.table.horizontalHeader().sectionSize(second.table_model.column_of("text")) == 333
+    assert second.table.horizontalHeader().sectionSize(second.table_model.column_of("lead")) == 233
     assert table_numbers(second) == order != sorted(order)
 
 
@@ -423,15 +455,23 @@ def second_plan_file(store: PlanStore, tmp_path: Path) -> Path:
     return path
 
 
+def store_previewed(qtbot, window: MainWindow) -> None:
+    """Wait for the import preview and choose Store Plan in it."""
+    qtbot.waitUntil(lambda: window.findChild(ImportPreviewDialog) is not None
+                    and window.findChild(ImportPreviewDialog).isVisible())
+    qtbot.mouseClick(window.findChild(ImportPreviewDialog).store_button, Qt.MouseButton.LeftButton)
+
+
 def test_import_runs_off_the_gui_thread_and_shows_warnings(qtbot, window, store, tmp_path, dialogs):
     window.import_plan_file(second_plan_file(store, tmp_path))
+    store_previewed(qtbot, window)
     qtbot.waitUntil(lambda: bool(dialogs))
     [(kind, title, text)] = dialogs
     assert kind == "information" and title == "Import Plan"
     assert "Imported “A second plan”" in text and "Office of Imaginary Affairs" in text
     assert window.plan_combo.count() == 2 and window.plan_combo.isEnabled()
     assert "A second plan" in window.windowTitle()
-    plan_actions = window.menus["plan"].actions()
+    plan_actions = window.plan_group.actions()
     assert [a.isChecked() for a in plan_actions] == [False, True]
     with qtbot.waitSignal(window.plan_changed):
         plan_actions[0].trigger()
@@ -452,6 +492,7 @@ def test_import_progress_appears_only_when_the_import_is_slow(qtbot, window, sto
         assert not window.named_actions["open"].isEnabled() and not window.named_actions["import"].isEnabled()
     finally:
         release.set()
+    store_previewed(qtbot, window)
     qtbot.waitUntil(lambda: bool(dialogs))
     assert all(not p.isVisible() for p in window.findChildren(QProgressDialog))
     assert window.named_actions["open"].isEnabled() and window.named_actions["import"].isEnabled()
@@ -471,8 +512,9 @@ def test_the_window_reopens_on_the_plan_shown_last(qtbot, open_window, sample_db
     first = open_window(sample_db)
     with PlanStore(sample_db) as store:
         first.import_plan_file(second_plan_file(store, tmp_path))
+    store_previewed(qtbot, first)
     qtbot.waitUntil(lambda: bool(dialogs))
-    first.menus["plan"].actions()[0].trigger()
+    first.plan_group.actions()[0].trigger()
     first.close()
     second = open_window(sample_db)
     assert second.plan_id == 1 and "2020" in second.windowTitle()

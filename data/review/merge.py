@@ -11,6 +11,7 @@ to this replica's count. Merging an incoming record:
 """
 from __future__ import annotations
 
+from collections.abc import Sequence
 from dataclasses import dataclass, replace
 
 from ..canonical import canonical_json, checksum
@@ -140,6 +141,18 @@ class ExchangeSummary:
     notes: int
     states: int
     conflicts: int = 0
+    conflict_tasks: tuple[int, ...] = ()  # numbers of the tasks whose notes the import left in conflict
+
+
+def made_on(version: NoteVersion, others: Sequence[NoteVersion]) -> str | None:
+    """The replica (database) where `version` was last edited, from the version vectors: one whose count in it
+    is behind no other version's, preferring one ahead of them all. (A note's current version carries the
+    vector of every version it met, so a conflict copy is ahead of it nowhere; it is behind it nowhere on
+    the replica that made it.) None when no replica fits."""
+    counts = version.versions
+    fitting = [r for r, n in counts.items() if n > 0 and all(n >= o.versions.get(r, 0) for o in others)]
+    ahead = [r for r in fitting if all(counts[r] > o.versions.get(r, 0) for o in others)]
+    return max(ahead or fitting, key=lambda r: (counts[r], r), default=None)
 
 
 def merge_note(local: Note | None, incoming: Note) -> Note | None:

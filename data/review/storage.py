@@ -50,6 +50,9 @@ _AGGREGATED_STATUS = (f"SELECT task_id, {_AGGREGATE_STATUS} AS status, max(flagg
                       f"FROM review_states GROUP BY task_id")
 
 
+COMPUTER_KEY = "computer:"  # review_settings key prefix: the computer name of a replica, from its review files
+
+
 def _utc_now() -> datetime:
     return datetime.now(timezone.utc)
 
@@ -87,6 +90,22 @@ class ReviewStore:
                 self._set_setting("replica_id", replica)
                 self._set_setting("replica_home", home)
         return replica
+
+    def computer_names(self) -> dict[str, str]:
+        """The name of the computer of each replica known here: this one's, and those review files named."""
+        import socket
+
+        names = {row[0].removeprefix(COMPUTER_KEY): row[1] for row in self.conn.execute(
+            "SELECT key, value FROM review_settings WHERE key LIKE ?", (COMPUTER_KEY + "%",))}
+        names[self.replica_id()] = socket.gethostname()
+        return names
+
+    def reviewers(self, plan_id: int) -> list[str]:
+        """Everyone who set a status or wrote a note on the plan, by name."""
+        return [row[0] for row in self.conn.execute(
+            "SELECT reviewer FROM review_states s JOIN tasks t ON t.id = s.task_id WHERE t.plan_id = ? UNION "
+            "SELECT author FROM review_notes n JOIN tasks t ON t.id = n.task_id WHERE t.plan_id = ? AND NOT n.deleted "
+            "ORDER BY 1 COLLATE NOCASE", (plan_id, plan_id))]
 
     def default_reviewer(self) -> str:
         """The stored identity, else $PLAN_REVIEW_REVIEWER, else the operating system's user name."""
@@ -152,7 +171,7 @@ class ReviewStore:
         return note
 
     def _save(self, before: Note, **changes: object) -> Note:
-        after = replace(before, **changes, updated=self._now(), versions=self._bumped(before.versions))
+        after = replace(before, **{"updated": self._now(), **changes}, versions=self._bumped(before.versions))
         self._write_note(after)
         return before
 
@@ -167,10 +186,11 @@ class ReviewStore:
             return self._save(self._own_note(note_id, author), deleted=True)
 
     def restore_note(self, before: Note) -> Note:
-        """Put a note's text, deletion and conflicts back as they were (undo and redo); returns what it replaced."""
+        """Put a note's text, deletion, conflicts and time back as they were (undo and redo; a new revision, so
+        the change travels); returns what it replaced."""
         with self._edit():
             return self._save(self.note(before.id), text=before.text, deleted=before.deleted,
-                              conflicts=before.conflicts)
+                              conflicts=before.conflicts, updated=before.updated)  # its time as it was, too
 
     def resolve_conflict(self, note_id: str, keep: str | None = None) -> Note:
         """Settle a conflict: keep the version (the note or a conflict copy) whose key is `keep`, or the note
@@ -316,11 +336,12 @@ class ReviewStore:
 
     def filter_query(self, plan_id: int, *, status: str | None = None, flagged: bool | None = None,
                      has_notes: bool | None = None, reviewer: str | None = None,
-                     touched_by: str | None = None) -> tuple[str, list]:
+                     touched_by: str | None = None, conflicts: bool | None = None) -> tuple[str, list]:
         """A query selecting the ids of the plan's tasks that pass every filter given, and its parameters.
 
         status and flagged: the reviewer's when one is named, else aggregated over reviewers.
         touched_by: tasks where this reviewer set a state or wrote a note that is not deleted ("mine").
+        conflicts: tasks with (or without) a note edited on two computers and not yet settled.
         """
         source, params = self._status_source(reviewer)
         where = ["t.plan_id = ?"]
@@ -334,6 +355,9 @@ class ReviewStore:
         if has_notes is not None:
             where.append(f"{'' if has_notes else 'NOT '}EXISTS "
                          "(SELECT 1 FROM review_notes n WHERE n.task_id = t.id AND NOT n.deleted)")
+        if conflicts is not None:
+            where.append(f"{'' if conflicts else 'NOT '}EXISTS (SELECT 1 FROM review_notes n JOIN review_conflicts c "
+                         "ON c.note_id = n.id WHERE n.task_id = t.id)")
         if touched_by is not None:
             where.append("(EXISTS (SELECT 1 FROM review_states m WHERE m.task_id = t.id AND m.reviewer = ?) OR "
                          "EXISTS (SELECT 1 FROM review_notes n WHERE n.task_id = t.id AND n.author = ? "
@@ -379,6 +403,7 @@ class ReviewStore:
         content = {
             "plan": {"fingerprint": plan.fingerprint, "title": plan.title},
             "replica": self.replica_id(),
+            "computer": self.computer_names()[self.replica_id()],  # names the versions made here
             "reviewer": reviewer,
             "exported": self._now(),
             "notes": [note_record(n, positions[n.task_id]) for n in notes],
@@ -407,6 +432,8 @@ class ReviewStore:
         self.store.back_up("review-merge")
         with self._edit():
             summary = self._merge(plan_id, content, tasks)
+            if isinstance(content.get("computer"), str) and content["computer"].strip():
+                self._set_setting(COMPUTER_KEY + content["replica"], content["computer"].strip())
             self.conn.execute("INSERT OR IGNORE INTO review_exchanges (checksum, plan_id, replica, imported, "
                               "changed) VALUES (?, ?, ?, ?, ?)",
                               (digest, plan_id, content["replica"], self._now(),
@@ -434,6 +461,7 @@ class ReviewStore:
         notes = {note.id: note for note in self.notes(plan_id, include_deleted=True)}
         states = {(state.task_id, state.reviewer): state for state in self.states(plan_id)}
         changed_notes = changed_states = conflicts = 0
+        conflict_tasks: set[int] = set()
         for record in content["notes"]:
             incoming = note_from_record(record, *tasks[record["task_position"]])
             local = notes.get(incoming.id)
@@ -444,6 +472,7 @@ class ReviewStore:
                 changed_notes += 1
                 if merged.conflicts and not (local and local.conflicts):
                     conflicts += 1
+                    conflict_tasks.add(merged.task_number)
         for record in content["states"]:
             incoming = state_from_record(record, *tasks[record["task_position"]])
             key = (incoming.task_id, incoming.reviewer)
@@ -453,4 +482,4 @@ class ReviewStore:
                 self._write_state(merged)
                 states[key] = merged
                 changed_states += 1
-        return ExchangeSummary(changed_notes, changed_states, conflicts)
+        return ExchangeSummary(changed_notes, changed_states, conflicts, tuple(sorted(conflict_tasks)))

@@ -1,0 +1,46 @@
+"""Older Word and WPS files (.doc, .wps, .rtf) and workbooks (.xls, .et) converted with LibreOffice, run
+headless in a temporary folder with a time limit, into the .docx or .xlsx the other front ends read."""
+from __future__ import annotations
+
+import shutil
+import subprocess
+import tempfile
+from collections.abc import Callable
+from pathlib import Path
+from typing import TypeVar
+
+from ..errors import PlanFileError
+
+CONVERSION_SECONDS = 120
+Converted = TypeVar("Converted")
+
+
+def office_program() -> str | None:
+    """LibreOffice's command, if it is installed."""
+    return shutil.which("soffice") or shutil.which("libreoffice")
+
+
+def read_converted(path: Path, target: str, read: Callable[[Path], Converted]) -> Converted:
+    """`read` applied to the file converted to `target` ("docx" or "xlsx")."""
+    program = office_program()
+    if program is None:
+        raise PlanFileError(path, f"{path.suffix or 'this'} files are read by converting them with LibreOffice, "
+                                  "which is not installed: install LibreOffice (Debian/Ubuntu: "
+                                  "apt-get install libreoffice-writer-nogui libreoffice-calc-nogui), or save the "
+                                  f"file as .{target} and import that")
+    with tempfile.TemporaryDirectory(prefix="plan-review-convert-") as folder:
+        profile = Path(folder) / "profile"
+        command = [program, f"-env:UserInstallation={profile.as_uri()}", "--headless", "--norestore",
+                   "--convert-to", target, "--outdir", folder, str(path.resolve())]
+        try:
+            subprocess.run(command, stdin=subprocess.DEVNULL, capture_output=True, timeout=CONVERSION_SECONDS,
+                           check=False)
+        except subprocess.TimeoutExpired:
+            raise PlanFileError(path, f"LibreOffice did not convert the file within {CONVERSION_SECONDS} s") from None
+        except OSError as error:
+            raise PlanFileError(path, f"LibreOffice could not be started: {error}") from None
+        converted = Path(folder) / f"{path.stem}.{target}"
+        if not converted.exists():
+            raise PlanFileError(path, f"LibreOffice could not convert the file to .{target} (damaged, or "
+                                      "protected by a password?)")
+        return read(converted)

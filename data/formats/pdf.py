@@ -1,0 +1,158 @@
+"""A PDF with a text layer as the lines the plan reader takes, read with pdfminer.six (chosen over pypdf
+by bench/pdf_text_quality.py: pdfminer's layout analysis keeps lines whole where a word processor places
+each character on its own). Text in reading order; page headers, footers and page markers removed;
+lines wrapped at the margin joined back into paragraphs by their positions on the page."""
+from __future__ import annotations
+
+import re
+import warnings
+from collections import Counter
+from dataclasses import dataclass
+from pathlib import Path
+
+from pdfminer.high_level import extract_pages
+from pdfminer.layout import LAParams, LTFigure, LTImage, LTPage, LTTextContainer, LTTextLine
+from pdfminer.pdfdocument import PDFEncryptionError, PDFPasswordIncorrect, PDFTextExtractionNotAllowedWarning
+from pdfminer.psparser import PSException
+
+from ..errors import PlanFileError
+
+MAX_PAGES = 2_000
+_FURNITURE_LINES = 2  # lines at a page's top and foot that may be a running header or footer
+_PAGE_MARKER = re.compile(r"^(?:[—–\-－]?\s*\d{1,4}\s*[—–\-－]?|第\s*\d{1,4}\s*页.*|\d{1,4}\s*/\s*\d{1,4}|"
+                          r"page\s+\d{1,4}(?:\s+of\s+\d{1,4})?)$", re.I)
+_CJK_GAP = re.compile(r"(?<![A-Za-z]) (?![A-Za-z])|(?<=[A-Za-z]) (?![A-Za-z ])|(?<![A-Za-z ]) (?=[A-Za-z])")
+# a space beside a lone letter, in Chinese: justified "A IG C" is AIGC, while "AI PC" keeps its space
+_SPREAD_LETTERS = re.compile(r"(?<=(?<![A-Za-z])[A-Za-z]) (?=[A-Za-z])|(?<=[A-Za-z]) (?=[A-Za-z](?![A-Za-z]))")
+_SENTENCE_END = re.compile(r"[。；！？：:;!?）)」”]$")
+_NUMBERED_START = re.compile(r"^(?:[一二三四五六七八九十]+、|[（(][一二三四五六七八九十\d]+[）)]|\d{1,3}[.、．]|[①-⑳]|第[一二三四五六七八九十]+)")
+
+
+@dataclass
+class PageLine:
+    text: str
+    left: float
+    right: float
+    top: float
+
+    @property
+    def character_width(self) -> float:
+        return (self.right - self.left) / max(len(self.text), 1)
+
+
+def read_pdf(path: Path) -> list[str]:
+    """The document's paragraphs, one a line."""
+    pages = _page_lines(path)
+    if not any(pages):
+        raise PlanFileError(path, "the PDF has no text layer (a scanned document?): it must be run through "
+                                  "text recognition (OCR) before it can be read"
+                            if _has_images(path) else "the PDF holds no text")
+    return _paragraphs(_without_furniture(pages))
+
+
+def _page_lines(path: Path) -> list[list[PageLine]]:
+    pages: list[list[PageLine]] = []
+    try:
+        with warnings.catch_warnings():
+            warnings.simplefilter("ignore", PDFTextExtractionNotAllowedWarning)
+            for page in extract_pages(path, password="", maxpages=MAX_PAGES + 1, laparams=LAParams()):
+                if len(pages) == MAX_PAGES:
+                    raise PlanFileError(path, f"the PDF has more than {MAX_PAGES:,} pages: not read as a plan")
+                pages.append(_lines_of(page))
+    except PDFPasswordIncorrect:
+        raise PlanFileError(path, "the PDF is encrypted and needs a password to open") from None
+    except PDFEncryptionError as error:
+        raise PlanFileError(path, f"the PDF is encrypted in a way that cannot be opened: {error}") from None
+    except (PSException, ValueError, KeyError, TypeError) as error:
+        raise PlanFileError(path, f"a damaged PDF: {error or type(error).__name__}") from None
+    return pages
+
+
+def _lines_of(page: LTPage) -> list[PageLine]:
+    """The page's text lines top down, left to right. The lines are taken out of pdfminer's text boxes
+    and sorted by position: its box order can put a wrapped clause's last characters ("责)"), grouped
+    in a box of their own, before the line they end."""
+    lines = []
+    for box in page:
+        if isinstance(box, LTTextContainer):
+            for line in (box if not isinstance(box, LTTextLine) else [box]):
+                if isinstance(line, LTTextLine) and line.get_text().strip():
+                    lines.append(PageLine(_tidy(line.get_text()), line.x0, line.x1, line.y1))
+    return sorted(lines, key=lambda line: (-round(line.top), line.left))
+
+
+def _tidy(text: str) -> str:
+    """One line's text; in Chinese, without the spaces pdfminer sees in the gaps of justified text ("5 0 %",
+    "A I G C")."""
+    text = re.sub(r"\s+", " ", text).strip()
+    if _mostly_cjk(text):
+        text = _SPREAD_LETTERS.sub("", _CJK_GAP.sub("", text))
+    return text
+
+
+def _mostly_cjk(text: str) -> bool:
+    letters = text.replace(" ", "")
+    return sum(map(_is_cjk, letters)) * 2 > len(letters)
+
+
+def _has_images(path: Path) -> bool:
+    def holds_image(item) -> bool:
+        return isinstance(item, LTImage) or (isinstance(item, LTFigure) and any(holds_image(i) for i in item))
+
+    with warnings.catch_warnings():
+        warnings.simplefilter("ignore", PDFTextExtractionNotAllowedWarning)
+        return any(holds_image(item) for page in extract_pages(path, maxpages=5) for item in page)
+
+
+def _furniture_key(text: str) -> str:
+    return re.sub(r"\d+", "#", re.sub(r"\s+", "", text))
+
+
+def _without_furniture(pages: list[list[PageLine]]) -> list[PageLine]:
+    """All pages' lines without page markers and the running headers and footers: lines at a page's top or
+    foot that recur (numbers aside) on most pages."""
+    edges = Counter()
+    for lines in pages:
+        edge_lines = lines[:_FURNITURE_LINES] + lines[-_FURNITURE_LINES:]
+        edges.update({_furniture_key(line.text) for line in edge_lines})
+    recurring = {key for key, count in edges.items() if len(pages) >= 2 and count >= max(2, 0.6 * len(pages))}
+    kept = []
+    for lines in pages:
+        for index, line in enumerate(lines):
+            at_edge = index < _FURNITURE_LINES or index >= len(lines) - _FURNITURE_LINES
+            if at_edge and (_PAGE_MARKER.match(line.text) or _furniture_key(line.text) in recurring):
+                continue
+            kept.append(line)
+    return kept
+
+
+def _paragraphs(lines: list[PageLine]) -> list[str]:
+    """Lines joined where the text ran on: a line reaching the right margin (the next line's first word
+    would not have fitted) followed by a line starting at the left margin, not opening a numbered item."""
+    if not lines:
+        return []
+    left = Counter(round(line.left) for line in lines).most_common(1)[0][0]
+    right = max(Counter(round(line.right) for line in lines).most_common(3))[0]
+    paragraphs: list[str] = []
+    previous: PageLine | None = None
+    for line in lines:
+        if previous is not None and _runs_on(previous, line, left, right):
+            latin = paragraphs[-1][-1].isascii() and line.text[0].isascii() and not _mostly_cjk(previous.text)
+            paragraphs[-1] += (" " if latin else "") + line.text
+        else:
+            paragraphs.append(line.text)
+        previous = line
+    return paragraphs
+
+
+def _runs_on(line: PageLine, following: PageLine, left: float, right: float) -> bool:
+    width = line.character_width
+    first_word = following.text.split(" ")[0] if not _is_cjk(following.text[0]) else following.text[0]
+    reaches_margin = line.right + width * (len(first_word) + 1) > right
+    starts_at_margin = abs(following.left - left) < width * 0.8
+    opens_item = bool(_NUMBERED_START.match(following.text)) and bool(_SENTENCE_END.search(line.text))
+    return reaches_margin and starts_at_margin and not opens_item
+
+
+def _is_cjk(char: str) -> bool:
+    return "\u3000" <= char <= "\u9fff" or "\uff00" <= char <= "\uffef"

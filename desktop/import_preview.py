@@ -1,0 +1,281 @@
+"""File ▸ Import Plan…'s preview: what was read from the file, before anything is stored. Parts, sections
+and tasks with lead, participants, deadline and the reader's warnings beside their task; the unknown
+departments, each to be mapped to a known body (saved as the user's alias when the plan is stored); a
+task's departments set again. Store Plan stores the plan as corrected, Cancel stores nothing."""
+from __future__ import annotations
+
+import re
+
+from PySide6.QtCore import Qt
+from PySide6.QtGui import QBrush, QColor
+from PySide6.QtWidgets import (QComboBox, QCompleter, QDialog, QDialogButtonBox, QFormLayout, QGroupBox,
+                               QHBoxLayout, QHeaderView, QLabel, QLineEdit, QListWidget, QListWidgetItem,
+                               QPushButton, QSplitter, QTreeWidget, QTreeWidgetItem, QVBoxLayout, QWidget)
+
+from data.corrections import departments_named, map_department, set_task_departments, unknown_departments
+from data.importing import PlanImport
+from data.model import Department, Task
+from data.registry import Registry
+from data.user_registry import new_body
+
+_TASK_WARNING = re.compile(r"^task (\d+): ")
+WARNING_COLOUR = QColor("#b45309")
+
+
+class ImportPreviewDialog(QDialog):
+    """The reading of one plan file, correctable, then stored (accepted) or dropped (rejected)."""
+
+    COLUMNS = ("Task", "Lead", "Participants", "Deadline", "Warnings")
+
+    def __init__(self, plan_file: PlanImport, registry: Registry, parent: QWidget | None = None):
+        super().__init__(parent)
+        self.plan_file = plan_file
+        self.registry = registry
+        self.aliases: dict[str, str] = {}  # spelling -> official name, saved with the plan
+        self.new_bodies: list[Department] = []  # bodies the user added, saved with the plan
+        self.setWindowTitle(self.tr("Import Plan: %1").replace("%1", plan_file.source))
+        self.summary = QLabel()
+        self.summary.setWordWrap(True)
+        self.tree = QTreeWidget()
+        self.tree.setHeaderLabels([self.tr(name) for name in self.COLUMNS])
+        self.tree.setWordWrap(True)
+        self.tree.setUniformRowHeights(False)
+        header = self.tree.header()
+        header.setSectionResizeMode(0, QHeaderView.ResizeMode.Interactive)
+        header.resizeSection(0, 330)
+        for column, width in ((1, 160), (2, 170), (3, 90)):
+            header.resizeSection(column, width)
+        header.setStretchLastSection(True)
+        self.tree.currentItemChanged.connect(self._task_chosen)
+        self.other_warnings = QLabel()
+        self.other_warnings.setWordWrap(True)
+
+        self.unknown_list = QListWidget()
+        self.unknown_list.setMaximumHeight(180)
+        self.unknown_list.currentItemChanged.connect(self._unknown_chosen)
+        self.body_combo = QComboBox()
+        self.body_combo.setEditable(True)
+        self.body_combo.setInsertPolicy(QComboBox.InsertPolicy.NoInsert)
+        for department in sorted(registry.departments.values(), key=lambda d: d.name):
+            shown = f"{department.name} — {department.name_zh}" if department.name_zh else department.name
+            self.body_combo.addItem(shown, department.name)
+        self.body_combo.setCurrentIndex(-1)
+        self.body_combo.lineEdit().setPlaceholderText(self.tr("Choose or type a body the registry knows"))
+        self.body_combo.completer().setFilterMode(Qt.MatchFlag.MatchContains)
+        self.body_combo.completer().setCompletionMode(QCompleter.CompletionMode.PopupCompletion)
+        self.map_button = QPushButton(self.tr("Map to This Body"))
+        self.map_button.clicked.connect(self.map_chosen_unknown)
+        self.new_body_button = QPushButton(self.tr("Keep as a New Body…"))
+        self.new_body_button.setToolTip(self.tr("A real body the registry lacks: give its English and Chinese "
+                                                "names; later imports will know it"))
+        self.new_body_button.clicked.connect(self.ask_new_body)
+        unknown_box = QGroupBox(self.tr("Departments not in the registry"))
+        unknown_layout = QVBoxLayout(unknown_box)
+        unknown_layout.addWidget(self.unknown_list)
+        unknown_layout.addWidget(QLabel(self.tr("Is the same body as:")))
+        unknown_layout.addWidget(self.body_combo)
+        unknown_layout.addWidget(self.map_button)
+        unknown_layout.addWidget(self.new_body_button)
+
+        self.departments_edit = QLineEdit()
+        self.departments_edit.setPlaceholderText(self.tr("Names separated by “;” — the first leads"))
+        self.apply_button = QPushButton(self.tr("Set Departments"))
+        self.apply_button.clicked.connect(self.apply_task_departments)
+        self.departments_edit.returnPressed.connect(self.apply_task_departments)
+        task_box = QGroupBox(self.tr("Departments of the chosen task"))
+        task_layout = QFormLayout(task_box)
+        edit_row = QHBoxLayout()
+        edit_row.addWidget(self.departments_edit, 1)
+        edit_row.addWidget(self.apply_button)
+        task_layout.addRow(edit_row)
+
+        self.task_text = QLabel()
+        self.task_text.setWordWrap(True)
+        self.task_text.setAlignment(Qt.AlignmentFlag.AlignTop | Qt.AlignmentFlag.AlignLeft)
+        self.task_text.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
+        task_layout.addRow(self.task_text)
+
+        side = QWidget()
+        side.setMaximumWidth(440)
+        side_layout = QVBoxLayout(side)
+        side_layout.setContentsMargins(0, 0, 0, 0)
+        side_layout.addWidget(unknown_box)
+        side_layout.addWidget(task_box)
+        side_layout.addStretch(1)
+        splitter = QSplitter()
+        splitter.addWidget(self.tree)
+        splitter.addWidget(side)
+        splitter.setStretchFactor(0, 1)
+        splitter.setSizes([960, 400])
+
+        self.buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Cancel)
+        self.store_button = self.buttons.addButton(self.tr("Store Plan"), QDialogButtonBox.ButtonRole.AcceptRole)
+        self.buttons.accepted.connect(self.accept)
+        self.buttons.rejected.connect(self.reject)
+        layout = QVBoxLayout(self)
+        layout.addWidget(self.summary)
+        layout.addWidget(splitter, 1)
+        layout.addWidget(self.other_warnings)
+        layout.addWidget(self.buttons)
+        self.resize(1280, 760)
+        self.refresh()
+
+    # Showing ------------------------------------------------------------------------------------------
+    @property
+    def result(self):
+        return self.plan_file.result
+
+    def refresh(self) -> None:
+        """Show the reading as it now stands."""
+        plan, counts = self.result.plan, self.result.plan.counts()
+        text = self.tr("%1 (%2): %3 parts, %4 sections, %5 tasks, %6 departments. Nothing is stored until "
+                       "you choose Store Plan.")
+        for placeholder, value in (("%1", plan.title or self.plan_file.source), ("%2", plan.year or "?"),
+                                   ("%3", counts["parts"]), ("%4", counts["sections"]), ("%5", counts["tasks"]),
+                                   ("%6", counts["departments"])):
+            text = text.replace(placeholder, str(value))
+        self.summary.setText(text)
+        by_task: dict[int, list[str]] = {}
+        others = []
+        for warning in self.result.warnings:
+            match = _TASK_WARNING.match(warning)
+            if match:
+                by_task.setdefault(int(match.group(1)), []).append(warning[match.end():])
+            else:
+                others.append(warning)
+        chosen = self.chosen_task()
+        self.tree.clear()
+        self.task_items: dict[int, QTreeWidgetItem] = {}
+        for part in plan.parts:
+            part_item = QTreeWidgetItem(self.tree, [f"{part.number}. {part.title}"])
+            for section in part.sections:
+                parent = part_item
+                if section.number is not None:
+                    parent = QTreeWidgetItem(part_item, [f"({section.number}) {section.title or ''}"])
+                for task in section.tasks:
+                    self._task_item(parent, task, by_task.get(task.number, []))
+        self.tree.expandAll()
+        self.other_warnings.setText("\n".join(f"⚠ {warning}" for warning in others))
+        self.other_warnings.setVisible(bool(others))
+        self.unknown_list.clear()
+        for department in unknown_departments(self.result):
+            item = QListWidgetItem(department.name, self.unknown_list)
+            close = self.registry.suggestions(department.name)
+            item.setToolTip(self.tr("Close: %1").replace("%1", "; ".join(close)) if close else "")
+            item.setData(Qt.ItemDataRole.UserRole, close)
+        self.map_button.setEnabled(self.unknown_list.count() > 0)
+        self.new_body_button.setEnabled(self.unknown_list.count() > 0)
+        if self.unknown_list.count():
+            self.unknown_list.setCurrentRow(0)
+        if chosen is not None and id(chosen) in self.task_items:
+            self.tree.setCurrentItem(self.task_items[id(chosen)])
+        else:
+            self._task_chosen(None)
+
+    def _task_item(self, parent: QTreeWidgetItem, task: Task, warnings: list[str]) -> None:
+        item = QTreeWidgetItem(parent, [f"{task.number}. {task.text}", task.lead or "",
+                                        "; ".join(task.participants), task.deadline or "", "\n".join(warnings)])
+        item.setData(0, Qt.ItemDataRole.UserRole, task)
+        item.setToolTip(0, task.text)
+        if warnings:
+            item.setForeground(4, QBrush(WARNING_COLOUR))
+        self.task_items[id(task)] = item
+
+    def chosen_task(self) -> Task | None:
+        item = self.tree.currentItem()
+        return item.data(0, Qt.ItemDataRole.UserRole) if item is not None else None
+
+    def _task_chosen(self, *_: object) -> None:
+        task = self.chosen_task()
+        self.departments_edit.setEnabled(task is not None)
+        self.apply_button.setEnabled(task is not None)
+        self.departments_edit.setText("; ".join(task.departments) if task is not None else "")
+        self.departments_edit.setCursorPosition(0)
+        item = self.tree.currentItem()
+        warnings = item.text(4) if task is not None else ""
+        self.task_text.setText(f"{task.number}. {task.text}" + (f"\n\n⚠ {warnings}" if warnings else "")
+                               if task is not None else self.tr("Choose a task to see it in full."))
+
+    def _unknown_chosen(self, item: QListWidgetItem | None) -> None:
+        close = item.data(Qt.ItemDataRole.UserRole) if item is not None else None
+        self.body_combo.setCurrentIndex(self.body_combo.findData(close[0]) if close else -1)
+
+    # Correcting ---------------------------------------------------------------------------------------
+    def chosen_body(self) -> Department | None:
+        """The registry body the combo box names (chosen from the list, or typed as any spelling)."""
+        typed = self.body_combo.currentText().strip()
+        index = self.body_combo.findText(typed)
+        name = self.body_combo.itemData(index) if index >= 0 else typed.split(" — ")[0]
+        return self.registry.find(name)
+
+    def map_chosen_unknown(self) -> None:
+        """The chosen unknown name is read as the chosen body in every task; remembered when stored."""
+        item, body = self.unknown_list.currentItem(), self.chosen_body()
+        if item is None or body is None:
+            return
+        map_department(self.result, item.text(), body)
+        self.aliases[item.text()] = body.name
+        self.refresh()
+
+    def ask_new_body(self) -> NewBodyDialog | None:
+        """Ask the English and Chinese names of the chosen unknown name, kept as a new body."""
+        item = self.unknown_list.currentItem()
+        if item is None:
+            return None
+        dialog = NewBodyDialog(item.text(), self)
+        dialog.accepted.connect(lambda: self.keep_as_new_body(item.text(), dialog.body()))
+        dialog.open()
+        return dialog
+
+    def keep_as_new_body(self, name: str, body: Department) -> None:
+        """The unknown name is read as a new body the user named; it and its spelling are remembered."""
+        map_department(self.result, name, body)
+        self.new_bodies.append(body)
+        if name != body.name:
+            self.aliases[name] = body.name
+        self.refresh()
+
+    def apply_task_departments(self) -> None:
+        """The chosen task's departments as typed: known bodies by any spelling, others kept as new."""
+        task = self.chosen_task()
+        if task is None:
+            return
+        read = self.result.departments
+        departments = [read.get(d.name, d) for d in departments_named(
+            self.departments_edit.text(), self.registry, lambda spelling: spelling if spelling in read else None)]
+        if not departments:
+            return
+        set_task_departments(self.result, task, departments)
+        self.result.warnings = [w for w in self.result.warnings  # the user has decided the task's departments
+                                if not w.startswith(f"task {task.number}: department ")]
+        self.refresh()
+
+
+class NewBodyDialog(QDialog):
+    """The names of a body the registry lacks: official English name and Chinese name, one of them at least
+    (the unknown name fills the one its script fits)."""
+
+    def __init__(self, spelling: str, parent: QWidget | None = None):
+        super().__init__(parent)
+        self.setWindowTitle(self.tr("New Body"))
+        chinese = bool(re.search(r"[\u4e00-\u9fff]", spelling))
+        self.name_edit = QLineEdit("" if chinese else spelling)
+        self.name_zh_edit = QLineEdit(spelling if chinese else "")
+        self.buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Ok | QDialogButtonBox.StandardButton.Cancel)
+        self.buttons.accepted.connect(self.accept)
+        self.buttons.rejected.connect(self.reject)
+        layout = QFormLayout(self)
+        layout.addRow(QLabel(self.tr("“%1” is kept as a body of its own, known to later imports.")
+                             .replace("%1", spelling)))
+        layout.addRow(self.tr("&English name:"), self.name_edit)
+        layout.addRow(self.tr("&Chinese name:"), self.name_zh_edit)
+        layout.addRow(self.buttons)
+        for edit in (self.name_edit, self.name_zh_edit):
+            edit.textChanged.connect(self._check)
+
+    def _check(self) -> None:
+        self.buttons.button(QDialogButtonBox.StandardButton.Ok).setEnabled(
+            bool(self.name_edit.text().strip() or self.name_zh_edit.text().strip()))
+
+    def body(self) -> Department:
+        return new_body(self.name_edit.text(), self.name_zh_edit.text())

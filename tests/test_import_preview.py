@@ -1,0 +1,147 @@
+"""File ▸ Import Plan…'s preview on a real Word file and a real PDF built from corpus documents: what was
+read is shown before anything is stored; an unknown department mapped to a known body, a task's
+departments corrected, then stored; the result (and the alias) survive a restart."""
+from __future__ import annotations
+
+from pathlib import Path
+
+from PySide6.QtCore import Qt
+
+from data.store import PlanStore
+from desktop.import_preview import ImportPreviewDialog, NewBodyDialog
+from desktop.main_window import MainWindow
+
+from . import plan_documents as documents
+from .test_window import dialogs, open_window, settings_folder  # noqa: F401 (fixtures)
+
+CORPUS = Path(__file__).parent / "corpus"
+DEFENSE = "State Administration of Science, Technology and Industry for National Defense"
+UNKNOWN = "月球开发办"
+
+
+def corpus_with_unknown(slug: str, clause: str, with_unknown: str) -> list[str]:
+    text = (CORPUS / f"{slug}.txt").read_text(encoding="utf-8")
+    assert text.count(clause) >= 1
+    return text.replace(clause, with_unknown, 1).splitlines()
+
+
+def preview(qtbot, window: MainWindow, path: Path) -> ImportPreviewDialog:
+    window.import_plan_file(path)
+    qtbot.waitUntil(lambda: window.findChild(ImportPreviewDialog) is not None
+                    and window.findChild(ImportPreviewDialog).isVisible())
+    return window.findChild(ImportPreviewDialog)
+
+
+def task_rows(dialog: ImportPreviewDialog) -> dict[int, list[str]]:
+    """Each task's row in the preview as shown: number -> [text, lead, participants, deadline, warnings]."""
+    return {task.number: [item.text(column) for column in range(item.columnCount())]
+            for item in dialog.task_items.values() for task in [item.data(0, Qt.ItemDataRole.UserRole)]}
+
+
+def correct_and_store(qtbot, window, dialog, task_number: int, departments: str) -> None:
+    """Map the unknown department to the defence body, set one task's departments, store."""
+    [unknown] = [dialog.unknown_list.item(i).text() for i in range(dialog.unknown_list.count())]
+    assert unknown == UNKNOWN
+    dialog.unknown_list.setCurrentRow(0)
+    dialog.body_combo.setCurrentIndex(dialog.body_combo.findData(DEFENSE))
+    qtbot.mouseClick(dialog.map_button, Qt.MouseButton.LeftButton)
+    assert dialog.unknown_list.count() == 0
+    dialog.tree.setCurrentItem(next(item for item in dialog.task_items.values()
+                                    if item.data(0, Qt.ItemDataRole.UserRole).number == task_number))
+    dialog.departments_edit.clear()
+    qtbot.keyClicks(dialog.departments_edit, departments)
+    qtbot.mouseClick(dialog.apply_button, Qt.MouseButton.LeftButton)
+    with qtbot.waitSignal(window.plan_changed):
+        qtbot.mouseClick(dialog.store_button, Qt.MouseButton.LeftButton)
+
+
+def stored_tasks(db: Path, plan_id: int) -> dict[int, tuple[str, list[str]]]:
+    with PlanStore(db) as store:
+        return {row.number: (row.lead.name if row.lead else None, [d.name for d in row.participants])
+                for row in store.task_rows(store.task_ids(plan_id))}
+
+
+def test_a_word_plan_is_previewed_corrected_and_stored_and_survives_a_restart(qtbot, open_window, sample_db,
+                                                                               tmp_path, dialogs):
+    lines = corpus_with_unknown("gov2018-cujin-jiuye-opinions-zh", "（人力资源社会保障部、财政部负责）",
+                                f"（人力资源社会保障部、财政部、{UNKNOWN}负责）")
+    path = documents.write_docx(lines, tmp_path / "促进就业.docx", word_numbering=True)
+    window = open_window(sample_db)
+    dialog = preview(qtbot, window, path)
+    assert dialog.summary.text().startswith("国务院关于做好当前和今后一个时期促进就业工作的若干意见 (2018): 5 parts, "
+                                            "0 sections, 15 tasks")
+    rows = task_rows(dialog)
+    assert rows[6][1:4] == ["Ministry of Human Resources and Social Security", f"Ministry of Finance; {UNKNOWN}", ""]
+    assert rows[6][4] == f"department “{UNKNOWN}” is not in the registry; kept as a new, unverified department"
+    with PlanStore(sample_db) as store:
+        assert len(store.plans()) == 1  # nothing stored while the preview is open
+    correct_and_store(qtbot, window, dialog, 2, "Ministry of Finance; PBOC")
+    plan_id = window.plan_id
+    assert plan_id == 2 and "促进就业" in window.windowTitle()
+    window.close()
+    tasks = stored_tasks(sample_db, plan_id)
+    assert tasks[6] == ("Ministry of Human Resources and Social Security", ["Ministry of Finance", DEFENSE])
+    assert tasks[2] == ("Ministry of Finance", ["People's Bank of China"])
+    assert len(tasks) == 15
+
+    reopened = open_window(sample_db)  # a restart: a new window on the same database
+    assert reopened.plan_id == plan_id
+    with PlanStore(sample_db) as store:
+        assert store.user_aliases() == {UNKNOWN: DEFENSE}
+    again = tmp_path / "again.txt"
+    again.write_text(f"一、任务\n1.做好月面工作。（{UNKNOWN}负责）\n", encoding="utf-8")
+    dialog = preview(qtbot, reopened, again)
+    assert dialog.unknown_list.count() == 0 and task_rows(dialog)[1][1] == DEFENSE
+    dialog.reject()
+
+
+def test_a_pdf_plan_is_previewed_corrected_and_stored(qtbot, open_window, sample_db, tmp_path, dialogs):
+    lines = corpus_with_unknown("gov2019-3-zonghe-baoshuiqu-opinions-zh", "（商务部、海关总署负责）",
+                                f"（商务部、海关总署、{UNKNOWN}负责）")
+    path = documents.write_pdf(lines, tmp_path / "综合保税区.pdf", justified=True)
+    window = open_window(sample_db)
+    dialog = preview(qtbot, window, path)
+    assert ", 21 tasks, " in dialog.summary.text()
+    correct_and_store(qtbot, window, dialog, 1, "General Administration of Customs")
+    window.close()
+    tasks = stored_tasks(sample_db, 2)
+    assert tasks[1] == ("General Administration of Customs", [])
+    assert any(DEFENSE in participants for _, participants in tasks.values())
+    assert not any(UNKNOWN in participants for _, participants in tasks.values())
+
+
+def test_cancelling_the_preview_stores_nothing(qtbot, open_window, sample_db, tmp_path, dialogs):
+    lines = (CORPUS / "gov2019-xiaofei-fupin-opinions-zh.txt").read_text(encoding="utf-8").splitlines()
+    window = open_window(sample_db)
+    dialog = preview(qtbot, window, documents.write_docx(lines, tmp_path / "plan.docx"))
+    qtbot.mouseClick(dialog.buttons.button(dialog.buttons.StandardButton.Cancel), Qt.MouseButton.LeftButton)
+    qtbot.waitUntil(lambda: window.named_actions["import"].isEnabled())
+    with PlanStore(sample_db) as store:
+        assert len(store.plans()) == 1 and store.user_aliases() == {}
+    assert not dialogs
+
+
+def test_an_unknown_name_kept_as_a_new_body_is_known_to_later_imports(qtbot, open_window, sample_db, tmp_path,
+                                                                      dialogs):
+    lines = corpus_with_unknown("gov2019-xiaofei-fupin-opinions-zh", "（全国工商联、",
+                                f"（{UNKNOWN}、全国工商联、")
+    window = open_window(sample_db)
+    dialog = preview(qtbot, window, documents.write_docx(lines, tmp_path / "消费扶贫.docx"))
+    dialog.unknown_list.setCurrentRow(0)
+    qtbot.mouseClick(dialog.new_body_button, Qt.MouseButton.LeftButton)
+    names = dialog.findChild(NewBodyDialog)
+    assert names.name_zh_edit.text() == UNKNOWN and names.name_edit.text() == ""
+    qtbot.keyClicks(names.name_edit, "Lunar Development Office")
+    qtbot.mouseClick(names.buttons.button(names.buttons.StandardButton.Ok), Qt.MouseButton.LeftButton)
+    assert dialog.unknown_list.count() == 0
+    assert any(row[1] == "Lunar Development Office" for row in task_rows(dialog).values())
+    with qtbot.waitSignal(window.plan_changed):
+        qtbot.mouseClick(dialog.store_button, Qt.MouseButton.LeftButton)
+    with PlanStore(sample_db) as store:
+        found = store.find_department(UNKNOWN)
+        assert (found.name, found.name_zh, found.verified) == ("Lunar Development Office", UNKNOWN, True)
+    again = tmp_path / "again.txt"
+    again.write_text(f"一、任务\n1.做好月面工作。（{UNKNOWN}负责）\n", encoding="utf-8")
+    dialog = preview(qtbot, window, again)
+    assert dialog.unknown_list.count() == 0 and task_rows(dialog)[1][1] == "Lunar Development Office"
+    dialog.reject()
