@@ -60,7 +60,7 @@ class PlanReviewError(Exception):
 
     def __init__(self, path: str | Path, problem: str, **values: object):
         self.path = str(path)
-        self.reason = Problem(problem, **values)
+        self.reason = problem if isinstance(problem, Problem) and not values else Problem(problem, **values)
         super().__init__(f"{path}: {self.reason}")
 
     @property

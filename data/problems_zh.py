@@ -119,7 +119,28 @@ PROBLEMS_ZH = {
         "{damage}。文件未作任何改动；无法在其旁保存副本（文件夹只读）",
     "the plan would read exactly as plan {other}, which is stored already; the change was not made":
         "修改后的计划将与已存的计划 {other} 完全相同；未作修改",
-    "the backup could not be written ({reason}); nothing was removed": "无法写入备份（{reason}）；未删除任何内容",
+    "cannot be backed up before this change ({reason}); nothing was changed": "修改前无法备份（{reason}）；未作任何修改",
+    "was written by a newer Plan Review (schema {version})": "由较新版本的计划审阅写入（数据库结构版本 {version}）",
+    "is damaged or not a backup ({reason})": "已损坏或不是备份文件（{reason}）",
+    "has no backup number {number} (see plan-review backup list)": "没有编号为 {number} 的备份（参见 plan-review backup list）",
+    "before an import": "导入前",
+    "before a review merge": "合并审阅前",
+    "before an upgrade": "升级前",
+    "before a restore": "恢复前",
+    "before a plan was removed": "删除计划前",
+    "at start": "启动时",
+    "is too large to be {kind} ({size:,.1f} MB; at most {limit:,.0f} MB)":
+        "过大，不能作为{kind}读取（{size:,.1f} MB；最多 {limit:,.0f} MB）",
+    "a review file": "审阅文件",
+    # JSON as read from files (data/json_input.py)
+    "is not a plan: {reason}": "不是计划：{reason}",
+    "the key “{key}” appears twice in one object": "同一对象中键“{key}”出现两次",
+    "the number {number}… is too large": "数字 {number}… 过大",
+    "the number {number} is too large": "数字 {number} 过大",
+    "{name} is not a number JSON allows": "{name} 不是 JSON 允许的数字",
+    "it is nested more than {depth} deep": "嵌套超过 {depth} 层",
+    "the text “{text}” holds a lone surrogate (\\ud800–\\udfff), which is not Unicode text":
+        "文字“{text}”含有孤立的代理码位（\\ud800–\\udfff），不是合法的 Unicode 文本",
     # damaged databases (data/damage.py)
     "is empty (0 bytes), not a Plan Review database; it was left as it is":
         "是空文件（0 字节），不是计划审阅的数据库；文件保持原样",
@@ -160,7 +181,14 @@ PROBLEMS_ZH = {
     "not a department registry file: {reason}": "不是单位名录文件：{reason}",
     # review files and review edits (data/review/)
     "is not a review file (not UTF-8 text)": "不是审阅文件（不是 UTF-8 文本）",
-    "is truncated or not JSON ({reason} at line {line})": "不完整或不是 JSON 文件（第 {line} 行：{reason}）",
+    "is truncated or not JSON ({reason})": "不完整或不是 JSON 文件（{reason}）",
+    "is refused: {reason}": "被拒绝：{reason}",
+    "has no review file version this program knows ({version})": "审阅文件版本不是本程序所知的版本（{version}）",
+    "one reviewer's state of one task appears twice": "同一审阅人对同一任务的状态出现两次",
+    "holds note {note}, which belongs to plan {other} here, not to plan {plan_id}":
+        "含有备注 {note}，该备注在本数据库中属于计划 {other}，不属于计划 {plan_id}",
+    "gives note {note} another author ({author}; it was written by {writer})":
+        "将备注 {note} 的作者改为他人（{author}；原作者为 {writer}）",
     "is not a Plan Review review file": "不是计划审阅导出的审阅文件",
     "was written by a newer Plan Review (review file version {version}; this program reads up to {known})":
         "由较新版本的计划审阅写入（审阅文件版本 {version}；本程序最高读取版本 {known}）",

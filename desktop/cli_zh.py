@@ -23,6 +23,8 @@ CLI_ZH = {
     "{path}: no damage found": "{path}：未发现损坏",
     "Wrote {entries} departments to {path}": "已将 {entries} 个单位写入 {path}",
     "Added {bodies} departments and {spellings} spellings from {path}": "已从 {path} 添加 {bodies} 个单位和 {spellings} 种写法",
+    "{plans} plan(s), {notes} note(s), {statuses} status(es)": "{plans} 个计划，{notes} 条备注，{statuses} 个审阅状态",
+    "Restored {backup}; the content it replaced is kept as {before}": "已恢复 {backup}；被替换的内容另存为 {before}",
     "{count} note": "{count} 条备注",
     "{count} notes": "{count} 条备注",
     "{count} status": "{count} 个审阅状态",

@@ -7,9 +7,11 @@ count: openpyxl sets none, and LibreOffice does not fit wrapped rows, so printed
 """
 from __future__ import annotations
 
+import contextlib
 import math
 import re
 import unicodedata
+from datetime import datetime, timezone
 from pathlib import Path
 
 from openpyxl import Workbook
@@ -201,6 +203,23 @@ def _write_matrix(ws, styles: _Styles, book: SheetBook, names: list[str]) -> Non
                  plan_title=book.plan_title)
 
 
+def save(workbook: Workbook, path: Path) -> None:
+    """Workbook.save, except that a failure (a full disk) closes the half-written archive at once: left to
+    its finalizer, the archive would try to write its end again and print a second error."""
+    from zipfile import ZIP_DEFLATED, ZipFile
+
+    from openpyxl.writer.excel import ExcelWriter
+
+    workbook.properties.modified = datetime.now(timezone.utc).replace(tzinfo=None)  # as Workbook.save sets it
+    archive = ZipFile(path, "w", ZIP_DEFLATED, allowZip64=True)
+    try:
+        ExcelWriter(workbook, archive).save()  # closes the archive
+    except BaseException:
+        with contextlib.suppress(OSError, ValueError):
+            archive.close()
+        raise
+
+
 def write_workbook(book: SheetBook, path: Path, *, progress: Progress | None = None,
                    cancel: CancelCheck | None = None) -> None:
     """One workbook: an overview, the tasks × departments matrix, and a sheet per department (in the official
@@ -223,7 +242,7 @@ def write_workbook(book: SheetBook, path: Path, *, progress: Progress | None = N
         if progress:
             progress(done, len(book.sheets))
     check_cancel(cancel, path)
-    workbook.save(path)
+    save(workbook, path)
 
 
 def write_department_workbook(book: SheetBook, sheet: AssignmentSheet, path: Path) -> None:
@@ -232,7 +251,7 @@ def write_department_workbook(book: SheetBook, sheet: AssignmentSheet, path: Pat
     worksheet = workbook.active
     worksheet.title = short_names([sheet])[0]
     _write_department(worksheet, styles=_Styles(workbook, book.words), book=book, sheet=sheet)
-    workbook.save(path)
+    save(workbook, path)
 
 
 def _fill_statuses(ws, report: ReviewReport, header_row: int) -> None:
@@ -268,7 +287,7 @@ def write_review_workbook(report: ReviewReport, path: Path) -> None:
     _print_setup(notes, words, landscape=True, title_rows="1:1",
                  footer=words("{report}: {what}", report=report.title, what=words("Notes")),
                  plan_title=report.plan_title)
-    workbook.save(path)
+    save(workbook, path)
 
 
 # The official layout (GB/T 9704) ---------------------------------------------------------------------------
@@ -339,6 +358,6 @@ def _write_official_department(ws, book: SheetBook, sheet: AssignmentSheet) -> N
     ws.sheet_properties.pageSetUpPr.fitToPage = True
     ws.page_margins = OFFICIAL_MARGINS
     ws.HeaderFooter.differentOddEven = True
-    for footer, side in ((ws.oddFooter.right, "right"), (ws.evenFooter.left, "left")):
+    for footer in (ws.oddFooter.right, ws.evenFooter.left):  # the outside edge of odd and even pages
         footer.text = "\u2014 &P \u2014"
         footer.font, footer.size = OFFICIAL_FONTS["number"], 14

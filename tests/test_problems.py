@@ -11,6 +11,7 @@ import pytest
 from PySide6.QtWidgets import QMessageBox
 
 from data.errors import TASK_WARNING, PlanFileError, Problem
+from data.backups import REASONS
 from data.formats.detect import Kind
 from data.store import READ_ONLY_PROBLEM
 from data.language import CHINESE, ENGLISH, environment_language, word
@@ -21,7 +22,7 @@ from desktop.cli_zh import CLI_ZH
 ROOT = Path(__file__).resolve().parent.parent
 FAILURES = {"PlanReviewError", "PlanFileError", "DatabaseError", "ExportError", "ReviewFileError", "ReviewEditError",
             "RegistryFileError", "DamagedDatabaseError", "ExportCancelled", "Problem", "ShapeError", "_fail",
-            "_nonblank", "task_warning"}  # what takes a problem template
+            "_nonblank", "task_warning", "JsonInputError", "MalformedJsonError"}  # what takes a problem template
 CJK = re.compile(r"[\u4e00-\u9fff]")
 
 
@@ -36,6 +37,7 @@ def raised_templates() -> dict[str, str]:
     """Every problem template the program's code raises (or builds), with where: template -> file:line; and the
     problems it names through a constant (the read-only notice, the kinds of file, "none")."""
     found = {READ_ONLY_PROBLEM: "data/store.py", "none": "data/readers.py", TASK_WARNING: "data/errors.py",
+             **{reason: "data/backups.py" for reason in REASONS.values()},
              **{kind.description: "data/formats/detect.py" for kind in Kind}}
     for package in ("data", "exporters", "desktop"):
         for path in sorted((ROOT / package).rglob("*.py")):
@@ -77,9 +79,10 @@ def test_a_failure_carries_its_file_template_and_values_and_words_them_in_either
     with pytest.raises(PlanFileError) as raised:
         read_plan_file(path)
     error = raised.value
-    assert error.path == str(path) and error.reason.values["line"] == 2 and error.reason.values["column"] == 13
-    assert error.problem == "malformed JSON at line 2, column 13: Expecting value"
-    assert error.worded(CHINESE) == "JSON 格式有误：第 2 行第 13 列（Expecting value）"
+    malformed = error.reason.values["reason"]  # what is wrong inside the file, a problem of its own
+    assert error.path == str(path) and malformed.values["line"] == 2 and malformed.values["column"] == 13
+    assert error.problem == "is not a plan: malformed JSON at line 2, column 13: Expecting value"
+    assert error.worded(CHINESE) == "不是计划：JSON 格式有误：第 2 行第 13 列（Expecting value）"
 
 
 def test_a_problem_inside_the_file_is_worded_in_the_same_language(tmp_path):

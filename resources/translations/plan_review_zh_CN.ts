@@ -49,6 +49,45 @@
     </message>
 </context>
 <context>
+    <name>BackupDialog</name>
+    <message>
+        <source>Restore from Backup</source>
+        <translation>从备份恢复</translation>
+    </message>
+    <message>
+        <source>Choose the backup to restore. What the database holds now is kept as a backup first, so a restore can itself be undone.</source>
+        <translation>选择要恢复的备份。恢复前会先把数据库的现有内容另存为备份，恢复本身也可以撤回。</translation>
+    </message>
+    <message>
+        <source>Made</source>
+        <translation>备份时间</translation>
+    </message>
+    <message>
+        <source>Why</source>
+        <translation>原因</translation>
+    </message>
+    <message>
+        <source>Plans</source>
+        <translation>计划</translation>
+    </message>
+    <message>
+        <source>Notes</source>
+        <translation>备注</translation>
+    </message>
+    <message>
+        <source>Statuses</source>
+        <translation>审阅状态</translation>
+    </message>
+    <message>
+        <source>This database has no backups yet. One is made before every import, review merge and upgrade, and at start when it changed.</source>
+        <translation>本数据库还没有备份。每次导入、合并审阅和升级之前，以及启动时数据库有变化，都会自动备份。</translation>
+    </message>
+    <message>
+        <source>&amp;Restore</source>
+        <translation>恢复(&amp;R)</translation>
+    </message>
+</context>
+<context>
     <name>DepartmentsModel</name>
     <message>
         <source>&amp;Names and Abbreviations</source>
@@ -374,6 +413,10 @@
         <translation>导入计划(&amp;I)…</translation>
     </message>
     <message>
+        <source>Restore from &amp;Backup…</source>
+        <translation>从备份恢复(&amp;B)…</translation>
+    </message>
+    <message>
         <source>&amp;Quit</source>
         <translation>退出(&amp;Q)</translation>
     </message>
@@ -446,12 +489,24 @@
         <translation>搜索任务和单位（%1）</translation>
     </message>
     <message>
+        <source>Restore from Backup</source>
+        <translation>从备份恢复</translation>
+    </message>
+    <message>
+        <source>Restored %1; what it replaced is kept as the backup %2</source>
+        <translation>已恢复 %1；被替换的内容另存为备份 %2</translation>
+    </message>
+    <message>
         <source>Plans (*.txt *.json *.docx *.doc *.wps *.pdf *.html *.htm *.mht *.mhtml *.xlsx *.xls *.et *.csv);;All files (*)</source>
         <translation>计划文件 (*.txt *.json *.docx *.doc *.wps *.pdf *.html *.htm *.mht *.mhtml *.xlsx *.xls *.et *.csv);;所有文件 (*)</translation>
     </message>
     <message>
         <source>%1 (%2 tasks)</source>
         <translation>%1（%2 项任务）</translation>
+    </message>
+    <message>
+        <source>Read-only: this database is on read-only media or in a read-only folder; nothing can be saved</source>
+        <translation>只读：本数据库位于只读介质或只读文件夹中，无法保存任何修改</translation>
     </message>
     <message>
         <source>No plan</source>
@@ -556,10 +611,8 @@
         <translation>从本数据库中删除《%1》（%2 项任务）及其全部备注和审阅状态？</translation>
     </message>
     <message>
-        <source>A copy of the database as it is now is kept in
-%1</source>
-        <translation>删除前的数据库副本保存在
-%1</translation>
+        <source>A backup of the database as it is now is kept first (File ▸ Restore from Backup…).</source>
+        <translation>删除前会先备份数据库的现有内容（文件 ▸ 从备份恢复…）。</translation>
     </message>
     <message>
         <source>Remove Plan</source>
@@ -1100,6 +1153,18 @@
     <message>
         <source>Plan Review</source>
         <translation>计划审阅</translation>
+    </message>
+    <message>
+        <source>%1
+
+%2
+
+Restore the newest sound backup, made %3 (%4 notes, %5 statuses)?</source>
+        <translation>%1
+
+%2
+
+是否恢复最近一份完好的备份（%3，%4 条备注，%5 个审阅状态）？</translation>
     </message>
 </context>
 <context>
