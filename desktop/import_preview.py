@@ -53,16 +53,7 @@ class ImportPreviewDialog(QDialog):
         self.unknown_list = QListWidget()
         self.unknown_list.setMaximumHeight(180)
         self.unknown_list.currentItemChanged.connect(self._unknown_chosen)
-        self.body_combo = QComboBox()
-        self.body_combo.setEditable(True)
-        self.body_combo.setInsertPolicy(QComboBox.InsertPolicy.NoInsert)
-        for department in sorted(registry.departments.values(), key=lambda d: d.name):
-            shown = f"{department.name} — {department.name_zh}" if department.name_zh else department.name
-            self.body_combo.addItem(shown, department.name)
-        self.body_combo.setCurrentIndex(-1)
-        self.body_combo.lineEdit().setPlaceholderText(self.tr("Choose or type a body the registry knows"))
-        self.body_combo.completer().setFilterMode(Qt.MatchFlag.MatchContains)
-        self.body_combo.completer().setCompletionMode(QCompleter.CompletionMode.PopupCompletion)
+        self.body_combo = BodyChooser(registry)
         self.map_button = QPushButton(self.tr("Map to This Body"))
         self.map_button.clicked.connect(self.map_chosen_unknown)
         self.new_body_button = QPushButton(self.tr("Keep as a New Body…"))
@@ -198,19 +189,12 @@ class ImportPreviewDialog(QDialog):
 
     def _unknown_chosen(self, item: QListWidgetItem | None) -> None:
         close = item.data(Qt.ItemDataRole.UserRole) if item is not None else None
-        self.body_combo.setCurrentIndex(self.body_combo.findData(close[0]) if close else -1)
+        self.body_combo.choose(close[0] if close else None)
 
     # Correcting ---------------------------------------------------------------------------------------
-    def chosen_body(self) -> Department | None:
-        """The registry body the combo box names (chosen from the list, or typed as any spelling)."""
-        typed = self.body_combo.currentText().strip()
-        index = self.body_combo.findText(typed)
-        name = self.body_combo.itemData(index) if index >= 0 else typed.split(" — ")[0]
-        return self.registry.find(name)
-
     def map_chosen_unknown(self) -> None:
         """The chosen unknown name is read as the chosen body in every task; remembered when stored."""
-        item, body = self.unknown_list.currentItem(), self.chosen_body()
+        item, body = self.unknown_list.currentItem(), self.body_combo.body()
         if item is None or body is None:
             return
         map_department(self.result, item.text(), body)
@@ -249,6 +233,34 @@ class ImportPreviewDialog(QDialog):
         self.result.warnings = [w for w in self.result.warnings  # the user has decided the task's departments
                                 if not w.startswith(f"task {task.number}: department ")]
         self.refresh()
+
+
+class BodyChooser(QComboBox):
+    """A body of the registry, chosen from the list (official and Chinese names) or typed as any of its
+    spellings, the list narrowing to the names that hold what is typed."""
+
+    def __init__(self, registry: Registry, parent: QWidget | None = None):
+        super().__init__(parent)
+        self.registry = registry
+        self.setEditable(True)
+        self.setInsertPolicy(QComboBox.InsertPolicy.NoInsert)
+        for department in sorted(registry.departments.values(), key=lambda d: d.name):
+            shown = f"{department.name} — {department.name_zh}" if department.name_zh else department.name
+            self.addItem(shown, department.name)
+        self.setCurrentIndex(-1)
+        self.lineEdit().setPlaceholderText(self.tr("Choose or type a body the registry knows"))
+        self.completer().setFilterMode(Qt.MatchFlag.MatchContains)
+        self.completer().setCompletionMode(QCompleter.CompletionMode.PopupCompletion)
+
+    def choose(self, name: str | None) -> None:
+        """Show the body of this official name (None: none)."""
+        self.setCurrentIndex(self.findData(name) if name else -1)
+
+    def body(self) -> Department | None:
+        """The body chosen or typed, if the registry knows it."""
+        typed = self.currentText().strip()
+        index = self.findText(typed)
+        return self.registry.find(self.itemData(index) if index >= 0 else typed.split(" — ")[0])
 
 
 class NewBodyDialog(QDialog):

@@ -80,7 +80,7 @@ def correct_and_store(qtbot, window, dialog, task_number: int, departments: str)
     [unknown] = [dialog.unknown_list.item(i).text() for i in range(dialog.unknown_list.count())]
     assert unknown == UNKNOWN
     dialog.unknown_list.setCurrentRow(0)
-    dialog.body_combo.setCurrentIndex(dialog.body_combo.findData(DEFENSE))
+    dialog.body_combo.choose(DEFENSE)
     qtbot.mouseClick(dialog.map_button, Qt.MouseButton.LeftButton)
     assert dialog.unknown_list.count() == 0
     dialog.tree.setCurrentItem(next(item for item in dialog.task_items.values()

@@ -181,3 +181,35 @@ def test_the_department_registry_is_exported_and_imported_from_the_file_menu(qtb
     assert window.store.user_aliases() == {"知产局": CNIPA}
     menu = [action.text() for action in window.menus["file"].actions()]
     assert menu.index("&Import Plan…") + 1 == menu.index("Import Department Re&gistry…")
+
+
+def test_an_unverified_department_is_merged_into_a_known_body(qtbot, open_window, sample_db, qtmodeltester):
+    with PlanStore(sample_db) as store:
+        document = json.loads(json_format.dumps(store.load_plan(1)))
+        document["plan"]["title"] = "A second plan"
+        tasks = document["plan"]["parts"][0]["sections"][0]["tasks"]
+        tasks[0]["departments"].append({"name": "Lunar Patent Bureau", "role": "participant"})
+        tasks[1]["departments"] = [{"name": "Lunar Patent Bureau", "role": "lead"},
+                                   {"name": CNIPA, "role": "participant"}]
+        from data.json_format import plan_from_json
+        from data.registry import default_registry
+
+        plan_id = store.import_plan(plan_from_json(document, default_registry())).plan_id
+    window = open_window(sample_db)
+    window.show_plan(plan_id)
+    model = window.departments_model
+    row = next(r for r in range(model.rowCount()) if model.department(r).name == "Lunar Patent Bureau")
+    assert not model.department(row).verified
+    window.departments_view.selectRow(row)
+    dialog = window.plan_edits.merge_chosen_department()
+    dialog.chooser.lineEdit().clear()
+    qtbot.keyClicks(dialog.chooser.lineEdit(), "CNIPA")
+    qtbot.mouseClick(dialog.buttons.button(dialog.buttons.StandardButton.Ok), Qt.MouseButton.LeftButton)
+    assert "Lunar Patent Bureau" not in department_counts(window)
+    assert shown_row(window, 2)["lead"] == CNIPA and shown_row(window, 2)["participants"] == ""
+    assert CNIPA in shown_row(window, 1)["lead"] + shown_row(window, 1)["participants"]
+    changes = [c.change for c in window.store.corrections(plan_id)]
+    assert changes == [f"department Lunar Patent Bureau merged into {CNIPA}"]
+    assert window.store.user_aliases() == {"Lunar Patent Bureau": CNIPA}
+    assert window.store.find_department("Lunar Patent Bureau").name == CNIPA
+    qtmodeltester.check(window.departments_model)
