@@ -10,9 +10,11 @@ from PySide6.QtCore import Qt
 from PySide6.QtGui import QBrush, QColor
 from PySide6.QtWidgets import (QComboBox, QCompleter, QDialog, QDialogButtonBox, QFormLayout, QGroupBox,
                                QHBoxLayout, QHeaderView, QLabel, QLineEdit, QListWidget, QListWidgetItem,
-                               QPushButton, QSplitter, QTreeWidget, QTreeWidgetItem, QVBoxLayout, QWidget)
+                               QPlainTextEdit, QPushButton, QSplitter, QTreeWidget, QTreeWidgetItem, QVBoxLayout,
+                               QWidget)
 
-from data.corrections import departments_named, map_department, set_task_departments, unknown_departments
+from data.corrections import (departments_named, has_next, map_department, merge_with_next, set_task_departments,
+                              split_task, unknown_departments)
 from data.importing import PlanImport
 from data.model import Department, Task
 from data.registry import Registry
@@ -73,18 +75,32 @@ class ImportPreviewDialog(QDialog):
         self.apply_button = QPushButton(self.tr("Set Departments"))
         self.apply_button.clicked.connect(self.apply_task_departments)
         self.departments_edit.returnPressed.connect(self.apply_task_departments)
-        task_box = QGroupBox(self.tr("Departments of the chosen task"))
+        task_box = QGroupBox(self.tr("The chosen task"))
         task_layout = QFormLayout(task_box)
+        self.task_text = QPlainTextEdit()
+        self.task_text.setReadOnly(True)
+        self.task_text.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse
+                                               | Qt.TextInteractionFlag.TextSelectableByKeyboard)
+        self.task_text.setToolTip(self.tr("Click where a second task starts, then Split Here"))
+        self.task_text.setMaximumHeight(150)
+        self.task_text.cursorPositionChanged.connect(self._enable_task_actions)
+        self.task_warnings = QLabel()
+        self.task_warnings.setWordWrap(True)
+        self.split_button = QPushButton(self.tr("Split Here"))
+        self.split_button.clicked.connect(self.split_chosen_task)
+        self.merge_button = QPushButton(self.tr("Merge with Next Task"))
+        self.merge_button.clicked.connect(self.merge_chosen_task)
+        task_buttons = QHBoxLayout()
+        task_buttons.addWidget(self.split_button)
+        task_buttons.addWidget(self.merge_button)
         edit_row = QHBoxLayout()
         edit_row.addWidget(self.departments_edit, 1)
         edit_row.addWidget(self.apply_button)
-        task_layout.addRow(edit_row)
-
-        self.task_text = QLabel()
-        self.task_text.setWordWrap(True)
-        self.task_text.setAlignment(Qt.AlignmentFlag.AlignTop | Qt.AlignmentFlag.AlignLeft)
-        self.task_text.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
         task_layout.addRow(self.task_text)
+        task_layout.addRow(self.task_warnings)
+        task_layout.addRow(task_buttons)
+        task_layout.addRow(QLabel(self.tr("Its departments (the first leads):")))
+        task_layout.addRow(edit_row)
 
         side = QWidget()
         side.setMaximumWidth(440)
@@ -184,8 +200,18 @@ class ImportPreviewDialog(QDialog):
         self.departments_edit.setCursorPosition(0)
         item = self.tree.currentItem()
         warnings = item.text(4) if task is not None else ""
-        self.task_text.setText(f"{task.number}. {task.text}" + (f"\n\n⚠ {warnings}" if warnings else "")
-                               if task is not None else self.tr("Choose a task to see it in full."))
+        self.task_text.setPlainText(task.text if task is not None else "")
+        self.task_text.setPlaceholderText(self.tr("Choose a task to see it in full."))
+        self.task_warnings.setText(f"⚠ {warnings}" if warnings else "")
+        self.task_warnings.setVisible(bool(warnings))
+        self._enable_task_actions()
+
+    def _enable_task_actions(self) -> None:
+        task = self.chosen_task()
+        at = self.task_text.textCursor().position()
+        self.split_button.setEnabled(task is not None and 0 < at < len(task.text.rstrip())
+                                     and bool(task.text[:at].strip()))
+        self.merge_button.setEnabled(task is not None and has_next(self.result, task))
 
     def _unknown_chosen(self, item: QListWidgetItem | None) -> None:
         close = item.data(Qt.ItemDataRole.UserRole) if item is not None else None
@@ -217,6 +243,22 @@ class ImportPreviewDialog(QDialog):
         self.new_bodies.append(body)
         if name != body.name:
             self.aliases[name] = body.name
+        self.refresh()
+
+    def split_chosen_task(self) -> None:
+        """Two tasks from the chosen one, split where the cursor stands in its text."""
+        task = self.chosen_task()
+        if task is None:
+            return
+        split_task(self.result, task, self.task_text.textCursor().position())
+        self.refresh()
+
+    def merge_chosen_task(self) -> None:
+        """The chosen task and the next one of its section become one."""
+        task = self.chosen_task()
+        if task is None or not has_next(self.result, task):
+            return
+        merge_with_next(self.result, task)
         self.refresh()
 
     def apply_task_departments(self) -> None:

@@ -75,6 +75,11 @@ def task_rows(dialog: ImportPreviewDialog) -> dict[int, list[str]]:
             for item in dialog.task_items.values() for task in [item.data(0, Qt.ItemDataRole.UserRole)]}
 
 
+def choose_task(dialog: ImportPreviewDialog, number: int) -> None:
+    dialog.tree.setCurrentItem(next(item for item in dialog.task_items.values()
+                                    if item.data(0, Qt.ItemDataRole.UserRole).number == number))
+
+
 def correct_and_store(qtbot, window, dialog, task_number: int, departments: str) -> None:
     """Map the unknown department to the defence body, set one task's departments, store."""
     [unknown] = [dialog.unknown_list.item(i).text() for i in range(dialog.unknown_list.count())]
@@ -83,8 +88,7 @@ def correct_and_store(qtbot, window, dialog, task_number: int, departments: str)
     dialog.body_combo.choose(DEFENSE)
     qtbot.mouseClick(dialog.map_button, Qt.MouseButton.LeftButton)
     assert dialog.unknown_list.count() == 0
-    dialog.tree.setCurrentItem(next(item for item in dialog.task_items.values()
-                                    if item.data(0, Qt.ItemDataRole.UserRole).number == task_number))
+    choose_task(dialog, task_number)
     dialog.departments_edit.clear()
     qtbot.keyClicks(dialog.departments_edit, departments)
     qtbot.mouseClick(dialog.apply_button, Qt.MouseButton.LeftButton)
@@ -182,3 +186,30 @@ def test_an_unknown_name_kept_as_a_new_body_is_known_to_later_imports(qtbot, ope
     dialog = preview(qtbot, window, again)
     assert dialog.unknown_list.count() == 0 and task_rows(dialog)[1][1] == "Lunar Development Office"
     dialog.reject()
+
+
+def test_a_task_read_as_one_is_split_and_two_are_merged_before_storing(qtbot, open_window, sample_db, tmp_path,
+                                                                       dialogs):
+    lines = ["关于做好工作的方案", "一、总体", "1.做好甲工作，推进落实。2.做好乙工作，加强保障。（财政部负责）",
+             "3.做好丙工作。（科技部负责）", "4.做好丁工作。（商务部负责）"]
+    window = open_window(sample_db)
+    dialog = preview(qtbot, window, documents.write_docx(lines, tmp_path / "方案.docx"))
+    assert task_rows(dialog)[1][0] == "1. 做好甲工作，推进落实。2.做好乙工作，加强保障。"
+    choose_task(dialog, 1)
+    cursor = dialog.task_text.textCursor()
+    cursor.setPosition(dialog.task_text.toPlainText().index("2."))
+    dialog.task_text.setTextCursor(cursor)
+    qtbot.mouseClick(dialog.split_button, Qt.MouseButton.LeftButton)
+    rows = task_rows(dialog)
+    assert [rows[n][:2] for n in (1, 2, 3)] == [["1. 做好甲工作，推进落实。", "Ministry of Finance"],
+                                                ["2. 做好乙工作，加强保障。", "Ministry of Finance"],
+                                                ["3. 做好丙工作。", "Ministry of Science and Technology"]]
+    choose_task(dialog, 3)
+    qtbot.mouseClick(dialog.merge_button, Qt.MouseButton.LeftButton)
+    rows = task_rows(dialog)
+    assert sorted(rows) == [1, 2, 3]
+    assert rows[3][:3] == ["3. 做好丙工作。做好丁工作。", "Ministry of Science and Technology", "Ministry of Commerce"]
+    assert not dialog.merge_button.isEnabled()  # the last task of its section
+    with qtbot.waitSignal(window.plan_changed):
+        qtbot.mouseClick(dialog.store_button, Qt.MouseButton.LeftButton)
+    assert list(stored_tasks(sample_db, 2)) == [1, 2, 3]
