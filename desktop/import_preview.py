@@ -6,15 +6,17 @@ from __future__ import annotations
 
 import re
 
-from PySide6.QtCore import Qt
+from PySide6.QtCore import QT_TRANSLATE_NOOP, QCoreApplication, Qt
 from PySide6.QtGui import QBrush, QColor
 from PySide6.QtWidgets import (QComboBox, QCompleter, QDialog, QDialogButtonBox, QFormLayout, QGroupBox,
                                QHBoxLayout, QHeaderView, QLabel, QLineEdit, QListWidget, QListWidgetItem,
-                               QPlainTextEdit, QPushButton, QSplitter, QTreeWidget, QTreeWidgetItem, QVBoxLayout,
-                               QWidget)
+                               QMessageBox, QPlainTextEdit, QPushButton, QSplitter, QTableWidget, QTableWidgetItem,
+                               QTreeWidget, QTreeWidgetItem, QVBoxLayout, QWidget)
 
 from data.corrections import (departments_named, has_next, map_department, merge_with_next, set_task_departments,
                               split_task, unknown_departments)
+from data.formats.ledger import (DEADLINE, LEAD, NUMBER, PART, PARTICIPANTS, ROLES, SECTION, TASK, LedgerResult,
+                                 read_again)
 from data.importing import PlanImport
 from data.model import Department, Task
 from data.registry import Registry
@@ -35,6 +37,7 @@ class ImportPreviewDialog(QDialog):
         self.registry = registry
         self.aliases: dict[str, str] = {}  # spelling -> official name, saved with the plan
         self.new_bodies: list[Department] = []  # bodies the user added, saved with the plan
+        self.mapped: dict[str, Department] = {}  # unknown name -> body, made again on a ledger read anew
         self.setWindowTitle(self.tr("Import Plan: %1").replace("%1", plan_file.source))
         self.summary = QLabel()
         self.summary.setWordWrap(True)
@@ -117,6 +120,10 @@ class ImportPreviewDialog(QDialog):
 
         self.buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Cancel)
         self.store_button = self.buttons.addButton(self.tr("Store Plan"), QDialogButtonBox.ButtonRole.AcceptRole)
+        self.columns_button = self.buttons.addButton(self.tr("Ledger Columns…"), QDialogButtonBox.ButtonRole.ActionRole)
+        self.columns_button.setToolTip(self.tr("Say which column holds the task, the lead, the others, the deadline"))
+        self.columns_button.clicked.connect(self.ask_ledger_columns)
+        self.columns_button.setVisible(isinstance(plan_file.result, LedgerResult))
         self.buttons.accepted.connect(self.accept)
         self.buttons.rejected.connect(self.reject)
         layout = QVBoxLayout(self)
@@ -224,6 +231,7 @@ class ImportPreviewDialog(QDialog):
         if item is None or body is None:
             return
         map_department(self.result, item.text(), body)
+        self.mapped[item.text()] = body
         self.aliases[item.text()] = body.name
         self.refresh()
 
@@ -240,10 +248,33 @@ class ImportPreviewDialog(QDialog):
     def keep_as_new_body(self, name: str, body: Department) -> None:
         """The unknown name is read as a new body the user named; it and its spelling are remembered."""
         map_department(self.result, name, body)
+        self.mapped[name] = body
         self.new_bodies.append(body)
         if name != body.name:
             self.aliases[name] = body.name
         self.refresh()
+
+    def ask_ledger_columns(self) -> LedgerColumnsDialog | None:
+        """Let the user say which role each column of the ledger plays, then read its rows again."""
+        if not isinstance(self.result, LedgerResult):
+            return None
+        dialog = LedgerColumnsDialog(self.result, self)
+        dialog.accepted.connect(lambda: self.read_ledger_again(dialog.roles()))
+        dialog.open()
+        return dialog
+
+    def read_ledger_again(self, roles: dict[str, list[int]]) -> bool:
+        """The ledger's rows read with these column roles; the names mapped so far are mapped again."""
+        try:
+            result = read_again(self.result, roles, self.registry)
+        except ValueError as error:
+            QMessageBox.warning(self, self.tr("Ledger Columns"), str(error)[:1].upper() + str(error)[1:] + ".")
+            return False
+        for name, body in self.mapped.items():
+            map_department(result, name, body)
+        self.plan_file = PlanImport(self.plan_file.source, result)
+        self.refresh()
+        return True
 
     def split_chosen_task(self) -> None:
         """Two tasks from the chosen one, split where the cursor stands in its text."""
@@ -333,3 +364,55 @@ class NewBodyDialog(QDialog):
 
     def body(self) -> Department:
         return new_body(self.name_edit.text(), self.name_zh_edit.text())
+
+
+class LedgerColumnsDialog(QDialog):
+    """Each column of a ledger, its header and first value, and the role it plays (or none)."""
+
+    ROLE_NAMES = {NUMBER: QT_TRANSLATE_NOOP("LedgerColumnsDialog", "Number"),
+                  PART: QT_TRANSLATE_NOOP("LedgerColumnsDialog", "Part"),
+                  SECTION: QT_TRANSLATE_NOOP("LedgerColumnsDialog", "Section"),
+                  TASK: QT_TRANSLATE_NOOP("LedgerColumnsDialog", "Task"),
+                  LEAD: QT_TRANSLATE_NOOP("LedgerColumnsDialog", "Lead department"),
+                  PARTICIPANTS: QT_TRANSLATE_NOOP("LedgerColumnsDialog", "Responsible / participating"),
+                  DEADLINE: QT_TRANSLATE_NOOP("LedgerColumnsDialog", "Deadline")}
+
+    def __init__(self, result: LedgerResult, parent: QWidget | None = None):
+        super().__init__(parent)
+        self.setWindowTitle(self.tr("Ledger Columns"))
+        columns, rows = result.columns, result.rows
+        first = rows[columns.first_row] if columns.first_row < len(rows) else []
+        self.table = QTableWidget(len(columns.headers), 3)
+        self.table.setHorizontalHeaderLabels([self.tr("Column"), self.tr("First row"), self.tr("Read as")])
+        self.table.verticalHeader().setVisible(False)
+        self.table.setEditTriggers(QTableWidget.EditTrigger.NoEditTriggers)
+        self.role_boxes: list[QComboBox] = []
+        for index, header in enumerate(columns.headers):
+            self.table.setItem(index, 0, QTableWidgetItem(header))
+            self.table.setItem(index, 1, QTableWidgetItem(first[index] if index < len(first) else ""))
+            box = QComboBox()
+            box.addItem(self.tr("Not read"), None)
+            for role in ROLES:
+                box.addItem(QCoreApplication.translate("LedgerColumnsDialog", self.ROLE_NAMES[role]), role)
+            box.setCurrentIndex(box.findData(columns.role_of_column(index)) if columns.role_of_column(index) else 0)
+            self.table.setCellWidget(index, 2, box)
+            self.role_boxes.append(box)
+        self.table.horizontalHeader().setSectionResizeMode(1, QHeaderView.ResizeMode.Stretch)
+        self.table.resizeColumnToContents(0)
+        self.table.setColumnWidth(2, 230)
+        self.buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Ok | QDialogButtonBox.StandardButton.Cancel)
+        self.buttons.accepted.connect(self.accept)
+        self.buttons.rejected.connect(self.reject)
+        layout = QVBoxLayout(self)
+        layout.addWidget(QLabel(self.tr("Say what each column holds; the rows are then read again.")))
+        layout.addWidget(self.table)
+        layout.addWidget(self.buttons)
+        self.resize(760, 360)
+
+    def roles(self) -> dict[str, list[int]]:
+        """Role: the columns the user gave it."""
+        chosen: dict[str, list[int]] = {}
+        for index, box in enumerate(self.role_boxes):
+            if box.currentData() is not None:
+                chosen.setdefault(box.currentData(), []).append(index)
+        return chosen

@@ -10,13 +10,14 @@ from PySide6.QtCore import Qt
 
 from data.store import PlanStore
 from desktop.context import AppContext
-from desktop.import_preview import ImportPreviewDialog, NewBodyDialog
+from desktop.import_preview import ImportPreviewDialog, LedgerColumnsDialog, NewBodyDialog
 from desktop.main_window import MainWindow
 from desktop.settings import Settings
 
 from . import plan_documents as documents
 
 CORPUS = Path(__file__).parent / "corpus"
+CNIPA = "China National Intellectual Property Administration"
 DEFENSE = "State Administration of Science, Technology and Industry for National Defense"
 UNKNOWN = "月球开发办"
 
@@ -213,3 +214,39 @@ def test_a_task_read_as_one_is_split_and_two_are_merged_before_storing(qtbot, op
     with qtbot.waitSignal(window.plan_changed):
         qtbot.mouseClick(dialog.store_button, Qt.MouseButton.LeftButton)
     assert list(stored_tasks(sample_db, 2)) == [1, 2, 3]
+
+
+def test_a_ledger_whose_lead_column_was_not_recognised_is_read_again_with_the_columns_the_user_gives(
+        qtbot, open_window, sample_db, tmp_path, dialogs):
+    rows = [["序号", "工作事项", "主办单位", "协办单位", "完成时间"],
+            ["1", "建设知识产权公共服务平台", "国家知识产权局", "财政部", "2020年底"],
+            ["2", "完善商标审查机制", "国家知识产权局", "", "2020年10月"],
+            ["3", "推进专利转化运用", "财政部", "国家知识产权局、科技部", ""]]
+    window = open_window(sample_db)
+    dialog = preview(qtbot, window, documents.write_csv(rows, tmp_path / "台账.csv"))
+    assert dialog.columns_button.isVisible()
+    assert dialog.other_warnings.text().startswith("⚠ the ledger's columns were read as: “序号” number; "
+                                                   "“工作事项” task; “主办单位” not read; “协办单位” participants; "
+                                                   "“完成时间” deadline")
+    assert task_rows(dialog)[2][1] == ""  # read without its lead: 主办单位 was not recognised
+    qtbot.mouseClick(dialog.columns_button, Qt.MouseButton.LeftButton)
+    columns = dialog.findChild(LedgerColumnsDialog)
+    assert [columns.table.item(row, 1).text() for row in range(5)] == rows[1]
+    lead_box = columns.role_boxes[2]
+    lead_box.setCurrentIndex(lead_box.findText("Lead department"))
+    qtbot.mouseClick(columns.buttons.button(columns.buttons.StandardButton.Ok), Qt.MouseButton.LeftButton)
+    shown = task_rows(dialog)
+    assert shown[1][1:4] == [CNIPA, "Ministry of Finance", "2020年底"]
+    assert shown[2][1:3] == [CNIPA, ""]
+    assert shown[3][1:3] == ["Ministry of Finance", f"{CNIPA}; Ministry of Science and Technology"]
+    with qtbot.waitSignal(window.plan_changed):
+        qtbot.mouseClick(dialog.store_button, Qt.MouseButton.LeftButton)
+    assert stored_tasks(sample_db, 2)[3] == ("Ministry of Finance", [CNIPA, "Ministry of Science and Technology"])
+
+
+def test_the_ledger_columns_button_is_only_for_ledgers(qtbot, open_window, sample_db, tmp_path, dialogs):
+    window = open_window(sample_db)
+    lines = (CORPUS / "gov2019-xiaofei-fupin-opinions-zh.txt").read_text(encoding="utf-8").splitlines()
+    dialog = preview(qtbot, window, documents.write_docx(lines, tmp_path / "plan.docx"))
+    assert not dialog.columns_button.isVisible()
+    dialog.reject()
