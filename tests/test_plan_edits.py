@@ -213,3 +213,28 @@ def test_an_unverified_department_is_merged_into_a_known_body(qtbot, open_window
     assert window.store.user_aliases() == {"Lunar Patent Bureau": CNIPA}
     assert window.store.find_department("Lunar Patent Bureau").name == CNIPA
     qtmodeltester.check(window.departments_model)
+
+
+def test_colleagues_who_made_the_same_correction_exchange_reviews_and_others_do_not(tmp_path, sample_db):
+    import shutil
+
+    from data.errors import ReviewFileError
+    from data.store import TaskContent
+
+    mine, theirs, untouched = (tmp_path / f"{name}.sqlite" for name in ("mine", "theirs", "untouched"))
+    for copy in (mine, theirs, untouched):
+        shutil.copy(sample_db, copy)
+    for path in (mine, theirs):
+        with PlanStore(path) as store:
+            task_id = store.task_id_by_number(1, 1)
+            before = store.task_content(task_id)
+            store.set_task_content(task_id, TaskContent(before.text, (FINANCE,), before.deadline), {}, "Li Wei")
+    with PlanStore(mine) as store:
+        ReviewStore(store).add_note(store.task_id_by_number(1, 1), "the lead is right now", "Li Wei")
+        ReviewStore(store).export_review(1, tmp_path / "review.json")
+    with PlanStore(theirs) as store:
+        ReviewStore(store).import_review(1, tmp_path / "review.json")
+        notes = store.conn.execute("SELECT text FROM review_notes").fetchall()
+    assert [tuple(note) for note in notes] == [("the lead is right now",)]
+    with PlanStore(untouched) as store, pytest.raises(ReviewFileError):
+        ReviewStore(store).import_review(1, tmp_path / "review.json")
