@@ -5,56 +5,19 @@ from __future__ import annotations
 
 from pathlib import Path
 
-import pytest
 from PySide6.QtCore import Qt
 
 from data.store import PlanStore
-from desktop.context import AppContext
 from desktop.import_preview import ImportPreviewDialog, LedgerColumnsDialog, NewBodyDialog
 from desktop.main_window import MainWindow
-from desktop.settings import Settings
 
 from . import plan_documents as documents
+from .test_window import dialogs, open_window, settings_folder  # noqa: F401  (fixtures)
 
 CORPUS = Path(__file__).parent / "corpus"
 CNIPA = "China National Intellectual Property Administration"
 DEFENSE = "State Administration of Science, Technology and Industry for National Defense"
 UNKNOWN = "月球开发办"
-
-
-@pytest.fixture
-def settings_folder(tmp_path):
-    from PySide6.QtCore import QSettings
-
-    QSettings.setDefaultFormat(QSettings.Format.IniFormat)
-    QSettings.setPath(QSettings.Format.IniFormat, QSettings.Scope.UserScope, str(tmp_path / "settings"))
-
-
-@pytest.fixture
-def open_window(qtbot, settings_folder, dialogs):
-    windows = []
-
-    def opener(db: Path) -> MainWindow:
-        window = MainWindow(AppContext(Settings()), PlanStore(db))
-        qtbot.addWidget(window)
-        window.show()
-        windows.append(window)
-        return window
-
-    yield opener
-    for window in windows:
-        window.store.close()
-
-
-@pytest.fixture
-def dialogs(monkeypatch):
-    from PySide6.QtWidgets import QMessageBox
-
-    shown = []
-    for kind in ("critical", "information", "warning"):
-        monkeypatch.setattr(QMessageBox, kind, lambda parent, title, text, *rest, kind=kind:
-                            shown.append((kind, title, text)) or QMessageBox.StandardButton.Ok)
-    return shown
 
 
 def corpus_with_unknown(slug: str, clause: str, with_unknown: str) -> list[str]:

@@ -6,7 +6,7 @@ import json
 import sqlite3
 
 import pytest
-from PySide6.QtCore import QSettings, Qt
+from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QMessageBox
 
 from data import json_format
@@ -14,31 +14,20 @@ from data.review import ReviewStore
 from data.store import PlanStore
 from desktop import settings as keys
 from desktop.cli import main
-from desktop.context import AppContext
 from desktop.main_window import MainWindow
 from desktop.plan_controller import EditTaskDialog
 from desktop.settings import Settings
+
+from .test_window import dialogs, open_window, settings_folder  # noqa: F401  (fixtures)
 
 CNIPA = "China National Intellectual Property Administration"
 FINANCE = "Ministry of Finance"
 
 
 @pytest.fixture
-def open_window(qtbot, tmp_path):
-    QSettings.setPath(QSettings.Format.IniFormat, QSettings.Scope.UserScope, str(tmp_path / "settings"))
+def reviewer(settings_folder):
+    """The reviewer the window writes corrections under."""
     Settings().set(keys.REVIEWER, "Li Wei")
-    windows = []
-
-    def opener(db) -> MainWindow:
-        window = MainWindow(AppContext(Settings()), PlanStore(db))
-        qtbot.addWidget(window)
-        window.show()
-        windows.append(window)
-        return window
-
-    yield opener
-    for window in windows:
-        window.store.close()
 
 
 def shown_row(window: MainWindow, number: int) -> dict[str, str]:
@@ -64,7 +53,8 @@ def edit_task(qtbot, window: MainWindow, number: int, departments: str, deadline
     qtbot.mouseClick(dialog.buttons.button(dialog.buttons.StandardButton.Ok), Qt.MouseButton.LeftButton)
 
 
-def test_edit_task_changes_every_view_and_is_one_undoable_step(qtbot, open_window, sample_db, qtmodeltester):
+def test_edit_task_changes_every_view_and_is_one_undoable_step(qtbot, open_window, sample_db, qtmodeltester,
+                                                                reviewer):
     window = open_window(sample_db)
     before_row, before_counts = shown_row(window, 1), department_counts(window)
     fingerprint = window.store.plan_info(1).fingerprint
@@ -93,7 +83,7 @@ def test_edit_task_changes_every_view_and_is_one_undoable_step(qtbot, open_windo
 
 
 def test_an_edited_task_survives_a_restart_and_the_dump_names_the_correction(qtbot, open_window, sample_db,
-                                                                              capsys):
+                                                                              capsys, reviewer):
     window = open_window(sample_db)
     edit_task(qtbot, window, 2, "Ministry of Finance", "")
     window.close()
