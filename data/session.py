@@ -150,6 +150,13 @@ class PlanSession:
         """How many tasks the plan holds, filter or not."""
         return 0 if self.plan_id is None else self.store.plan_info(self.plan_id).task_count
 
+    def search_matches(self) -> tuple[list[str], frozenset[int]]:
+        """Why a task passes the search: the words looked for in the text, and the departments the search
+        names (a task naming one of them matches by it)."""
+        terms = self.store.search_terms(self.task_filter.search)
+        return ([word for words, _ in terms for word in words],
+                frozenset(department for _, named in terms for department in named))
+
     def shown_department_ids(self) -> list[int]:
         """The departments (lead or participant) named by the tasks the filter keeps."""
         return self.store.department_ids_of(self.task_ids())

@@ -7,6 +7,7 @@ from __future__ import annotations
 
 import argparse
 import json
+import os
 import sqlite3
 import sys
 from pathlib import Path
@@ -19,6 +20,7 @@ from data.session import PlanSession, TaskFilter
 from data.store import PlanStore, database_error
 from exporters.formats import FORMATS
 
+EXIT_CLOSED_PIPE = 141  # 128 + SIGPIPE: what a Unix tool ends with when its reader stops reading
 ROLES = {"lead": LEAD, "participant": PARTICIPANT, "any": None}
 
 
@@ -165,14 +167,31 @@ def _dump(args: argparse.Namespace) -> None:
 
 
 def _departments(args: argparse.Namespace) -> None:
+    from wcwidth import wcswidth  # 27 ms to import: only for this table, not at every start
+
     with PlanSession.open(args.db, args.plan) as session:
         rows = session.store.departments(session.required_plan())
-    width = max((len(r.name) for r in rows), default=10)
-    print(f"{'department':<{width}}  {'Chinese':<14} {'abbr.':<9} {'leads':>5} {'takes part':>10}")
-    for r in rows:
-        mark = "" if r.verified else "  (unverified)"
-        print(f"{r.name:<{width}}  {(r.name_zh or '—'):<14} {(r.abbreviation or '—'):<9} "
-              f"{r.lead_count:>5} {r.participant_count:>10}{mark}")
+    table = [("department", "Chinese", "abbr.", "leads", "takes part", "")]
+    table += [(r.name, r.name_zh or "—", r.abbreviation or "—", str(r.lead_count), str(r.participant_count),
+               "" if r.verified else "(unverified)") for r in rows]
+    widths = [max(wcswidth(row[column]) for row in table) for column in range(len(table[0]))]
+    right = (False, False, False, True, True, False)  # the counts line up on the right
+    for row in table:
+        cells = [_padded(text, width, align_right) for text, width, align_right in zip(row, widths, right)]
+        print("  ".join(cells).rstrip())
+
+
+def _padded(text: str, width: int, align_right: bool) -> str:
+    """Text padded to `width` columns of a terminal, where a Chinese character takes two."""
+    from wcwidth import wcswidth
+
+    gap = " " * (width - wcswidth(text))
+    return gap + text if align_right else text + gap
+
+
+def counted(count: int, word: str, plural: str | None = None) -> str:
+    """"1 note", "2 notes"."""
+    return f"{count} {word if count == 1 else plural or word + 's'}"
 
 
 def _add_tasks_command(commands: argparse._SubParsersAction, common: argparse.ArgumentParser) -> None:
@@ -233,7 +252,7 @@ def _add_review_commands(commands: argparse._SubParsersAction, common: argparse.
     action.add_argument("--task", type=int, required=True, metavar="N")
     action.add_argument("--status", choices=STATUSES)
     action.add_argument("--flag", action=argparse.BooleanOptionalAction, default=None)
-    action = actions.add_parser("list", parents=[on_plan], help="print notes (deleted ones too) and states as JSON")
+    action = actions.add_parser("list", parents=[on_plan], help="print notes (deleted ones too) and statuses as JSON")
     action.add_argument("--task", type=int, metavar="N")
     actions.add_parser("conflicts", parents=[on_plan],
                        help="print the notes edited on two computers at once, with every version, as JSON")
@@ -241,7 +260,7 @@ def _add_review_commands(commands: argparse._SubParsersAction, common: argparse.
     action.add_argument("note_id", metavar="NOTE")
     action.add_argument("--keep", metavar="VERSION", help="the version to keep (default: the note as it is)")
     action = actions.add_parser("export", parents=[on_plan], help="write a review file")
-    action.add_argument("--reviewer", metavar="NAME", help="only this reviewer's notes and states (default: all)")
+    action.add_argument("--reviewer", metavar="NAME", help="only this reviewer's notes and statuses (default: all)")
     action.add_argument("-o", "--output", type=Path, required=True, metavar="FILE")
     action = actions.add_parser("report", parents=[on_plan],
                                 help="write a review report: every task with its statuses, flag and notes")
@@ -292,13 +311,16 @@ def _review_conflicts(session: PlanSession, args: argparse.Namespace) -> None:
 
 def _review_export(session: PlanSession, args: argparse.Namespace) -> None:
     written = session.reviews.export_review(session.required_plan(), args.output, args.reviewer)
-    print(f"Wrote {written.notes} notes and {written.states} states to {args.output}")
+    print(f"Wrote {counted(written.notes, 'note')} and {counted(written.states, 'status', 'statuses')} "
+          f"to {args.output}")
 
 
 def _review_import(session: PlanSession, args: argparse.Namespace) -> None:
     merged = session.reviews.import_review(session.required_plan(), args.file)
-    print(f"Merged {args.file}: {merged.notes} notes and {merged.states} states changed, "
-          f"{merged.conflicts} new conflicts")
+    print(f"Merged {args.file}: {counted(merged.notes, 'note')} and {counted(merged.states, 'status', 'statuses')} "
+          f"changed, {counted(merged.conflicts, 'new conflict')}"
+          + (f" ({'task' if len(merged.conflict_tasks) == 1 else 'tasks'} "
+             f"{', '.join(map(str, merged.conflict_tasks))})" if merged.conflict_tasks else ""))
 
 
 def _review_report(session: PlanSession, args: argparse.Namespace) -> None:
@@ -308,7 +330,7 @@ def _review_report(session: PlanSession, args: argparse.Namespace) -> None:
     result = export_review_report(session.store, request)
     for warning in result.warnings:
         print(f"warning: {warning}")
-    print(f"Wrote the review report to {args.output}")
+    print(f"Wrote the review report to {result.paths[0]}")
 
 
 def _review_whoami(session: PlanSession, args: argparse.Namespace) -> None:
@@ -396,6 +418,7 @@ def main(argv: list[str] | None = None) -> int:
         return run_window(args.db, smoke=args.smoke)
     try:
         status = COMMANDS[args.command](args)
+        sys.stdout.flush()
     except PlanReviewError as error:
         print(f"plan-review: {error.path}: {error.problem}", file=sys.stderr)
         return EXIT_BAD_INPUT
@@ -403,6 +426,9 @@ def main(argv: list[str] | None = None) -> int:
         failure = database_error(args.db, error)
         print(f"plan-review: {failure.path}: {failure.problem}", file=sys.stderr)
         return EXIT_BAD_INPUT
+    except BrokenPipeError:  # the reader left (`plan-review dump | head`): stop quietly, as Unix tools do
+        os.dup2(os.open(os.devnull, os.O_WRONLY), sys.stdout.fileno())  # so the exit's own flush is quiet too
+        return EXIT_CLOSED_PIPE
     return status or 0
 
 

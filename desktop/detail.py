@@ -44,14 +44,16 @@ class TaskDetail(QTextBrowser):
         self._task: TaskRow | None = None
         self._hidden = False
         self._words: list[str] = []
+        self._found_departments: frozenset[int] = frozenset()
         self.show_task(None)
 
     @property
     def task(self) -> TaskRow | None:
         return self._task
 
-    def set_search(self, search: str) -> None:
-        self._words = search.split()
+    def set_search(self, words: list[str], departments: frozenset[int] = frozenset()) -> None:
+        """Mark these words in the text and these departments (ids) among the task's: what the search found."""
+        self._words, self._found_departments = words, departments
         self.show_task(self._task, self._hidden)
 
     def show_task(self, task: TaskRow | None, hidden: bool = False) -> None:
@@ -79,5 +81,7 @@ class TaskDetail(QTextBrowser):
         self.setHtml("".join(lines))
 
     def _departments(self, title: str, departments: list[DepartmentRow]) -> str:
-        names = ", ".join(html.escape(department_label(d)) for d in departments) or html.escape(self.tr("none"))
+        names = ", ".join(f'<span style="{HIGHLIGHT}">{html.escape(department_label(d))}</span>'
+                          if d.id in self._found_departments else html.escape(department_label(d))
+                          for d in departments) or html.escape(self.tr("none"))
         return f"<p style='margin:2px 0'><b>{html.escape(title)}:</b> {names}</p>"

@@ -69,9 +69,8 @@ class ExportController(QObject):
         """The departments named by the tasks the table shows now (lead or participant)."""
         return self.session.shown_department_ids()
 
-    def _last_export_folder(self) -> Path | None:
-        folder = self.context.settings.get(LAST_EXPORT_FOLDER)
-        return Path(folder) if folder else None
+    def _last_export_folder(self) -> Path:
+        return self.context.settings.folder(LAST_EXPORT_FOLDER)
 
     def _open(self, dialog: BackgroundExportDialog) -> BackgroundExportDialog:
         """Show the dialog; when it closes, remember the folder it wrote to."""
@@ -100,8 +99,9 @@ class ExportController(QObject):
 
     @staticmethod
     def _export_folder(dialog: BackgroundExportDialog) -> Path:
-        destination = Path(dialog.destination.text())
-        return destination if dialog.writes_folder() else destination.parent
+        """The folder the export wrote into: a file's folder, or the folder that holds the per-department
+        folder (so the next export does not start inside that one)."""
+        return Path(dialog.destination.text()).parent
 
     # Print ----------------------------------------------------------------------------------------------
     def department_to_print(self) -> int | None:
@@ -118,9 +118,10 @@ class ExportController(QObject):
     def preview_sheet(self) -> None:
         department_id = self.department_to_print()
         if department_id is not None:
-            from .export_dialog import preview_department_sheet
+            from .pdf_print import preview_department_sheet
 
-            preview_department_sheet(self.window, self.session.store, self.session.required_plan(), department_id)
+            self.preview = preview_department_sheet(self.window, self.session.store, self.session.required_plan(),
+                                                    department_id)
 
     def print_sheet(self) -> None:
         department_id = self.department_to_print()
@@ -128,13 +129,13 @@ class ExportController(QObject):
             return
         from PySide6.QtPrintSupport import QPrintDialog, QPrinter
 
-        from .export_dialog import department_sheet_document, sheet_printer
+        from .pdf_print import PdfPages, department_sheet_pdf
 
-        printer = sheet_printer()
+        pages = PdfPages(department_sheet_pdf(self.session.store, self.session.required_plan(), department_id))
+        printer = pages.printer()
         dialog = QPrintDialog(printer, self.window)
         if dialog.exec() != QPrintDialog.DialogCode.Accepted:
             return
-        document = department_sheet_document(self.session.store, self.session.required_plan(), department_id)
-        document.print_(printer)
+        pages.paint(printer)
         if printer.printerState() == QPrinter.PrinterState.Error:
             QMessageBox.warning(self.window, self.tr("Print"), self.tr("The printer reported an error."))

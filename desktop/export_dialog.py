@@ -1,5 +1,5 @@
-"""Export assignment sheets… (Excel or PDF) and the print preview of one department's sheet; the export
-machinery the review report dialog shares (BackgroundExportDialog).
+"""Export assignment sheets… (Excel or PDF); the export machinery the review report dialog shares
+(BackgroundExportDialog). Print Preview… and Print… are in pdf_print.py.
 
 Wiring, for the main window's File menu::
 
@@ -8,8 +8,6 @@ Wiring, for the main window's File menu::
                           shown_ids=<departments of the tasks the current filter shows>,
                           thread_pool=context.thread_pool, folder=<last export folder>, parent=window)
     dialog.open()
-
-    preview_department_sheet(window, store, plan_id, department_id)   # "Print Preview…"
 
 The export runs on the thread pool with a PlanStore of its own (SQLite connections are per thread);
 a progress dialog with Cancel appears only when the export is slow.
@@ -20,8 +18,7 @@ from collections.abc import Sequence
 from pathlib import Path
 
 from PySide6.QtCore import QCoreApplication, QDir, Qt, QThreadPool, QUrl
-from PySide6.QtGui import QDesktopServices, QPageLayout, QPageSize, QTextDocument
-from PySide6.QtPrintSupport import QPrinter, QPrintPreviewDialog
+from PySide6.QtGui import QDesktopServices
 from PySide6.QtWidgets import (QButtonGroup, QCheckBox, QComboBox, QDialog, QDialogButtonBox, QFileDialog,
                                QFormLayout, QHBoxLayout, QLineEdit, QMessageBox, QProgressDialog, QPushButton,
                                QRadioButton, QVBoxLayout, QWidget)
@@ -34,6 +31,7 @@ from exporters.formats import FORMATS, ExportFormat
 from .jobs import CancelCheck, Job, Progress
 
 SLOW_EXPORT_MS = 400  # the progress dialog appears only for exports that take longer
+FILES_NAMED = 8  # files an export names in its message; the rest are counted
 
 
 class BackgroundExportDialog(QDialog):
@@ -141,16 +139,28 @@ class BackgroundExportDialog(QDialog):
         self.export_button.setEnabled(True)
 
     def _finished(self, result) -> None:
+        """Say which files were written (one: its path; several: how many, where, the first few) and offer
+        to open the file or the folder."""
         self._done()
-        target = result.paths[0] if len(result.paths) == 1 else Path(self.destination.text())
-        text = self.tr("Wrote %n file(s).", "", len(result.paths))
+        paths = result.paths
+        folder = paths[0].parent
+        if len(paths) == 1:
+            text = self.tr("Wrote %1").replace("%1", str(paths[0]))
+        else:
+            text = self.tr("Wrote %1 files in %2:").replace("%1", str(len(paths))).replace("%2", str(folder))
+            text += "".join(f"\n• {path.name}" for path in paths[:FILES_NAMED])
+            if len(paths) > FILES_NAMED:
+                text += "\n" + self.tr("… and %1 more.").replace("%1", str(len(paths) - FILES_NAMED))
         if result.warnings:
             text += "\n\n" + self.tr("Some characters could not be written and were replaced:") + "\n" + \
                 "\n".join(result.warnings)
         self.result_box = QMessageBox(QMessageBox.Icon.Information, self.tr("Export finished"), text,
                                       QMessageBox.StandardButton.Close, self)
-        open_button = self.result_box.addButton(self.tr("Open"), QMessageBox.ButtonRole.AcceptRole)
-        open_button.clicked.connect(lambda: QDesktopServices.openUrl(QUrl.fromLocalFile(str(target))))
+        if len(paths) == 1:
+            open_file = self.result_box.addButton(self.tr("Open"), QMessageBox.ButtonRole.AcceptRole)
+            open_file.clicked.connect(lambda: QDesktopServices.openUrl(QUrl.fromLocalFile(str(paths[0]))))
+        open_folder = self.result_box.addButton(self.tr("Open Folder"), QMessageBox.ButtonRole.ActionRole)
+        open_folder.clicked.connect(lambda: QDesktopServices.openUrl(QUrl.fromLocalFile(str(folder))))
         self.result_box.open()
 
     def _failed(self, error: PlanReviewError) -> None:
@@ -231,35 +241,3 @@ class ExportDialog(BackgroundExportDialog):
                                 Path(self.destination.text()), self.per_department.isChecked(),
                                 include_review=self.include_review.isChecked())
         self._run(request, self.tr("Writing the assignment sheets…"))
-
-
-def department_sheet_document(store: PlanStore, plan_id: int, department_id: int) -> QTextDocument:
-    """The department's assignment sheet as a printable rich-text document (the same model as the exports)."""
-    from exporters.document import build_book
-    from exporters.html import sheet_html
-
-    book = build_book(store, plan_id, [department_id])
-    document = QTextDocument()
-    document.setHtml(sheet_html(book, book.sheets[0]))
-    return document
-
-
-def sheet_printer() -> QPrinter:
-    """A printer set up for assignment sheets: A4 landscape."""
-    printer = QPrinter(QPrinter.PrinterMode.HighResolution)
-    printer.setPageSize(QPageSize(QPageSize.PageSizeId.A4))
-    printer.setPageOrientation(QPageLayout.Orientation.Landscape)
-    return printer
-
-
-def preview_department_sheet(parent: QWidget | None, store: PlanStore, plan_id: int,
-                             department_id: int) -> QPrintPreviewDialog:
-    """Open a print preview (and from it, print) of one department's sheet, A4 landscape."""
-    document = department_sheet_document(store, plan_id, department_id)
-    printer = sheet_printer()
-    dialog = QPrintPreviewDialog(printer, parent)
-    dialog.setWindowTitle(QCoreApplication.translate("ExportDialog", "Print Preview"))
-    dialog.paintRequested.connect(document.print_)
-    dialog.document, dialog.sheet_printer = document, printer  # Qt owns neither: kept alive with the dialog
-    dialog.open()
-    return dialog

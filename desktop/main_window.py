@@ -143,9 +143,9 @@ class MainWindow(QMainWindow):
         self.table_splitter = QSplitter(Qt.Orientation.Vertical, objectName="tableSplitter")
         self.table_splitter.addWidget(table_box)
         self.table_splitter.addWidget(self.detail_splitter)
-        self.table_splitter.setStretchFactor(0, 3)
+        self.table_splitter.setStretchFactor(0, 3)  # a taller window gives the table most of it
         self.table_splitter.setStretchFactor(1, 1)
-        self.table_splitter.setSizes([520, 220])
+        self.table_splitter.setSizes([440, 300])  # the panes below hold a note and its two versions
         self.setCentralWidget(self.table_splitter)
 
         self.count_label = QLabel(objectName="countLabel")
@@ -277,7 +277,7 @@ class MainWindow(QMainWindow):
         plan_label = QLabel(self.tr("Pl&an:"))
         plan_label.setBuddy(self.plan_combo)
         self.search_box = QLineEdit(objectName="searchBox")
-        self.search_box.setPlaceholderText(self.tr("Search task text (%1)").replace(
+        self.search_box.setPlaceholderText(self.tr("Search tasks and departments (%1)").replace(
             "%1", QKeySequence(QKeySequence.StandardKey.Find).toString(QKeySequence.SequenceFormat.NativeText)))
         self.search_box.setClearButtonEnabled(True)
         self.search_box.setMinimumWidth(220)
@@ -336,7 +336,7 @@ class MainWindow(QMainWindow):
         self.search_box.clear()
         self._search_timer.stop()
         self._scope, self._task_id = (ALL, None), None
-        self.detail.set_search("")
+        self.detail.set_search([])
         self.detail.show_task(None)
         self.plan_combo.clear()
         for action in self.plan_group.actions():
@@ -417,10 +417,11 @@ class MainWindow(QMainWindow):
     # Importing --------------------------------------------------------------------------------------------
     def _choose_plan_file(self) -> None:
         path, _ = QFileDialog.getOpenFileName(
-            self, self.tr("Import Plan"), str(Path.home()),
+            self, self.tr("Import Plan"), str(self.context.settings.folder(keys.PLAN_FOLDER)),
             self.tr("Plans (*.txt *.json *.docx *.doc *.wps *.pdf *.html *.htm *.mht *.mhtml *.xlsx *.xls *.et "
                     "*.csv);;All files (*)"))
         if path:
+            self.context.settings.set(keys.PLAN_FOLDER, str(Path(path).parent))
             self.import_plan_file(Path(path))
 
     def import_plan_file(self, path: Path) -> None:
@@ -515,7 +516,7 @@ class MainWindow(QMainWindow):
         self._search_timer.stop()
         task_filter = self.current_filter()
         self.table_model.set_filter(task_filter)
-        self.detail.set_search(task_filter.search)
+        self.detail.set_search(*self.session.search_matches())
         self._after_filter()
         self.filter_changed.emit()
 

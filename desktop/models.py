@@ -18,6 +18,7 @@ from data.session import PlanSession, TaskFilter
 from data.store import DepartmentRow, PlanStore, TaskRow
 
 TASK_ID_ROLE = Qt.ItemDataRole.UserRole + 1
+MATCH_COLOUR = QColor("#ffe27a")  # a cell that holds what the search found (the detail pane marks words so too)
 DEPARTMENT_ID_ROLE = Qt.ItemDataRole.UserRole + 2
 
 Index = QModelIndex | QPersistentModelIndex
@@ -182,6 +183,8 @@ class TaskTableModel(_RowTableModel):
         self._ids: list[int] = []
         self._row_of_task: dict[int, int] = {}
         self.total = 0
+        self._words: list[str] = []  # the search's words, folded, and the departments it names
+        self._named: frozenset[int] = frozenset()
         self._load()
 
     # What the model shows -------------------------------------------------------------------------------
@@ -252,6 +255,8 @@ class TaskTableModel(_RowTableModel):
 
     def _load(self) -> None:
         self._ids, self.total = self._session.task_ids(), self._session.total()
+        words, self._named = self._session.search_matches()
+        self._words = [word.casefold() for word in words]
         self._row_of_task = {task_id: row for row, task_id in enumerate(self._ids)}
 
     # QAbstractTableModel ------------------------------------------------------------------------------
@@ -272,12 +277,26 @@ class TaskTableModel(_RowTableModel):
         if role == Qt.ItemDataRole.TextAlignmentRole and column.alignment is not None:
             return column.alignment
         if role == Qt.ItemDataRole.BackgroundRole:
-            return column.background(self.task_row(index.row()))
+            row = self.task_row(index.row())
+            return MATCH_COLOUR if self._matched(column.key, row) else column.background(row)
         if role == Qt.ItemDataRole.ForegroundRole:
             return column.foreground(self.task_row(index.row()))
         if role == TASK_ID_ROLE:
             return self._ids[index.row()]
         return None
+
+    def _matched(self, key: str, row: TaskRow) -> bool:
+        """Whether this cell shows why the task passed the search: a department the search names, or a
+        searched word in its text when the search names departments too (else every row matched by its text,
+        and marking them all would say nothing)."""
+        if key == "text":
+            text = row.text.casefold()
+            return bool(self._named) and any(word in text for word in self._words)
+        if key == "lead":
+            return row.lead is not None and row.lead.id in self._named
+        if key == "participants":
+            return any(d.id in self._named for d in row.participants)
+        return False
 
     def headerData(self, section: int, orientation: Qt.Orientation, role: int = Qt.ItemDataRole.DisplayRole):
         if orientation != Qt.Orientation.Horizontal or not 0 <= section < len(self._columns):

@@ -564,8 +564,8 @@ class ReviewController(QObject):
             self.export_review(Path(path))
 
     def _review_folder(self) -> Path:
-        """The folder review files were last written to or read from; the home folder at first."""
-        return Path(self.context.settings.get(keys.REVIEW_FOLDER) or Path.home())
+        """The folder review files were last written to or read from; the documents folder at first."""
+        return self.context.settings.folder(keys.REVIEW_FOLDER)
 
     def _remember_folder(self, file: Path) -> None:
         self.context.settings.set(keys.REVIEW_FOLDER, str(file.parent))

@@ -10,7 +10,7 @@ from collections.abc import Sequence
 from datetime import datetime
 
 from PySide6.QtCore import QCoreApplication, QT_TRANSLATE_NOOP, Qt, Signal
-from PySide6.QtGui import QColor
+from PySide6.QtGui import QColor, QKeySequence, QShortcut
 from PySide6.QtWidgets import (QCheckBox, QComboBox, QHBoxLayout, QLabel, QListWidget, QListWidgetItem,
                                QPlainTextEdit, QPushButton, QStackedWidget, QVBoxLayout, QWidget)
 
@@ -70,10 +70,11 @@ class ReviewPane(QWidget):
         self.notes_list = QListWidget(objectName="reviewNotes")
         self.notes_list.setWordWrap(True)
         self.notes_list.setAlternatingRowColors(True)
+        self.notes_list.setMinimumHeight(3 * self.fontMetrics().lineSpacing())  # yields room to a conflict's versions
         self.edit_button = QPushButton(self.tr("Ed&it"), objectName="editNote")
         self.delete_button = QPushButton(self.tr("&Delete"), objectName="deleteNote")
         self.editor = QPlainTextEdit(objectName="noteEditor")
-        self.editor.setPlaceholderText(self.tr("Write a note on this task…"))
+        self.editor.setPlaceholderText(self.tr("Write a note on this task… (Ctrl+Enter adds it)"))
         self.editor.setTabChangesFocus(True)
         self.save_button = QPushButton(self.tr("Add &Note"), objectName="saveNote")
         self.cancel_button = QPushButton(self.tr("Cancel"), objectName="cancelEdit")
@@ -107,11 +108,13 @@ class ReviewPane(QWidget):
 
         heading = QLabel(self.tr("Changed on two computers: choose the version to keep."))
         heading.setWordWrap(True)
+        heading_row = QHBoxLayout()  # the button beside the words: the versions keep the height
+        heading_row.addWidget(heading, 1)
+        heading_row.addWidget(self.keep_button)
         conflict_layout = QVBoxLayout(self.conflict_page)
         conflict_layout.setContentsMargins(0, 0, 0, 0)
-        conflict_layout.addWidget(heading)
+        conflict_layout.addLayout(heading_row)
         conflict_layout.addWidget(self.versions_list, 1)
-        conflict_layout.addWidget(self.keep_button, 0, Qt.AlignmentFlag.AlignRight)
         self.bottom.addWidget(editor_page)
         self.bottom.addWidget(self.conflict_page)
 
@@ -132,6 +135,8 @@ class ReviewPane(QWidget):
         self.save_button.clicked.connect(self._save)
         self.cancel_button.clicked.connect(self.finish_edit)
         self.editor.textChanged.connect(self._enable)
+        for keys in ("Ctrl+Return", "Ctrl+Enter"):
+            QShortcut(QKeySequence(keys), self.editor, self._save, context=Qt.ShortcutContext.WidgetShortcut)
         self.versions_list.currentItemChanged.connect(self._enable)
         self.keep_button.clicked.connect(lambda: self.resolve_requested.emit(
             self.chosen_note_id(), self.versions_list.currentItem().data(VERSION_KEY_ROLE)))
@@ -199,7 +204,7 @@ class ReviewPane(QWidget):
 
     def _note_times(self, note: Note) -> str:
         written = self.tr("written %1").replace("%1", local_time(note.created))
-        if sum(note.versions.values()) == 1:  # never changed since it was written
+        if note.updated == note.created:  # its text never changed (an undone deletion leaves the time as it was)
             return written
         return written + self.tr(", edited %1").replace("%1", local_time(note.updated))
 
@@ -217,6 +222,7 @@ class ReviewPane(QWidget):
             item.setData(VERSION_KEY_ROLE, version.key)
             self.versions_list.addItem(item)
         self.bottom.setCurrentIndex(1 if versions else 0)
+        self.layout().setStretchFactor(self.bottom, 2 if versions else 0)  # the versions get most of the height
         self._enable()
 
     def _version_text(self, note: Note, version: NoteVersion, others: list[NoteVersion]) -> str:
@@ -274,6 +280,9 @@ class ReviewPane(QWidget):
         self._enable()
 
     def _save(self) -> None:
+        """Add the note written, or save the note edited (the button, or Ctrl+Enter in the editor)."""
+        if not self.save_button.isEnabled():
+            return
         text = self.editor.toPlainText().strip()
         if self._editing is None:
             self.add_requested.emit(text)

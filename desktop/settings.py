@@ -5,7 +5,7 @@ import json
 from dataclasses import dataclass
 from pathlib import Path
 
-from PySide6.QtCore import QByteArray, QSettings
+from PySide6.QtCore import QByteArray, QSettings, QStandardPaths
 
 RECENT_LIMIT = 8
 
@@ -31,6 +31,7 @@ LAST_EXPORT_FOLDER = Setting("files/lastExportFolder", str, "")  # where the exp
 REVIEWER = Setting("review/reviewer", str, "")  # the name notes and statuses are written under
 REVIEWER_DEPARTMENT = Setting("review/department", str, "")  # the reviewer's department, if they gave one
 REVIEW_FOLDER = Setting("review/folder", str, "")  # where review files were last written or read
+PLAN_FOLDER = Setting("files/planFolder", str, "")  # where a plan was last imported from
 
 
 class Settings:
@@ -57,6 +58,15 @@ class Settings:
 
     def set_json(self, setting: Setting, value) -> None:
         self.set(setting, json.dumps(value))
+
+    def folder(self, setting: Setting) -> Path:
+        """Where a file dialog starts: the folder the setting remembers while it exists, else the user's
+        documents folder (the home folder where there is none)."""
+        remembered = self.get(setting)
+        if remembered and Path(remembered).is_dir():
+            return Path(remembered)
+        documents = QStandardPaths.writableLocation(QStandardPaths.StandardLocation.DocumentsLocation)
+        return Path(documents) if documents and Path(documents).is_dir() else Path.home()
 
     def recent_databases(self) -> list[Path]:
         return [Path(p) for p in self.get(RECENT_DATABASES) if p]

@@ -134,6 +134,12 @@ class SheetBook:
         return sorted(tasks.items()), marks
 
 
+def role_summary(led: int, taking_part: int) -> str:
+    """"Leads 1 task, takes part in 22." — a sheet's counts, in words."""
+    tasks = "task" if led == 1 else "tasks"
+    return f"Leads {led} {tasks}, takes part in {taking_part}."
+
+
 def clean_text(text: str) -> tuple[str, int]:
     """The text with unwritable characters replaced by U+FFFD, and how many were replaced."""
     return UNWRITABLE_CHARACTERS.subn(REPLACEMENT, text)

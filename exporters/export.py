@@ -12,9 +12,9 @@ from data.errors import ExportError
 from data.files import atomic_target
 from data.store import PlanStore
 
-from .document import ExtraColumn, SheetBook, build_book, short_names
-from .files import CancelCheck, ExportResult, Progress, check_cancel
-from .formats import export_format
+from .document import ExtraColumn, SheetBook, build_book
+from .files import CancelCheck, ExportResult, Progress, check_cancel, numbered_file_names
+from .formats import export_format, with_extension
 from .review_report import ALL, build_review_report, review_columns
 
 
@@ -66,9 +66,10 @@ def export_assignment_sheets(store: PlanStore, request: ExportRequest, *,
     if request.one_file_per_department:
         paths = _write_per_department(book, request, writers.department, writing, cancel)
     else:
-        with atomic_target(request.target) as temporary:
+        target = with_extension(request.target, request.format)
+        with atomic_target(target) as temporary:
             writers.sheets(book, temporary, progress=writing, cancel=cancel)
-        paths = [request.target]
+        paths = [target]
     return ExportResult(paths, list(book.warnings))
 
 
@@ -82,12 +83,13 @@ def export_review_report(store: PlanStore, request: ReviewReportRequest, *, prog
     report = build_review_report(store, request.plan_id, request.selection, cancel=cancel)
     if progress:
         progress(1, 2)
-    check_cancel(cancel, request.target)
-    with atomic_target(request.target) as temporary:
+    target = with_extension(request.target, request.format)
+    check_cancel(cancel, target)
+    with atomic_target(target) as temporary:
         write(report, temporary)
     if progress:
         progress(2, 2)
-    return ExportResult([request.target], list(report.warnings))
+    return ExportResult([target], list(report.warnings))
 
 
 def run_export(store: PlanStore, request: ExportRequest | ReviewReportRequest, *, progress: Progress | None = None,
@@ -99,15 +101,16 @@ def run_export(store: PlanStore, request: ExportRequest | ReviewReportRequest, *
 
 def _write_per_department(book: SheetBook, request: ExportRequest, write: Callable[..., None],
                           progress: Progress, cancel: CancelCheck | None) -> list[Path]:
-    """One file per department in the target folder, named by its abbreviation (or name)."""
+    """One file per department in the target folder, numbered in the book's order and named by its full name."""
     try:
         request.target.mkdir(parents=True, exist_ok=True)
     except OSError as error:
         raise ExportError(request.target, f"cannot be made a folder ({error.strerror or error})") from None
     paths = []
-    for done, (sheet, name) in enumerate(zip(book.sheets, short_names(book.sheets)), start=1):
+    names = numbered_file_names([sheet.department.name for sheet in book.sheets], request.format)
+    for done, (sheet, name) in enumerate(zip(book.sheets, names), start=1):
         check_cancel(cancel, request.target)
-        path = request.target / f"{name}.{request.format}"
+        path = request.target / name
         with atomic_target(path) as temporary:
             write(book, sheet, temporary)
         paths.append(path)

@@ -4,11 +4,10 @@ from __future__ import annotations
 
 from collections.abc import Callable
 from dataclasses import dataclass
+from pathlib import Path
 from typing import TYPE_CHECKING
 
 if TYPE_CHECKING:
-    from pathlib import Path
-
     from .document import AssignmentSheet, SheetBook
     from .review_report import ReviewReport
 
@@ -50,3 +49,13 @@ def export_format(key: str) -> ExportFormat:
     if key not in FORMATS:
         raise ValueError(f"unknown export format {key!r}")
     return FORMATS[key]
+
+
+def with_extension(path: Path, format_key: str) -> Path:
+    """The path ending in the format's extension: another format's extension is replaced ("all.xlsx" written
+    as PDF is "all.pdf"), any other suffix kept and the extension added."""
+    if path.suffix.lower() == f".{format_key}":
+        return path
+    if path.suffix.lower().lstrip(".") in FORMATS:
+        return path.with_suffix(f".{format_key}")
+    return path.with_name(f"{path.name}.{format_key}")

@@ -29,7 +29,7 @@ from reportlab.pdfgen.canvas import Canvas
 from reportlab.platypus import BaseDocTemplate, Flowable, Frame, PageBreak, PageTemplate, Paragraph
 from reportlab.platypus import Table as PdfTable
 
-from .document import AssignmentSheet, Column, SheetBook, Table
+from .document import AssignmentSheet, Column, SheetBook, Table, role_summary
 from .files import CancelCheck, Progress, check_cancel
 from .review_report import STATUS_FILLS, ReviewReport
 from .review_report import TITLE as REVIEW_TITLE
@@ -234,8 +234,7 @@ def _department_flowables(book: SheetBook, index: int, cells: _Cells) -> list:
         _DepartmentStart(index),
         Paragraph(markup(sheet.title), styles.title),
         Paragraph(markup(f"{book.plan_title}. Printed {book.printed.isoformat()}."), styles.subtitle),
-        Paragraph(markup(f"Leads {len(led.rows)} tasks, takes part in {len(taking_part.rows)}."),
-                  styles.subtitle),
+        Paragraph(markup(role_summary(len(led.rows), len(taking_part.rows))), styles.subtitle),
     ]
     for heading, table in ((f"Tasks it leads ({len(led.rows)})", led),
                            (f"Tasks it takes part in ({len(taking_part.rows)})", taking_part)):

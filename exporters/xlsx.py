@@ -18,13 +18,14 @@ from openpyxl.utils import get_column_letter
 from openpyxl.worksheet.hyperlink import Hyperlink
 from openpyxl.worksheet.page import PageMargins
 
-from .document import AssignmentSheet, Column, SheetBook, Table, short_names
+from .document import AssignmentSheet, Column, SheetBook, Table, role_summary, short_names
 from .files import CancelCheck, Progress, check_cancel
 from .review_report import STATUS_FILLS, ReviewReport
 from .review_report import TITLE as REVIEW_TITLE
 
 FONT = "Calibri"  # the workbook default; every font names it so no reader falls back to a serif
 OVERVIEW = "Overview"
+OVERVIEW_NAME_WIDTH = 48  # characters of the overview's department column; longer names wrap
 MATRIX = "Matrix"
 LINE_HEIGHT = 14.4  # points per wrapped line of 11-point Calibri (Excel); LibreOffice needs less
 ROW_PADDING = 2.0
@@ -146,8 +147,7 @@ def _write_table(ws, styles: _Styles, table: Table, first_row: int) -> int:
 def _write_department(ws, styles: _Styles, book: SheetBook, sheet: AssignmentSheet) -> None:
     _put(ws, 1, 1, sheet.title).font = styles.title_font
     _put(ws, 2, 1, book.plan_title).font = styles.subtitle_font
-    _put(ws, 3, 1, f"Leads {len(sheet.led)} tasks, takes part in {len(sheet.taking_part)}. "
-                   f"Printed {book.printed.isoformat()}.")
+    _put(ws, 3, 1, f"{role_summary(len(sheet.led), len(sheet.taking_part))} Printed {book.printed.isoformat()}.")
     header_row = 5
     _write_table(ws, styles, sheet.combined_table(), header_row)
     _print_setup(ws, landscape=True, title_rows=f"{header_row}:{header_row}", footer=sheet.title,
@@ -158,8 +158,9 @@ def _write_overview(ws, styles: _Styles, book: SheetBook, names: list[str]) -> N
     _put(ws, 1, 1, "Department assignment sheets").font = styles.title_font
     _put(ws, 2, 1, f"{book.plan_title}. Printed {book.printed.isoformat()}.").font = styles.subtitle_font
     header_row = 4
-    table = Table((Column("Department", 80), Column("Chinese name", 20), Column("Abbreviation", 14),
-                   Column("Leads", 8), Column("Takes part", 12), Column("Sheet", 34)),
+    # Narrow enough to print near full size on A4 landscape (long names wrap): 80 + 34 shrank it to half.
+    table = Table((Column("Department", OVERVIEW_NAME_WIDTH), Column("Chinese name", 20), Column("Abbreviation", 14),
+                   Column("Leads", 8), Column("Takes part", 12), Column("Sheet", 16)),
                   tuple((s.department.name, s.department.name_zh or "", s.department.abbreviation or "",
                          len(s.led), len(s.taking_part), name) for s, name in zip(book.sheets, names)))
     _write_table(ws, styles, table, header_row)
@@ -167,7 +168,7 @@ def _write_overview(ws, styles: _Styles, book: SheetBook, names: list[str]) -> N
         cell = ws.cell(row=row_number, column=1)
         cell.hyperlink = Hyperlink(ref=cell.coordinate, location=f"'{name}'!A1", display=cell.value)
         cell.font = styles.link_font
-    _print_setup(ws, landscape=False, title_rows=f"{header_row}:{header_row}", footer="Overview",
+    _print_setup(ws, landscape=True, title_rows=f"{header_row}:{header_row}", footer="Overview",
                  plan_title=book.plan_title)
 
 

@@ -8,6 +8,7 @@ import subprocess
 import sys
 
 import pytest
+from wcwidth import wcswidth
 
 from data.paths import bundled_plan_path
 from desktop.cli import main
@@ -71,12 +72,26 @@ def test_dump_import_dump_is_the_same_json(tmp_path, capsys, sample_db):
     assert run(capsys, "dump", "--db", other, "--plan", 1)[1] == first
 
 
-def test_departments_lists_counts(capsys, sample_db):
+def test_departments_lists_counts(capsys, sample_db, store):
     status, out, _ = run(capsys, "departments", "--db", sample_db)
     assert status == 0
     line = next(l for l in out.splitlines() if l.startswith("China National Intellectual Property Administration"))
     assert line.split()[-4:] == ["国家知识产权局", "CNIPA", "35", "22"]
     assert len(out.splitlines()) == 41
+    lines = out.splitlines()  # columns line up on a terminal, where a Chinese character is two columns wide
+    abbreviation_starts = set()
+    for row in store.departments(1):
+        line = next(line for line in lines if line.startswith(row.name + "  "))
+        after_chinese = line.index(row.name_zh) + len(row.name_zh)
+        abbreviation_starts.add(wcswidth(line[:line.index(row.abbreviation or "—", after_chinese)]))
+    assert len(abbreviation_starts) == 1
+    assert len({wcswidth(line) for line in lines}) == 1  # the counts end flush right
+
+
+def test_a_reader_that_stops_early_ends_the_command_quietly(sample_db):
+    done = subprocess.run(f"{sys.executable} -m desktop.cli dump --db {sample_db} | head -1", shell=True,
+                          capture_output=True, text=True, timeout=60)
+    assert done.stdout == "{\n" and done.stderr == ""
 
 
 BAD_FILES = {

@@ -34,7 +34,9 @@ def test_exports_all_departments_one_pdf_each(sample_db, store, tmp_path, capsys
                          "--one-file-per-department", "-o", folder, "--plan", 1)
     assert status == 0
     assert len(list(folder.glob("*.pdf"))) == len(store.departments(1)) == 40
-    assert "国家知识产权局" in PdfReader(folder / "CNIPA.pdf").pages[0].extract_text()
+    cnipa = folder / "05 China National Intellectual Property Administration.pdf"
+    assert "国家知识产权局" in PdfReader(cnipa).pages[0].extract_text()
+    assert f"  {cnipa}" in out.splitlines()  # every file written is named
 
 
 def test_an_unknown_department_is_an_error_suggesting_the_nearest_names(sample_db, tmp_path, capsys):
@@ -82,3 +84,26 @@ def test_the_exporters_load_openpyxl_and_reportlab_only_to_write():
             "print(sorted(m for m in ('openpyxl', 'reportlab') if m in sys.modules))")
     loaded = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, check=True)
     assert loaded.stdout.strip() == "[]"
+
+
+def test_the_chosen_format_fixes_a_wrong_extension(sample_db, tmp_path, capsys):
+    status, out, _ = run(capsys, "export", "--db", sample_db, "--format", "pdf", "--department", "CNIPA",
+                         "-o", tmp_path / "all.xlsx")
+    assert status == 0
+    assert not (tmp_path / "all.xlsx").exists()
+    assert (tmp_path / "all.pdf").read_bytes().startswith(b"%PDF")
+    assert f"  {tmp_path / 'all.pdf'}" in out.splitlines()
+    status, out, _ = run(capsys, "export", "--db", sample_db, "--format", "xlsx", "--department", "CNIPA",
+                         "-o", tmp_path / "sheets.v2")  # an unknown suffix is kept, the extension added
+    assert status == 0 and (tmp_path / "sheets.v2.xlsx").exists()
+
+
+def test_per_department_file_names_are_safe_everywhere_and_short_enough():
+    from exporters.files import FILE_NAME_LIMIT, numbered_file_names
+
+    names = numbered_file_names(["CON", 'A/B: "C" <D>?', "x" * 300, "国家知识产权局", "..."], "pdf")
+    assert names[0] == "1 CON_.pdf"  # a name Windows reserves
+    assert names[1] == "2 A B C D.pdf"
+    assert names[2].startswith("3 xxx") and len(names[2]) == FILE_NAME_LIMIT
+    assert names[3] == "4 国家知识产权局.pdf"
+    assert names[4] == "5 department.pdf"

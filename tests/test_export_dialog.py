@@ -1,13 +1,16 @@
 """The Export Assignment Sheets dialog and the print preview, driven headless with qtbot."""
 from __future__ import annotations
 
+import io
+
 import openpyxl
 import pytest
 from PySide6.QtWidgets import QMessageBox, QPushButton
 from pypdf import PdfReader
 
 from desktop import export_dialog
-from desktop.export_dialog import ExportDialog, department_sheet_document, preview_department_sheet
+from desktop.export_dialog import ExportDialog
+from desktop.pdf_print import department_sheet_pdf, preview_department_sheet
 
 WAIT_MS = 20000
 
@@ -49,8 +52,13 @@ def test_exports_the_selected_departments_as_pdf_files(qtbot, make_dialog, tmp_p
     dialog.per_department.setChecked(True)
     assert dialog.destination.text().endswith("assignment-sheets")
     dialog.destination.setText(str(tmp_path / "pdfs"))
-    export_and_wait(qtbot, dialog).reject()
-    assert sorted(p.name for p in (tmp_path / "pdfs").iterdir()) == ["CNIPA.pdf", "MOE.pdf"]
+    box = export_and_wait(qtbot, dialog)
+    assert sorted(p.name for p in (tmp_path / "pdfs").iterdir()) == [
+        "1 China National Intellectual Property Administration.pdf", "2 Ministry of Education.pdf"]
+    assert box.text() == (f"Wrote 2 files in {tmp_path / 'pdfs'}:\n• 1 China National Intellectual Property "
+                          "Administration.pdf\n• 2 Ministry of Education.pdf")
+    assert [b.text() for b in box.buttons() if b.text() != "Close"] == ["Open Folder"]
+    box.reject()
 
 
 def test_exports_the_departments_the_filter_shows(qtbot, make_dialog, tmp_path, store):
@@ -60,8 +68,11 @@ def test_exports_the_departments_the_filter_shows(qtbot, make_dialog, tmp_path, 
     assert dialog.chosen_ids() == [cnipa.id]
     dialog.format_combo.setCurrentIndex(dialog.format_combo.findData("pdf"))
     assert dialog.destination.text().endswith("assignment-sheets.pdf")
-    dialog.destination.setText(str(tmp_path / "cnipa.pdf"))
-    export_and_wait(qtbot, dialog).reject()
+    dialog.destination.setText(str(tmp_path / "cnipa.xlsx"))  # the chosen format fixes the extension
+    box = export_and_wait(qtbot, dialog)
+    assert box.text() == f"Wrote {tmp_path / 'cnipa.pdf'}"
+    assert sorted(b.text() for b in box.buttons() if b.text() != "Close") == ["Open", "Open Folder"]
+    box.reject()
     assert [e.title for e in PdfReader(tmp_path / "cnipa.pdf").outline] == [
         "China National Intellectual Property Administration  国家知识产权局"]
 
@@ -95,9 +106,10 @@ def test_a_slow_export_shows_progress_and_cancel_leaves_no_file(qtbot, make_dial
 
 def test_the_print_preview_shows_the_departments_sheet(qtbot, store):
     cnipa = store.find_department("CNIPA")
-    document = department_sheet_document(store, 1, cnipa.id)
-    text = document.toPlainText()
+    pages = PdfReader(io.BytesIO(department_sheet_pdf(store, 1, cnipa.id))).pages
+    text = "".join(page.extract_text() for page in pages)
     assert "国家知识产权局" in text and "Tasks it leads (35)" in text and "Tasks it takes part in (22)" in text
+    assert f"Page {len(pages)} of \n{len(pages)}" in pages[-1].extract_text()  # the total: a form the PDF draws later
     preview = preview_department_sheet(None, store, 1, cnipa.id)
     qtbot.addWidget(preview)
     assert preview.isVisible()

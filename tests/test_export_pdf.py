@@ -43,7 +43,9 @@ def test_one_bookmark_per_department_pointing_at_its_first_page(combined):
     texts = page_texts(reader)
     for entry, department in zip(reader.outline, departments):
         first_page = texts[reader.get_destination_page_number(entry)]
-        assert f"Leads {department.lead_count} tasks, takes part in {department.participant_count}." in first_page
+        tasks = "task" if department.lead_count == 1 else "tasks"  # "Leads 1 task", never "1 tasks"
+        assert f"Leads {department.lead_count} {tasks}, takes part in {department.participant_count}." in first_page
+    assert any(d.lead_count == 1 for d in departments)
 
 
 def test_contents_page_lists_departments_with_their_pages(combined):
@@ -102,8 +104,9 @@ def test_markup_escapes_and_switches_font_for_chinese():
 def test_one_pdf_per_department(store, tmp_path):
     folder = tmp_path / "pdfs"
     result = export(store, folder, names={"CNIPA", "MOE"}, one_file_per_department=True)
-    assert sorted(p.name for p in result.paths) == ["CNIPA.pdf", "MOE.pdf"]
-    reader = PdfReader(folder / "MOE.pdf")
+    assert [p.name for p in result.paths] == ["1 China National Intellectual Property Administration.pdf",
+                                              "2 Ministry of Education.pdf"]
+    reader = PdfReader(folder / "2 Ministry of Education.pdf")
     assert [e.title for e in reader.outline] == ["Ministry of Education  教育部"]
     assert "Contents" not in reader.pages[0].extract_text()
 

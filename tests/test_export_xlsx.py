@@ -102,6 +102,16 @@ def test_overview_links_every_department_to_its_sheet(store, workbook):
         assert row["Sheet"] in workbook.sheetnames
 
 
+def test_the_overview_prints_near_full_size(workbook):
+    overview = workbook["Overview"]
+    assert overview.page_setup.orientation == "landscape" and overview.page_setup.fitToWidth == 1
+    width = sum(overview.column_dimensions[letter].width for letter in "ABCDEF")
+    assert width <= 125  # characters an A4 landscape page holds at 100% within these margins: no shrinking
+    wrapped = [row for row in range(5, overview.max_row + 1) if overview.row_dimensions[row].height
+               and overview.row_dimensions[row].height > overview.row_dimensions[5].height]
+    assert wrapped  # the longest names wrap onto a second line instead
+
+
 def test_short_names_are_valid_unique_sheet_names():
     def sheet(name, abbreviation=None):
         return AssignmentSheet(DepartmentName(name, None, abbreviation), ())
@@ -118,7 +128,7 @@ def test_every_sheet_is_set_up_for_printing(workbook):
     for sheet in workbook.worksheets:
         setup = sheet.page_setup
         assert setup.paperSize == 9, sheet.title  # A4
-        assert setup.orientation == ("portrait" if sheet.title == "Overview" else "landscape")
+        assert setup.orientation == "landscape"
         assert (setup.fitToWidth, setup.fitToHeight) == (1, 0)
         assert sheet.sheet_properties.pageSetUpPr.fitToPage
         assert sheet.print_title_rows.startswith("$")
@@ -175,7 +185,10 @@ def test_one_workbook_per_department_into_a_folder(store, tmp_path):
     folder = tmp_path / "sheets"
     result = export_all(store, folder, one_file_per_department=True)
     assert len(result.paths) == len(store.departments(1)) == len(list(folder.iterdir()))
-    cnipa = openpyxl.load_workbook(folder / "CNIPA.xlsx")
+    names = sorted(p.name for p in folder.iterdir())
+    assert names[0] == "01 Central Political and Legal Affairs Commission.xlsx"  # numbered, in the book's order
+    assert "11 Member units of the Inter-ministerial Joint Meeting.xlsx" in names  # the full name, not cut
+    cnipa = openpyxl.load_workbook(folder / "05 China National Intellectual Property Administration.xlsx")
     assert cnipa.sheetnames == ["CNIPA"]
     assert len(table_rows(cnipa["CNIPA"])) == 35 + 22
 

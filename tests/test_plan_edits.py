@@ -18,15 +18,15 @@ from desktop.main_window import MainWindow
 from desktop.plan_controller import EditTaskDialog
 from desktop.settings import Settings
 
-from .test_window import dialogs, open_window, settings_folder  # noqa: F401  (fixtures)
+from .test_window import dialogs, open_window, settings_folder  # noqa: F401 (fixtures)
 
 CNIPA = "China National Intellectual Property Administration"
 FINANCE = "Ministry of Finance"
 
 
-@pytest.fixture
+@pytest.fixture(autouse=True)
 def reviewer(settings_folder):
-    """The reviewer the window writes corrections under."""
+    """Li Wei reviews in every window of these tests."""
     Settings().set(keys.REVIEWER, "Li Wei")
 
 
@@ -37,6 +37,7 @@ def shown_row(window: MainWindow, number: int) -> dict[str, str]:
 
 
 def department_counts(window: MainWindow) -> dict[str, tuple[str, str]]:
+    """Lead and participant counts the departments panel shows, by official name (the panel may abbreviate)."""
     model = window.departments_model
     return {model.department(r).name: (model.index(r, 1).data(), model.index(r, 2).data())
             for r in range(model.rowCount())}

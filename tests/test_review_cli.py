@@ -83,7 +83,7 @@ def test_export_and_import_between_two_databases(sample_db, tmp_path, capsys):
     file = tmp_path / "ann.json"
     assert review(sample_db, "export", "--reviewer", "ann", "-o", str(file)) == 0
     assert review(other, "import", str(file)) == 0
-    assert "1 notes and 1 states changed" in capsys.readouterr().out
+    assert "1 note and 1 status changed, 0 new conflicts" in capsys.readouterr().out
     received = listing(other, capsys)
     assert [n["text"] for n in received["notes"]] == ["from ann"]
     assert received["states"][0]["status"] == "needs-follow-up"
@@ -100,7 +100,7 @@ def test_a_conflict_is_listed_and_resolved(sample_db, tmp_path, capsys):
     review(other, "edit", note_id, "theirs")
     review(other, "export", "-o", str(tmp_path / "theirs.json"))
     review(sample_db, "import", str(tmp_path / "theirs.json"))
-    assert "1 new conflicts" in capsys.readouterr().out
+    assert "1 new conflict (task 2)" in capsys.readouterr().out
     assert review(sample_db, "conflicts") == 0
     [conflict] = json.loads(capsys.readouterr().out)["conflicts"]
     versions = [conflict["current"], *conflict["others"]]

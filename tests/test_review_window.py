@@ -3,6 +3,7 @@ review files; every edit checked on disk through a fresh connection."""
 from __future__ import annotations
 
 import copy
+import itertools
 import json
 import re
 import socket
@@ -10,6 +11,7 @@ import sqlite3
 import threading
 from collections.abc import Iterator
 from contextlib import closing, contextmanager
+from datetime import datetime, timedelta, timezone
 from pathlib import Path
 
 import pytest
@@ -320,6 +322,8 @@ def test_review_filters_combine_with_the_others_and_clear_filters_clears_them(qt
 
 # Notes ---------------------------------------------------------------------------------------------------
 def test_add_edit_and_delete_own_notes_then_undo_brings_them_back(qtbot, window, qtmodeltester):
+    minutes = itertools.count()  # every edit a minute after the one before
+    window.session.reviews._clock = lambda: datetime(2026, 3, 2, 9, tzinfo=timezone.utc) + timedelta(minutes=next(minutes))
     choose_task(qtbot, window, 12)
     write_note(qtbot, window, "Check the deadline")
     assert cell(window, 12, "notes") == "1"
@@ -350,9 +354,11 @@ def test_add_edit_and_delete_own_notes_then_undo_brings_them_back(qtbot, window,
     assert [stack.text(i) for i in range(stack.count())] == ["Add Note", "Edit Note", "Delete Note"]
     press(window, QKeySequence.StandardKey.Undo)
     assert pane_notes(window)[0].endswith("\nCheck the 2020 deadline") and cell(window, 12, "notes") == "1"
+    assert "edited 2026-03-02" in pane_notes(window)[0]  # back as it was, with its time
     assert stored_notes(window.store.path)[0].text == "Check the 2020 deadline"
     window.review.actions["undo"].trigger()
     assert stored_notes(window.store.path)[0].text == "Check the deadline"
+    assert ", edited" not in pane_notes(window)[0]  # undoing the edit does not mark the note edited
     window.review.actions["undo"].trigger()
     assert pane_notes(window) == [] and stored_notes(window.store.path) == []
     for _ in range(3):
@@ -366,6 +372,18 @@ def test_the_add_note_action_puts_the_cursor_in_the_editor(qtbot, window):
     choose_task(qtbot, window, 1)
     press(window, "Ctrl+Shift+N")
     qtbot.waitUntil(window.review.pane.editor.hasFocus)
+
+
+def test_ctrl_enter_in_the_editor_adds_the_note(qtbot, window):
+    choose_task(qtbot, window, 1)
+    press(window, "Ctrl+Shift+N")
+    qtbot.waitUntil(window.review.pane.editor.hasFocus)
+    qtbot.keyClick(window.review.pane.editor, Qt.Key.Key_Return, Qt.KeyboardModifier.ControlModifier)
+    assert stored_notes(window.store.path) == []  # nothing written: nothing added
+    qtbot.keyClicks(window.review.pane.editor, "Ask the ministry")
+    qtbot.keyClick(window.review.pane.editor, Qt.Key.Key_Return, Qt.KeyboardModifier.ControlModifier)
+    assert [n.text for n in stored_notes(window.store.path)] == ["Ask the ministry"]
+    assert window.review.pane.editor.toPlainText() == ""
 
 
 def test_a_note_begun_waits_for_its_task(qtbot, window):

@@ -170,7 +170,7 @@ class ReviewStore:
         return note
 
     def _save(self, before: Note, **changes: object) -> Note:
-        after = replace(before, **changes, updated=self._now(), versions=self._bumped(before.versions))
+        after = replace(before, **{"updated": self._now(), **changes}, versions=self._bumped(before.versions))
         self._write_note(after)
         return before
 
@@ -185,10 +185,11 @@ class ReviewStore:
             return self._save(self._own_note(note_id, author), deleted=True)
 
     def restore_note(self, before: Note) -> Note:
-        """Put a note's text, deletion and conflicts back as they were (undo and redo); returns what it replaced."""
+        """Put a note's text, deletion, conflicts and time back as they were (undo and redo; a new revision, so
+        the change travels); returns what it replaced."""
         with self._edit():
             return self._save(self.note(before.id), text=before.text, deleted=before.deleted,
-                              conflicts=before.conflicts)
+                              conflicts=before.conflicts, updated=before.updated)  # its time as it was, too
 
     def resolve_conflict(self, note_id: str, keep: str | None = None) -> Note:
         """Settle a conflict: keep the version (the note or a conflict copy) whose key is `keep`, or the note
