@@ -91,8 +91,9 @@ def ledger_reading(result) -> dict:
 
 
 @pytest.mark.parametrize("kind", ["xlsx", "csv"])
-def test_a_task_ledger_reads_as_the_plan_it_lists(tmp_path, kind):
-    plain = plain_reading("gov2018-cujin-jiuye-opinions-zh")
+@pytest.mark.parametrize("slug", ["gov2018-cujin-jiuye-opinions-zh", "gov2019-3-zonghe-baoshuiqu-opinions-zh"])
+def test_a_task_ledger_reads_as_the_plan_it_lists(tmp_path, kind, slug):
+    plain = plain_reading(slug)
     rows = documents.ledger_rows(plain)
     path = (documents.write_xlsx(rows, tmp_path / "ledger.xlsx") if kind == "xlsx"
             else documents.write_csv(rows, tmp_path / "ledger.csv"))
@@ -251,3 +252,16 @@ def test_a_conversion_that_does_not_finish_in_time_is_refused(tmp_path, monkeypa
     path = tmp_path / "plan.doc"
     path.write_bytes(b"\xd0\xcf\x11\xe0\xa1\xb1\x1a\xe1" + b"\x00" * 504 + "WordDocument".encode("utf-16-le"))
     assert refusal(path) == "LibreOffice did not convert the file within 0.5 s"
+
+
+@pytest.mark.parametrize("slug", ["gov2018-cujin-jiuye-opinions-zh", "gov2019-3-zonghe-baoshuiqu-opinions-zh"])
+def test_a_word_document_holding_a_ledger_table_reads_as_the_plan_it_lists(tmp_path, slug):
+    plain = plain_reading(slug)
+    path = documents.write_docx_table(documents.ledger_rows(plain), tmp_path / "台账.docx")
+    import docx
+
+    table = docx.Document(str(path)).tables[0]
+    assert table.cell(1, 0).text == table.cell(1, 5).text  # a part's heading spans the table
+    read = read_plan_file(path)
+    assert ledger_reading(read) == ledger_reading(plain)
+    assert read.plan.title == plain.plan.title
