@@ -10,7 +10,7 @@ from __future__ import annotations
 
 from pathlib import Path
 
-from .language import ENGLISH, word
+from .language import CHINESE, ENGLISH, word
 
 EXIT_BAD_INPUT = 2  # the exit status of a program that ended on one of these failures
 EXIT_PARTLY_READ = 3  # a plan was stored, but some of its department clauses close no task: check it
@@ -18,22 +18,34 @@ EXIT_PARTLY_READ = 3  # a plan was stored, but some of its department clauses cl
 
 class Problem(str):
     """What is wrong, as a template and its values: the English sentence itself, worded in another
-    language when it is shown."""
+    language when it is shown. A value may be a Problem, or a list of them (joined as the language lists)."""
 
     template: str
     values: dict[str, object]
 
     def __new__(cls, template: str, **values: object) -> Problem:
-        problem = super().__new__(cls, template.format(**values) if values else template)
+        problem = super().__new__(cls, word(template, ENGLISH, {}, **_worded_values(values, ENGLISH)))
         problem.template, problem.values = template, values
         return problem
 
     def worded(self, language: str = ENGLISH) -> str:
         from .problems_zh import PROBLEMS_ZH  # the catalogue loads only when a failure is worded
 
-        values = {key: value.worded(language) if isinstance(value, Problem) else value
-                  for key, value in self.values.items()}
-        return word(self.template, language, PROBLEMS_ZH, **values)
+        return word(self.template, language, PROBLEMS_ZH, **_worded_values(self.values, language))
+
+
+LIST_SEPARATORS = {ENGLISH: "; ", CHINESE: "；"}
+
+
+def _worded_values(values: dict[str, object], language: str) -> dict[str, object]:
+    """The values as the language shows them: Problems worded, lists of them joined."""
+    def shown(value: object) -> object:
+        if isinstance(value, Problem):
+            return value.worded(language)
+        if isinstance(value, list):
+            return LIST_SEPARATORS[language].join(str(shown(item)) for item in value)
+        return value
+    return {key: shown(value) for key, value in values.items()}
 
 
 def worded(text: str, language: str) -> str:

@@ -28,7 +28,8 @@ PROBLEMS_ZH = {
     "--map '{text}': the registry knows no department '{body}'; did you mean {suggestions}?":
         "--map “{text}”：单位名录中没有“{body}”；是否要找 {suggestions}？",
     # other kinds of plan file (data/formats/)
-    "plain text or plan JSON": "纯文本或计划 JSON 文件",
+    "plain text": "纯文本文件",
+    "plan JSON": "计划 JSON 文件",
     "Word document (.docx)": "Word 文档（.docx）",
     "Excel workbook (.xlsx)": "Excel 工作簿（.xlsx）",
     "PDF": "PDF 文件",
@@ -103,6 +104,17 @@ PROBLEMS_ZH = {
     "{clauses} department clauses found, {tasks} tasks stored, {unplaced} clauses not placed":
         "找到 {clauses} 处责任单位，存入 {tasks} 项任务，{unplaced} 处未能归入任务",
     "row {row}: no lead or responsible department": "第 {row} 行：没有牵头单位或责任单位",
+    "the ledger's columns were read as: {columns}": "台账各列读作：{columns}",
+    "“{header}” {role}": "“{header}”为{role}",
+    "not read": "不读取",
+    "number": "序号",
+    "part": "部分",
+    "section": "小节",
+    "task": "任务",
+    "lead": "牵头单位",
+    "participants": "参与单位",
+    "deadline": "完成时限",
+    "other": "其他",
     "the file is named {suffix} but is a {kind}; read as one": "文件扩展名为 {suffix}，实际是{kind}；已按此读取",
     # databases (data/store.py, data/session.py)
     "cannot be opened ({reason})": "无法打开（{reason}）",

@@ -13,6 +13,7 @@ from PySide6.QtWidgets import QMessageBox
 from data.errors import TASK_WARNING, PlanFileError, Problem
 from data.backups import REASONS
 from data.formats.detect import Kind
+from data.formats.ledger import OTHER, ROLES
 from data.store import READ_ONLY_PROBLEM
 from data.language import CHINESE, ENGLISH, environment_language, word
 from data.problems_zh import PROBLEMS_ZH
@@ -27,9 +28,11 @@ CJK = re.compile(r"[\u4e00-\u9fff]")
 
 
 def constants(node: ast.expr) -> list[str]:
-    """The strings an argument can be: a constant, or either branch of a conditional expression."""
+    """The strings an argument can be: a constant, either branch of a conditional expression, a fallback."""
     if isinstance(node, ast.IfExp):
         return constants(node.body) + constants(node.orelse)
+    if isinstance(node, ast.BoolOp):  # `role or "not read"`
+        return [text for value in node.values for text in constants(value)]
     return [node.value] if isinstance(node, ast.Constant) and isinstance(node.value, str) else []
 
 
@@ -38,6 +41,7 @@ def raised_templates() -> dict[str, str]:
     problems it names through a constant (the read-only notice, the kinds of file, "none")."""
     found = {READ_ONLY_PROBLEM: "data/store.py", "none": "data/readers.py", TASK_WARNING: "data/errors.py",
              **{reason: "data/backups.py" for reason in REASONS.values()},
+             **{role: "data/formats/ledger.py" for role in (*ROLES, OTHER)},
              **{kind.description: "data/formats/detect.py" for kind in Kind}}
     for package in ("data", "exporters", "desktop"):
         for path in sorted((ROOT / package).rglob("*.py")):

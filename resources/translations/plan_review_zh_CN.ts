@@ -88,6 +88,13 @@
     </message>
 </context>
 <context>
+    <name>BodyChooser</name>
+    <message>
+        <source>Choose or type a body the registry knows</source>
+        <translation>选择或输入单位名录中已有的单位</translation>
+    </message>
+</context>
+<context>
     <name>DepartmentsModel</name>
     <message>
         <source>&amp;Names and Abbreviations</source>
@@ -307,10 +314,6 @@
         <translation>导入计划：%1</translation>
     </message>
     <message>
-        <source>Choose or type a body the registry knows</source>
-        <translation>选择或输入单位名录中已有的单位</translation>
-    </message>
-    <message>
         <source>Map to This Body</source>
         <translation>对应到此单位</translation>
     </message>
@@ -339,12 +342,40 @@
         <translation>设定责任单位</translation>
     </message>
     <message>
-        <source>Departments of the chosen task</source>
-        <translation>所选任务的责任单位</translation>
+        <source>The chosen task</source>
+        <translation>所选任务</translation>
+    </message>
+    <message>
+        <source>Click where a second task starts, then Split Here</source>
+        <translation>在第二项任务开始处点击，然后选择“在此拆分”</translation>
+    </message>
+    <message>
+        <source>Split Here</source>
+        <translation>在此拆分</translation>
+    </message>
+    <message>
+        <source>Merge with Next Task</source>
+        <translation>与下一项任务合并</translation>
+    </message>
+    <message>
+        <source>Its departments (the first leads):</source>
+        <translation>责任单位（第一个为牵头单位）：</translation>
+    </message>
+    <message>
+        <source>Ledger Columns</source>
+        <translation>台账列</translation>
     </message>
     <message>
         <source>Store Plan</source>
         <translation>存入计划</translation>
+    </message>
+    <message>
+        <source>Ledger Columns…</source>
+        <translation>台账列…</translation>
+    </message>
+    <message>
+        <source>Say which column holds the task, the lead, the others, the deadline</source>
+        <translation>指明哪一列是任务、牵头单位、其他单位和完成时限</translation>
     </message>
     <message>
         <source>%1 (%2): %3 parts, %4 sections, %5 tasks, %6 departments. Nothing is stored until you choose Store Plan.</source>
@@ -376,6 +407,61 @@
     <message>
         <source>Plan Review will speak the chosen language when it starts again.</source>
         <translation>重新启动计划审阅后将使用所选语言。</translation>
+    </message>
+</context>
+<context>
+    <name>LedgerColumnsDialog</name>
+    <message>
+        <source>Number</source>
+        <translation>序号</translation>
+    </message>
+    <message>
+        <source>Part</source>
+        <translation>部分</translation>
+    </message>
+    <message>
+        <source>Section</source>
+        <translation>小节</translation>
+    </message>
+    <message>
+        <source>Task</source>
+        <translation>任务</translation>
+    </message>
+    <message>
+        <source>Lead department</source>
+        <translation>牵头单位</translation>
+    </message>
+    <message>
+        <source>Responsible / participating</source>
+        <translation>责任 / 参与单位</translation>
+    </message>
+    <message>
+        <source>Deadline</source>
+        <translation>完成时限</translation>
+    </message>
+    <message>
+        <source>Ledger Columns</source>
+        <translation>台账列</translation>
+    </message>
+    <message>
+        <source>Column</source>
+        <translation>列</translation>
+    </message>
+    <message>
+        <source>First row</source>
+        <translation>第一行</translation>
+    </message>
+    <message>
+        <source>Read as</source>
+        <translation>读作</translation>
+    </message>
+    <message>
+        <source>Not read</source>
+        <translation>不读取</translation>
+    </message>
+    <message>
+        <source>Say what each column holds; the rows are then read again.</source>
+        <translation>请指明每一列的内容；随后将重新读取各行。</translation>
     </message>
 </context>
 <context>
@@ -566,6 +652,21 @@
     </message>
 </context>
 <context>
+    <name>MergeDialog</name>
+    <message>
+        <source>Merge Into</source>
+        <translation>合并到</translation>
+    </message>
+    <message>
+        <source>Every task naming “%1” will name this body instead, and later imports will read “%1” as it:</source>
+        <translation>所有列有“%1”的任务都将改为此单位，以后导入时也会把“%1”读作此单位：</translation>
+    </message>
+    <message>
+        <source>&amp;Body:</source>
+        <translation>单位(&amp;B)：</translation>
+    </message>
+</context>
+<context>
     <name>NewBodyDialog</name>
     <message>
         <source>New Body</source>
@@ -603,8 +704,24 @@
         <translation>导入单位名录(&amp;G)…</translation>
     </message>
     <message>
+        <source>&amp;Merge Into…</source>
+        <translation>合并到(&amp;M)…</translation>
+    </message>
+    <message>
+        <source>Merge the chosen unverified department into a body the registry knows</source>
+        <translation>将所选的未核实单位合并到单位名录中已有的单位</translation>
+    </message>
+    <message>
+        <source>Depar&amp;tments</source>
+        <translation>单位(&amp;T)</translation>
+    </message>
+    <message>
         <source>Edit Task</source>
         <translation>修改任务</translation>
+    </message>
+    <message>
+        <source>Merge Into</source>
+        <translation>合并到</translation>
     </message>
     <message>
         <source>Remove “%1” (%2 tasks) and every note and status written on it from this database?</source>
