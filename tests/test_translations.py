@@ -228,6 +228,11 @@ def test_the_import_preview_and_its_report_speak_chinese(chinese_window, monkeyp
     assert untranslated(visible_texts(dialog)) == []
     warnings = [item.text(4) for item in dialog.task_items.values() if item.text(4)]  # beside their tasks
     assert warnings == ["单位名录中没有“月球事务局”；已作为未核实的新单位保留"]
+    departments = [item.text(column) for item in dialog.task_items.values() for column in (1, 2) if item.text(column)]
+    assert "海关总署" in departments and "财政部、海关总署" in departments  # the short forms, listed with 、
+    assert all(CJK.search(text) for text in departments)
+    parts = [dialog.tree.topLevelItem(row).text(0) for row in range(dialog.tree.topLevelItemCount())]
+    assert parts == ["四、主要任务"]
     dialog.store_button.click()
     qtbot.waitUntil(lambda: bool(shown), timeout=10_000)
     title, text = shown[0]
