@@ -19,17 +19,19 @@ from data.user_registry import import_registry_file, user_registry, write_regist
 from . import settings as keys
 from .context import AppContext
 from .import_preview import BodyChooser
+from .models import department_names
 from .messages import show_error
 
 
 class EditTaskDialog(QDialog):
     """A task's text, departments (names separated by “;”, the first leads) and deadline."""
 
-    def __init__(self, number: int, content: TaskContent, parent: QWidget | None = None):
+    def __init__(self, number: int, content: TaskContent, parent: QWidget | None = None, departments: str = ""):
+        """departments: the task's departments as the window names them (default: their official names)."""
         super().__init__(parent)
         self.setWindowTitle(self.tr("Edit Task %1").replace("%1", str(number)))
         self.text_edit = QPlainTextEdit(content.text)
-        self.departments_edit = QLineEdit("; ".join(content.departments))
+        self.departments_edit = QLineEdit(departments or "; ".join(content.departments))
         self.departments_edit.setCursorPosition(0)
         self.deadline_edit = QLineEdit(content.deadline or "")
         self.deadline_edit.setPlaceholderText(self.tr("None"))
@@ -143,8 +145,9 @@ class PlanController(QObject):
         task_id = self.window.task_id
         if task_id is None:
             return None
-        before = self.store.task_content(task_id)
-        dialog = EditTaskDialog(self.store.task(task_id).number, before, self.window)
+        before, task = self.store.task_content(task_id), self.store.task(task_id)
+        dialog = EditTaskDialog(task.number, before, self.window,
+                                department_names([task.lead, *task.participants] if task.lead else task.participants))
         dialog.accepted.connect(lambda: self._edited(task_id, before, dialog))
         dialog.open()
         return dialog

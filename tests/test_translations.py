@@ -284,3 +284,21 @@ def test_chinese_typed_through_an_input_method_searches_and_writes_notes(chinese
     note.setCommitString("请核实")
     QApplication.sendEvent(window.review.pane.editor, note)
     assert window.review.pane.editor.toPlainText() == "请核实"
+
+
+def test_editing_a_task_in_chinese_names_its_departments_in_chinese_and_keeps_them(qtbot, chinese, sample_db):
+    window = MainWindow(AppContext(Settings()), PlanStore(sample_db))
+    qtbot.addWidget(window)
+    task_id = window.store.task_id_by_number(1, 24)
+    window.choose_task(task_id)
+    before = window.store.task_content(task_id)
+    dialog = window.plan_edits.edit_chosen_task()
+    assert dialog.departments_edit.text() == "最高人民法院、最高人民检察院、公安部"
+    dialog.accept()  # nothing changed: the Chinese names name the same departments
+    assert window.store.task_content(task_id) == before and not window.store.corrections(1)
+    dialog = window.plan_edits.edit_chosen_task()
+    dialog.departments_edit.setText("公安部、最高人民法院")
+    dialog.accept()
+    assert window.store.task_content(task_id).departments == ("Ministry of Public Security", "Supreme People's Court")
+    window.close()
+    window.store.close()
