@@ -62,6 +62,7 @@ def _parser() -> argparse.ArgumentParser:
     _add_tasks_command(commands, common)
     _add_review_commands(commands, common)
     _add_export_command(commands, common)
+    _add_feedback_command(commands, common)
     return parser
 
 
@@ -369,6 +370,10 @@ def _add_export_command(commands: argparse._SubParsersAction, common: argparse.A
                          help="write one file per department into the folder -o names")
     command.add_argument("--with-review", action="store_true",
                          help="add each task's review status and notes as columns")
+    command.add_argument("--for-feedback", action="store_true",
+                         help="one feedback workbook per department into the folder -o names: the plan's columns "
+                              "locked, Progress, Completion date, Account of work and Contact to fill in "
+                              "(read back with: feedback import)")
     command.add_argument("-o", "--output", type=Path, required=True, metavar="PATH")
     command.add_argument("--plan", type=int, metavar="ID", help="the plan (default: the latest)")
 
@@ -376,18 +381,57 @@ def _add_export_command(commands: argparse._SubParsersAction, common: argparse.A
 def _export(args: argparse.Namespace) -> None:
     from exporters.export import ExportRequest, export_assignment_sheets
 
+    if args.for_feedback and not FORMATS[args.format].feedback:
+        raise PlanReviewError(args.output, f"feedback workbooks are written as {_feedback_formats()}, "
+                                           f"not {args.format}")
     with PlanSession.open(args.db, args.plan) as session:
         plan_id = session.required_plan()
         ids = (tuple(d.id for d in session.store.departments(plan_id)) if args.all
                else session.department_ids(args.department))
         request = ExportRequest(plan_id, ids, args.format, args.output, args.one_file_per_department,
-                                include_review=args.with_review)
+                                include_review=args.with_review, for_feedback=args.for_feedback)
         result = export_assignment_sheets(session.store, request)
     for warning in result.warnings:
         print(f"warning: {warning}")
     print(f"Wrote the sheets of {len(ids)} department(s) to {len(result.paths)} file(s):")
     for path in result.paths:
         print(f"  {path}")
+
+
+def _feedback_formats() -> str:
+    return " or ".join(key for key, export_format in FORMATS.items() if export_format.feedback)
+
+
+def _add_feedback_command(commands: argparse._SubParsersAction, common: argparse.ArgumentParser) -> None:
+    """`plan-review feedback import`: the departments' returned feedback workbooks read into the review."""
+    command = commands.add_parser("feedback", parents=[common],
+                                  help="read the feedback workbooks departments returned (export --for-feedback)")
+    actions = command.add_subparsers(dest="action", metavar="ACTION", required=True)
+    action = actions.add_parser("import", parents=[common],
+                                help="read returned workbooks (files, or folders of them) into the review")
+    action.add_argument("files", type=Path, nargs="+", metavar="FILE")
+    action.add_argument("--plan", type=int, metavar="ID", help="the plan (default: the latest)")
+
+
+def _feedback(args: argparse.Namespace) -> int:
+    """Print what came in; exit 2 when a workbook was refused, 3 when rows were."""
+    from data.feedback import import_feedback
+
+    with PlanSession.open(args.db, args.plan) as session:
+        report = import_feedback(session.reviews, session.required_plan(), args.files)
+    for department, answered in sorted(report.departments.items()):
+        print(f"{department}: {counted(answered, 'task')} answered")
+    print(f"{counted(len(report.departments), 'department')} answered; "
+          f"{counted(len(report.changed_tasks), 'task')} changed"
+          + (f" ({', '.join(map(str, report.changed_tasks))})" if report.changed_tasks else "")
+          + (f"; {counted(report.unchanged, 'answer')} already stored" if report.unchanged else ""))
+    for row in report.refused_rows:
+        print(f"row not read: {row}")
+    for error in report.refused_files:
+        print(f"plan-review: {error.path}: {error.problem}; nothing stored from it", file=sys.stderr)
+    if report.refused_files:
+        return EXIT_BAD_INPUT
+    return EXIT_PARTLY_READ if report.refused_rows else 0
 
 
 def _registry(args: argparse.Namespace) -> None:
@@ -404,7 +448,7 @@ def _registry(args: argparse.Namespace) -> None:
 
 
 COMMANDS = {"import": _import, "registry": _registry, "plans": _plans, "check": _check, "dump": _dump, "departments": _departments,
-            "tasks": _tasks, "review": _review, "export": _export}
+            "tasks": _tasks, "review": _review, "export": _export, "feedback": _feedback}
 
 
 def main(argv: list[str] | None = None) -> int:

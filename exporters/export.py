@@ -28,6 +28,7 @@ class ExportRequest:
     target: Path  # the file; with one_file_per_department, the folder
     one_file_per_department: bool = False
     include_review: bool = False  # add each task's review status and notes as columns
+    for_feedback: bool = False  # one feedback workbook per department into the folder `target` (data/feedback.py)
 
 
 @dataclass(frozen=True)
@@ -63,7 +64,11 @@ def export_assignment_sheets(store: PlanStore, request: ExportRequest, *,
 
     book = build_book(store, request.plan_id, request.department_ids, extra_columns=extra_columns,
                       progress=building, cancel=cancel)
-    if request.one_file_per_department:
+    if request.for_feedback:
+        if writers.feedback is None:
+            raise ValueError(f"the {request.format} format writes no feedback workbooks")
+        paths = _write_per_department(book, request, writers.feedback, writing, cancel)
+    elif request.one_file_per_department:
         paths = _write_per_department(book, request, writers.department, writing, cancel)
     else:
         target = with_extension(request.target, request.format)
