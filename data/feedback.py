@@ -26,7 +26,6 @@ from __future__ import annotations
 import datetime
 import re
 import unicodedata
-import uuid
 import zipfile
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass, field
@@ -42,7 +41,7 @@ IDENTIFIERS_SHEET = "plan-review"  # the hidden sheet of identifiers
 KEY_PREFIX = "plan-review:"  # the hidden key row's cells: KEY_PREFIX + a column key
 FEEDBACK_REVIEWER = "Feedback: {department}"  # the reviewer a department's feedback is stored as
 CODE_LENGTH = 10  # hex characters of a department's code
-NOTE_NAMESPACE = uuid.UUID("1b0f7d3c-7a55-4f2e-9a7e-3f1c1b4b8e21")  # feedback notes' ids (uuid5)
+NOTE_NAMESPACE = "1b0f7d3c-7a55-4f2e-9a7e-3f1c1b4b8e21"  # feedback notes' ids are uuid5 in it
 
 # The locked columns, by key, in the order the sheet shows them; their titles are the document model's.
 LOCKED_KEYS = ("role", "number", "place", "text", "lead", "others")
@@ -338,7 +337,9 @@ class FeedbackReport:
 
 def note_id(fingerprint: str, department: str, position: int) -> str:
     """The id of a department's feedback note on a task: the same in every copy of the review."""
-    return str(uuid.uuid5(NOTE_NAMESPACE, f"{fingerprint}/{department}/{position}"))
+    import uuid  # as data.review.storage does: the window's start does not need it
+
+    return str(uuid.uuid5(uuid.UUID(NOTE_NAMESPACE), f"{fingerprint}/{department}/{position}"))
 
 
 def check_workbooks(store: ReviewStore, plan_id: int,

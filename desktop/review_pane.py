@@ -14,6 +14,7 @@ from PySide6.QtGui import QColor, QKeySequence, QShortcut
 from PySide6.QtWidgets import (QCheckBox, QComboBox, QHBoxLayout, QLabel, QListWidget, QListWidgetItem,
                                QPlainTextEdit, QPushButton, QStackedWidget, QVBoxLayout, QWidget)
 
+from data.feedback import BLOCKED, DONE, NOT_STARTED, STATUS_PROGRESS, UNDER_WAY, feedback_department
 from data.review import (IN_REVIEW, NEEDS_FOLLOW_UP, NOT_REVIEWED, REVIEWED, STATUS_COLOURS as STATUS_RGB, STATUSES,
                          Note, NoteVersion, ReviewState, made_on)
 
@@ -25,6 +26,20 @@ STATUS_COLOURS = {status: QColor(f"#{rgb}") for status, rgb in STATUS_RGB.items(
 NOT_STARTED_COLOUR = QColor("#808080")  # the text of "Not reviewed": there, but quiet
 NOTE_ID_ROLE = Qt.ItemDataRole.UserRole + 10
 VERSION_KEY_ROLE = Qt.ItemDataRole.UserRole + 11
+
+
+# A department's feedback is stored as a status (data/feedback.py); the pane says it as progress.
+PROGRESS_WORDS = {NOT_STARTED: QT_TRANSLATE_NOOP("Review", "Not started"),
+                  UNDER_WAY: QT_TRANSLATE_NOOP("Review", "Under way"),
+                  DONE: QT_TRANSLATE_NOOP("Review", "Done"),
+                  BLOCKED: QT_TRANSLATE_NOOP("Review", "Blocked")}
+
+
+def reviewer_status_word(reviewer: str, status: str) -> str:
+    """A status as the reviewer meant it: a department's feedback as its progress ("Done"), else "Reviewed"."""
+    if feedback_department(reviewer) is not None:
+        return QCoreApplication.translate("Review", PROGRESS_WORDS[STATUS_PROGRESS[status]])
+    return status_word(status)
 
 
 def status_word(status: str) -> str:
@@ -191,7 +206,8 @@ class ReviewPane(QWidget):
             colour = STATUS_COLOURS.get(state.status)
             style = f" style='background-color:{colour.name()}'" if colour else ""
             flag = " ⚑ " + html.escape(self.tr("flagged")) if state.flagged else ""
-            lines.append(f"{name}: <span{style}>&nbsp;{html.escape(status_word(state.status))}&nbsp;</span>{flag}")
+            word = html.escape(reviewer_status_word(state.reviewer, state.status))
+            lines.append(f"{name}: <span{style}>&nbsp;{word}&nbsp;</span>{flag}")
         if not lines:
             lines = [html.escape(self.tr("No reviewer has set a status yet."))]
         heading = html.escape(self.tr("Reviewers:"))

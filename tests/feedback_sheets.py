@@ -57,7 +57,7 @@ def fill(path: Path, answers: dict[int, dict[str, object]], out: Path | None = N
 def resave_with_libreoffice(paths: list[Path], folder: Path, profile: Path) -> list[Path]:
     """The workbooks opened and saved again as .xlsx by LibreOffice (headless), into `folder`."""
     soffice = shutil.which("soffice") or shutil.which("libreoffice")
-    assert soffice, "LibreOffice is needed (the README's test command installs libreoffice-calc-nogui)"
+    assert soffice, "LibreOffice is needed (the README's test command installs libreoffice-calc)"
     folder.mkdir(parents=True, exist_ok=True)
     subprocess.run([soffice, f"-env:UserInstallation={profile.as_uri()}", "--headless", "--convert-to",
                     "xlsx:Calc MS Excel 2007 XML", "--outdir", str(folder), *map(str, paths)],
