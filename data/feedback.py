@@ -59,10 +59,10 @@ class OpenColumn:
 
 
 # The open columns' titles, in one place (the writer heads the sheet with them, the reader names them).
-OPEN_COLUMNS = (OpenColumn("progress", "Progress", "进展", 14),
-                OpenColumn("completed", "Completion date", "完成时间", 16),
-                OpenColumn("account", "Account of work", "工作情况", 48),
-                OpenColumn("contact", "Contact", "联系人", 18))
+OPEN_COLUMNS = (OpenColumn("progress", "Progress", "进展", 11),
+                OpenColumn("completed", "Completion date", "完成时间", 15),
+                OpenColumn("account", "Account of work", "工作情况", 34),
+                OpenColumn("contact", "Contact", "联系人", 14))
 
 NOT_STARTED, UNDER_WAY, DONE, BLOCKED = PROGRESS = ("not-started", "under-way", "done", "blocked")
 # The dropdown's words (English, Chinese): the writer offers the first, the reader takes either.

@@ -76,8 +76,9 @@ def write_feedback_workbook(book: SheetBook, sheet: AssignmentSheet, path: Path)
     ws.row_dimensions[HEADER_ROW - 1].hidden = True
     ws.column_dimensions[get_column_letter(len(columns))].hidden = True
     first_open = locked + 1
-    for index in range(first_open, first_open + len(OPEN_COLUMNS)):
+    for index, column in enumerate(OPEN_COLUMNS, start=first_open):  # room to write in, though empty
         ws.cell(row=HEADER_ROW, column=index).fill = styles.open_header_fill
+        ws.column_dimensions[get_column_letter(index)].width = column.width
     date_column = first_open + [c.key for c in OPEN_COLUMNS].index("completed")
     for row_number in range(HEADER_ROW + 1, last_row + 1):
         for index in range(1, locked + 1):

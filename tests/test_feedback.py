@@ -8,8 +8,8 @@ import openpyxl
 import pytest
 
 from data.errors import FeedbackFileError
-from data.feedback import (BLOCKED, DONE, IDENTIFIERS_SHEET, OPEN_COLUMNS, PROGRESS_STATUS, PROGRESS_WORDS,
-                           UNDER_WAY, feedback_reviewer, import_feedback, read_feedback_workbook, restore)
+from data.feedback import (BLOCKED, DONE, IDENTIFIERS_SHEET, OPEN_COLUMNS, PROGRESS, PROGRESS_STATUS,
+                           PROGRESS_WORDS, UNDER_WAY, feedback_reviewer, import_feedback, read_feedback_workbook, restore)
 from data.readers import read_plan_file
 from data.review import NOT_REVIEWED, ReviewStore
 from data.store import PlanStore
@@ -89,14 +89,10 @@ def test_a_renamed_resorted_filtered_workbook_is_matched_by_its_hidden_keys(stor
     workbook = openpyxl.load_workbook(sheets[CNIPA])
     ws = task_sheet(workbook)
     ws.title = "Our progress"
-    key_row, _ = columns(ws)
-    rows = [[c.value for c in row] for row in ws.iter_rows(min_row=key_row + 2)]
-    for offset, values in enumerate(reversed(rows)):  # sorted last task first
-        for column, value in enumerate(values, start=1):
-            ws.cell(row=key_row + 2 + offset, column=column).value = value
-    ws.row_dimensions[key_row + 3].hidden = True  # a filter hides a row
+    ws.row_dimensions[columns(ws)[0] + 3].hidden = True  # a filter hides a row
     renamed = tmp_path / "returned by CNIPA.xlsx"
     workbook.save(renamed)
+    _reverse_rows(renamed)  # sorted last task first
     fill(renamed, {numbers[0]: {"progress": "under way"}, numbers[-1]: {"progress": "done"}})
     import_feedback(ReviewStore(store), 1, [renamed])
     stored = feedback_of(store, CNIPA)
@@ -195,3 +191,68 @@ def test_a_workbook_saved_again_by_libreoffice_is_read_alike(store, sheets, tmp_
     assert [(a.number, a.progress, a.completed) for a in read.answers] == [
         (numbers[0], DONE, "2026-01-15"), (numbers[1], BLOCKED, "2026-02-01")]
     assert read.answers[0].account == "第一行\n第二行" and read.answers[0].contact == "王芳"
+
+
+def test_forty_workbooks_out_thirty_back_through_excel_and_libreoffice_every_answer_and_refusal_checked(
+        store, tmp_path):
+    """The issue's round trip: every department's workbook sent, 30 filled in (8 saved again by LibreOffice, one
+    re-sorted, one with a locked cell edited, one replaced by a workbook of another plan), all read back."""
+    sent = export_feedback(store, tmp_path / "sent")
+    assert len(sent) == len(store.departments(1)) == 40
+    answering = sorted(sent)[:30]
+    words = [w[0] for w in PROGRESS_WORDS.values()]
+    expected: dict[str, dict[int, tuple[str, str]]] = {}
+    for index, name in enumerate(answering):
+        numbers = department_tasks(store, name)
+        answers = {}
+        for n in numbers:
+            progress = words[(n + index) % 4]
+            answers[n] = {"progress": progress, "completed": datetime.datetime(2026, 1 + n % 12, 1 + index % 28),
+                          "account": f"Report {index}-{n}.", "contact": f"Officer {index}"}
+        fill(sent[name], answers)
+        expected[name] = {n: (PROGRESS_STATUS[PROGRESS[(n + index) % 4]],
+                              f"Progress: {words[(n + index) % 4]}. Completed 2026-{1 + n % 12:02d}-{1 + index % 28:02d}."
+                              f"\nReport {index}-{n}.\nContact: Officer {index}") for n in numbers}
+    returned = tmp_path / "returned"
+    returned.mkdir()
+    through_libreoffice = answering[:8]
+    resave_with_libreoffice([sent[name] for name in through_libreoffice], returned, tmp_path / "profile")
+    for name in set(sent) - set(through_libreoffice):
+        shutil.copy(sent[name], returned / sent[name].name)
+    resorted, edited, foreign = answering[8], answering[9], answering[10]
+    _reverse_rows(returned / sent[resorted].name)
+    edited_number = department_tasks(store, edited)[0]
+    workbook = openpyxl.load_workbook(returned / sent[edited].name)
+    ws = task_sheet(workbook)
+    ws.cell(row=task_rows(ws)[edited_number], column=columns(ws)[1]["lead"]).value = "Nobody"
+    workbook.save(returned / sent[edited].name)
+    with PlanStore(tmp_path / "other.sqlite") as other:
+        other.import_plan(read_plan_file(FIXTURES / "gov2019-3-bonded-zones-zh.txt"))
+        other_sheet = next(iter(export_feedback(other, tmp_path / "other").values()))
+    fill(other_sheet, {next(iter(task_rows(task_sheet(openpyxl.load_workbook(other_sheet))))): {"progress": "done"}})
+    shutil.copy(other_sheet, returned / sent[foreign].name)
+    expected[edited].pop(edited_number)
+    del expected[foreign]
+
+    report = import_feedback(ReviewStore(store), 1, [returned])
+
+    assert report.departments == {name: len(answers) for name, answers in expected.items()}
+    assert [error.path for error in report.refused_files] == [str(returned / sent[foreign].name)]
+    assert [(r.path.name, r.task_number) for r in report.refused_rows] == [(sent[edited].name, edited_number)]
+    for name in sent:
+        assert feedback_of(store, name) == expected.get(name, {}), name
+    again = import_feedback(ReviewStore(store), 1, [returned])
+    assert again.changed_tasks == [] and not again.before
+    assert again.unchanged == sum(len(answers) for answers in expected.values())
+
+
+def _reverse_rows(path):
+    """The task table sorted the other way, as a department re-sorting it would leave it."""
+    workbook = openpyxl.load_workbook(path)
+    ws = task_sheet(workbook)
+    key_row, _ = columns(ws)
+    rows = [[c.value for c in row] for row in ws.iter_rows(min_row=key_row + 2)]
+    for offset, values in enumerate(reversed(rows)):
+        for column, value in enumerate(values, start=1):
+            ws.cell(row=key_row + 2 + offset, column=column).value = value
+    workbook.save(path)
