@@ -12,8 +12,6 @@ import sqlite3
 import sys
 from pathlib import Path
 
-from wcwidth import wcswidth
-
 from data.errors import EXIT_BAD_INPUT, EXIT_PARTLY_READ, PlanReviewError
 from data.model import LEAD, PARTICIPANT
 from data.paths import default_database_path
@@ -170,6 +168,8 @@ def _dump(args: argparse.Namespace) -> None:
 
 
 def _departments(args: argparse.Namespace) -> None:
+    from wcwidth import wcswidth  # 27 ms to import: only for this table, not at every start
+
     with PlanSession.open(args.db, args.plan) as session:
         rows = session.store.departments(session.required_plan())
     table = [("department", "Chinese", "abbr.", "leads", "takes part", "")]
@@ -184,6 +184,8 @@ def _departments(args: argparse.Namespace) -> None:
 
 def _padded(text: str, width: int, align_right: bool) -> str:
     """Text padded to `width` columns of a terminal, where a Chinese character takes two."""
+    from wcwidth import wcswidth
+
     gap = " " * (width - wcswidth(text))
     return gap + text if align_right else text + gap
 
