@@ -406,3 +406,41 @@ def restore(store: ReviewStore, records: Sequence[Note | ReviewState]) -> list[N
         replaced = [store.restore_state(r) if isinstance(r, ReviewState) else store.restore_note(r)
                     for r in reversed(records)]
     return replaced
+
+
+@dataclass(frozen=True)
+class DepartmentAnswers:
+    """How far a department has answered: its tasks (any role), those it answered, and its progress counted."""
+
+    name: str
+    tasks: int
+    answered: int
+    progress: dict[str, int]  # PROGRESS key -> tasks; tasks answered without a progress are not counted
+
+    @property
+    def has_answered(self) -> bool:
+        return self.answered > 0
+
+
+def department_answers(store: ReviewStore, plan_id: int) -> list[DepartmentAnswers]:
+    """Per department of the plan (by name): how many of its tasks it answered, and their progress."""
+    statuses: dict[tuple[str, int], str] = {(s.reviewer, s.task_id): s.status for s in store.states(plan_id)
+                                            if feedback_department(s.reviewer) is not None
+                                            and s.status != NOT_REVIEWED}
+    noted = {(n.author, n.task_id): n.text for n in store.notes(plan_id) if feedback_department(n.author) is not None}
+    not_started = Answer("", 0, 0, NOT_STARTED, "", "", "").note_text()  # stored as no status: its note says it
+    answers = []
+    for department in store.store.departments(plan_id):
+        reviewer = feedback_reviewer(department.name)
+        task_ids = store.store.task_ids(plan_id, department_ids=[department.id])
+        progress = dict.fromkeys(PROGRESS, 0)
+        answered = 0
+        for task_id in task_ids:
+            status, note = statuses.get((reviewer, task_id)), noted.get((reviewer, task_id))
+            if status is not None:
+                progress[STATUS_PROGRESS[status]] += 1
+            elif note is not None and note.split("\n", 1)[0].startswith(not_started):
+                progress[NOT_STARTED] += 1
+            answered += status is not None or note is not None
+        answers.append(DepartmentAnswers(department.name, len(task_ids), answered, progress))
+    return answers

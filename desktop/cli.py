@@ -168,15 +168,19 @@ def _dump(args: argparse.Namespace) -> None:
 
 
 def _departments(args: argparse.Namespace) -> None:
-    from wcwidth import wcswidth  # 27 ms to import: only for this table, not at every start
-
     with PlanSession.open(args.db, args.plan) as session:
         rows = session.store.departments(session.required_plan())
     table = [("department", "Chinese", "abbr.", "leads", "takes part", "")]
     table += [(r.name, r.name_zh or "—", r.abbreviation or "—", str(r.lead_count), str(r.participant_count),
                "" if r.verified else "(unverified)") for r in rows]
+    _print_columns(table, right=(False, False, False, True, True, False))  # the counts line up on the right
+
+
+def _print_columns(table: list[tuple[str, ...]], right: tuple[bool, ...]) -> None:
+    """Rows of texts in columns lined up for a terminal (Chinese names too); `right`: columns aligned right."""
+    from wcwidth import wcswidth  # 27 ms to import: only for these tables, not at every start
+
     widths = [max(wcswidth(row[column]) for row in table) for column in range(len(table[0]))]
-    right = (False, False, False, True, True, False)  # the counts line up on the right
     for row in table:
         cells = [_padded(text, width, align_right) for text, width, align_right in zip(row, widths, right)]
         print("  ".join(cells).rstrip())
@@ -413,9 +417,34 @@ def _add_feedback_command(commands: argparse._SubParsersAction, common: argparse
                                 help="read returned workbooks (files, or folders of them) into the review")
     action.add_argument("files", type=Path, nargs="+", metavar="FILE")
     action.add_argument("--plan", type=int, metavar="ID", help="the plan (default: the latest)")
+    action = actions.add_parser("status", parents=[common],
+                                help="per department: tasks answered and their progress; then the departments "
+                                     "that have not answered, to chase")
+    action.add_argument("--plan", type=int, metavar="ID", help="the plan (default: the latest)")
 
 
 def _feedback(args: argparse.Namespace) -> int:
+    return _feedback_import(args) if args.action == "import" else _feedback_status(args)
+
+
+def _feedback_status(args: argparse.Namespace) -> None:
+    """One line per department (tasks, answered, progress counted), then the list of those to chase."""
+    from data.feedback import PROGRESS, PROGRESS_WORDS, department_answers
+
+    with PlanSession.open(args.db, args.plan) as session:
+        answers = department_answers(session.reviews, session.required_plan())
+    table = [("department", "tasks", "answered", *(PROGRESS_WORDS[key][0] for key in PROGRESS))]
+    table += [(a.name, str(a.tasks), str(a.answered), *(str(a.progress[key]) for key in PROGRESS)) for a in answers]
+    _print_columns(table, right=(False, *(True,) * (len(table[0]) - 1)))
+    waiting = [a.name for a in answers if not a.has_answered]
+    print(f"\n{counted(len(answers) - len(waiting), 'department')} of {len(answers)} answered.")
+    if waiting:
+        print(f"Not answered yet ({len(waiting)}):")
+        for name in waiting:
+            print(f"- {name}")
+
+
+def _feedback_import(args: argparse.Namespace) -> int:
     """Print what came in; exit 2 when a workbook was refused, 3 when rows were."""
     from data.feedback import import_feedback
 

@@ -14,7 +14,6 @@ from PySide6.QtGui import QColor, QKeySequence, QShortcut
 from PySide6.QtWidgets import (QCheckBox, QComboBox, QHBoxLayout, QLabel, QListWidget, QListWidgetItem,
                                QPlainTextEdit, QPushButton, QStackedWidget, QVBoxLayout, QWidget)
 
-from data.feedback import BLOCKED, DONE, NOT_STARTED, STATUS_PROGRESS, UNDER_WAY, feedback_department
 from data.review import (IN_REVIEW, NEEDS_FOLLOW_UP, NOT_REVIEWED, REVIEWED, STATUS_COLOURS as STATUS_RGB, STATUSES,
                          Note, NoteVersion, ReviewState, made_on)
 
@@ -28,17 +27,18 @@ NOTE_ID_ROLE = Qt.ItemDataRole.UserRole + 10
 VERSION_KEY_ROLE = Qt.ItemDataRole.UserRole + 11
 
 
-# A department's feedback is stored as a status (data/feedback.py); the pane says it as progress.
-PROGRESS_WORDS = {NOT_STARTED: QT_TRANSLATE_NOOP("Review", "Not started"),
-                  UNDER_WAY: QT_TRANSLATE_NOOP("Review", "Under way"),
-                  DONE: QT_TRANSLATE_NOOP("Review", "Done"),
-                  BLOCKED: QT_TRANSLATE_NOOP("Review", "Blocked")}
+# A department's feedback is stored as a status (data/feedback.py); the pane says it as progress, in the
+# order of data.feedback.PROGRESS.
+PROGRESS_WORDS = (QT_TRANSLATE_NOOP("Review", "Not started"), QT_TRANSLATE_NOOP("Review", "Under way"),
+                  QT_TRANSLATE_NOOP("Review", "Done"), QT_TRANSLATE_NOOP("Review", "Blocked"))
 
 
 def reviewer_status_word(reviewer: str, status: str) -> str:
     """A status as the reviewer meant it: a department's feedback as its progress ("Done"), else "Reviewed"."""
+    from data.feedback import PROGRESS, STATUS_PROGRESS, feedback_department  # 8 ms: not at the window's start
+
     if feedback_department(reviewer) is not None:
-        return QCoreApplication.translate("Review", PROGRESS_WORDS[STATUS_PROGRESS[status]])
+        return QCoreApplication.translate("Review", PROGRESS_WORDS[PROGRESS.index(STATUS_PROGRESS[status])])
     return status_word(status)
 
 

@@ -9,7 +9,8 @@ import pytest
 
 from data.errors import FeedbackFileError
 from data.feedback import (BLOCKED, DONE, IDENTIFIERS_SHEET, OPEN_COLUMNS, PROGRESS, PROGRESS_STATUS,
-                           PROGRESS_WORDS, UNDER_WAY, feedback_reviewer, import_feedback, read_feedback_workbook, restore)
+                           PROGRESS_WORDS, UNDER_WAY, department_answers, feedback_reviewer, import_feedback,
+                           read_feedback_workbook, restore)
 from data.readers import read_plan_file
 from data.review import NOT_REVIEWED, ReviewStore
 from data.store import PlanStore
@@ -211,8 +212,9 @@ def test_forty_workbooks_out_thirty_back_through_excel_and_libreoffice_every_ans
                           "account": f"Report {index}-{n}.", "contact": f"Officer {index}"}
         fill(sent[name], answers)
         expected[name] = {n: (PROGRESS_STATUS[PROGRESS[(n + index) % 4]],
-                              f"Progress: {words[(n + index) % 4]}. Completed 2026-{1 + n % 12:02d}-{1 + index % 28:02d}."
-                              f"\nReport {index}-{n}.\nContact: Officer {index}") for n in numbers}
+                              f"Progress: {words[(n + index) % 4]}. "
+                              f"Completed 2026-{1 + n % 12:02d}-{1 + index % 28:02d}.\n"
+                              f"Report {index}-{n}.\nContact: Officer {index}") for n in numbers}
     returned = tmp_path / "returned"
     returned.mkdir()
     through_libreoffice = answering[:8]
@@ -241,6 +243,13 @@ def test_forty_workbooks_out_thirty_back_through_excel_and_libreoffice_every_ans
     assert [(r.path.name, r.task_number) for r in report.refused_rows] == [(sent[edited].name, edited_number)]
     for name in sent:
         assert feedback_of(store, name) == expected.get(name, {}), name
+    counted = {a.name: a for a in department_answers(ReviewStore(store), 1)}
+    assert {name for name, a in counted.items() if not a.has_answered} == set(sent) - set(expected)
+    for name, answers in expected.items():
+        tasks = department_tasks(store, name)
+        assert (counted[name].tasks, counted[name].answered) == (len(tasks), len(answers))
+        assert counted[name].progress == {key: sum(1 for status, _ in answers.values()
+                                                   if status == PROGRESS_STATUS[key]) for key in PROGRESS}
     again = import_feedback(ReviewStore(store), 1, [returned])
     assert again.changed_tasks == [] and not again.before
     assert again.unchanged == sum(len(answers) for answers in expected.values())

@@ -68,3 +68,20 @@ def test_a_refused_workbook_is_named_and_ends_with_status_2_a_refused_row_with_3
     openpyxl.Workbook().save(stranger)
     assert main(["feedback", "import", str(stranger), "--db", str(sample_db)]) == 2
     assert f"{stranger}: is not a feedback workbook" in capsys.readouterr().err
+
+
+def test_status_counts_each_departments_answers_and_lists_those_to_chase(sample_db, folder, store, capsys):
+    path = sheet_of(folder, CNIPA)
+    first, second, third = numbers(path)[:3]
+    fill(path, {first: {"progress": "done"}, second: {"progress": "blocked"}, third: {"account": "Begun."}})
+    assert main(["feedback", "import", str(path), "--db", str(sample_db)]) == 0
+    capsys.readouterr()
+    assert main(["feedback", "status", "--db", str(sample_db)]) == 0
+    out = capsys.readouterr().out.splitlines()
+    assert out[0].split() == ["department", "tasks", "answered", "not", "started", "under", "way", "done", "blocked"]
+    cnipa = next(line for line in out if line.startswith(CNIPA))
+    assert cnipa.split()[-6:] == [str(len(numbers(path))), "3", "0", "0", "1", "1"]
+    departments = len(store.departments(1))
+    assert f"1 department of {departments} answered." in out
+    waiting = out[out.index(f"Not answered yet ({departments - 1}):") + 1:]
+    assert len(waiting) == departments - 1 and f"- {CNIPA}" not in waiting and "- Ministry of Education" in waiting
