@@ -370,6 +370,8 @@ def import_feedback(store: ReviewStore, plan_id: int, paths: Iterable[str | Path
     report = FeedbackReport(refused_files=refused_files)
     ids = {position: task_id for task_id, position in store.store.task_positions(plan_id).items()}
     changed: set[int] = set()
+    if any(workbook.answers for workbook in workbooks):
+        store.store.back_up("feedback")  # as before a review merge
     with store.store.transaction():
         for workbook in workbooks:
             department = workbook.identifiers.department

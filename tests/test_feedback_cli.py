@@ -6,6 +6,7 @@ import json
 import openpyxl
 import pytest
 
+from data import backups
 from desktop.cli import main
 from tests.feedback_sheets import columns, fill, task_rows, task_sheet
 
@@ -50,6 +51,7 @@ def test_import_of_a_folder_reports_departments_and_tasks_and_reading_it_again_c
     out = capsys.readouterr().out
     assert f"{CNIPA}: 2 tasks answered" in out
     assert f"1 department answered; 2 tasks changed ({first}, {second})" in out
+    assert [b.reason for b in backups.list_backups(sample_db)] == ["feedback"]  # made before it was stored
     assert main(["feedback", "import", str(path), "--db", str(sample_db)]) == 0
     assert "0 tasks changed; 2 answers already stored" in capsys.readouterr().out
     assert main(["review", "list", "--db", str(sample_db)]) == 0
