@@ -38,7 +38,6 @@ def read_plan_file(path: str | Path, registry: Registry | None = None) -> ReadRe
         raise PlanFileError(path, "this is a folder, not a plan file") from None
     except OSError as error:
         raise PlanFileError(path, error.strerror or str(error)) from None
-    check_size(path, size, max(Kind, key=lambda kind: kind.max_bytes))
     kind = detect_kind(path, head)
     check_size(path, size, kind)
     try:
@@ -46,7 +45,7 @@ def read_plan_file(path: str | Path, registry: Registry | None = None) -> ReadRe
     except OSError as error:
         raise PlanFileError(path, error.strerror or str(error)) from None
     claimed = kind_by_name(path)
-    if claimed is not None and claimed is not kind and kind is not Kind.TEXT:
+    if claimed is not None and claimed is not kind and kind not in (Kind.TEXT, Kind.JSON):
         result.warnings.insert(0, f"the file is named {path.suffix} but is a {kind.description}; read as one")
     return result
 

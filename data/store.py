@@ -689,6 +689,44 @@ class PlanStore:
         return [Correction(r["task_number"], r["change"], r["made"], r["author"])
                 for r in self._query("SELECT * FROM plan_corrections WHERE plan_id = ? ORDER BY id", (plan_id,))]
 
+    def merge_department(self, department_id: int, into: Department, author: str | None) -> int:
+        """Merge a stored department (an unverified copy of a body, as a reader kept an unknown name) into
+        `into`, stored or not yet: every task naming it names `into` instead (once, where it stood), its
+        spellings become `into`'s (for later imports too), and it is gone. Each plan changed records the
+        correction and is named by its corrected content. Returns the number of tasks changed."""
+        source = self.conn.execute("SELECT name FROM departments WHERE id = ?", (department_id,)).fetchone()
+        if source is None:
+            raise KeyError(department_id)
+        with self.transaction():
+            target_id = self._stored_department_id(into.name) or self._department_id(into)
+            if target_id == department_id:
+                return 0
+            tasks = [row[0] for row in self.conn.execute(
+                "SELECT task_id FROM assignments WHERE department_id = ?", (department_id,))]
+            plans = [row[0] for row in self.conn.execute(
+                "SELECT DISTINCT t.plan_id FROM tasks t JOIN assignments a ON a.task_id = t.id "
+                "WHERE a.department_id = ? ORDER BY t.plan_id", (department_id,))]
+            for task_id in tasks:
+                names = [row[0] for row in self.conn.execute(
+                    "SELECT department_id FROM assignments WHERE task_id = ? ORDER BY position", (task_id,))]
+                merged = list(dict.fromkeys(target_id if d == department_id else d for d in names))
+                self.conn.execute("DELETE FROM assignments WHERE task_id = ?", (task_id,))
+                self.conn.executemany("INSERT INTO assignments (task_id, department_id, role, position) "
+                                      "VALUES (?, ?, ?, ?)", [(task_id, d, LEAD if i == 0 else PARTICIPANT, i)
+                                                              for i, d in enumerate(merged)])
+            self.conn.execute("UPDATE OR IGNORE department_aliases SET department_id = ? WHERE department_id = ?",
+                              (target_id, department_id))
+            self.conn.execute("DELETE FROM department_aliases WHERE department_id = ?", (department_id,))
+            self.conn.execute("DELETE FROM departments WHERE id = ?", (department_id,))
+            self.save_user_alias(source[0], into.name)
+            now = datetime.now(timezone.utc).isoformat(timespec="seconds")
+            for plan_id in plans:
+                self.db["plan_corrections"].insert({"plan_id": plan_id, "task_number": None,
+                                                    "change": f"department {source[0]} merged into {into.name}",
+                                                    "made": now, "author": author})
+                self._refingerprint(plan_id)
+        return len(tasks)
+
     def remove_plan(self, plan_id: int) -> Path:
         """Remove a plan with its tasks and their reviews, after a backup of the whole database (SQLite's
         online backup: a consistent copy even while other programs use the file); returns the backup."""

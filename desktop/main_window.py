@@ -485,7 +485,8 @@ class MainWindow(QMainWindow):
         plan_file, registry = reading
         dialog = ImportPreviewDialog(plan_file, registry, self)
         dialog.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
-        dialog.accepted.connect(lambda: self._store_import(plan_file, dict(dialog.aliases), list(dialog.new_bodies)))
+        dialog.accepted.connect(lambda: self._store_import(dialog.plan_file, dict(dialog.aliases),
+                                                           list(dialog.new_bodies)))
         dialog.open()
 
     def _store_import(self, plan_file: PlanImport, aliases: dict[str, str], bodies: list[Department]) -> None:
