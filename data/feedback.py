@@ -216,15 +216,15 @@ def _sheet_rows(path: Path) -> list[tuple[str, list[tuple]]]:
     try:
         check_archive(path)
         workbook = openpyxl.load_workbook(path, read_only=True, data_only=True)
+        try:  # read-only: each sheet's XML is parsed here, as its rows are read
+            return [(sheet.title, [tuple(row) for row in sheet.iter_rows(values_only=True)])
+                    for sheet in workbook.worksheets]
+        finally:
+            workbook.close()
     except PlanFileError as error:
         raise FeedbackFileError(path, error.problem) from None
-    except (zipfile.BadZipFile, KeyError, ValueError, OSError, TypeError) as error:
+    except (zipfile.BadZipFile, KeyError, ValueError, OSError, TypeError, SyntaxError) as error:  # XML: SyntaxError
         raise FeedbackFileError(path, f"is not a readable Excel workbook ({error})") from None
-    try:
-        return [(sheet.title, [tuple(row) for row in sheet.iter_rows(values_only=True)])
-                for sheet in workbook.worksheets]
-    finally:
-        workbook.close()
 
 
 def _completed(value: object) -> str:

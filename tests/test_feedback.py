@@ -3,6 +3,7 @@ from __future__ import annotations
 
 import datetime
 import shutil
+import zipfile
 
 import openpyxl
 import pytest
@@ -142,12 +143,18 @@ def test_a_workbook_for_another_plan_or_with_altered_identifiers_stores_nothing(
     openpyxl.Workbook().save(not_feedback)
     broken = tmp_path / "broken.xlsx"
     broken.write_bytes(b"PK\x03\x04 not really")
-    report = import_feedback(ReviewStore(store), 1, [other_sheet, altered, not_feedback, broken])
+    truncated = tmp_path / "truncated.xlsx"
+    with zipfile.ZipFile(sheets[MOE]) as whole, zipfile.ZipFile(truncated, "w") as cut:
+        for item in whole.infolist():
+            data = whole.read(item.filename)
+            cut.writestr(item, data[:len(data) // 2] if item.filename == "xl/worksheets/sheet1.xml" else data)
+    report = import_feedback(ReviewStore(store), 1, [other_sheet, altered, not_feedback, broken, truncated])
     problems = {error.path.rsplit("/", 1)[-1]: error.problem for error in report.refused_files}
     assert "for another plan" in problems[other_sheet.name]
     assert "identifiers were altered" in problems["altered.xlsx"]
     assert "not a feedback workbook" in problems["notes.xlsx"]
     assert "broken.xlsx" in problems
+    assert "not well-formed XML" in problems["truncated.xlsx"]
     assert ReviewStore(store).states(1) == [] and ReviewStore(store).notes(1) == []
     with pytest.raises(FeedbackFileError, match="does not exist"):
         read_feedback_workbook(tmp_path / "missing.xlsx")
