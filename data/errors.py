@@ -76,9 +76,9 @@ class PlanReviewError(Exception):
         super().__init__(f"{path}: {self.reason}")
 
     @property
-    def problem(self) -> str:
-        """The problem in English."""
-        return str(self.reason)
+    def problem(self) -> Problem:
+        """The problem (in English as a str; `worded` gives it in another language)."""
+        return self.reason
 
     def worded(self, language: str) -> str:
         """The problem in the language."""
@@ -103,6 +103,11 @@ class ReviewFileError(PlanReviewError):
 
 class RegistryFileError(PlanReviewError):
     """A department registry file that is refused: unreadable, not JSON, or not in the registry format."""
+
+
+class FeedbackFileError(PlanReviewError):
+    """A returned feedback workbook that is refused: unreadable, not a feedback workbook, altered, or for
+    another plan or department."""
 
 
 class ReviewEditError(PlanReviewError):

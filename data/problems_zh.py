@@ -141,6 +141,7 @@ PROBLEMS_ZH = {
     "before a restore": "恢复前",
     "before a plan was removed": "删除计划前",
     "at start": "启动时",
+    "before feedback workbooks were read": "读取反馈表前",
     "is too large to be {kind} ({size:,.1f} MB; at most {limit:,.0f} MB)":
         "过大，不能作为{kind}读取（{size:,.1f} MB；最多 {limit:,.0f} MB）",
     "a review file": "审阅文件",
@@ -189,6 +190,25 @@ PROBLEMS_ZH = {
     "cannot be written ({reason})": "无法写入（{reason}）",
     "cannot be made a folder ({reason})": "无法建立文件夹（{reason}）",
     "cancelled": "已取消",
+    # feedback workbooks (data/feedback.py)
+    "was written by a newer Plan Review (feedback version {version})": "由较新版本的计划审阅写入（反馈表版本 {version}）",
+    "its hidden identifiers are incomplete: it cannot be matched": "隐藏的标识信息不完整：无法对应",
+    "its hidden identifiers were altered (their checksum does not match)": "隐藏的标识信息被改动（校验和不符）",
+    "is not a readable Excel workbook ({reason})": "不是可读取的 Excel 工作簿（{reason}）",
+    "does not exist or is not a file": "不存在或不是文件",
+    "is not a feedback workbook (it holds no Plan Review identifiers)": "不是反馈表（没有计划审阅的标识信息）",
+    "has lost its task table (no sheet carries the hidden column keys)": "任务表已丢失（没有工作表带有隐藏的列标识）",
+    "has lost its column '{column}': it cannot be read": "缺少“{column}”列：无法读取",
+    "is a feedback workbook for another plan (“{title}”), not for plan {plan_id}":
+        "是另一个计划（《{title}》）的反馈表，不是计划 {plan_id} 的",
+    "names a department plan {plan_id} gives no task: {department}": "所列单位在计划 {plan_id} 中没有任务：{department}",
+    "{file}, row {row}: {problem}": "{file}，第 {row} 行：{problem}",
+    "{file}, row {row} (task {task}): {problem}": "{file}，第 {row} 行（任务 {task}）：{problem}",
+    "a row from another department's sheet": "来自另一单位反馈表的行",
+    "a row this sheet did not send (its hidden key is missing or unknown)": "不是本表发出的行（隐藏标识缺失或无法识别）",
+    "the plan's locked columns were edited; the row is not read": "计划的锁定列被修改；此行未读取",
+    "the task appears twice; only its first row is read": "该任务出现两次；只读取第一行",
+    "progress '{written}' is not one of {choices}": "进展“{written}”不在可选项中：{choices}",
     # department registry files (data/user_registry.py)
     "not a department registry file: {reason}": "不是单位名录文件：{reason}",
     # review files and review edits (data/review/)
@@ -227,5 +247,6 @@ PROBLEMS_ZH = {
     "holds no note {note_id}": "没有备注 {note_id}",
     # the command line (desktop/cli.py)
     "plan {plan_id} has no task {number}": "计划 {plan_id} 中没有任务 {number}",
+    "feedback workbooks are written as {formats}, not {format}": "反馈表只能写成 {formats}，不能写成 {format}",
     "review set needs --status, --flag or --no-flag": "review set 需要 --status、--flag 或 --no-flag",
 }

@@ -939,6 +939,10 @@ class PlanStore:
                                 (plan_id, number)).fetchone()
         return row[0] if row else None
 
+    def task_positions(self, plan_id: int) -> dict[int, int]:
+        """Each task's position in the plan, by task id: what names a task in every copy of the plan."""
+        return dict(self.conn.execute("SELECT id, position FROM tasks WHERE plan_id = ?", (plan_id,)).fetchall())
+
     def load_plan(self, plan_id: int) -> Plan:
         """The whole plan as model objects, as it was imported."""
         info = self.plan_info(plan_id)

@@ -14,7 +14,7 @@ import sys
 from pathlib import Path
 
 from data.errors import EXIT_BAD_INPUT, EXIT_PARTLY_READ, PlanReviewError, worded
-from data.language import LANGUAGES, environment_language, word
+from data.language import CHINESE, LANGUAGES, environment_language, word
 from data.model import LEAD, PARTICIPANT
 from data.paths import default_database_path
 from data.review import ALL, ATTENTION, FLAGGED, FOLLOW_UP, STATUSES, NoteVersion
@@ -76,6 +76,7 @@ def _parser() -> argparse.ArgumentParser:
     _add_review_commands(commands, common)
     _add_backup_commands(commands, common)
     _add_export_command(commands, common)
+    _add_feedback_command(commands, common)
     return parser
 
 
@@ -187,15 +188,19 @@ def _dump(args: argparse.Namespace) -> None:
 
 
 def _departments(args: argparse.Namespace) -> None:
-    from wcwidth import wcswidth  # 27 ms to import: only for this table, not at every start
-
     with PlanSession.open(args.db, args.plan) as session:
         rows = session.store.departments(session.required_plan())
     table = [(say("department"), say("Chinese"), say("abbr."), say("leads"), say("takes part"), "")]
     table += [(r.name, r.name_zh or "—", r.abbreviation or "—", str(r.lead_count), str(r.participant_count),
                "" if r.verified else say("(unverified)")) for r in rows]
+    _print_columns(table, right=(False, False, False, True, True, False))  # the counts line up on the right
+
+
+def _print_columns(table: list[tuple[str, ...]], right: tuple[bool, ...]) -> None:
+    """Rows of texts in columns lined up for a terminal (Chinese names too); `right`: columns aligned right."""
+    from wcwidth import wcswidth  # 27 ms to import: only for these tables, not at every start
+
     widths = [max(wcswidth(row[column]) for row in table) for column in range(len(table[0]))]
-    right = (False, False, False, True, True, False)  # the counts line up on the right
     for row in table:
         cells = [_padded(text, width, align_right) for text, width, align_right in zip(row, widths, right)]
         print("  ".join(cells).rstrip())
@@ -433,6 +438,10 @@ def _add_export_command(commands: argparse._SubParsersAction, common: argparse.A
     command.add_argument("--layout", choices=LAYOUTS, default=STANDARD,
                          help="official: A4 portrait as a government office prints an attachment (GB/T 9704)")
     command.add_argument("--attachment", action="store_true", help="official layout: head each sheet 附件")
+    command.add_argument("--for-feedback", action="store_true",
+                         help="one feedback workbook per department into the folder -o names: the plan's columns "
+                              "locked, Progress, Completion date, Account of work and Contact to fill in "
+                              "(read back with: feedback import)")
     command.add_argument("-o", "--output", type=Path, required=True, metavar="PATH")
     command.add_argument("--plan", type=int, metavar="ID", help="the plan (default: the latest)")
 
@@ -440,13 +449,16 @@ def _add_export_command(commands: argparse._SubParsersAction, common: argparse.A
 def _export(args: argparse.Namespace) -> None:
     from exporters.export import ExportRequest, export_assignment_sheets
 
+    if args.for_feedback and not FORMATS[args.format].feedback:
+        raise PlanReviewError(args.output, "feedback workbooks are written as {formats}, not {format}",
+                              formats=_feedback_formats(), format=args.format)
     with PlanSession.open(args.db, args.plan) as session:
         plan_id = session.required_plan()
         ids = (tuple(d.id for d in session.store.departments(plan_id)) if args.all
                else session.department_ids(args.department))
         request = ExportRequest(plan_id, ids, args.format, args.output, args.one_file_per_department,
                                 include_review=args.with_review, language=args.language or environment_language(),
-                                layout=args.layout, attachment=args.attachment)
+                                layout=args.layout, attachment=args.attachment, for_feedback=args.for_feedback)
         result = export_assignment_sheets(session.store, request)
     for warning in result.warnings:
         print(say("warning: {warning}", warning=worded(warning, environment_language())))
@@ -454,6 +466,72 @@ def _export(args: argparse.Namespace) -> None:
               files=len(result.paths)))
     for path in result.paths:
         print(f"  {path}")
+
+
+def _feedback_formats() -> str:
+    return " or ".join(key for key, export_format in FORMATS.items() if export_format.feedback)
+
+
+def _add_feedback_command(commands: argparse._SubParsersAction, common: argparse.ArgumentParser) -> None:
+    """`plan-review feedback import`: the departments' returned feedback workbooks read into the review."""
+    command = commands.add_parser("feedback", parents=[common],
+                                  help="read the feedback workbooks departments returned (export --for-feedback)")
+    actions = command.add_subparsers(dest="action", metavar="ACTION", required=True)
+    action = actions.add_parser("import", parents=[common],
+                                help="read returned workbooks (files, or folders of them) into the review")
+    action.add_argument("files", type=Path, nargs="+", metavar="FILE")
+    action.add_argument("--plan", type=int, metavar="ID", help="the plan (default: the latest)")
+    action = actions.add_parser("status", parents=[common],
+                                help="per department: tasks answered and their progress; then the departments "
+                                     "that have not answered, to chase")
+    action.add_argument("--plan", type=int, metavar="ID", help="the plan (default: the latest)")
+
+
+def _feedback(args: argparse.Namespace) -> int:
+    return _feedback_import(args) if args.action == "import" else _feedback_status(args)
+
+
+def _feedback_status(args: argparse.Namespace) -> None:
+    """One line per department (tasks, answered, progress counted), then the list of those to chase."""
+    from data.feedback import PROGRESS, PROGRESS_WORDS, department_answers
+
+    with PlanSession.open(args.db, args.plan) as session:
+        answers = department_answers(session.reviews, session.required_plan())
+    chinese = environment_language() == CHINESE
+    table = [(say("department"), say("tasks"), say("answered"),
+              *(PROGRESS_WORDS[key][1 if chinese else 0] for key in PROGRESS))]
+    table += [(a.name, str(a.tasks), str(a.answered), *(str(a.progress[key]) for key in PROGRESS)) for a in answers]
+    _print_columns(table, right=(False, *(True,) * (len(table[0]) - 1)))
+    waiting = [a.name for a in answers if not a.has_answered]
+    print("\n" + say("{answered} of {total} answered.", answered=counted(len(answers) - len(waiting), "department"),
+                     total=len(answers)))
+    if waiting:
+        print(say("Not answered yet ({count}):", count=len(waiting)))
+        for name in waiting:
+            print(f"- {name}")
+
+
+def _feedback_import(args: argparse.Namespace) -> int:
+    """Print what came in; exit 2 when a workbook was refused, 3 when rows were."""
+    from data.feedback import import_feedback
+
+    with PlanSession.open(args.db, args.plan) as session:
+        report = import_feedback(session.reviews, session.required_plan(), args.files)
+    for department, answered in sorted(report.departments.items()):
+        print(say("{department}: {tasks} answered", department=department, tasks=counted(answered, "task")))
+    print(say("{departments} answered; {tasks} changed", departments=counted(len(report.departments), "department"),
+              tasks=counted(len(report.changed_tasks), "task"))
+          + (f" ({', '.join(map(str, report.changed_tasks))})" if report.changed_tasks else "")
+          + (say("; {answers} already stored", answers=counted(report.unchanged, "answer")) if report.unchanged else ""))
+    language = environment_language()
+    for row in report.refused_rows:
+        print(say("row not read: {row}", row=row.text.worded(language)))
+    for error in report.refused_files:
+        print(say("plan-review: {path}: {problem}; nothing stored from it", path=error.path,
+                  problem=error.worded(language)), file=sys.stderr)
+    if report.refused_files:
+        return EXIT_BAD_INPUT
+    return EXIT_PARTLY_READ if report.refused_rows else 0
 
 
 def _registry(args: argparse.Namespace) -> None:
@@ -471,7 +549,8 @@ def _registry(args: argparse.Namespace) -> None:
 
 
 COMMANDS = {"import": _import, "registry": _registry, "plans": _plans, "check": _check, "dump": _dump,
-            "departments": _departments, "tasks": _tasks, "review": _review, "backup": _backup, "export": _export}
+            "departments": _departments, "tasks": _tasks, "review": _review, "backup": _backup, "export": _export,
+            "feedback": _feedback}
 
 
 def main(argv: list[str] | None = None) -> int:

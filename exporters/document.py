@@ -67,6 +67,12 @@ class AssignedTask:
     lead: str
     others: tuple[str, ...]  # the participating departments other than the sheet's department
     extras: tuple[str, ...] = ()
+    position: int = 0  # the task's place in the plan: what names it in every copy of the plan
+
+    def cells(self, words: Words) -> tuple[str | int, ...]:
+        """Its role, number, place, text, lead and other participants: the combined table's first columns."""
+        role = words("Leads") if self.role == LEAD else words("Takes part")
+        return (role, self.number, self.place, self.text, self.lead, "\n".join(self.others))
 
 
 @dataclass(frozen=True)
@@ -120,10 +126,7 @@ class AssignmentSheet:
         words = self.words
         columns = (Column(words("Role"), 10), number_column(words), place_column(words), text_column(words),
                    Column(words("Lead department"), 26), Column(words("Other participants"), 28))
-        roles = {LEAD: words("Leads"), PARTICIPANT: words("Takes part")}
-        return Table(columns + self.extra_columns,
-                     tuple((roles[t.role], t.number, t.place, t.text, t.lead, "\n".join(t.others))
-                           + t.extras for t in self.tasks))
+        return Table(columns + self.extra_columns, tuple(t.cells(words) + t.extras for t in self.tasks))
 
 
 def number_column(words: Words) -> Column:
@@ -149,6 +152,7 @@ class SheetBook:
     words: Words = Words()  # the book's language
     layout: str = STANDARD  # how the writers lay it out (LAYOUTS)
     attachment: bool = False  # official layout: each sheet headed 附件, as printed behind a document
+    fingerprint: str = ""  # the plan's content fingerprint, which a feedback workbook carries
 
     def matrix(self) -> tuple[list[tuple[int, str]], dict[tuple[int, int], str]]:
         """Tasks × sheets: the (number, text) of every task on any sheet, and 'L'/'P' (牵/参) by (number, sheet)."""
@@ -228,6 +232,7 @@ def build_book(store: PlanStore, plan_id: int, department_ids: Sequence[int], *,
     clean = TextCleaner(words)
     info = store.plan_info(plan_id)
     by_id: dict[int, DepartmentRow] = {d.id: d for d in store.departments(plan_id)}
+    positions = store.task_positions(plan_id)
     unknown = [i for i in department_ids if i not in by_id]
     if unknown:
         raise KeyError(f"plan {plan_id} names no department with id {unknown[0]}")
@@ -245,11 +250,12 @@ def build_book(store: PlanStore, plan_id: int, department_ids: Sequence[int], *,
                 tasks.append(AssignedTask(
                     role, row.number, clean(task_place(row, words), where), clean(row.text, where),
                     clean(words.department(row.lead) if row.lead else "", where), others,
-                    tuple(clean(column.value(row), where) for column in extra_columns)))
+                    tuple(clean(column.value(row), where) for column in extra_columns), positions[row.id]))
         sheets.append(AssignmentSheet(
             DepartmentName(name, clean(department.name_zh, name) or None,
                            clean(department.abbreviation, name) or None),
             tuple(tasks), tuple(Column(c.heading, c.width) for c in extra_columns), words))
         if progress:
             progress(done + 1, len(department_ids))
-    return SheetBook(clean(info.title, words("plan title")), printed or date.today(), sheets, clean.warnings, words)
+    return SheetBook(clean(info.title, words("plan title")), printed or date.today(), sheets, clean.warnings, words,
+                     fingerprint=info.fingerprint)

@@ -33,6 +33,7 @@ class ExportRequest:
     language: str = ENGLISH  # what the sheets are worded in (data.language: "en" or "zh")
     layout: str = STANDARD  # document.LAYOUTS: the program's own, or the official one (GB/T 9704)
     attachment: bool = False  # official layout: each sheet headed 附件
+    for_feedback: bool = False  # one feedback workbook per department into the folder `target` (data/feedback.py)
 
 
 @dataclass(frozen=True)
@@ -70,7 +71,11 @@ def export_assignment_sheets(store: PlanStore, request: ExportRequest, *,
     book = build_book(store, request.plan_id, _in_name_order(store, request), extra_columns=extra_columns,
                       language=request.language, progress=building, cancel=cancel)
     book.layout, book.attachment = request.layout, request.attachment
-    if request.one_file_per_department:
+    if request.for_feedback:
+        if writers.feedback is None:
+            raise ValueError(f"the {request.format} format writes no feedback workbooks")
+        paths = _write_per_department(book, request, writers.feedback, writing, cancel)
+    elif request.one_file_per_department:
         paths = _write_per_department(book, request, writers.department, writing, cancel)
     else:
         target = with_extension(request.target, request.format)

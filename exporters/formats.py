@@ -19,6 +19,7 @@ class Writers:
     sheets: Callable[..., None]  # (book, path, *, progress, cancel)
     department: Callable[[SheetBook, AssignmentSheet, Path], None]
     review_report: Callable[[ReviewReport, Path], None]
+    feedback: Callable[[SheetBook, AssignmentSheet, Path], None] | None = None  # a department's feedback workbook
 
 
 @dataclass(frozen=True)
@@ -26,12 +27,14 @@ class ExportFormat:
     key: str  # also the file name's extension
     description: str  # what the file is, for a file dialog
     load: Callable[[], Writers]
+    feedback: bool = False  # writes feedback workbooks (Writers.feedback)
 
 
 def _xlsx() -> Writers:
-    from . import xlsx
+    from . import feedback, xlsx
 
-    return Writers(xlsx.write_workbook, xlsx.write_department_workbook, xlsx.write_review_workbook)
+    return Writers(xlsx.write_workbook, xlsx.write_department_workbook, xlsx.write_review_workbook,
+                   feedback.write_feedback_workbook)
 
 
 def _pdf() -> Writers:
@@ -41,7 +44,8 @@ def _pdf() -> Writers:
 
 
 XLSX, PDF = "xlsx", "pdf"
-FORMATS = {XLSX: ExportFormat(XLSX, "Excel workbook", _xlsx), PDF: ExportFormat(PDF, "PDF document", _pdf)}
+FORMATS = {XLSX: ExportFormat(XLSX, "Excel workbook", _xlsx, feedback=True),
+           PDF: ExportFormat(PDF, "PDF document", _pdf)}
 
 
 def export_format(key: str) -> ExportFormat:

@@ -55,6 +55,14 @@ SHEETS_ZH = {
         "{where}：{count} 个无法打印的字符已替换为 \ufffd",
     "task {number}": "任务 {number}",
     "plan title": "计划标题",
+    # feedback workbooks (exporters/feedback.py)
+    "Please fill in the white columns for each task: Progress (choose from the list), Completion date, Account of "
+    "work and Contact, then send the file back. The plan's columns are locked.":
+        "请为每项任务填写白色各列：进展（从列表中选择）、完成时间、工作情况和联系人，填好后发回。计划各列已锁定。",
+    "{counts} {instructions}": "{counts}{instructions}",
+    "Row key": "行标识",
+    "Choose one of: {choices}.": "请从以下选项中选择：{choices}。",
+    "Type a date, for example 2026-03-31.": "请填写日期，例如 2026-03-31。",
     # review report
     "Review report": "审阅报告",
     "Review": "审阅",

@@ -266,3 +266,26 @@ def test_the_command_line_and_the_dialog_offer_the_official_layout(sample_db, tm
     qtbot.waitUntil(lambda: dialog.result_box is not None and dialog.result_box.isVisible(), timeout=30_000)
     assert PdfReader(tmp_path / "all.pdf").pages[0].extract_text().startswith("附件\n")
     dialog.result_box.reject()
+
+
+def test_a_chinese_feedback_workbook_comes_back_and_is_read(sample_db, tmp_path, capsys, monkeypatch):
+    from data.feedback import KEY_PREFIX
+    from exporters.feedback import HEADER_ROW
+
+    folder = tmp_path / "feedback"
+    assert main(["export", "--db", str(sample_db), "--format", "xlsx", "--department", "NDRC", "--language", "zh",
+                 "--for-feedback", "-o", str(folder)]) == 0
+    [path] = list(folder.iterdir())
+    workbook = openpyxl.load_workbook(path)
+    sheet = workbook.worksheets[0]
+    keys = {cell.value[len(KEY_PREFIX):]: cell.column for cell in sheet[HEADER_ROW - 1] if cell.value}
+    headings = [cell.value for cell in sheet[HEADER_ROW]]
+    assert headings[:4] == ["角色", "序号", "部分和小节", "任务"] and headings[6:10] == ["进展", "完成时间", "工作情况", "联系人"]
+    assert sheet.cell(row=HEADER_ROW + 1, column=keys["role"]).value in ("牵头", "参与")
+    sheet.cell(row=HEADER_ROW + 1, column=keys["progress"]).value = "已完成"
+    workbook.save(path)
+    capsys.readouterr()
+    monkeypatch.setenv("LANG", "zh_CN.UTF-8")
+    assert main(["feedback", "import", "--db", str(sample_db), str(path)]) == 0
+    out = capsys.readouterr().out
+    assert "已反馈1 项任务" in out and "1 个单位已反馈" in out

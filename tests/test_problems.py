@@ -23,7 +23,7 @@ from desktop.cli_zh import CLI_ZH
 ROOT = Path(__file__).resolve().parent.parent
 FAILURES = {"PlanReviewError", "PlanFileError", "DatabaseError", "ExportError", "ReviewFileError", "ReviewEditError",
             "RegistryFileError", "DamagedDatabaseError", "ExportCancelled", "Problem", "ShapeError", "_fail",
-            "_nonblank", "task_warning", "JsonInputError", "MalformedJsonError"}  # what takes a problem template
+            "_nonblank", "task_warning", "JsonInputError", "MalformedJsonError", "FeedbackFileError"}  # what takes a problem template
 CJK = re.compile(r"[\u4e00-\u9fff]")
 
 

@@ -252,6 +252,14 @@
         <translation>每张分工表前加“附件”（作为附件印发）</translation>
     </message>
     <message>
+        <source>For feedback: a workbook per department to fill in progress</source>
+        <translation>用于反馈：每个单位一份工作簿，填写进展</translation>
+    </message>
+    <message>
+        <source>The plan&apos;s columns locked; Progress, Completion date, Account of work and Contact to fill in. Read the returned workbooks with File ▸ Import Feedback…</source>
+        <translation>计划各列锁定；由各单位填写进展、完成时间、工作情况和联系人。收回的工作簿用“文件 ▸ 导入反馈…”读取。</translation>
+    </message>
+    <message>
         <source>Departments:</source>
         <translation>单位：</translation>
     </message>
@@ -266,6 +274,10 @@
     <message>
         <source>Save to:</source>
         <translation>保存到：</translation>
+    </message>
+    <message>
+        <source>Writing the feedback workbooks…</source>
+        <translation>正在写入反馈表…</translation>
     </message>
     <message>
         <source>Writing the assignment sheets…</source>
@@ -799,6 +811,22 @@
         <source>Needs follow-up</source>
         <translation>待跟进</translation>
     </message>
+    <message>
+        <source>Not started</source>
+        <translation>未开始</translation>
+    </message>
+    <message>
+        <source>Under way</source>
+        <translation>推进中</translation>
+    </message>
+    <message>
+        <source>Done</source>
+        <translation>已完成</translation>
+    </message>
+    <message>
+        <source>Blocked</source>
+        <translation>受阻</translation>
+    </message>
 </context>
 <context>
     <name>ReviewController</name>
@@ -845,6 +873,14 @@
     <message>
         <source>Import Revie&amp;w…</source>
         <translation>导入审阅(&amp;W)…</translation>
+    </message>
+    <message>
+        <source>Import &amp;Feedback…</source>
+        <translation>导入反馈(&amp;F)…</translation>
+    </message>
+    <message>
+        <source>Import Feedback F&amp;older…</source>
+        <translation>导入反馈文件夹(&amp;O)…</translation>
     </message>
     <message>
         <source>&amp;Review</source>
@@ -979,6 +1015,74 @@
     <message>
         <source>Merging %1…</source>
         <translation>正在合并 %1…</translation>
+    </message>
+    <message>
+        <source>Import Feedback</source>
+        <translation>导入反馈</translation>
+    </message>
+    <message>
+        <source>Excel workbooks (*.xlsx);;All files (*)</source>
+        <translation>Excel 工作簿 (*.xlsx);;所有文件 (*)</translation>
+    </message>
+    <message>
+        <source>Import Feedback Folder</source>
+        <translation>导入反馈文件夹</translation>
+    </message>
+    <message>
+        <source>Reading feedback…</source>
+        <translation>正在读取反馈…</translation>
+    </message>
+    <message>
+        <source>1 department answered:</source>
+        <translation>1 个单位已反馈：</translation>
+    </message>
+    <message>
+        <source>%1 departments answered:</source>
+        <translation>%1 个单位已反馈：</translation>
+    </message>
+    <message>
+        <source>1 task</source>
+        <translation>1 项任务</translation>
+    </message>
+    <message>
+        <source>%1 tasks</source>
+        <translation>%1 项任务</translation>
+    </message>
+    <message>
+        <source>1 task changed</source>
+        <translation>1 项任务有变化</translation>
+    </message>
+    <message>
+        <source>%1 tasks changed</source>
+        <translation>%1 项任务有变化</translation>
+    </message>
+    <message>
+        <source>1 answer was stored already and changed nothing.</source>
+        <translation>1 条反馈此前已存入，未作改动。</translation>
+    </message>
+    <message>
+        <source>%1 answers were stored already and changed nothing.</source>
+        <translation>%1 条反馈此前已存入，未作改动。</translation>
+    </message>
+    <message>
+        <source>1 file was refused: nothing was stored from it.</source>
+        <translation>1 个文件被拒绝：未存入其中任何内容。</translation>
+    </message>
+    <message>
+        <source>%1 files were refused: nothing was stored from them.</source>
+        <translation>%1 个文件被拒绝：未存入其中任何内容。</translation>
+    </message>
+    <message>
+        <source>1 row could not be matched and was not read.</source>
+        <translation>1 行无法对应，未读取。</translation>
+    </message>
+    <message>
+        <source>%1 rows could not be matched and were not read.</source>
+        <translation>%1 行无法对应，未读取。</translation>
+    </message>
+    <message>
+        <source>Show Details… names each one and why.</source>
+        <translation>“显示详细信息…”列出每一项及原因。</translation>
     </message>
     <message>
         <source>Merged from “%1”: %2, %3.</source>
