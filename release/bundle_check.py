@@ -18,6 +18,7 @@ import subprocess
 import sys
 import tempfile
 import time
+from collections.abc import Iterator
 from pathlib import Path
 
 REPO = Path(__file__).resolve().parent.parent
@@ -46,9 +47,9 @@ class Bundle:
                     "XDG_CONFIG_HOME": str(scratch / "config"), "XDG_DATA_HOME": str(scratch / "data"),
                     "PLAN_REVIEW_REVIEWER": "Bundle Check"}
 
-    def run(self, *args: str | Path, db: Path) -> str:
+    def run(self, *args: str | Path, db: Path | None = None) -> str:
         """The program's standard output; CheckFailed when it ends with a status other than 0."""
-        command = [str(self.program), *map(str, args), "--db", str(db)]
+        command = [str(self.program), *map(str, args), *(["--db", str(db)] if db else [])]
         done = subprocess.run(command, env=self.env, capture_output=True, text=True, encoding="utf-8",
                               timeout=300)
         if done.returncode != 0:
@@ -104,30 +105,48 @@ def check_review_exchange(bundle: Bundle, db: Path, other: Path, folder: Path) -
     return "review export and import"
 
 
+def check_licences(bundle: Bundle) -> str:
+    """The bundle knows its version and the licence of every component the program requires."""
+    from importlib import metadata
+
+    from packaging.requirements import Requirement
+
+    version = bundle.run("--version").split()[-1]
+    if version != metadata.version("plan-review"):
+        raise CheckFailed(f"the bundle says it is version {version}, the checkout is {metadata.version('plan-review')}")
+    listed = bundle.run("licences")
+    names = {line.split()[0].lower().replace("_", "-") for line in listed.splitlines() if line.strip()}
+    required = {Requirement(text).name.lower().replace("_", "-") for text in metadata.requires("plan-review")
+                if "extra ==" not in text}
+    if not required <= names or "LGPL" not in listed:
+        raise CheckFailed(f"the licences leave out {sorted(required - names)} or Qt's LGPL notice:\n{listed}")
+    return f"version {version} and the licences of {len(names) - 1} components"
+
+
 def folder_size(folder: Path) -> int:
     return sum(path.stat().st_size for path in folder.rglob("*") if path.is_file() and not path.is_symlink())
 
 
-def check(folder: Path) -> list[str]:
-    """Run every check; the list of what passed."""
+def check(folder: Path) -> Iterator[str]:
+    """Run every check, saying what passed as it goes."""
     with tempfile.TemporaryDirectory(prefix="plan-review-bundle-") as scratch_name:
         scratch = Path(scratch_name)
         bundle = Bundle(folder, scratch)
         db, other = scratch / "plans.sqlite", scratch / "colleague.sqlite"
         start = time.perf_counter()
         bundle.run("--smoke", db=db)  # first start: creates the database with the bundled sample plan
-        passed = [f"--smoke on the sample plan ({time.perf_counter() - start:.2f} s, first start)"]
+        yield f"--smoke on the sample plan ({time.perf_counter() - start:.2f} s, first start)"
         bundle.run("--smoke", db=other)
         lines = (CORPUS / f"{CHINESE}.txt").read_text(encoding="utf-8").splitlines()
-        passed.append(check_import(bundle, REPO / "data" / "plan-2020-en.txt") + ", the sample plan")
-        passed.append(check_import(bundle, documents.write_docx(lines, scratch / f"{CHINESE}.docx", True)))
-        passed.append(check_import(bundle, documents.write_pdf(lines, scratch / f"{CHINESE}.pdf")))
+        yield check_import(bundle, REPO / "data" / "plan-2020-en.txt") + ", the sample plan"
+        yield check_import(bundle, documents.write_docx(lines, scratch / f"{CHINESE}.docx", True))
+        yield check_import(bundle, documents.write_pdf(lines, scratch / f"{CHINESE}.pdf"))
         stsong = documents.write_pdf(lines, scratch / f"{CHINESE}-stsong.pdf", font="STSong-Light")
-        passed.append(check_import(bundle, stsong) + ", Adobe's Chinese font (pdfminer's character maps)")
-        passed.append(check_import(bundle, CORPUS / f"{TRADITIONAL}.txt") + ", Traditional script")
-        passed.extend(check_sheets(bundle, db, scratch))
-        passed.append(check_review_exchange(bundle, db, other, scratch))
-    return passed
+        yield check_import(bundle, stsong) + ", Adobe's Chinese font (pdfminer's character maps)"
+        yield check_import(bundle, CORPUS / f"{TRADITIONAL}.txt") + ", Traditional script"
+        yield from check_sheets(bundle, db, scratch)
+        yield check_review_exchange(bundle, db, other, scratch)
+        yield check_licences(bundle)
 
 
 def main() -> int:
@@ -136,7 +155,7 @@ def main() -> int:
     args = parser.parse_args()
     try:
         for line in check(args.bundle):
-            print(f"ok  {line}")
+            print(f"ok  {line}", flush=True)
     except CheckFailed as failure:
         print(f"FAILED  {failure}", file=sys.stderr)
         return 1
