@@ -84,3 +84,48 @@ def departments_named(listing: str, registry: Registry, stored: Callable[[str], 
         known = registry.find(name or spelling)
         departments.append(known or Department(name=name or spelling, verified=False))
     return list({department.name: department for department in departments}.values())
+
+
+_LEADING_NUMBER = re.compile(r"^\s*(?:[（(]\s*)?(\d{1,4})\s*[.、．）)]\s*")
+
+
+def split_task(result: ReadResult, task: Task, at: int) -> Task:
+    """Split a task whose text holds two (the reader took them for one) at a character position: the
+    first part keeps the task's number; the second, placed after it in the same section, takes the number
+    it starts with ("2." / "（2）") or the next one, and the same departments and deadline to be corrected.
+    Returns the new task."""
+    first, second = task.text[:at].strip(), task.text[at:].strip()
+    if not first or not second:
+        raise ValueError("a task is split inside its text")
+    number = _LEADING_NUMBER.match(second)
+    following = Task(int(number.group(1)) if number else task.number + 1,
+                     second[number.end():] if number else second, list(task.departments), task.deadline)
+    task.text = first
+    section = _section_of(result, task)
+    section.tasks.insert(next(i for i, t in enumerate(section.tasks) if t is task) + 1, following)
+    return following
+
+
+def merge_with_next(result: ReadResult, task: Task) -> Task:
+    """Join the task that follows (in its section) to this one: texts one after the other, the departments
+    of both (this one's lead first), the first deadline given. Returns the task removed."""
+    section = _section_of(result, task)
+    position = next(i for i, t in enumerate(section.tasks) if t is task)
+    if position + 1 >= len(section.tasks):
+        raise ValueError("the last task of its section has no next task to merge")
+    following = section.tasks.pop(position + 1)
+    joint = "" if re.search(r"[\u3000-\u9fff\uff00-\uffef]$", task.text) else " "
+    task.text = task.text + joint + following.text
+    task.departments = list(dict.fromkeys(task.departments + following.departments))
+    task.deadline = task.deadline or following.deadline
+    return following
+
+
+def has_next(result: ReadResult, task: Task) -> bool:
+    section = _section_of(result, task)
+    return section.tasks[-1] is not task
+
+
+def _section_of(result: ReadResult, task: Task):
+    return next(section for part in result.plan.parts for section in part.sections
+                if any(t is task for t in section.tasks))

@@ -9,6 +9,7 @@ from PySide6.QtCore import QSize, Qt
 from PySide6.QtWidgets import (QDialog, QDialogButtonBox, QLabel, QPlainTextEdit, QSplitter, QTableWidget,
                                QTableWidgetItem, QTabWidget, QVBoxLayout, QWidget)
 
+from data.backups import backup_folder
 from data.damage import DAMAGED_FOLDER
 
 from .licences import components, program_version, qt_notice
@@ -38,12 +39,13 @@ class AboutDialog(QDialog):
         icon = QLabel(pixmap=app_icon().pixmap(QSize(ICON_SIZE, ICON_SIZE)))
         rows = [
             (self.tr("Your database"), str(database)),
-            (self.tr("Copies kept before a plan is removed"),
-             self.tr("beside the database: %1.before-removing-plan-….sqlite").replace("%1", database.stem)),
+            (self.tr("Backups"), str(backup_folder(database)) + "\n" + self.tr(
+                "made before each import, review merge, upgrade and plan removal; File ▸ Restore from Backup… "
+                "puts one back")),
             (self.tr("Damaged files, copied aside untouched"), str(database.parent / DAMAGED_FOLDER)),
             (self.tr("Settings"), settings_file),
         ]
-        table = "".join(f"<tr><td style='padding-right:12px'><b>{escape(label)}</b></td><td>{escape(value)}</td></tr>"
+        table = "".join(f"<tr><td style='padding-right:12px'><b>{escape(label)}</b></td><td>{escape(value).replace(chr(10), '<br>')}</td></tr>"
                         for label, value in rows)
         self.program_text = QLabel(
             f"<h2>Plan Review {escape(program_version())}</h2>"

@@ -6,13 +6,17 @@ from __future__ import annotations
 
 import re
 
-from PySide6.QtCore import Qt
+from PySide6.QtCore import QT_TRANSLATE_NOOP, QCoreApplication, Qt
 from PySide6.QtGui import QBrush, QColor
 from PySide6.QtWidgets import (QComboBox, QCompleter, QDialog, QDialogButtonBox, QFormLayout, QGroupBox,
                                QHBoxLayout, QHeaderView, QLabel, QLineEdit, QListWidget, QListWidgetItem,
-                               QPushButton, QSplitter, QTreeWidget, QTreeWidgetItem, QVBoxLayout, QWidget)
+                               QMessageBox, QPlainTextEdit, QPushButton, QSplitter, QTableWidget, QTableWidgetItem,
+                               QTreeWidget, QTreeWidgetItem, QVBoxLayout, QWidget)
 
-from data.corrections import departments_named, map_department, set_task_departments, unknown_departments
+from data.corrections import (departments_named, has_next, map_department, merge_with_next, set_task_departments,
+                              split_task, unknown_departments)
+from data.formats.ledger import (DEADLINE, LEAD, NUMBER, PART, PARTICIPANTS, ROLES, SECTION, TASK, LedgerResult,
+                                 read_again)
 from data.importing import PlanImport
 from data.model import Department, Task
 from data.registry import Registry
@@ -33,6 +37,7 @@ class ImportPreviewDialog(QDialog):
         self.registry = registry
         self.aliases: dict[str, str] = {}  # spelling -> official name, saved with the plan
         self.new_bodies: list[Department] = []  # bodies the user added, saved with the plan
+        self.mapped: dict[str, Department] = {}  # unknown name -> body, made again on a ledger read anew
         self.setWindowTitle(self.tr("Import Plan: %1").replace("%1", plan_file.source))
         self.summary = QLabel()
         self.summary.setWordWrap(True)
@@ -53,16 +58,7 @@ class ImportPreviewDialog(QDialog):
         self.unknown_list = QListWidget()
         self.unknown_list.setMaximumHeight(180)
         self.unknown_list.currentItemChanged.connect(self._unknown_chosen)
-        self.body_combo = QComboBox()
-        self.body_combo.setEditable(True)
-        self.body_combo.setInsertPolicy(QComboBox.InsertPolicy.NoInsert)
-        for department in sorted(registry.departments.values(), key=lambda d: d.name):
-            shown = f"{department.name} — {department.name_zh}" if department.name_zh else department.name
-            self.body_combo.addItem(shown, department.name)
-        self.body_combo.setCurrentIndex(-1)
-        self.body_combo.lineEdit().setPlaceholderText(self.tr("Choose or type a body the registry knows"))
-        self.body_combo.completer().setFilterMode(Qt.MatchFlag.MatchContains)
-        self.body_combo.completer().setCompletionMode(QCompleter.CompletionMode.PopupCompletion)
+        self.body_combo = BodyChooser(registry)
         self.map_button = QPushButton(self.tr("Map to This Body"))
         self.map_button.clicked.connect(self.map_chosen_unknown)
         self.new_body_button = QPushButton(self.tr("Keep as a New Body…"))
@@ -82,18 +78,32 @@ class ImportPreviewDialog(QDialog):
         self.apply_button = QPushButton(self.tr("Set Departments"))
         self.apply_button.clicked.connect(self.apply_task_departments)
         self.departments_edit.returnPressed.connect(self.apply_task_departments)
-        task_box = QGroupBox(self.tr("Departments of the chosen task"))
+        task_box = QGroupBox(self.tr("The chosen task"))
         task_layout = QFormLayout(task_box)
+        self.task_text = QPlainTextEdit()
+        self.task_text.setReadOnly(True)
+        self.task_text.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse
+                                               | Qt.TextInteractionFlag.TextSelectableByKeyboard)
+        self.task_text.setToolTip(self.tr("Click where a second task starts, then Split Here"))
+        self.task_text.setMaximumHeight(150)
+        self.task_text.cursorPositionChanged.connect(self._enable_task_actions)
+        self.task_warnings = QLabel()
+        self.task_warnings.setWordWrap(True)
+        self.split_button = QPushButton(self.tr("Split Here"))
+        self.split_button.clicked.connect(self.split_chosen_task)
+        self.merge_button = QPushButton(self.tr("Merge with Next Task"))
+        self.merge_button.clicked.connect(self.merge_chosen_task)
+        task_buttons = QHBoxLayout()
+        task_buttons.addWidget(self.split_button)
+        task_buttons.addWidget(self.merge_button)
         edit_row = QHBoxLayout()
         edit_row.addWidget(self.departments_edit, 1)
         edit_row.addWidget(self.apply_button)
-        task_layout.addRow(edit_row)
-
-        self.task_text = QLabel()
-        self.task_text.setWordWrap(True)
-        self.task_text.setAlignment(Qt.AlignmentFlag.AlignTop | Qt.AlignmentFlag.AlignLeft)
-        self.task_text.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
         task_layout.addRow(self.task_text)
+        task_layout.addRow(self.task_warnings)
+        task_layout.addRow(task_buttons)
+        task_layout.addRow(QLabel(self.tr("Its departments (the first leads):")))
+        task_layout.addRow(edit_row)
 
         side = QWidget()
         side.setMaximumWidth(440)
@@ -110,6 +120,10 @@ class ImportPreviewDialog(QDialog):
 
         self.buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Cancel)
         self.store_button = self.buttons.addButton(self.tr("Store Plan"), QDialogButtonBox.ButtonRole.AcceptRole)
+        self.columns_button = self.buttons.addButton(self.tr("Ledger Columns…"), QDialogButtonBox.ButtonRole.ActionRole)
+        self.columns_button.setToolTip(self.tr("Say which column holds the task, the lead, the others, the deadline"))
+        self.columns_button.clicked.connect(self.ask_ledger_columns)
+        self.columns_button.setVisible(isinstance(plan_file.result, LedgerResult))
         self.buttons.accepted.connect(self.accept)
         self.buttons.rejected.connect(self.reject)
         layout = QVBoxLayout(self)
@@ -193,27 +207,31 @@ class ImportPreviewDialog(QDialog):
         self.departments_edit.setCursorPosition(0)
         item = self.tree.currentItem()
         warnings = item.text(4) if task is not None else ""
-        self.task_text.setText(f"{task.number}. {task.text}" + (f"\n\n⚠ {warnings}" if warnings else "")
-                               if task is not None else self.tr("Choose a task to see it in full."))
+        self.task_text.setPlainText(task.text if task is not None else "")
+        self.task_text.setPlaceholderText(self.tr("Choose a task to see it in full."))
+        self.task_warnings.setText(f"⚠ {warnings}" if warnings else "")
+        self.task_warnings.setVisible(bool(warnings))
+        self._enable_task_actions()
+
+    def _enable_task_actions(self) -> None:
+        task = self.chosen_task()
+        at = self.task_text.textCursor().position()
+        self.split_button.setEnabled(task is not None and 0 < at < len(task.text.rstrip())
+                                     and bool(task.text[:at].strip()))
+        self.merge_button.setEnabled(task is not None and has_next(self.result, task))
 
     def _unknown_chosen(self, item: QListWidgetItem | None) -> None:
         close = item.data(Qt.ItemDataRole.UserRole) if item is not None else None
-        self.body_combo.setCurrentIndex(self.body_combo.findData(close[0]) if close else -1)
+        self.body_combo.choose(close[0] if close else None)
 
     # Correcting ---------------------------------------------------------------------------------------
-    def chosen_body(self) -> Department | None:
-        """The registry body the combo box names (chosen from the list, or typed as any spelling)."""
-        typed = self.body_combo.currentText().strip()
-        index = self.body_combo.findText(typed)
-        name = self.body_combo.itemData(index) if index >= 0 else typed.split(" — ")[0]
-        return self.registry.find(name)
-
     def map_chosen_unknown(self) -> None:
         """The chosen unknown name is read as the chosen body in every task; remembered when stored."""
-        item, body = self.unknown_list.currentItem(), self.chosen_body()
+        item, body = self.unknown_list.currentItem(), self.body_combo.body()
         if item is None or body is None:
             return
         map_department(self.result, item.text(), body)
+        self.mapped[item.text()] = body
         self.aliases[item.text()] = body.name
         self.refresh()
 
@@ -230,9 +248,48 @@ class ImportPreviewDialog(QDialog):
     def keep_as_new_body(self, name: str, body: Department) -> None:
         """The unknown name is read as a new body the user named; it and its spelling are remembered."""
         map_department(self.result, name, body)
+        self.mapped[name] = body
         self.new_bodies.append(body)
         if name != body.name:
             self.aliases[name] = body.name
+        self.refresh()
+
+    def ask_ledger_columns(self) -> LedgerColumnsDialog | None:
+        """Let the user say which role each column of the ledger plays, then read its rows again."""
+        if not isinstance(self.result, LedgerResult):
+            return None
+        dialog = LedgerColumnsDialog(self.result, self)
+        dialog.accepted.connect(lambda: self.read_ledger_again(dialog.roles()))
+        dialog.open()
+        return dialog
+
+    def read_ledger_again(self, roles: dict[str, list[int]]) -> bool:
+        """The ledger's rows read with these column roles; the names mapped so far are mapped again."""
+        try:
+            result = read_again(self.result, roles, self.registry)
+        except ValueError as error:
+            QMessageBox.warning(self, self.tr("Ledger Columns"), str(error)[:1].upper() + str(error)[1:] + ".")
+            return False
+        for name, body in self.mapped.items():
+            map_department(result, name, body)
+        self.plan_file = PlanImport(self.plan_file.source, result)
+        self.refresh()
+        return True
+
+    def split_chosen_task(self) -> None:
+        """Two tasks from the chosen one, split where the cursor stands in its text."""
+        task = self.chosen_task()
+        if task is None:
+            return
+        split_task(self.result, task, self.task_text.textCursor().position())
+        self.refresh()
+
+    def merge_chosen_task(self) -> None:
+        """The chosen task and the next one of its section become one."""
+        task = self.chosen_task()
+        if task is None or not has_next(self.result, task):
+            return
+        merge_with_next(self.result, task)
         self.refresh()
 
     def apply_task_departments(self) -> None:
@@ -249,6 +306,34 @@ class ImportPreviewDialog(QDialog):
         self.result.warnings = [w for w in self.result.warnings  # the user has decided the task's departments
                                 if not w.startswith(f"task {task.number}: department ")]
         self.refresh()
+
+
+class BodyChooser(QComboBox):
+    """A body of the registry, chosen from the list (official and Chinese names) or typed as any of its
+    spellings, the list narrowing to the names that hold what is typed."""
+
+    def __init__(self, registry: Registry, parent: QWidget | None = None):
+        super().__init__(parent)
+        self.registry = registry
+        self.setEditable(True)
+        self.setInsertPolicy(QComboBox.InsertPolicy.NoInsert)
+        for department in sorted(registry.departments.values(), key=lambda d: d.name):
+            shown = f"{department.name} — {department.name_zh}" if department.name_zh else department.name
+            self.addItem(shown, department.name)
+        self.setCurrentIndex(-1)
+        self.lineEdit().setPlaceholderText(self.tr("Choose or type a body the registry knows"))
+        self.completer().setFilterMode(Qt.MatchFlag.MatchContains)
+        self.completer().setCompletionMode(QCompleter.CompletionMode.PopupCompletion)
+
+    def choose(self, name: str | None) -> None:
+        """Show the body of this official name (None: none)."""
+        self.setCurrentIndex(self.findData(name) if name else -1)
+
+    def body(self) -> Department | None:
+        """The body chosen or typed, if the registry knows it."""
+        typed = self.currentText().strip()
+        index = self.findText(typed)
+        return self.registry.find(self.itemData(index) if index >= 0 else typed.split(" — ")[0])
 
 
 class NewBodyDialog(QDialog):
@@ -279,3 +364,55 @@ class NewBodyDialog(QDialog):
 
     def body(self) -> Department:
         return new_body(self.name_edit.text(), self.name_zh_edit.text())
+
+
+class LedgerColumnsDialog(QDialog):
+    """Each column of a ledger, its header and first value, and the role it plays (or none)."""
+
+    ROLE_NAMES = {NUMBER: QT_TRANSLATE_NOOP("LedgerColumnsDialog", "Number"),
+                  PART: QT_TRANSLATE_NOOP("LedgerColumnsDialog", "Part"),
+                  SECTION: QT_TRANSLATE_NOOP("LedgerColumnsDialog", "Section"),
+                  TASK: QT_TRANSLATE_NOOP("LedgerColumnsDialog", "Task"),
+                  LEAD: QT_TRANSLATE_NOOP("LedgerColumnsDialog", "Lead department"),
+                  PARTICIPANTS: QT_TRANSLATE_NOOP("LedgerColumnsDialog", "Responsible / participating"),
+                  DEADLINE: QT_TRANSLATE_NOOP("LedgerColumnsDialog", "Deadline")}
+
+    def __init__(self, result: LedgerResult, parent: QWidget | None = None):
+        super().__init__(parent)
+        self.setWindowTitle(self.tr("Ledger Columns"))
+        columns, rows = result.columns, result.rows
+        first = rows[columns.first_row] if columns.first_row < len(rows) else []
+        self.table = QTableWidget(len(columns.headers), 3)
+        self.table.setHorizontalHeaderLabels([self.tr("Column"), self.tr("First row"), self.tr("Read as")])
+        self.table.verticalHeader().setVisible(False)
+        self.table.setEditTriggers(QTableWidget.EditTrigger.NoEditTriggers)
+        self.role_boxes: list[QComboBox] = []
+        for index, header in enumerate(columns.headers):
+            self.table.setItem(index, 0, QTableWidgetItem(header))
+            self.table.setItem(index, 1, QTableWidgetItem(first[index] if index < len(first) else ""))
+            box = QComboBox()
+            box.addItem(self.tr("Not read"), None)
+            for role in ROLES:
+                box.addItem(QCoreApplication.translate("LedgerColumnsDialog", self.ROLE_NAMES[role]), role)
+            box.setCurrentIndex(box.findData(columns.role_of_column(index)) if columns.role_of_column(index) else 0)
+            self.table.setCellWidget(index, 2, box)
+            self.role_boxes.append(box)
+        self.table.horizontalHeader().setSectionResizeMode(1, QHeaderView.ResizeMode.Stretch)
+        self.table.resizeColumnToContents(0)
+        self.table.setColumnWidth(2, 230)
+        self.buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Ok | QDialogButtonBox.StandardButton.Cancel)
+        self.buttons.accepted.connect(self.accept)
+        self.buttons.rejected.connect(self.reject)
+        layout = QVBoxLayout(self)
+        layout.addWidget(QLabel(self.tr("Say what each column holds; the rows are then read again.")))
+        layout.addWidget(self.table)
+        layout.addWidget(self.buttons)
+        self.resize(760, 360)
+
+    def roles(self) -> dict[str, list[int]]:
+        """Role: the columns the user gave it."""
+        chosen: dict[str, list[int]] = {}
+        for index, box in enumerate(self.role_boxes):
+            if box.currentData() is not None:
+                chosen.setdefault(box.currentData(), []).append(index)
+        return chosen

@@ -1,9 +1,8 @@
 """Correcting a stored plan: Plan ▸ Edit Task… (text, departments, deadline; one undoable step each, on
-the window's undo history) and Plan ▸ Remove Plan… (asks first, keeps a copy of the database); sharing
+the window's undo history) and Plan ▸ Remove Plan… (asks first, keeps a backup of the database); sharing
 the department registry as the user has extended it: File ▸ Export / Import Department Registry…"""
 from __future__ import annotations
 
-from datetime import datetime
 from pathlib import Path
 
 from PySide6.QtCore import QObject
@@ -19,6 +18,7 @@ from data.user_registry import import_registry_file, user_registry, write_regist
 
 from . import settings as keys
 from .context import AppContext
+from .import_preview import BodyChooser
 from .messages import show_error
 
 
@@ -50,6 +50,28 @@ class EditTaskDialog(QDialog):
         """A task needs text and at least one department."""
         self.buttons.button(QDialogButtonBox.StandardButton.Ok).setEnabled(
             bool(self.text_edit.toPlainText().strip()) and bool(self.departments_edit.text().strip(" ;；、")))
+
+
+class MergeDialog(QDialog):
+    """Which known body an unverified department is."""
+
+    def __init__(self, name: str, registry, parent: QWidget | None = None):
+        super().__init__(parent)
+        self.setWindowTitle(self.tr("Merge Into"))
+        self.chooser = BodyChooser(registry)
+        self.chooser.choose(next(iter(registry.suggestions(name)), None))
+        self.buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Ok | QDialogButtonBox.StandardButton.Cancel)
+        self.buttons.accepted.connect(self.accept)
+        self.buttons.rejected.connect(self.reject)
+        self.chooser.currentTextChanged.connect(
+            lambda: self.buttons.button(QDialogButtonBox.StandardButton.Ok).setEnabled(self.chooser.body() is not None))
+        layout = QFormLayout(self)
+        layout.addRow(QLabel(self.tr("Every task naming “%1” will name this body instead, and later imports will "
+                                     "read “%1” as it:").replace("%1", name)))
+        layout.addRow(self.tr("&Body:"), self.chooser)
+        layout.addRow(self.buttons)
+        self.resize(640, 140)
+        self.buttons.button(QDialogButtonBox.StandardButton.Ok).setEnabled(self.chooser.body() is not None)
 
 
 class EditTaskCommand(QUndoCommand):
@@ -94,6 +116,12 @@ class PlanController(QObject):
         self.import_registry_action = QAction(self.tr("Import Department Re&gistry…"), window)
         self.import_registry_action.triggered.connect(self.import_registry)
         file_menu.insertActions(after_import, [self.import_registry_action, self.export_registry_action])
+        self.merge_action = QAction(self.tr("&Merge Into…"), window)
+        self.merge_action.setToolTip(self.tr("Merge the chosen unverified department into a body the registry knows"))
+        self.merge_action.triggered.connect(self.merge_chosen_department)
+        departments_menu = window.menuBar().addMenu(self.tr("Depar&tments"))
+        departments_menu.addAction(self.merge_action)
+        departments_menu.aboutToShow.connect(self._enable_merge)
         window.task_shown.connect(lambda task_id: self.edit_action.setEnabled(task_id is not None))
         window.plan_changed.connect(lambda: self.remove_action.setEnabled(window.plan_id is not None))
         self.edit_action.setEnabled(False)
@@ -151,30 +179,59 @@ class PlanController(QObject):
         self.window.task_edited(task_id)
         return True
 
-    # Remove Plan… ---------------------------------------------------------------------------------------
-    def backup_path(self, plan_id: int) -> Path:
-        """Beside the database: plans.before-removing-plan-3-20260302-0915.sqlite."""
-        database = self.store.path
-        stamp = datetime.now().strftime("%Y%m%d-%H%M%S")
-        return database.with_name(f"{database.stem}.before-removing-plan-{plan_id}-{stamp}{database.suffix}")
+    # Departments ▸ Merge Into… ------------------------------------------------------------------------
+    def chosen_unverified(self):
+        """The one department chosen in the departments panel, if it is an unverified one."""
+        ids = self.window.selected_department_ids()
+        model = self.window.departments_model
+        if len(ids) != 1 or model.row_of(ids[0]) is None:
+            return None
+        department = model.department(model.row_of(ids[0]))
+        return None if department.verified else department
 
+    def _enable_merge(self) -> None:
+        self.merge_action.setEnabled(self.chosen_unverified() is not None)
+
+    def merge_chosen_department(self) -> MergeDialog | None:
+        """Ask which known body the chosen unverified department is, then merge it into that body."""
+        department = self.chosen_unverified()
+        if department is None:
+            return None
+        registry = user_registry(self.store)
+        dialog = MergeDialog(department.name, registry, self.window)
+        dialog.accepted.connect(lambda: self._merge(department.id, dialog.chooser.body()))
+        dialog.open()
+        return dialog
+
+    def _merge(self, department_id: int, body: Department | None) -> None:
+        if body is None:
+            return
+        try:
+            self.store.merge_department(department_id, body, self.context.settings.get(keys.REVIEWER) or None)
+        except PlanReviewError as error:
+            show_error(self.window, self.tr("Merge Into"), error.path, error.problem)
+            return
+        self.window.plans = self.store.plans()
+        self.window.show_plan(self.window.plan_id)
+
+    # Remove Plan… ---------------------------------------------------------------------------------------
     def remove_shown_plan(self) -> bool:
         """Ask, copy the database, remove the plan shown, and show another (the newest left)."""
         plan_id = self.window.plan_id
         if plan_id is None:
             return False
         info = self.store.plan_info(plan_id)
-        backup = self.backup_path(plan_id)
         question = (self.tr("Remove “%1” (%2 tasks) and every note and status written on it from this database?")
                     .replace("%1", info.title).replace("%2", str(info.task_count)) + "\n\n"
-                    + self.tr("A copy of the database as it is now is kept in\n%1").replace("%1", str(backup)))
+                    + self.tr("A backup of the database as it is now is kept first (File ▸ Restore from "
+                              "Backup…)."))
         answer = QMessageBox.question(self.window, self.tr("Remove Plan"), question,
                                       QMessageBox.StandardButton.Yes | QMessageBox.StandardButton.Cancel,
                                       QMessageBox.StandardButton.Cancel)
         if answer != QMessageBox.StandardButton.Yes:
             return False
         try:
-            self.store.remove_plan(plan_id, backup)
+            self.store.remove_plan(plan_id)
         except PlanReviewError as error:
             show_error(self.window, self.tr("Remove Plan"), error.path, error.problem)
             return False

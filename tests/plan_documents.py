@@ -304,3 +304,31 @@ def write_xlsx(rows: list[list[str]], path: Path) -> Path:
             start = number if number <= len(rows) and rows[number - 1][1] else None
     workbook.save(path)
     return path
+
+
+def write_docx_table(rows: list[list[str]], path: Path) -> Path:
+    """The ledger as a table in a Word document, as offices send them: the caption as a paragraph above,
+    each part's heading merged across the table, a section's name merged down over its tasks."""
+    import docx
+
+    document = docx.Document()
+    document.add_paragraph(rows[0][0])
+    body = rows[1:]
+    table = document.add_table(rows=len(body), cols=len(LEDGER_HEADER))
+    for r, row in enumerate(body):
+        for c, text in enumerate(row):
+            table.cell(r, c).text = text
+    for r, row in enumerate(body):
+        if row[0] and not any(row[1:]):
+            table.cell(r, 0).merge(table.cell(r, len(LEDGER_HEADER) - 1)).text = row[0]
+    start = None
+    for r in range(1, len(body) + 1):
+        same = r < len(body) and start is not None and body[r][1] and body[r][1] == body[start][1]
+        if not same:
+            if start is not None and r - 1 > start:
+                for below in range(start + 1, r):
+                    table.cell(below, 1).text = ""
+                table.cell(start, 1).merge(table.cell(r - 1, 1)).text = body[start][1]
+            start = r if r < len(body) and body[r][1] else None
+    document.save(path)
+    return path

@@ -73,7 +73,7 @@ def test_about_names_the_version_and_where_the_data_and_its_copies_live(qtbot, w
     text = dialog.program_text.text()
     assert f"Plan Review {metadata.version('plan-review')}" in text
     assert str(sample_db) in text
-    assert "plans.before-removing-plan-" in text  # the copies Plan ▸ Remove Plan… keeps
+    assert str(sample_db.parent / "backups") in text  # where data/backups.py keeps them
     assert str(sample_db.parent / "damaged") in text
 
 

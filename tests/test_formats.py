@@ -91,8 +91,9 @@ def ledger_reading(result) -> dict:
 
 
 @pytest.mark.parametrize("kind", ["xlsx", "csv"])
-def test_a_task_ledger_reads_as_the_plan_it_lists(tmp_path, kind):
-    plain = plain_reading("gov2018-cujin-jiuye-opinions-zh")
+@pytest.mark.parametrize("slug", ["gov2018-cujin-jiuye-opinions-zh", "gov2019-3-zonghe-baoshuiqu-opinions-zh"])
+def test_a_task_ledger_reads_as_the_plan_it_lists(tmp_path, kind, slug):
+    plain = plain_reading(slug)
     rows = documents.ledger_rows(plain)
     path = (documents.write_xlsx(rows, tmp_path / "ledger.xlsx") if kind == "xlsx"
             else documents.write_csv(rows, tmp_path / "ledger.csv"))
@@ -149,6 +150,20 @@ def test_a_pdf_larger_than_the_limit_is_refused_unread(tmp_path):
         file.write(b"%PDF-1.7\n")
         file.truncate(200 * 1024 * 1024)  # sparse: 200 MB on paper, nothing on disk
     assert refusal(path) == "the file is 200 MB; a PDF of more than 100 MB is not read as a plan"
+
+
+@pytest.mark.parametrize("content, size_mb, problem", [
+    (b"1. A task. (Ministry of Finance is responsible)\n", 60, "the file is 60 MB; a plain text of more than 50 MB "
+                                                              "is not read as a plan"),
+    (b"{", 130, "the file is 130 MB; a plan JSON of more than 128 MB is not read as a plan"),
+])
+def test_text_and_plan_json_have_their_own_size_limits(tmp_path, content, size_mb, problem):
+    """A plan of 100,000 tasks as JSON (about 62 MB) is read; text that large is no plan."""
+    path = tmp_path / "plan.txt"
+    with path.open("wb") as file:
+        file.write(content)
+        file.truncate(size_mb * 1024 * 1024)
+    assert refusal(path) == problem
 
 
 def test_an_encrypted_pdf_is_refused_and_one_without_a_password_is_read(tmp_path):
@@ -210,3 +225,57 @@ def test_an_office_file_whose_xml_would_inflate_too_far_is_refused(tmp_path, mon
     path = documents.write_docx(["一、任务", "1.做好工作。（财政部负责）"], tmp_path / "plan.docx")
     assert re.fullmatch(r"the document's XML would inflate to 0\.\d MB \(more than 0\.1 MB\): too large to be "
                         r"read as a plan", refusal(path))
+
+
+FAKE_OFFICE = """#!{python}
+import shutil, sys, time
+arguments = sys.argv[1:]
+assert "--headless" in arguments and any(a.startswith("-env:UserInstallation=file://") for a in arguments)
+if {sleep}:
+    time.sleep({sleep})
+target, folder, source = arguments[arguments.index("--convert-to") + 1], arguments[arguments.index("--outdir") + 1], arguments[-1]
+name = source.rsplit("/", 1)[-1].rsplit(".", 1)[0]
+shutil.copy({converted!r}, f"{{folder}}/{{name}}.{{target}}")
+"""
+
+
+def fake_office(tmp_path, monkeypatch, converted: Path, sleep: float = 0) -> None:
+    """A stand-in for LibreOffice on the PATH: checks how it is called and "converts" by copying a file
+    made beforehand (the real program is not installed where the tests run)."""
+    import sys
+
+    folder = tmp_path / "bin"
+    folder.mkdir()
+    program = folder / "soffice"
+    program.write_text(FAKE_OFFICE.format(python=sys.executable, sleep=sleep, converted=str(converted)))
+    program.chmod(0o755)
+    monkeypatch.setenv("PATH", f"{folder}")
+
+
+def test_an_older_word_file_is_converted_with_libreoffice_and_read(tmp_path, monkeypatch):
+    slug = "gov2019-3-zonghe-baoshuiqu-opinions-zh"
+    fake_office(tmp_path, monkeypatch, documents.write_docx(corpus_lines(slug), tmp_path / "converted.docx"))
+    path = tmp_path / "plan.wps"
+    path.write_bytes(b"\xd0\xcf\x11\xe0\xa1\xb1\x1a\xe1" + b"\x00" * 504 + "WordDocument".encode("utf-16-le"))
+    assert documents.reading(read_plan_file(path)) == documents.reading(plain_reading(slug))
+
+
+def test_a_conversion_that_does_not_finish_in_time_is_refused(tmp_path, monkeypatch):
+    fake_office(tmp_path, monkeypatch, tmp_path / "never.docx", sleep=5)
+    monkeypatch.setattr(conversion, "CONVERSION_SECONDS", 0.5)
+    path = tmp_path / "plan.doc"
+    path.write_bytes(b"\xd0\xcf\x11\xe0\xa1\xb1\x1a\xe1" + b"\x00" * 504 + "WordDocument".encode("utf-16-le"))
+    assert refusal(path) == "LibreOffice did not convert the file within 0.5 s"
+
+
+@pytest.mark.parametrize("slug", ["gov2018-cujin-jiuye-opinions-zh", "gov2019-3-zonghe-baoshuiqu-opinions-zh"])
+def test_a_word_document_holding_a_ledger_table_reads_as_the_plan_it_lists(tmp_path, slug):
+    plain = plain_reading(slug)
+    path = documents.write_docx_table(documents.ledger_rows(plain), tmp_path / "台账.docx")
+    import docx
+
+    table = docx.Document(str(path)).tables[0]
+    assert table.cell(1, 0).text == table.cell(1, 5).text  # a part's heading spans the table
+    read = read_plan_file(path)
+    assert ledger_reading(read) == ledger_reading(plain)
+    assert read.plan.title == plain.plan.title

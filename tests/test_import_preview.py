@@ -8,13 +8,14 @@ from pathlib import Path
 from PySide6.QtCore import Qt
 
 from data.store import PlanStore
-from desktop.import_preview import ImportPreviewDialog, NewBodyDialog
+from desktop.import_preview import ImportPreviewDialog, LedgerColumnsDialog, NewBodyDialog
 from desktop.main_window import MainWindow
 
 from . import plan_documents as documents
-from .test_window import dialogs, open_window, settings_folder  # noqa: F401 (fixtures)
+from .test_window import dialogs, open_window, settings_folder  # noqa: F401  (fixtures)
 
 CORPUS = Path(__file__).parent / "corpus"
+CNIPA = "China National Intellectual Property Administration"
 DEFENSE = "State Administration of Science, Technology and Industry for National Defense"
 UNKNOWN = "月球开发办"
 
@@ -38,16 +39,20 @@ def task_rows(dialog: ImportPreviewDialog) -> dict[int, list[str]]:
             for item in dialog.task_items.values() for task in [item.data(0, Qt.ItemDataRole.UserRole)]}
 
 
+def choose_task(dialog: ImportPreviewDialog, number: int) -> None:
+    dialog.tree.setCurrentItem(next(item for item in dialog.task_items.values()
+                                    if item.data(0, Qt.ItemDataRole.UserRole).number == number))
+
+
 def correct_and_store(qtbot, window, dialog, task_number: int, departments: str) -> None:
     """Map the unknown department to the defence body, set one task's departments, store."""
     [unknown] = [dialog.unknown_list.item(i).text() for i in range(dialog.unknown_list.count())]
     assert unknown == UNKNOWN
     dialog.unknown_list.setCurrentRow(0)
-    dialog.body_combo.setCurrentIndex(dialog.body_combo.findData(DEFENSE))
+    dialog.body_combo.choose(DEFENSE)
     qtbot.mouseClick(dialog.map_button, Qt.MouseButton.LeftButton)
     assert dialog.unknown_list.count() == 0
-    dialog.tree.setCurrentItem(next(item for item in dialog.task_items.values()
-                                    if item.data(0, Qt.ItemDataRole.UserRole).number == task_number))
+    choose_task(dialog, task_number)
     dialog.departments_edit.clear()
     qtbot.keyClicks(dialog.departments_edit, departments)
     qtbot.mouseClick(dialog.apply_button, Qt.MouseButton.LeftButton)
@@ -144,4 +149,67 @@ def test_an_unknown_name_kept_as_a_new_body_is_known_to_later_imports(qtbot, ope
     again.write_text(f"一、任务\n1.做好月面工作。（{UNKNOWN}负责）\n", encoding="utf-8")
     dialog = preview(qtbot, window, again)
     assert dialog.unknown_list.count() == 0 and task_rows(dialog)[1][1] == "Lunar Development Office"
+    dialog.reject()
+
+
+def test_a_task_read_as_one_is_split_and_two_are_merged_before_storing(qtbot, open_window, sample_db, tmp_path,
+                                                                       dialogs):
+    lines = ["关于做好工作的方案", "一、总体", "1.做好甲工作，推进落实。2.做好乙工作，加强保障。（财政部负责）",
+             "3.做好丙工作。（科技部负责）", "4.做好丁工作。（商务部负责）"]
+    window = open_window(sample_db)
+    dialog = preview(qtbot, window, documents.write_docx(lines, tmp_path / "方案.docx"))
+    assert task_rows(dialog)[1][0] == "1. 做好甲工作，推进落实。2.做好乙工作，加强保障。"
+    choose_task(dialog, 1)
+    cursor = dialog.task_text.textCursor()
+    cursor.setPosition(dialog.task_text.toPlainText().index("2."))
+    dialog.task_text.setTextCursor(cursor)
+    qtbot.mouseClick(dialog.split_button, Qt.MouseButton.LeftButton)
+    rows = task_rows(dialog)
+    assert [rows[n][:2] for n in (1, 2, 3)] == [["1. 做好甲工作，推进落实。", "Ministry of Finance"],
+                                                ["2. 做好乙工作，加强保障。", "Ministry of Finance"],
+                                                ["3. 做好丙工作。", "Ministry of Science and Technology"]]
+    choose_task(dialog, 3)
+    qtbot.mouseClick(dialog.merge_button, Qt.MouseButton.LeftButton)
+    rows = task_rows(dialog)
+    assert sorted(rows) == [1, 2, 3]
+    assert rows[3][:3] == ["3. 做好丙工作。做好丁工作。", "Ministry of Science and Technology", "Ministry of Commerce"]
+    assert not dialog.merge_button.isEnabled()  # the last task of its section
+    with qtbot.waitSignal(window.plan_changed):
+        qtbot.mouseClick(dialog.store_button, Qt.MouseButton.LeftButton)
+    assert list(stored_tasks(sample_db, 2)) == [1, 2, 3]
+
+
+def test_a_ledger_whose_lead_column_was_not_recognised_is_read_again_with_the_columns_the_user_gives(
+        qtbot, open_window, sample_db, tmp_path, dialogs):
+    rows = [["序号", "工作事项", "主办单位", "协办单位", "完成时间"],
+            ["1", "建设知识产权公共服务平台", "国家知识产权局", "财政部", "2020年底"],
+            ["2", "完善商标审查机制", "国家知识产权局", "", "2020年10月"],
+            ["3", "推进专利转化运用", "财政部", "国家知识产权局、科技部", ""]]
+    window = open_window(sample_db)
+    dialog = preview(qtbot, window, documents.write_csv(rows, tmp_path / "台账.csv"))
+    assert dialog.columns_button.isVisible()
+    assert dialog.other_warnings.text().startswith("⚠ the ledger's columns were read as: “序号” number; "
+                                                   "“工作事项” task; “主办单位” not read; “协办单位” participants; "
+                                                   "“完成时间” deadline")
+    assert task_rows(dialog)[2][1] == ""  # read without its lead: 主办单位 was not recognised
+    qtbot.mouseClick(dialog.columns_button, Qt.MouseButton.LeftButton)
+    columns = dialog.findChild(LedgerColumnsDialog)
+    assert [columns.table.item(row, 1).text() for row in range(5)] == rows[1]
+    lead_box = columns.role_boxes[2]
+    lead_box.setCurrentIndex(lead_box.findText("Lead department"))
+    qtbot.mouseClick(columns.buttons.button(columns.buttons.StandardButton.Ok), Qt.MouseButton.LeftButton)
+    shown = task_rows(dialog)
+    assert shown[1][1:4] == [CNIPA, "Ministry of Finance", "2020年底"]
+    assert shown[2][1:3] == [CNIPA, ""]
+    assert shown[3][1:3] == ["Ministry of Finance", f"{CNIPA}; Ministry of Science and Technology"]
+    with qtbot.waitSignal(window.plan_changed):
+        qtbot.mouseClick(dialog.store_button, Qt.MouseButton.LeftButton)
+    assert stored_tasks(sample_db, 2)[3] == ("Ministry of Finance", [CNIPA, "Ministry of Science and Technology"])
+
+
+def test_the_ledger_columns_button_is_only_for_ledgers(qtbot, open_window, sample_db, tmp_path, dialogs):
+    window = open_window(sample_db)
+    lines = (CORPUS / "gov2019-xiaofei-fupin-opinions-zh.txt").read_text(encoding="utf-8").splitlines()
+    dialog = preview(qtbot, window, documents.write_docx(lines, tmp_path / "plan.docx"))
+    assert not dialog.columns_button.isVisible()
     dialog.reject()

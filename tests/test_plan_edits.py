@@ -10,6 +10,7 @@ from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QMessageBox
 
 from data import json_format
+from data.backups import backup_paths
 from data.review import ReviewStore
 from data.store import PlanStore
 from desktop import settings as keys
@@ -54,7 +55,8 @@ def edit_task(qtbot, window: MainWindow, number: int, departments: str, deadline
     qtbot.mouseClick(dialog.buttons.button(dialog.buttons.StandardButton.Ok), Qt.MouseButton.LeftButton)
 
 
-def test_edit_task_changes_every_view_and_is_one_undoable_step(qtbot, open_window, sample_db, qtmodeltester):
+def test_edit_task_changes_every_view_and_is_one_undoable_step(qtbot, open_window, sample_db, qtmodeltester,
+                                                                reviewer):
     window = open_window(sample_db)
     before_row, before_counts = shown_row(window, 1), department_counts(window)
     fingerprint = window.store.plan_info(1).fingerprint
@@ -83,7 +85,7 @@ def test_edit_task_changes_every_view_and_is_one_undoable_step(qtbot, open_windo
 
 
 def test_an_edited_task_survives_a_restart_and_the_dump_names_the_correction(qtbot, open_window, sample_db,
-                                                                              capsys):
+                                                                              capsys, reviewer):
     window = open_window(sample_db)
     edit_task(qtbot, window, 2, "Ministry of Finance", "")
     window.close()
@@ -134,7 +136,7 @@ def test_remove_plan_asks_keeps_a_copy_and_removes_the_plan_with_its_review(qtbo
     monkeypatch.setattr(QMessageBox, "question", lambda parent, title, text, *rest: asked.append(text) or answer)
     window.named_actions["remove_plan"].trigger()
     assert asked and "“A second plan” (100 tasks)" in asked[0]
-    backups = list(sample_db.parent.glob("plans.before-removing-plan-2-*.sqlite"))
+    backups = [p for p in backup_paths(sample_db) if p.name.endswith("-removal.sqlite")]
     if answer == QMessageBox.StandardButton.Cancel:
         assert [p.id for p in window.store.plans()] == [1, 2] and not backups
         return
@@ -171,3 +173,60 @@ def test_the_department_registry_is_exported_and_imported_from_the_file_menu(qtb
     assert window.store.user_aliases() == {"知产局": CNIPA}
     menu = [action.text() for action in window.menus["file"].actions()]
     assert menu.index("&Import Plan…") + 1 == menu.index("Import Department Re&gistry…")
+
+
+def test_an_unverified_department_is_merged_into_a_known_body(qtbot, open_window, sample_db, qtmodeltester):
+    with PlanStore(sample_db) as store:
+        document = json.loads(json_format.dumps(store.load_plan(1)))
+        document["plan"]["title"] = "A second plan"
+        tasks = document["plan"]["parts"][0]["sections"][0]["tasks"]
+        tasks[0]["departments"].append({"name": "Lunar Patent Bureau", "role": "participant"})
+        tasks[1]["departments"] = [{"name": "Lunar Patent Bureau", "role": "lead"},
+                                   {"name": CNIPA, "role": "participant"}]
+        from data.json_format import plan_from_json
+        from data.registry import default_registry
+
+        plan_id = store.import_plan(plan_from_json(document, default_registry())).plan_id
+    window = open_window(sample_db)
+    window.show_plan(plan_id)
+    model = window.departments_model
+    row = next(r for r in range(model.rowCount()) if model.department(r).name == "Lunar Patent Bureau")
+    assert not model.department(row).verified
+    window.departments_view.selectRow(row)
+    dialog = window.plan_edits.merge_chosen_department()
+    dialog.chooser.lineEdit().clear()
+    qtbot.keyClicks(dialog.chooser.lineEdit(), "CNIPA")
+    qtbot.mouseClick(dialog.buttons.button(dialog.buttons.StandardButton.Ok), Qt.MouseButton.LeftButton)
+    assert "Lunar Patent Bureau" not in department_counts(window)
+    assert shown_row(window, 2)["lead"] == CNIPA and shown_row(window, 2)["participants"] == ""
+    assert CNIPA in shown_row(window, 1)["lead"] + shown_row(window, 1)["participants"]
+    changes = [c.change for c in window.store.corrections(plan_id)]
+    assert changes == [f"department Lunar Patent Bureau merged into {CNIPA}"]
+    assert window.store.user_aliases() == {"Lunar Patent Bureau": CNIPA}
+    assert window.store.find_department("Lunar Patent Bureau").name == CNIPA
+    qtmodeltester.check(window.departments_model)
+
+
+def test_colleagues_who_made_the_same_correction_exchange_reviews_and_others_do_not(tmp_path, sample_db):
+    import shutil
+
+    from data.errors import ReviewFileError
+    from data.store import TaskContent
+
+    mine, theirs, untouched = (tmp_path / f"{name}.sqlite" for name in ("mine", "theirs", "untouched"))
+    for copy in (mine, theirs, untouched):
+        shutil.copy(sample_db, copy)
+    for path in (mine, theirs):
+        with PlanStore(path) as store:
+            task_id = store.task_id_by_number(1, 1)
+            before = store.task_content(task_id)
+            store.set_task_content(task_id, TaskContent(before.text, (FINANCE,), before.deadline), {}, "Li Wei")
+    with PlanStore(mine) as store:
+        ReviewStore(store).add_note(store.task_id_by_number(1, 1), "the lead is right now", "Li Wei")
+        ReviewStore(store).export_review(1, tmp_path / "review.json")
+    with PlanStore(theirs) as store:
+        ReviewStore(store).import_review(1, tmp_path / "review.json")
+        notes = store.conn.execute("SELECT text FROM review_notes").fetchall()
+    assert [tuple(note) for note in notes] == [("the lead is right now",)]
+    with PlanStore(untouched) as store, pytest.raises(ReviewFileError):
+        ReviewStore(store).import_review(1, tmp_path / "review.json")

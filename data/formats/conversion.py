@@ -2,7 +2,9 @@
 headless in a temporary folder with a time limit, into the .docx or .xlsx the other front ends read."""
 from __future__ import annotations
 
+import os
 import shutil
+import signal
 import subprocess
 import tempfile
 from collections.abc import Callable
@@ -33,12 +35,16 @@ def read_converted(path: Path, target: str, read: Callable[[Path], Converted]) -
         command = [program, f"-env:UserInstallation={profile.as_uri()}", "--headless", "--norestore",
                    "--convert-to", target, "--outdir", folder, str(path.resolve())]
         try:
-            subprocess.run(command, stdin=subprocess.DEVNULL, capture_output=True, timeout=CONVERSION_SECONDS,
-                           check=False)
-        except subprocess.TimeoutExpired:
-            raise PlanFileError(path, f"LibreOffice did not convert the file within {CONVERSION_SECONDS} s") from None
+            office = subprocess.Popen(command, stdin=subprocess.DEVNULL, stdout=subprocess.DEVNULL,
+                                      stderr=subprocess.DEVNULL, start_new_session=True)
         except OSError as error:
             raise PlanFileError(path, f"LibreOffice could not be started: {error}") from None
+        try:
+            office.wait(timeout=CONVERSION_SECONDS)
+        except subprocess.TimeoutExpired:
+            os.killpg(office.pid, signal.SIGKILL)  # soffice starts soffice.bin: end the whole group
+            office.wait()
+            raise PlanFileError(path, f"LibreOffice did not convert the file within {CONVERSION_SECONDS} s") from None
         converted = Path(folder) / f"{path.stem}.{target}"
         if not converted.exists():
             raise PlanFileError(path, f"LibreOffice could not convert the file to .{target} (damaged, or "

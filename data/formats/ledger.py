@@ -42,6 +42,9 @@ class LedgerColumns:
     headers: list[str] = field(default_factory=list)  # the header text of each column, as found
     sureness: float = 0.0  # the share of the named header cells whose role was recognised
 
+    def role_of_column(self, index: int) -> str | None:
+        return next((role for role, indexes in self.roles.items() if index in indexes), None)
+
     @property
     def usable(self) -> bool:
         """A task column and a lead or responsible column were found."""
@@ -119,12 +122,41 @@ def _assign_task_columns(roles: dict[str, list[int]]) -> None:
         roles.setdefault(role, [index])
 
 
-def read_ledger(rows: list[list[str]], columns: LedgerColumns, title: str, registry: Registry) -> ReadResult:
-    """A plan with one task per data row. `rows` have merged cells already repeated on every row they span."""
+ROLES = (NUMBER, PART, SECTION, TASK, LEAD, PARTICIPANTS, DEADLINE)  # a column plays one, or none
+
+
+@dataclass
+class LedgerResult(ReadResult):
+    """A plan read from a ledger, with the rows and the columns it was read by, so that the columns can be
+    assigned again (the import preview's Ledger Columns…) and the rows read anew."""
+
+    rows: list[list[str]] = field(default_factory=list)
+    columns: LedgerColumns = field(default_factory=LedgerColumns)
+    title: str = ""
+
+
+def read_ledger(rows: list[list[str]], columns: LedgerColumns, title: str, registry: Registry) -> LedgerResult:
+    """A plan with one task per data row. `rows` have merged cells already repeated on every row they span.
+    When some header names were not recognised, a warning says how each column was read."""
     reader = _LedgerReader(columns, registry)
     for offset, row in enumerate(rows[columns.first_row:]):
         reader.add_row(row, columns.first_row + offset + 1)
-    return reader.result(title)
+    result = reader.result(title)
+    if columns.sureness < 1:
+        result.warnings.insert(0, "the ledger's columns were read as: " + "; ".join(
+            f"\u201c{header}\u201d {columns.role_of_column(index) or 'not read'}"
+            for index, header in enumerate(columns.headers) if header))
+    return LedgerResult(result.plan, result.departments, result.warnings, result.clauses, result.unplaced,
+                        rows=rows, columns=columns, title=title)
+
+
+def read_again(result: LedgerResult, roles: dict[str, list[int]], registry: Registry) -> LedgerResult:
+    """The same rows read with the columns given their roles by the user (role: column indexes)."""
+    columns = LedgerColumns({role: indexes for role, indexes in roles.items() if indexes}, result.columns.header_row,
+                            result.columns.first_row, result.columns.headers, 1.0)
+    if not columns.usable:
+        raise ValueError("a task column and a lead or responsible column are needed")
+    return read_ledger(result.rows, columns, result.title, registry)
 
 
 class _LedgerReader:
