@@ -194,7 +194,10 @@ def test_every_text_of_the_window_and_its_dialogs_is_chinese(chinese_window, qtb
     window.table.selectRow(2)  # a task in the detail pane and the review pane
     for menu in window.menuBar().findChildren(QMenu):
         menu.aboutToShow.emit()  # menus filled when they open (recent databases, columns)
-    dialogs = [window.exports.export_sheets(), window.exports.export_review_report(), window.review.ask_identity()]
+    from desktop.about import AboutDialog
+
+    dialogs = [window.exports.export_sheets(), window.exports.export_review_report(), window.review.ask_identity(),
+               AboutDialog(window.store.path, window.context.settings.qsettings.fileName(), window)]
     for dialog in dialogs:
         qtbot.addWidget(dialog)
     texts = visible_texts(window) + [text for dialog in dialogs for text in visible_texts(dialog)]

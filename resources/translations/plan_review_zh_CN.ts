@@ -2,6 +2,65 @@
 <!DOCTYPE TS>
 <TS version="2.1" language="zh_CN" sourcelanguage="en">
 <context>
+    <name>AboutDialog</name>
+    <message>
+        <source>About Plan Review</source>
+        <translation>关于计划审阅</translation>
+    </message>
+    <message>
+        <source>Plan Review</source>
+        <translation>计划审阅</translation>
+    </message>
+    <message>
+        <source>Licences</source>
+        <translation>许可证</translation>
+    </message>
+    <message>
+        <source>Your database</source>
+        <translation>您的数据库</translation>
+    </message>
+    <message>
+        <source>Backups</source>
+        <translation>备份</translation>
+    </message>
+    <message>
+        <source>made before each import, review merge, upgrade and plan removal; File ▸ Restore from Backup… puts one back</source>
+        <translation>每次导入、合并审阅、升级和删除计划前自动生成；用“文件 ▸ 从备份恢复…”恢复</translation>
+    </message>
+    <message>
+        <source>Damaged files, copied aside untouched</source>
+        <translation>损坏的文件（原样另存）</translation>
+    </message>
+    <message>
+        <source>Settings</source>
+        <translation>设置</translation>
+    </message>
+    <message>
+        <source>Reviewing a government work plan offline: the plan&apos;s tasks and departments, local review notes merged between colleagues, assignment sheets in Excel and PDF.</source>
+        <translation>离线审阅政府工作计划：计划的任务和责任单位，在同事之间合并的本地审阅备注，Excel 和 PDF 格式的任务分工表。</translation>
+    </message>
+    <message>
+        <source>Component</source>
+        <translation>组件</translation>
+    </message>
+    <message>
+        <source>Version</source>
+        <translation>版本</translation>
+    </message>
+    <message>
+        <source>Licence</source>
+        <translation>许可证</translation>
+    </message>
+    <message>
+        <source>Choose a component to read its licence.</source>
+        <translation>选择一个组件，查看其许可证。</translation>
+    </message>
+    <message>
+        <source>%1 installed no licence file; its licence is %2.</source>
+        <translation>%1 未安装许可证文件；其许可证为 %2。</translation>
+    </message>
+</context>
+<context>
     <name>BackgroundExportDialog</name>
     <message>
         <source>Browse…</source>
@@ -573,6 +632,14 @@
     <message>
         <source>Department &amp;Names</source>
         <translation>单位名称(&amp;N)</translation>
+    </message>
+    <message>
+        <source>&amp;Help</source>
+        <translation>帮助(&amp;H)</translation>
+    </message>
+    <message>
+        <source>&amp;About Plan Review</source>
+        <translation>关于计划审阅(&amp;A)</translation>
     </message>
     <message>
         <source>Plan and search</source>
