@@ -21,6 +21,8 @@ from data.session import PlanSession, TaskFilter
 from data.store import PlanStore, database_error
 from exporters.formats import FORMATS
 
+from .licences import components, program_version, qt_notice
+
 EXIT_CLOSED_PIPE = 141  # 128 + SIGPIPE: what a Unix tool ends with when its reader stops reading
 ROLES = {"lead": LEAD, "participant": PARTICIPANT, "any": None}
 
@@ -31,6 +33,7 @@ def _parser() -> argparse.ArgumentParser:
                         help=f"the database file (default: {default_database_path()})")
     parser = argparse.ArgumentParser(prog="plan-review", parents=[common],
                                      description="Review a government work plan offline.")
+    parser.add_argument("--version", action="version", version=f"%(prog)s {program_version()}")
     parser.add_argument("--smoke", action="store_true",
                         help="open the window on the plan, paint it once and exit")
     commands = parser.add_subparsers(dest="command", metavar="COMMAND")
@@ -50,6 +53,7 @@ def _parser() -> argparse.ArgumentParser:
     action.add_argument("-o", "--output", type=Path, required=True, metavar="FILE")
     action = actions.add_parser("import", parents=[common], help="add a colleague's bodies and spellings")
     action.add_argument("file", type=Path)
+    commands.add_parser("licences", help="list the components the program runs on, with their versions and licences")
     commands.add_parser("plans", parents=[common], help="list the stored plans")
     commands.add_parser("check", parents=[common],
                         help="check every page of the database (SQLite's integrity_check); exit 2 if damaged")
@@ -557,9 +561,17 @@ def _registry(args: argparse.Namespace) -> None:
     print(f"Added {bodies} departments and {spellings} spellings from {args.file}")
 
 
-COMMANDS = {"import": _import, "registry": _registry, "plans": _plans, "check": _check, "dump": _dump,
-            "departments": _departments, "tasks": _tasks, "review": _review, "backup": _backup, "export": _export,
-            "feedback": _feedback}
+def _licences(args: argparse.Namespace) -> None:
+    listed = components()
+    width = max(len(component.name) for component in listed)
+    for component in listed:
+        print(f"{component.name:<{width}}  {component.version:<10}  {component.licence}")
+    print(f"\n{qt_notice()}")
+
+
+COMMANDS = {"import": _import, "licences": _licences, "registry": _registry, "plans": _plans, "check": _check,
+            "dump": _dump, "departments": _departments, "tasks": _tasks, "review": _review, "backup": _backup,
+            "export": _export, "feedback": _feedback}
 
 
 def main(argv: list[str] | None = None) -> int:
