@@ -116,10 +116,10 @@ def dropped_commits_problem(path: Path) -> str | None:
     checksum and silently drops every later one); None when there are none.
 
     Call after an SQLite connection has read the log (so its index counts the frames taken) and closed.
-    Only the frames past that count are read: a torn last transaction, as a crash leaves it, has no commit
-    frame there and is no problem; a frame of the current round marked as a commit is, when a frame up to it
-    fails its checksum (if none does, another program is committing right now: it writes and flushes its
-    frames before it counts them in the index).
+    Only the frames past that count are read, each checked against the checksum its predecessor stored.
+    Damage is a frame that fails followed by an intact commit frame. A torn last transaction, as a crash
+    or a kill leaves it, has no intact commit after its torn frame; a transaction another program is
+    committing right now has no torn frame (it writes and flushes its frames before it counts them).
     """
     wal = companion(path, "-wal")
     try:
@@ -131,45 +131,37 @@ def dropped_commits_problem(path: Path) -> str | None:
             taken = _frames_taken(path, salts)
             if taken is None or page_size < 512:
                 return None
-            handle.seek(WAL_HEADER_SIZE + taken * (FRAME_HEADER_SIZE + page_size))
-            frame = taken
-            while len(frame_header := handle.read(FRAME_HEADER_SIZE)) == FRAME_HEADER_SIZE:
-                frame += 1
-                if frame_header[8:16] != salts:
-                    return None  # an earlier round of the log: SQLite stops here too
-                if int.from_bytes(frame_header[4:8], "big"):  # a commit frame SQLite did not take
-                    if _frames_intact(handle, header, taken, frame, page_size):
-                        return None
-                    return (f"its write-ahead log ({wal.name}) is damaged: frame {taken + 1} fails its checksum "
-                            f"and the saved changes up to frame {frame} would be dropped")
-                handle.seek(page_size, 1)
+            return _commit_past_a_broken_frame(handle, header, taken, page_size, wal.name)
     except OSError:
         return None
-    return None
 
 
-def _frames_intact(handle: BinaryIO, header: bytes, first: int, last: int, page_size: int) -> bool:
-    """Whether frames `first + 1` to `last` of the log pass their checksums, which go on from the frame
-    before (or from the log's header)."""
+def _commit_past_a_broken_frame(handle: BinaryIO, header: bytes, taken: int, page_size: int,
+                                name: str) -> str | None:
     frame_size = FRAME_HEADER_SIZE + page_size
-    if first:
-        handle.seek(WAL_HEADER_SIZE + (first - 1) * frame_size)
+    if taken:
+        handle.seek(WAL_HEADER_SIZE + (taken - 1) * frame_size)
         previous = handle.read(FRAME_HEADER_SIZE)[16:24]
     else:
         previous = header[24:32]
     if len(previous) < 8:
-        return False
-    sums = (int.from_bytes(previous[:4], "big"), int.from_bytes(previous[4:], "big"))
+        return None
     big_endian = bool(int.from_bytes(header[:4], "big") & 1)
-    handle.seek(WAL_HEADER_SIZE + first * frame_size)
-    for _ in range(first, last):
-        frame = handle.read(frame_size)
-        if len(frame) < frame_size:
-            return False
-        sums = _wal_checksum(frame[:8] + frame[FRAME_HEADER_SIZE:], big_endian, *sums)
-        if sums != (int.from_bytes(frame[16:20], "big"), int.from_bytes(frame[20:24], "big")):
-            return False
-    return True
+    handle.seek(WAL_HEADER_SIZE + taken * frame_size)
+    broken, number = None, taken
+    while len(frame := handle.read(frame_size)) == frame_size and frame[8:16] == header[16:24]:
+        number += 1  # frames of an earlier round of the log (other salts) end the walk: SQLite stops there too
+        stored = frame[16:24]
+        sums = _wal_checksum(frame[:8] + frame[FRAME_HEADER_SIZE:], big_endian,
+                             int.from_bytes(previous[:4], "big"), int.from_bytes(previous[4:], "big"))
+        intact = sums == (int.from_bytes(stored[:4], "big"), int.from_bytes(stored[4:], "big"))
+        if not intact and broken is None:
+            broken = number
+        elif intact and broken is not None and int.from_bytes(frame[4:8], "big"):
+            return (f"its write-ahead log ({name}) is damaged: frame {broken} fails its checksum "
+                    f"and the saved changes up to frame {number} would be dropped")
+        previous = stored
+    return None
 
 
 def missing_wal_problem(path: Path) -> str | None:

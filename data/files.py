@@ -1,7 +1,8 @@
 """Writing a file safely: under a temporary name beside it, flushed to disk, then moved into place at once.
 
 Exports and review files are written this way, so a crash, a full disk or a cancelled export never leaves
-a half-written file, and a file that is replaced keeps the permissions it had.
+a half-written file, and a file that is replaced keeps the permissions it had. Files read are held to a
+size (size_problem), so a huge one is refused at once instead of filling the memory.
 """
 from __future__ import annotations
 
@@ -51,6 +52,56 @@ def _sync(path: Path) -> None:
         os.close(handle)
 
 
+def size_problem(size: int, limit: int, kind: str) -> str | None:
+    """The words for a file too large to be read as `kind`, or None."""
+    if size <= limit:
+        return None
+    return f"is too large to be {kind} ({size / 1024 ** 2:,.1f} MB; at most {limit / 1024 ** 2:,.0f} MB)"
+
+
+TEMPORARY_SUFFIX = ".part"
+
+
+def temporary_prefix(path: Path) -> str:
+    """The start of a temporary file's name beside `path`: hidden, and naming the process that writes it,
+    so that one a killed process left behind can be told from one being written."""
+    return f".{path.name}-{os.getpid()}-"
+
+
+def _alive(pid: int) -> bool:
+    try:
+        os.kill(pid, 0)
+    except ProcessLookupError:
+        return False
+    except (PermissionError, OverflowError):
+        return True  # another user's process, or no pid at all: leave its file alone
+    return True
+
+
+def remove_leftovers(folder: Path, suffix: str) -> list[Path]:
+    """Delete the temporary files (named by temporary_prefix, ending in `suffix`, with their SQLite journals)
+    that processes no longer running left in the folder, as a crash or a kill leaves them; return those
+    deleted."""
+    removed = []
+    try:
+        candidates = list(folder.glob(f".*-*-*{suffix}*"))
+    except OSError:
+        return removed
+    for candidate in candidates:
+        name, _, rest = candidate.name.rpartition(suffix)
+        parts = name.rsplit("-", 2)
+        if rest not in ("", "-journal", "-wal", "-shm") or len(parts) < 3:
+            continue
+        pid = parts[-2]
+        if pid.isdigit() and not _alive(int(pid)):
+            try:
+                candidate.unlink()
+                removed.append(candidate)
+            except OSError:
+                pass
+    return removed
+
+
 def write_problem(error: OSError) -> str:
     """Why a file cannot be written, for the user."""
     if isinstance(error, PermissionError):
@@ -69,8 +120,9 @@ def atomic_target(path: str | Path) -> Iterator[Path]:
     target or a full disk becomes an ExportError naming the file.
     """
     path = Path(path)
+    remove_leftovers(path.parent, TEMPORARY_SUFFIX)
     try:
-        handle, temporary = tempfile.mkstemp(prefix=f".{path.stem}-", suffix=".part", dir=path.parent)
+        handle, temporary = tempfile.mkstemp(prefix=temporary_prefix(path), suffix=TEMPORARY_SUFFIX, dir=path.parent)
         os.close(handle)
     except OSError as error:
         raise ExportError(path, write_problem(error)) from None

@@ -19,7 +19,10 @@ class PlanImport:
     def store_into(self, store: PlanStore, aliases: dict[str, str] | None = None,
                    bodies: list[Department] = ()) -> ImportOutcome:
         """Store the plan with the bodies the user added and the user's spellings given (spelling:
-        official name of the body), in one transaction; a plan already stored is left as it was."""
+        official name of the body), in one transaction, after a backup of a database that holds plans; a
+        plan already stored is left as it was."""
+        if store.latest_plan_id() is not None:
+            store.back_up("import")
         with store.transaction():
             for body in bodies:
                 store.save_user_body(body)

@@ -6,7 +6,6 @@ pages become lines for the one plan-text reader; ledgers (Excel, CSV, a Word tab
 """
 from __future__ import annotations
 
-import json
 from pathlib import Path
 
 from .errors import PlanFileError
@@ -18,6 +17,7 @@ from .formats.sheets import csv_rows, workbook_sheets
 from .formats.web_page import read_web_archive, read_web_page
 from .formats.word import read_word
 from .json_format import ShapeError, plan_from_json
+from .json_input import JsonInputError, load_json
 from .model import ReadResult
 from .registry import Registry, default_registry
 from .text_reader import read_plan_text
@@ -38,7 +38,6 @@ def read_plan_file(path: str | Path, registry: Registry | None = None) -> ReadRe
         raise PlanFileError(path, "this is a folder, not a plan file") from None
     except OSError as error:
         raise PlanFileError(path, error.strerror or str(error)) from None
-    check_size(path, size, max(Kind, key=lambda kind: kind.max_bytes))
     kind = detect_kind(path, head)
     check_size(path, size, kind)
     try:
@@ -46,7 +45,7 @@ def read_plan_file(path: str | Path, registry: Registry | None = None) -> ReadRe
     except OSError as error:
         raise PlanFileError(path, error.strerror or str(error)) from None
     claimed = kind_by_name(path)
-    if claimed is not None and claimed is not kind and kind is not Kind.TEXT:
+    if claimed is not None and claimed is not kind and kind not in (Kind.TEXT, Kind.JSON):
         result.warnings.insert(0, f"the file is named {path.suffix} but is a {kind.description}; read as one")
     return result
 
@@ -75,10 +74,9 @@ def _read_text(path: Path, text: str, registry: Registry) -> ReadResult:
     """Plain plan text, or the project's JSON."""
     if text.lstrip().startswith(("{", "[")):
         try:
-            document = json.loads(text)
-        except json.JSONDecodeError as error:
-            raise PlanFileError(path, f"malformed JSON at line {error.lineno}, column {error.colno}: "
-                                      f"{error.msg}") from None
+            document = load_json(text)
+        except JsonInputError as error:
+            raise PlanFileError(path, f"is not a plan: {error}") from None
         try:
             return plan_from_json(document, registry)
         except ShapeError as error:

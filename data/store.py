@@ -20,8 +20,10 @@ from typing import TYPE_CHECKING
 
 from .canonical import canonical_json
 from .chunks import in_chunks
+from .backups import BACKUP_FOLDER, PARTIAL_SUFFIX
 from .damage import find_damage, header_problem, is_damage, keep_damaged_copy, read_only_uri
 from .errors import DamagedDatabaseError, DatabaseError
+from .files import remove_leftovers, temporary_prefix
 from .model import LEAD, PARTICIPANT, Department, Part, Plan, ReadResult, Section, Task
 from .registry import normalize_name
 
@@ -29,6 +31,7 @@ if TYPE_CHECKING:
     import sqlite_utils
 
 IDENTITY_QUERY = "SELECT id FROM store_identity"  # see _migration_5
+NEW_SUFFIX = ".new"  # a new database file, before it is linked into place
 READ_ONLY_PROBLEM = "is on read-only media or in a read-only folder: opened read-only, nothing can be saved"
 FTS_INSERT_TRIGGER = "tasks_ai"  # made by sqlite-utils' enable_fts: indexes each inserted task
 
@@ -250,7 +253,13 @@ def _migration_6(db: sqlite_utils.Database) -> None:
     db["plan_corrections"].create_index(["plan_id"])
 
 
-MIGRATIONS = [_migration_1, _migration_2, _migration_3, _migration_4, _migration_5, _migration_6]
+def _migration_7(db: sqlite_utils.Database) -> None:
+    """A deleted note keeps no text: its tombstone (id, author, versions) is all that stays and travels."""
+    db.execute("UPDATE review_notes SET text = '' WHERE deleted")
+    db.execute("UPDATE review_conflicts SET text = '' WHERE deleted")
+
+
+MIGRATIONS = [_migration_1, _migration_2, _migration_3, _migration_4, _migration_5, _migration_6, _migration_7]
 SCHEMA_VERSION = len(MIGRATIONS)
 
 
@@ -321,6 +330,8 @@ class PlanStore:
         """
         if self.path.is_dir():
             raise DatabaseError(self.path, "this is a folder, not a database file")
+        remove_leftovers(self.path.parent, NEW_SUFFIX)  # what a program killed while writing left behind
+        remove_leftovers(self.path.parent / BACKUP_FOLDER, PARTIAL_SUFFIX)
         if not self.path.exists():
             if not create:
                 raise DatabaseError(self.path, "no such database; import a plan first")
@@ -352,7 +363,8 @@ class PlanStore:
         file another program made meanwhile is kept and this one dropped."""
         try:
             self.path.parent.mkdir(parents=True, exist_ok=True)
-            handle, name = tempfile.mkstemp(prefix=f".{self.path.name}-", suffix=".new", dir=self.path.parent)
+            handle, name = tempfile.mkstemp(prefix=temporary_prefix(self.path), suffix=NEW_SUFFIX,
+                                            dir=self.path.parent)
             os.close(handle)
         except OSError as error:
             raise DatabaseError(self.path, f"cannot be created ({error.strerror})") from None
@@ -405,10 +417,13 @@ class PlanStore:
         try:
             self.conn.execute("PRAGMA foreign_keys = ON")
             self.conn.execute("PRAGMA recursive_triggers = ON")  # as sqlite-utils sets it
+            self.conn.execute("PRAGMA secure_delete = ON")  # a deleted note's text is overwritten in the file
             self.conn.execute("PRAGMA journal_mode = WAL")
             self.conn.execute("PRAGMA synchronous = FULL")  # a committed edit survives a power cut
         except sqlite3.OperationalError as error:
             raise self.database_error(error) from None
+        if 0 < version < SCHEMA_VERSION:
+            self.back_up("migration")
         if version < SCHEMA_VERSION:
             with self.transaction():
                 version = self.conn.execute("PRAGMA user_version").fetchone()[0]  # another program may have
@@ -416,6 +431,48 @@ class PlanStore:
                     migrate(self.db)
                 self.conn.execute(f"PRAGMA user_version = {SCHEMA_VERSION}")
         self._home_settled = False
+
+    def back_up(self, reason: str) -> Path:
+        """A backup of the database as it is now (data/backups.py); `reason` names why in its file name."""
+        from . import backups
+
+        try:
+            return backups.make_backup(self.conn, self.path, reason)
+        except OSError as error:
+            raise DatabaseError(self.path, f"cannot be backed up before this change ({error.strerror}); "
+                                           "nothing was changed") from None
+        except sqlite3.Error as error:
+            raise DatabaseError(self.path, f"cannot be backed up before this change ({error}); "
+                                           "nothing was changed") from None
+
+    def restore_from(self, backup: Path) -> Path:
+        """Replace the database's content with a backup's, after the backup's full integrity check; the
+        current content is backed up first. Returns that backup."""
+        from . import backups
+
+        checked = backups.read_backup(backup, self.path, full_check=True)
+        if checked.problem:
+            raise DatabaseError(backup, checked.problem)
+        version = self._backup_version(backup)
+        if version > SCHEMA_VERSION:
+            raise DatabaseError(backup, f"was written by a newer Plan Review (schema {version})")
+        before = self.back_up("restore")
+        if self.read_only:
+            raise DatabaseError(self.path, READ_ONLY_PROBLEM)
+        try:
+            backups.copy_into(backup, self.conn)
+        except sqlite3.Error as error:
+            raise self.database_error(error) from None
+        self._prepare()  # an older backup is migrated
+        return before
+
+    @staticmethod
+    def _backup_version(backup: Path) -> int:
+        conn = sqlite3.connect(read_only_uri(backup, immutable=True), uri=True)
+        try:
+            return conn.execute("PRAGMA user_version").fetchone()[0]
+        finally:
+            conn.close()
 
     def _settle_home(self) -> None:
         """A file found at another device and inode than it was written at is a copy: it takes a new id,
@@ -670,16 +727,11 @@ class PlanStore:
                 self._refingerprint(plan_id)
         return len(tasks)
 
-    def remove_plan(self, plan_id: int, backup: Path) -> None:
-        """Remove a plan with its tasks and their reviews, after copying the whole database to `backup`
-        (SQLite's online backup: a consistent copy even while other programs use the file)."""
+    def remove_plan(self, plan_id: int) -> Path:
+        """Remove a plan with its tasks and their reviews, after a backup of the whole database (SQLite's
+        online backup: a consistent copy even while other programs use the file); returns the backup."""
         self.plan_info(plan_id)  # a KeyError for a plan that is not stored
-        try:
-            with sqlite3.connect(backup) as copy:
-                self.conn.backup(copy)
-            copy.close()
-        except sqlite3.Error as error:
-            raise DatabaseError(backup, f"the backup could not be written ({error}); nothing was removed") from None
+        backup = self.back_up("removal")
         tasks = "SELECT id FROM tasks WHERE plan_id = ?"
         with self.transaction():
             for statement in (
@@ -692,6 +744,7 @@ class PlanStore:
                     "DELETE FROM parts WHERE plan_id = ?", "DELETE FROM plan_corrections WHERE plan_id = ?",
                     "DELETE FROM plans WHERE id = ?"):
                 self.conn.execute(statement, (plan_id,))
+        return backup
 
     # Reading ----------------------------------------------------------------------------------------
     def _plan_infos(self, where: str = "", params: Sequence = ()) -> list[PlanInfo]:

@@ -5,9 +5,9 @@ import sys
 from pathlib import Path
 
 from PySide6.QtCore import QCoreApplication, QEvent, QEventLoop, QObject, QTimer
-from PySide6.QtWidgets import QApplication, QWidget
+from PySide6.QtWidgets import QApplication, QMessageBox, QWidget
 
-from data.errors import EXIT_BAD_INPUT, PlanReviewError
+from data.errors import EXIT_BAD_INPUT, DamagedDatabaseError, PlanReviewError
 from data.paths import bundled_plan_path
 from data.store import PlanStore
 
@@ -67,11 +67,39 @@ def show_until_painted(window: QWidget) -> bool:
     return watcher.painted
 
 
+def offer_backup(error: DamagedDatabaseError) -> bool:
+    """Say the database is damaged and offer its newest backup that passes SQLite's integrity_check; whether
+    that backup now stands in its place (the damaged file stays in the damaged folder)."""
+    from data import backups
+
+    title = QCoreApplication.translate("run_window", "Plan Review")
+    database = Path(error.path)
+    backup = backups.newest_sound_backup(database) if error.copy else None
+    if backup is None:
+        show_error(None, title, error.path, error.problem)
+        return False
+    question = QCoreApplication.translate(
+        "run_window", "%1\n\n%2\n\nRestore the newest sound backup, made %3 (%4 notes, %5 statuses)?")
+    for placeholder, value in (("%1", error.path), ("%2", error.problem),
+                               ("%3", backup.made.astimezone().strftime("%Y-%m-%d %H:%M")),
+                               ("%4", backup.notes), ("%5", backup.statuses)):
+        question = question.replace(placeholder, str(value))
+    answer = QMessageBox.question(None, title, question)
+    if answer != QMessageBox.StandardButton.Yes:
+        return False
+    backups.replace_damaged(database, backup.path)
+    return True
+
+
 def run_window(db_path: Path, smoke: bool = False, context: AppContext | None = None) -> int:
     """Open the window on the database; with smoke, return once it has painted instead of running."""
     app = application()
     context = context or AppContext(Settings())
     try:
+        store = open_startup_database(Path(db_path))
+    except DamagedDatabaseError as error:
+        if not offer_backup(error):
+            return EXIT_BAD_INPUT
         store = open_startup_database(Path(db_path))
     except PlanReviewError as error:
         show_error(None, QCoreApplication.translate("run_window", "Plan Review"), error.path, error.problem)
@@ -85,6 +113,7 @@ def run_window(db_path: Path, smoke: bool = False, context: AppContext | None = 
                 print("plan-review: the window did not paint", file=sys.stderr)
             return 0 if painted else 1
         window.show()
+        window.back_up_in_background()
         window.review.ask_identity_if_unknown()
         return app.exec()
     finally:

@@ -59,6 +59,7 @@ def _parser() -> argparse.ArgumentParser:
     command.add_argument("--plan", type=int, metavar="ID")
     _add_tasks_command(commands, common)
     _add_review_commands(commands, common)
+    _add_backup_commands(commands, common)
     _add_export_command(commands, common)
     return parser
 
@@ -359,6 +360,36 @@ def _review(args: argparse.Namespace) -> None:
         REVIEW_ACTIONS[args.review_command](session, args)
 
 
+def _add_backup_commands(commands: argparse._SubParsersAction, common: argparse.ArgumentParser) -> None:
+    """`plan-review backup list|restore`: the backups kept beside the database (data/backups.py)."""
+    command = commands.add_parser("backup", parents=[common], help="list the database's backups or restore one")
+    actions = command.add_subparsers(dest="backup_command", metavar="ACTION", required=True)
+    actions.add_parser("list", parents=[common], help="the backups, newest first: number, date, why, what they hold")
+    action = actions.add_parser("restore", parents=[common],
+                                help="put a backup's content back (the current content is backed up first)")
+    action.add_argument("backup", metavar="NUMBER|FILE", help="a number from `backup list`, or a backup file")
+
+
+def _backup(args: argparse.Namespace) -> None:
+    from data import backups
+
+    if args.backup_command == "list":
+        for number, backup in enumerate(backups.list_backups(Path(args.db)), start=1):
+            holds = backup.problem or (f"{len(backup.plans)} plan(s), {backup.notes} note(s), "
+                                       f"{backup.statuses} status(es)")
+            print(f"{number}\t{backup.made:%Y-%m-%d %H:%M:%S} UTC\t{backup.reason_text}\t{holds}\t{backup.path}")
+        return
+    chosen = Path(args.backup)
+    if args.backup.isdigit():
+        paths = backups.backup_paths(Path(args.db))
+        if not 1 <= int(args.backup) <= len(paths):
+            raise PlanReviewError(args.db, f"has no backup number {args.backup} (see plan-review backup list)")
+        chosen = paths[int(args.backup) - 1]
+    with PlanStore(args.db, create=False) as store:
+        before = store.restore_from(chosen)
+    print(f"Restored {chosen.name}; the content it replaced is kept as {before.name}")
+
+
 def _add_export_command(commands: argparse._SubParsersAction, common: argparse.ArgumentParser) -> None:
     """`plan-review export`: department assignment sheets in Excel or PDF (see exporters/)."""
     command = commands.add_parser("export", parents=[common], help="write department assignment sheets")
@@ -405,8 +436,8 @@ def _registry(args: argparse.Namespace) -> None:
     print(f"Added {bodies} departments and {spellings} spellings from {args.file}")
 
 
-COMMANDS = {"import": _import, "registry": _registry, "plans": _plans, "check": _check, "dump": _dump, "departments": _departments,
-            "tasks": _tasks, "review": _review, "export": _export}
+COMMANDS = {"import": _import, "registry": _registry, "plans": _plans, "check": _check, "dump": _dump,
+            "departments": _departments, "tasks": _tasks, "review": _review, "backup": _backup, "export": _export}
 
 
 def main(argv: list[str] | None = None) -> int:

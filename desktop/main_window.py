@@ -7,11 +7,12 @@ from pathlib import Path
 from PySide6.QtCore import (QAbstractItemModel, QCoreApplication, QEvent, QItemSelectionModel, QModelIndex, QObject, QPoint,
                             QRect, QSize, Qt, QTimer, Signal)
 from PySide6.QtGui import QAction, QActionGroup, QCloseEvent, QGuiApplication, QIcon, QKeySequence
-from PySide6.QtWidgets import (QAbstractItemView, QComboBox, QDockWidget, QFileDialog, QHBoxLayout,
+from PySide6.QtWidgets import (QAbstractItemView, QComboBox, QDialog, QDockWidget, QFileDialog, QHBoxLayout,
                                QHeaderView, QLabel, QLineEdit, QMainWindow, QMenu, QMessageBox,
                                QSizePolicy, QSplitter, QTableView, QToolBar, QToolButton,
                                QTreeView, QVBoxLayout, QWidget)
 
+from data import backups
 from data.corrections import apply_aliases
 from data.errors import PlanReviewError
 from data.importing import PlanImport, read_plan
@@ -22,6 +23,7 @@ from data.store import ImportOutcome, PlanInfo, PlanStore
 from data.user_registry import user_registry
 
 from . import settings as keys
+from .backup_dialog import BackupDialog
 from .context import AppContext
 from .detail import TaskDetail
 from .export_controller import ExportController
@@ -97,6 +99,10 @@ class MainWindow(QMainWindow):
         for first, second in zip(tab_order, tab_order[1:]):
             QWidget.setTabOrder(first, second)
         self.tree.setFocus()
+        self.read_only_label = QLabel(self.tr("Read-only: this database is on read-only media or in a read-only "
+                                              "folder; nothing can be saved"), objectName="readOnlyLabel")
+        self.statusBar().addPermanentWidget(self.read_only_label)
+        self.read_only_label.setVisible(store.read_only)
         context.settings.remember_database(store.path)
 
     # Building -------------------------------------------------------------------------------------------
@@ -218,6 +224,8 @@ class MainWindow(QMainWindow):
         actions = {
             "open": self._action(self.tr("&Open Database…"), self._choose_database, key.Open, "openDatabase"),
             "import": self._action(self.tr("&Import Plan…"), self._choose_plan_file, "Ctrl+I", "importPlan"),
+            "restore": self._action(self.tr("Restore from &Backup…"), self._choose_backup, "Ctrl+Shift+B",
+                                   "restoreBackup"),
             "quit": self._action(self.tr("&Quit"), self.close, key.Quit, "quit"),
             "find": self._action(self.tr("&Find…"), self.focus_search, key.Find, "find"),
             "clear": self._action(self.tr("&Clear Filters"), self.clear_filters, "Ctrl+Shift+L",
@@ -244,6 +252,7 @@ class MainWindow(QMainWindow):
         self.recent_menu = menus["file"].addMenu(self.tr("Open &Recent"))
         self.recent_menu.aboutToShow.connect(self._fill_recent_menu)
         menus["file"].addAction(self.named_actions["import"])
+        menus["file"].addAction(self.named_actions["restore"])
         menus["file"].addSeparator()
         menus["file"].addAction(self.named_actions["quit"])
         menus["edit"].addActions([self.named_actions["find"], self.named_actions["clear"]])
@@ -371,6 +380,7 @@ class MainWindow(QMainWindow):
         self.session = self.context.session = PlanSession(store, reviewer=self.session.reviewer)
         self.plans = store.plans()
         self._data_version = store.data_version()
+        self.read_only_label.setVisible(store.read_only)
         self.context.settings.remember_database(path)
         self.show_plan(self._first_plan(store))
         return True
@@ -389,6 +399,39 @@ class MainWindow(QMainWindow):
             shown = self.plan_id if any(p.id == self.plan_id for p in plans) else self.store.latest_plan_id()
             self.show_plan(shown)
         self.database_changed.emit()
+
+    def _choose_backup(self) -> None:
+        dialog = BackupDialog(self.store.path, self)
+        if dialog.exec() == QDialog.DialogCode.Accepted and dialog.chosen() is not None:
+            self.restore_backup(dialog.chosen().path)
+
+    def restore_backup(self, backup: Path) -> bool:
+        """Put a backup's content back into the open database (what it held is backed up first) and show it;
+        on failure say why and change nothing."""
+        try:
+            kept = self.store.restore_from(backup)
+        except PlanReviewError as error:
+            show_error(self, self.tr("Restore from Backup"), error.path, error.problem)
+            return False
+        self._data_version = self.store.data_version()
+        self.plans = self.store.plans()
+        self.show_plan(self.plan_id if any(p.id == self.plan_id for p in self.plans) else self.store.latest_plan_id())
+        self.statusBar().showMessage(self.tr("Restored %1; what it replaced is kept as the backup %2")
+                                     .replace("%1", backup.name).replace("%2", kept.name))
+        return True
+
+    def back_up_in_background(self) -> None:
+        """A backup, off the GUI thread, when the database changed since its newest one (none can be written
+        beside a database on read-only media)."""
+        if self.store.read_only:
+            return
+        database = self.store.path
+
+        def back_up(progress: Progress, cancelled: CancelCheck) -> None:
+            with PlanStore(database, create=False) as store:
+                backups.back_up_if_changed(store.conn, database)
+
+        Job(back_up).start(self.context.thread_pool)
 
     def _application_state_changed(self, state: Qt.ApplicationState) -> None:
         if state == Qt.ApplicationState.ApplicationActive and self._changes_timer.isActive():

@@ -1,9 +1,8 @@
 """Correcting a stored plan: Plan ▸ Edit Task… (text, departments, deadline; one undoable step each, on
-the window's undo history) and Plan ▸ Remove Plan… (asks first, keeps a copy of the database); sharing
+the window's undo history) and Plan ▸ Remove Plan… (asks first, keeps a backup of the database); sharing
 the department registry as the user has extended it: File ▸ Export / Import Department Registry…"""
 from __future__ import annotations
 
-from datetime import datetime
 from pathlib import Path
 
 from PySide6.QtCore import QObject
@@ -216,29 +215,23 @@ class PlanController(QObject):
         self.window.show_plan(self.window.plan_id)
 
     # Remove Plan… ---------------------------------------------------------------------------------------
-    def backup_path(self, plan_id: int) -> Path:
-        """Beside the database: plans.before-removing-plan-3-20260302-0915.sqlite."""
-        database = self.store.path
-        stamp = datetime.now().strftime("%Y%m%d-%H%M%S")
-        return database.with_name(f"{database.stem}.before-removing-plan-{plan_id}-{stamp}{database.suffix}")
-
     def remove_shown_plan(self) -> bool:
         """Ask, copy the database, remove the plan shown, and show another (the newest left)."""
         plan_id = self.window.plan_id
         if plan_id is None:
             return False
         info = self.store.plan_info(plan_id)
-        backup = self.backup_path(plan_id)
         question = (self.tr("Remove “%1” (%2 tasks) and every note and status written on it from this database?")
                     .replace("%1", info.title).replace("%2", str(info.task_count)) + "\n\n"
-                    + self.tr("A copy of the database as it is now is kept in\n%1").replace("%1", str(backup)))
+                    + self.tr("A backup of the database as it is now is kept first (File ▸ Restore from "
+                              "Backup…)."))
         answer = QMessageBox.question(self.window, self.tr("Remove Plan"), question,
                                       QMessageBox.StandardButton.Yes | QMessageBox.StandardButton.Cancel,
                                       QMessageBox.StandardButton.Cancel)
         if answer != QMessageBox.StandardButton.Yes:
             return False
         try:
-            self.store.remove_plan(plan_id, backup)
+            self.store.remove_plan(plan_id)
         except PlanReviewError as error:
             show_error(self.window, self.tr("Remove Plan"), error.path, error.problem)
             return False

@@ -7,9 +7,11 @@ count: openpyxl sets none, and LibreOffice does not fit wrapped rows, so printed
 """
 from __future__ import annotations
 
+import contextlib
 import math
 import re
 import unicodedata
+from datetime import datetime, timezone
 from pathlib import Path
 
 from openpyxl import Workbook
@@ -190,6 +192,23 @@ def _write_matrix(ws, styles: _Styles, book: SheetBook, names: list[str]) -> Non
                  plan_title=book.plan_title)
 
 
+def save(workbook: Workbook, path: Path) -> None:
+    """Workbook.save, except that a failure (a full disk) closes the half-written archive at once: left to
+    its finalizer, the archive would try to write its end again and print a second error."""
+    from zipfile import ZIP_DEFLATED, ZipFile
+
+    from openpyxl.writer.excel import ExcelWriter
+
+    workbook.properties.modified = datetime.now(timezone.utc).replace(tzinfo=None)  # as Workbook.save sets it
+    archive = ZipFile(path, "w", ZIP_DEFLATED, allowZip64=True)
+    try:
+        ExcelWriter(workbook, archive).save()  # closes the archive
+    except BaseException:
+        with contextlib.suppress(OSError, ValueError):
+            archive.close()
+        raise
+
+
 def write_workbook(book: SheetBook, path: Path, *, progress: Progress | None = None,
                    cancel: CancelCheck | None = None) -> None:
     """One workbook: an overview, the tasks × departments matrix, and a sheet per department."""
@@ -206,7 +225,7 @@ def write_workbook(book: SheetBook, path: Path, *, progress: Progress | None = N
         if progress:
             progress(done, len(book.sheets))
     check_cancel(cancel, path)
-    workbook.save(path)
+    save(workbook, path)
 
 
 def write_department_workbook(book: SheetBook, sheet: AssignmentSheet, path: Path) -> None:
@@ -215,7 +234,7 @@ def write_department_workbook(book: SheetBook, sheet: AssignmentSheet, path: Pat
     worksheet = workbook.active
     worksheet.title = short_names([sheet])[0]
     _write_department(worksheet, styles=_Styles(workbook), book=book, sheet=sheet)
-    workbook.save(path)
+    save(workbook, path)
 
 
 def _fill_statuses(ws, report: ReviewReport, header_row: int) -> None:
@@ -247,4 +266,4 @@ def write_review_workbook(report: ReviewReport, path: Path) -> None:
     _write_table(notes, styles, report.notes, 1)
     _print_setup(notes, landscape=True, title_rows="1:1", footer=f"{REVIEW_TITLE}: notes",
                  plan_title=report.plan_title)
-    workbook.save(path)
+    save(workbook, path)

@@ -137,3 +137,58 @@ def test_an_empty_file_is_refused_and_not_made_a_database(tmp_path):
     with pytest.raises(DatabaseError, match="is empty"):
         PlanStore(path)
     assert path.read_bytes() == b""
+
+
+def test_a_last_transaction_torn_by_a_kill_is_no_damage(tmp_path, clean_db):
+    """Killed between writing a frame's header and its page, the writer leaves a last commit frame that fails
+    its checksum: SQLite drops that transaction (never reported saved), and the file opens."""
+    from .damaged_databases import FRAME_SIZE, _crash_after_writes, _overwrite, _wal_frames
+
+    path = tmp_path / "plans.sqlite"
+    shutil.copy(clean_db, path)
+    _crash_after_writes(path, 10, "bo")
+    wal = path.with_name("plans.sqlite-wal")
+    last = _wal_frames(path) - 1
+    _overwrite(wal, 32 + last * FRAME_SIZE + 24, bytes(4096))  # its page never written
+    with PlanStore(path, create=False) as store:
+        assert store.conn.execute("PRAGMA integrity_check").fetchall() == [("ok",)]
+        authors = [note.author for note in ReviewStore(store).notes(1)]
+    assert authors.count("bo") == 10  # the torn transaction was the last status, not a note
+
+
+@pytest.mark.parametrize("answer", ["Yes", "No"])
+def test_the_window_offers_the_newest_sound_backup_of_a_damaged_database(tmp_path, clean_db, qtbot, monkeypatch,
+                                                                         answer):
+    from PySide6.QtCore import QSettings
+
+    from desktop.app import run_window
+
+    QSettings.setPath(QSettings.Format.IniFormat, QSettings.Scope.UserScope, str(tmp_path / "settings"))
+    path = tmp_path / "plans.sqlite"
+    shutil.copy(clean_db, path)
+    with PlanStore(path) as store:
+        store.back_up("import")  # 40 notes
+        damaged_backup = store.back_up("import")
+        ReviewStore(store).add_note(store.task_id_by_number(1, 90), "after the backups", "ana")
+    with damaged_backup.open("r+b") as handle:  # the newest backup is damaged too: the one before is offered
+        handle.seek(4096 * 2)
+        handle.write(b"\xff" * 4096)
+    before = path.read_bytes()
+    with path.open("r+b") as handle:
+        handle.seek(4096 * 3)
+        handle.write(b"\x00" * 4096)
+    damaged = path.read_bytes()
+    asked = []
+    monkeypatch.setattr(QMessageBox, "question", lambda parent, title, text, *rest: asked.append(text) or getattr(
+        QMessageBox.StandardButton, answer))
+    monkeypatch.setattr(QMessageBox, "critical", lambda *args: QMessageBox.StandardButton.Ok)
+    status = run_window(path, smoke=True)
+    assert "is damaged" in asked[0] and "(40 notes, 40 statuses)" in asked[0]
+    [kept] = (tmp_path / "damaged").glob("*.sqlite")
+    assert kept.read_bytes() == damaged
+    if answer == "No":
+        assert status == 2 and path.read_bytes() == damaged
+        return
+    assert status == 0
+    with PlanStore(path, create=False) as store:
+        assert len(ReviewStore(store).notes(1)) == 40

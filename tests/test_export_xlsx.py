@@ -220,12 +220,12 @@ def test_an_error_while_writing_leaves_no_file_and_keeps_the_old_one(store, tmp_
     target.mkdir()
     (target / "sheets.xlsx").write_bytes(b"the previous export")
 
-    def failing_save(workbook, filename):
-        with open(filename, "wb") as half:
-            half.write(b"PK half a workbook")
+    def failing_save(writer):  # the archive is open (the file begun) when the disk fills
         raise OSError(errno.ENOSPC, "No space left on device")
 
-    monkeypatch.setattr(openpyxl.Workbook, "save", failing_save)
+    from openpyxl.writer.excel import ExcelWriter
+
+    monkeypatch.setattr(ExcelWriter, "save", failing_save)
     with pytest.raises(ExportError) as caught:
         export_all(store, target / "sheets.xlsx")
     assert caught.value.path == str(target / "sheets.xlsx")

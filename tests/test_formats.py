@@ -155,6 +155,20 @@ def test_a_pdf_larger_than_the_limit_is_refused_unread(tmp_path):
     assert refusal(path) == "the file is 200 MB; a PDF of more than 100 MB is not read as a plan"
 
 
+@pytest.mark.parametrize("content, size_mb, problem", [
+    (b"1. A task. (Ministry of Finance is responsible)\n", 60, "the file is 60 MB; a plain text of more than 50 MB "
+                                                              "is not read as a plan"),
+    (b"{", 130, "the file is 130 MB; a plan JSON of more than 128 MB is not read as a plan"),
+])
+def test_text_and_plan_json_have_their_own_size_limits(tmp_path, content, size_mb, problem):
+    """A plan of 100,000 tasks as JSON (about 62 MB) is read; text that large is no plan."""
+    path = tmp_path / "plan.txt"
+    with path.open("wb") as file:
+        file.write(content)
+        file.truncate(size_mb * 1024 * 1024)
+    assert refusal(path) == problem
+
+
 def test_an_encrypted_pdf_is_refused_and_one_without_a_password_is_read(tmp_path):
     lines = corpus_lines("gov2019-3-zonghe-baoshuiqu-opinions-zh")
     locked = documents.write_pdf(lines, tmp_path / "locked.pdf", encrypt="secret")

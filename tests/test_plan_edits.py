@@ -10,6 +10,7 @@ from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QMessageBox
 
 from data import json_format
+from data.backups import backup_paths
 from data.review import ReviewStore
 from data.store import PlanStore
 from desktop import settings as keys
@@ -135,7 +136,7 @@ def test_remove_plan_asks_keeps_a_copy_and_removes_the_plan_with_its_review(qtbo
     monkeypatch.setattr(QMessageBox, "question", lambda parent, title, text, *rest: asked.append(text) or answer)
     window.named_actions["remove_plan"].trigger()
     assert asked and "“A second plan” (100 tasks)" in asked[0]
-    backups = list(sample_db.parent.glob("plans.before-removing-plan-2-*.sqlite"))
+    backups = [p for p in backup_paths(sample_db) if p.name.endswith("-removal.sqlite")]
     if answer == QMessageBox.StandardButton.Cancel:
         assert [p.id for p in window.store.plans()] == [1, 2] and not backups
         return

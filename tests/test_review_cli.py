@@ -65,7 +65,7 @@ def test_edit_and_delete_ones_own_note(sample_db, capsys):
     assert "only its author" in capsys.readouterr().err
     assert review(sample_db, "delete", note_id) == 0
     [note] = listing(sample_db, capsys)["notes"]
-    assert (note["text"], note["deleted"]) == ("second", True)
+    assert (note["id"], note["author"], note["text"], note["deleted"]) == (note_id, "ann", "", True)  # a tombstone
 
 
 def test_whoami_stores_the_default_reviewer(sample_db, capsys):

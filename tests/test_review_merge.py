@@ -18,8 +18,8 @@ from hypothesis import given, settings
 from hypothesis import strategies as st
 
 from data.errors import ExportError, ReviewFileError
-from data.canonical import checksum
 from data.review import IN_REVIEW, NEEDS_FOLLOW_UP, REVIEWED, STATUSES, ReviewStore, made_on
+from data.review.file_format import file_checksum
 from data.store import PlanStore
 
 NOON = datetime(2026, 3, 1, 12, 0, tzinfo=timezone.utc)
@@ -239,7 +239,7 @@ def rewritten(file: Path, change) -> None:
     """Change the file's content and give it a matching checksum, as a careful forger would."""
     document = json.loads(file.read_text("utf-8"))
     change(document["content"])
-    document["sha256"] = checksum(document["content"])
+    document["sha256"] = file_checksum(document["version"], document["content"])
     file.write_text(json.dumps(document), "utf-8")
 
 
@@ -266,7 +266,7 @@ REFUSALS = {
     "not JSON": (lambda f: f.write_text("plain text", "utf-8"), "truncated or not JSON"),
     "JSON list": (lambda f: f.write_text("[]", "utf-8"), "not a Plan Review review file"),
     "not UTF-8": (lambda f: f.write_bytes(b"\xff\xfe{}"), "not UTF-8"),
-    "newer format": (lambda f: f.write_text(f.read_text("utf-8").replace('"version": 1', '"version": 9'), "utf-8"),
+    "newer format": (lambda f: f.write_text(f.read_text("utf-8").replace('"version": 2', '"version": 9'), "utf-8"),
                      "newer Plan Review"),
     "unknown status": (lambda f: rewritten(f, set_status), r"malformed: states\[0\].status"),
     "note without id": (lambda f: rewritten(f, drop_note_id), r"malformed: notes\[0\].id"),
@@ -389,3 +389,100 @@ def test_merging_is_idempotent(_sample_db_template, operations):
         review = b.review()
         assert b.reviews.import_review(1, file).notes == 0
         assert b.review() == review
+
+
+# Privacy and forged files ---------------------------------------------------------------------------------
+def test_a_deleted_notes_text_leaves_the_database_and_the_review_file(laptops, tmp_path):
+    a, _ = laptops
+    secret = "the minister's home number is 555 0199. " * 8
+    for number in range(30):  # notes on the same pages, before and after it
+        a.reviews.add_note(a.task(1 + number % 5), f"note {number} " + "on the figures " * 10, "ann")
+    note = a.reviews.add_note(a.task(3), secret, "ann")
+    for number in range(10):
+        a.reviews.add_note(a.task(1 + number % 5), f"note {number}", "ann")
+    a.reviews.delete_note(note.id, "ann")
+    assert b"555 0199" in a.path.with_name(a.path.name + "-wal").read_bytes()  # until the next checkpoint
+    a.store.conn.execute("PRAGMA wal_checkpoint(TRUNCATE)")
+    assert b"555 0199" not in a.path.read_bytes()  # overwritten, not merely unlinked (the store sets
+    # secure_delete: Debian builds SQLite with it, others do not)
+    [tombstone] = [n for n in a.reviews.notes(1, include_deleted=True) if n.deleted]
+    assert (tombstone.id, tombstone.author, tombstone.text, tombstone.versions) == (note.id, "ann", "", {
+        a.reviews.replica_id(): 2})
+    file = tmp_path / "ann.json"
+    summary = a.reviews.export_review(1, file)
+    assert secret not in file.read_text("utf-8")
+    assert summary.notes == 40  # the live notes only
+
+
+def test_a_deleted_notes_text_arriving_from_an_older_file_is_not_kept(laptops, tmp_path):
+    a, b = laptops
+    note = shared_note(a, b, tmp_path)
+    a.reviews.delete_note(note.id, "ann")
+    file = a.export(tmp_path)
+    rewritten(file, lambda content: content["notes"][0].update(text="draft"))  # as an older release wrote it
+    b.reviews.import_review(1, file)
+    assert [(n.text, n.deleted) for n in b.reviews.notes(1, include_deleted=True)] == [("", True)]
+
+
+def test_an_old_database_loses_the_text_of_its_deleted_notes(sample_db):
+    from data.store import SCHEMA_VERSION
+
+    with PlanStore(sample_db) as store:
+        reviews = ReviewStore(store)
+        note = reviews.add_note(store.task_id_by_number(1, 2), "old secret", "ann")
+        store.conn.execute("UPDATE review_notes SET deleted = 1 WHERE id = ?", (note.id,))  # as release 0.1 kept it
+        store.conn.execute(f"PRAGMA user_version = {SCHEMA_VERSION - 1}")
+    with PlanStore(sample_db) as store:
+        assert store.conn.execute("SELECT text FROM review_notes WHERE id = ?", (note.id,)).fetchone() == ("",)
+
+
+FORGERIES = {
+    "another author": (lambda content: content["notes"][0].update(author="mallory"), "another author"),
+    "the note of another plan": (None, "belongs to plan 2 here"),
+    "two states of one reviewer on one task": (
+        lambda content: content["states"].append(dict(content["states"][0])), "appears twice"),
+}
+
+
+@pytest.mark.parametrize("forgery", FORGERIES.values(), ids=FORGERIES.keys())
+def test_a_forged_file_that_signs_again_is_refused_and_changes_nothing(laptops, tmp_path, forgery):
+    """A checksum is no signature: whoever changes a file can compute it again. What a merge must never do
+    is refused whatever the checksum says."""
+    from .test_reader import ANOTHER_YEAR
+    from data.registry import default_registry
+    from data.text_reader import read_plan_text
+
+    a, b = laptops
+    note = shared_note(a, b, tmp_path)
+    a.reviews.set_state(a.task(4), "ann", status=REVIEWED)
+    change, problem = forgery
+    if change is None:  # a note of plan 2 on B, its id put in a file for plan 1
+        plan_2 = b.store.import_plan(read_plan_text(ANOTHER_YEAR, default_registry())).plan_id
+        other = b.reviews.add_note(b.store.task_ids(plan_2)[0], "plan 2's note", "ann")
+
+        def change(content: dict) -> None:
+            content["notes"][0]["id"] = other.id
+    file = a.export(tmp_path)
+    rewritten(file, change)
+    rows = b.rows()
+    with pytest.raises(ReviewFileError, match=problem):
+        b.reviews.import_review(1, file)
+    assert b.rows() == rows
+    assert b.reviews.note(note.id).author == "ann"
+
+
+@pytest.mark.parametrize("version, problem", [
+    (1, "altered or damaged"),  # the checksum covers the version: naming another one breaks it
+    (-3, "no review file version this program knows"),
+    ("2\nforged", "no review file version this program knows"),
+    (True, "no review file version this program knows"),
+])
+def test_the_version_is_checked_with_the_content(laptops, tmp_path, version, problem):
+    a, b = laptops
+    a.reviews.add_note(a.task(4), "Check the figures", "ann")
+    file = a.export(tmp_path)
+    document = json.loads(file.read_text("utf-8"))
+    file.write_text(json.dumps({**document, "version": version}), "utf-8")
+    with pytest.raises(ReviewFileError, match=problem) as refused:
+        b.reviews.import_review(1, file)
+    assert "\n" not in refused.value.problem

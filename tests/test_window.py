@@ -531,3 +531,18 @@ def test_a_bad_plan_file_is_a_clear_message_and_changes_nothing(qtbot, window, t
     [(kind, title, text)] = dialogs
     assert kind == "critical" and title == "Import Plan" and str(bad) in text
     assert window.plan_combo.count() == 1
+
+
+def test_a_database_on_read_only_media_opens_read_only_with_a_notice(open_window, sample_db, monkeypatch, dialogs):
+    import os
+
+    import data.store
+
+    monkeypatch.setattr(data.store.os, "access", lambda path, mode: mode != os.W_OK)  # as on a read-only disk
+    window = open_window(sample_db)
+    assert window.store.read_only and window.read_only_label.isVisible()
+    assert "nothing can be saved" in window.read_only_label.text()
+    window.choose_task(window.store.task_id_by_number(PLAN, 1))
+    window.review.add_note("cannot be kept")
+    [(kind, _title, text)] = dialogs
+    assert kind == "critical" and "read-only" in text

@@ -15,7 +15,8 @@ MB = 1024 * 1024
 class Kind(Enum):
     """A format, with the largest file of it the program reads."""
 
-    TEXT = ("plain text or plan JSON", 50 * MB)
+    TEXT = ("plain text", 50 * MB)
+    JSON = ("plan JSON", 128 * MB)  # a plan of 100,000 tasks is about 62 MB
     DOCX = ("Word document (.docx)", 50 * MB)
     XLSX = ("Excel workbook (.xlsx)", 50 * MB)
     PDF = ("PDF", 100 * MB)
@@ -35,7 +36,7 @@ _ZIP = (b"PK\x03\x04", b"PK\x05\x06")
 _HTML_START = re.compile(rb"^\s*(?:<!--.*?-->\s*)*<(?:!doctype\s+html|html|head|body|meta|title|div|p)\b", re.I | re.S)
 _MHT_HEADER = re.compile(rb"^(?:[\w-]+:[^\n]*\r?\n(?:[ \t][^\n]*\r?\n)*){0,30}?"
                          rb"content-type:\s*multipart/related", re.I)
-_EXTENSIONS = {".txt": Kind.TEXT, ".json": Kind.TEXT, ".docx": Kind.DOCX, ".xlsx": Kind.XLSX, ".pdf": Kind.PDF, ".html": Kind.HTML, ".htm": Kind.HTML,
+_EXTENSIONS = {".txt": Kind.TEXT, ".json": Kind.JSON, ".docx": Kind.DOCX, ".xlsx": Kind.XLSX, ".pdf": Kind.PDF, ".html": Kind.HTML, ".htm": Kind.HTML,
                ".mht": Kind.MHT, ".mhtml": Kind.MHT, ".csv": Kind.CSV, ".doc": Kind.LEGACY_DOCUMENT,
                ".wps": Kind.LEGACY_DOCUMENT, ".rtf": Kind.LEGACY_DOCUMENT, ".xls": Kind.LEGACY_WORKBOOK,
                ".et": Kind.LEGACY_WORKBOOK}
@@ -58,6 +59,8 @@ def detect_kind(path: Path, head: bytes) -> Kind:
     if head.lstrip().startswith(b"{\\rtf"):
         return Kind.LEGACY_DOCUMENT
     text = head.lstrip(b"\xef\xbb\xbf")
+    if text.lstrip().startswith((b"{", b"[")):
+        return Kind.JSON
     if _MHT_HEADER.match(text):
         return Kind.MHT
     if _HTML_START.match(text) or _HTML_START.match(_utf16_to_ascii(text)):

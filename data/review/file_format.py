@@ -1,30 +1,35 @@
 """The review file a reviewer hands to a colleague: its format, checked whole before anything is merged.
 
-{"format": "plan-review/review", "version": 1, "sha256": <of the canonical content>,
+{"format": "plan-review/review", "version": 2, "sha256": <of the canonical {format, version, content}>,
 "content": {"plan": {"fingerprint", "title"}, "replica", "reviewer" (null: everyone), "exported",
 "notes": [{"id", "task", "task_position", "author", "created", "text", "deleted", "updated", "versions",
 "conflicts": [{"text", "deleted", "updated", "versions"}]}],
 "states": [{"task", "task_position", "reviewer", "status", "flagged", "updated", "versions"}]}}.
 The canonical content is its JSON with sorted keys, no spaces, UTF-8. Tasks are matched by position
-in the plan (`task`, the number, is for people).
+in the plan (`task`, the number, is for people). A deleted note travels as a tombstone: its text is "".
+Version 1 files (read still) had the checksum of the content alone.
 """
 from __future__ import annotations
 
 import json
+import os
 from collections.abc import Callable, Iterable
 from pathlib import Path
 
 from ..canonical import checksum
 from ..errors import ReviewFileError
-from ..files import atomic_target
-from .merge import STATUSES, Note, NoteVersion, ReviewState
+from ..files import atomic_target, size_problem
+from ..json_input import JsonInputError, MalformedJsonError, load_json, shown
+from .merge import STATUSES, Note, NoteVersion, ReviewState, kept_text
 
 FILE_FORMAT = "plan-review/review"
-FILE_VERSION = 1
+FILE_VERSION = 2
+READ_VERSIONS = (1, 2)
+MAX_REVIEW_FILE_BYTES = 64 * 1024 ** 2  # a note on each of 100,000 tasks takes about 40 MB
 
 
 def version_record(version: NoteVersion) -> dict:
-    return {"text": version.text, "deleted": version.deleted, "updated": version.updated,
+    return {"text": kept_text(version), "deleted": version.deleted, "updated": version.updated,
             "versions": version.versions}
 
 
@@ -54,30 +59,45 @@ def state_from_record(record: dict, task_id: int, task_number: int) -> ReviewSta
 
 def write_review_file(path: Path, content: dict) -> None:
     """Write the content as a review file, with its checksum, replacing the file at once."""
-    document = {"format": FILE_FORMAT, "version": FILE_VERSION, "sha256": checksum(content), "content": content}
+    document = {"format": FILE_FORMAT, "version": FILE_VERSION, "sha256": file_checksum(FILE_VERSION, content),
+                "content": content}
     with atomic_target(path) as temporary:  # not indented: json indents in pure Python, ten times slower
         temporary.write_text(json.dumps(document, ensure_ascii=False, sort_keys=True) + "\n", "utf-8")
+
+
+def file_checksum(version: int, content: dict) -> str:
+    """What the file's sha256 is of: its format, version and content (version 1: the content alone)."""
+    return checksum(content if version == 1 else {"format": FILE_FORMAT, "version": version, "content": content})
 
 
 def read_review_file(path: Path) -> tuple[dict, str]:
     """The content of a review file and its checksum, after checking the file whole and well formed."""
     try:
-        raw = path.read_bytes()
+        with path.open("rb") as handle:
+            problem = size_problem(os.fstat(handle.fileno()).st_size, MAX_REVIEW_FILE_BYTES, "a review file")
+            if problem:
+                raise ReviewFileError(path, problem)
+            raw = handle.read()
     except OSError as error:
         raise ReviewFileError(path, f"cannot be read ({error.strerror})") from None
     try:
-        document = json.loads(raw.decode("utf-8"))
+        document = load_json(raw.decode("utf-8"))
     except UnicodeDecodeError:
         raise ReviewFileError(path, "is not a review file (not UTF-8 text)") from None
-    except json.JSONDecodeError as error:
-        raise ReviewFileError(path, f"is truncated or not JSON ({error.msg} at line {error.lineno})") from None
+    except MalformedJsonError as error:
+        raise ReviewFileError(path, f"is truncated or not JSON ({error})") from None
+    except JsonInputError as error:
+        raise ReviewFileError(path, f"is refused: {error}") from None
     if not isinstance(document, dict) or document.get("format") != FILE_FORMAT:
         raise ReviewFileError(path, "is not a Plan Review review file")
-    if not isinstance(document.get("version"), int) or document["version"] > FILE_VERSION:
-        raise ReviewFileError(path, f"was written by a newer Plan Review (review file version "
-                                    f"{document.get('version')}; this program reads up to {FILE_VERSION})")
+    version = document.get("version")
+    if type(version) is int and version > FILE_VERSION:
+        raise ReviewFileError(path, f"was written by a newer Plan Review (review file version {version}; "
+                                    f"this program reads up to {FILE_VERSION})")
+    if type(version) is not int or version not in READ_VERSIONS:
+        raise ReviewFileError(path, f"has no review file version this program knows ({shown(version)})")
     content = document.get("content")
-    if not isinstance(content, dict) or document.get("sha256") != checksum(content):
+    if not isinstance(content, dict) or document.get("sha256") != file_checksum(version, content):
         raise ReviewFileError(path, "was altered or damaged after export (its checksum does not match)")
     problem = _shape_problem(content)
     if problem:
@@ -147,4 +167,7 @@ def _shape_problem(content: dict) -> str | None:
     ids = [note["id"] for note in content["notes"]]
     if len(set(ids)) != len(ids):
         return "a note id appears twice"
+    states = [(state["task_position"], state["reviewer"]) for state in content["states"]]
+    if len(set(states)) != len(states):
+        return "one reviewer's state of one task appears twice"
     return None

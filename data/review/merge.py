@@ -55,6 +55,11 @@ class NoteVersion:
         return (not self.deleted, sum(self.versions.values()), self.key, self.text)
 
 
+def kept_text(version: NoteVersion) -> str:
+    """The text stored and sent for a version: none for a deleted one (its tombstone keeps no text)."""
+    return "" if version.deleted else version.text
+
+
 @dataclass(frozen=True)
 class Note:
     id: str

@@ -29,9 +29,10 @@ from ..errors import ReviewEditError, ReviewFileError
 from ..store import PlanStore
 from .file_format import note_from_record, note_record, read_review_file, state_from_record, state_record, \
     write_review_file
+from ..json_input import shown
 from .merge import (IN_REVIEW, NEEDS_FOLLOW_UP, NOT_REVIEWED, REVIEWED, STATUSES, DepartmentProgress,
-                    ExchangeSummary, Note, NoteVersion, Progress, ReviewState, TaskReview, Versions, merge_note,
-                    merge_state)
+                    ExchangeSummary, Note, NoteVersion, Progress, ReviewState, TaskReview, Versions, kept_text,
+                    merge_note, merge_state)
 
 REVIEWER_VARIABLE = "PLAN_REVIEW_REVIEWER"
 
@@ -228,11 +229,11 @@ class ReviewStore:
         self.conn.execute(
             "INSERT OR REPLACE INTO review_notes (id, task_id, author, text, created, updated, deleted, versions) "
             "VALUES (?, ?, ?, ?, ?, ?, ?, ?)",
-            (note.id, note.task_id, note.author, note.text, note.created, note.updated, int(note.deleted),
-             canonical_json(note.versions)))
+            (note.id, note.task_id, note.author, kept_text(note.current), note.created, note.updated,
+             int(note.deleted), canonical_json(note.versions)))
         self.conn.executemany(
             "INSERT INTO review_conflicts (note_id, versions, text, deleted, updated) VALUES (?, ?, ?, ?, ?)",
-            [(note.id, canonical_json(v.versions), v.text, int(v.deleted), v.updated) for v in note.conflicts])
+            [(note.id, canonical_json(v.versions), kept_text(v), int(v.deleted), v.updated) for v in note.conflicts])
 
     def _write_state(self, state: ReviewState) -> None:
         self.conn.execute(
@@ -409,7 +410,7 @@ class ReviewStore:
             "states": [state_record(s, positions[s.task_id]) for s in states],
         }
         write_review_file(path, content)
-        return ExchangeSummary(len(notes), len(states))
+        return ExchangeSummary(sum(not note.deleted for note in notes), len(states))
 
     def import_review(self, plan_id: int, path: str | Path) -> ExchangeSummary:
         """Merge a colleague's review file into the plan's review; a refused file changes nothing."""
@@ -425,6 +426,10 @@ class ReviewStore:
         missing = {r["task_position"] for r in content["notes"] + content["states"]} - tasks.keys()
         if missing:
             raise ReviewFileError(path, f"names task position {min(missing)}, which plan {plan_id} does not have")
+        forged = self._forged_note(plan_id, content["notes"])
+        if forged:
+            raise ReviewFileError(path, forged)
+        self.store.back_up("review-merge")
         with self._edit():
             summary = self._merge(plan_id, content, tasks)
             if isinstance(content.get("computer"), str) and content["computer"].strip():
@@ -434,6 +439,22 @@ class ReviewStore:
                               (digest, plan_id, content["replica"], self._now(),
                                summary.notes + summary.states))
         return summary
+
+    def _forged_note(self, plan_id: int, records: list[dict]) -> str | None:
+        """What a file's notes would change that a merge never changes: a note's author, or its plan."""
+        stored = {}
+        for chunk, marks in in_chunks([record["id"] for record in records]):
+            stored.update({r[0]: (r[1], r[2]) for r in self.conn.execute(
+                f"SELECT n.id, n.author, t.plan_id FROM review_notes n JOIN tasks t ON t.id = n.task_id "
+                f"WHERE n.id IN ({marks})", chunk)})
+        for record in records:
+            author, plan = stored.get(record["id"], (record["author"], plan_id))
+            if plan != plan_id:
+                return f"holds note {record['id']}, which belongs to plan {plan} here, not to plan {plan_id}"
+            if author != record["author"]:
+                return (f"gives note {record['id']} another author ({shown(record['author'])}; it was written "
+                        f"by {shown(author)})")
+        return None
 
     def _merge(self, plan_id: int, content: dict, tasks: dict[int, tuple[int, int]]) -> ExchangeSummary:
         """Merge the file's records into the plan's; `tasks` maps a task position to (id, number)."""
