@@ -105,23 +105,25 @@ def _has_images(path: Path) -> bool:
         return any(holds_image(item) for page in extract_pages(path, maxpages=5) for item in page)
 
 
-def _furniture_key(text: str) -> str:
-    return re.sub(r"\d+", "#", re.sub(r"\s+", "", text))
+def _furniture_key(line: PageLine) -> tuple[str, int]:
+    """A line as a running header or footer repeats it: its text (numbers aside) at its height."""
+    return re.sub(r"\d+", "#", re.sub(r"\s+", "", line.text)), round(line.top / 4)
 
 
 def _without_furniture(pages: list[list[PageLine]]) -> list[PageLine]:
     """All pages' lines without page markers and the running headers and footers: lines at a page's top or
-    foot that recur (numbers aside) on most pages."""
+    foot that recur (numbers aside) at the same height on most pages. (A body line that often falls at a
+    page's foot, as a ledger's "市发改委" does, stands at a different height on each page.)"""
     edges = Counter()
     for lines in pages:
         edge_lines = lines[:_FURNITURE_LINES] + lines[-_FURNITURE_LINES:]
-        edges.update({_furniture_key(line.text) for line in edge_lines})
+        edges.update({_furniture_key(line) for line in edge_lines})
     recurring = {key for key, count in edges.items() if len(pages) >= 2 and count >= max(2, 0.6 * len(pages))}
     kept = []
     for lines in pages:
         for index, line in enumerate(lines):
             at_edge = index < _FURNITURE_LINES or index >= len(lines) - _FURNITURE_LINES
-            if at_edge and (_PAGE_MARKER.match(line.text) or _furniture_key(line.text) in recurring):
+            if at_edge and (_PAGE_MARKER.match(line.text) or _furniture_key(line) in recurring):
                 continue
             kept.append(line)
     return kept
@@ -130,7 +132,7 @@ def _without_furniture(pages: list[list[PageLine]]) -> list[PageLine]:
 def _paragraphs(lines: list[PageLine]) -> list[str]:
     """Lines joined where the text ran on: a line reaching the right margin (the next line's first word
     would not have fitted) followed by a line starting at the left margin, not opening a numbered item
-    nor a label ("牵头单位：")."""
+    nor a label ("牵头单位："), nor a short fragment after a sentence's end (a name, a signature)."""
     if not lines:
         return []
     left = Counter(round(line.left) for line in lines).most_common(1)[0][0]
@@ -154,8 +156,13 @@ def _runs_on(line: PageLine, following: PageLine, left: float, right: float) -> 
     first_word = _FIRST_WORD.match(following.text).group()
     reaches_margin = line.right + width * (len(first_word) + 1) > right
     starts_at_margin = abs(following.left - left) < width * 0.8
-    opens_item = bool(_NUMBERED_START.match(following.text)) and bool(_SENTENCE_END.search(line.text))
-    return reaches_margin and starts_at_margin and not opens_item and not labelled_line(following.text)
+    ends_sentence = bool(_SENTENCE_END.search(line.text))
+    opens_item = ends_sentence and bool(_NUMBERED_START.match(following.text))
+    # a short line ending no sentence after a sentence's end: a name, a signature, a table cell ("市发改委")
+    short = following.right < left + 0.6 * (right - left)
+    fragment = ends_sentence and short and not _SENTENCE_END.search(following.text)
+    return (reaches_margin and starts_at_margin and not opens_item and not fragment
+            and not labelled_line(following.text))
 
 
 def _is_cjk(char: str) -> bool:
