@@ -154,6 +154,21 @@
     </message>
 </context>
 <context>
+    <name>DeadlineDialog</name>
+    <message>
+        <source>Set Deadline of Task %1</source>
+        <translation>设定任务 %1 的完成时限</translation>
+    </message>
+    <message>
+        <source>No deadline set by the office (the plan&apos;s own counts)</source>
+        <translation>本单位未设定完成时限（以计划自身的为准）</translation>
+    </message>
+    <message>
+        <source>Deadline:</source>
+        <translation>完成时限：</translation>
+    </message>
+</context>
+<context>
     <name>DepartmentsModel</name>
     <message>
         <source>&amp;Names and Abbreviations</source>
@@ -242,12 +257,24 @@
         <translation>导出审阅报告(&amp;V)…</translation>
     </message>
     <message>
+        <source>Export &amp;Ledger…</source>
+        <translation>导出台账(&amp;L)…</translation>
+    </message>
+    <message>
         <source>Print Pre&amp;view…</source>
         <translation>打印预览(&amp;V)…</translation>
     </message>
     <message>
         <source>&amp;Print…</source>
         <translation>打印(&amp;P)…</translation>
+    </message>
+    <message>
+        <source>&amp;Ledger…</source>
+        <translation>台账(&amp;L)…</translation>
+    </message>
+    <message>
+        <source>Das&amp;hboard…</source>
+        <translation>进展看板(&amp;H)…</translation>
     </message>
     <message>
         <source>Print Assignment Sheet</source>
@@ -481,6 +508,85 @@
     </message>
 </context>
 <context>
+    <name>Ledger</name>
+    <message>
+        <source>Done</source>
+        <translation>已完成</translation>
+    </message>
+    <message>
+        <source>Under way</source>
+        <translation>推进中</translation>
+    </message>
+    <message>
+        <source>Blocked</source>
+        <translation>受阻</translation>
+    </message>
+    <message>
+        <source>Not started</source>
+        <translation>未开始</translation>
+    </message>
+    <message>
+        <source>No answer</source>
+        <translation>未反馈</translation>
+    </message>
+    <message>
+        <source>No.</source>
+        <translation>序号</translation>
+    </message>
+    <message>
+        <source>Task</source>
+        <translation>任务</translation>
+    </message>
+    <message>
+        <source>Lead department</source>
+        <translation>牵头单位</translation>
+    </message>
+    <message>
+        <source>Participants</source>
+        <translation>参与单位</translation>
+    </message>
+    <message>
+        <source>Deadline</source>
+        <translation>完成时限</translation>
+    </message>
+    <message>
+        <source>Progress reported</source>
+        <translation>反馈进展</translation>
+    </message>
+    <message>
+        <source>Overdue</source>
+        <translation>已逾期</translation>
+    </message>
+    <message>
+        <source>%1 (set by the office)</source>
+        <translation>%1（本单位设定）</translation>
+    </message>
+    <message>
+        <source>Department</source>
+        <translation>单位</translation>
+    </message>
+    <message>
+        <source>Answered</source>
+        <translation>已反馈</translation>
+    </message>
+    <message>
+        <source>Tasks answered</source>
+        <translation>已反馈任务</translation>
+    </message>
+    <message>
+        <source>Overdue (led)</source>
+        <translation>逾期（牵头）</translation>
+    </message>
+    <message>
+        <source>Yes</source>
+        <translation>是</translation>
+    </message>
+    <message>
+        <source>No</source>
+        <translation>否</translation>
+    </message>
+</context>
+<context>
     <name>LedgerColumnsDialog</name>
     <message>
         <source>Number</source>
@@ -533,6 +639,88 @@
     <message>
         <source>Say what each column holds; the rows are then read again.</source>
         <translation>请指明每一列的内容；随后将重新读取各行。</translation>
+    </message>
+</context>
+<context>
+    <name>LedgerDialog</name>
+    <message>
+        <source>Ledger</source>
+        <translation>台账</translation>
+    </message>
+    <message>
+        <source>&amp;Copy Reminder</source>
+        <translation>复制催办名单(&amp;C)</translation>
+    </message>
+    <message>
+        <source>Tasks</source>
+        <translation>任务</translation>
+    </message>
+    <message>
+        <source>Departments</source>
+        <translation>单位</translation>
+    </message>
+    <message>
+        <source>Reminder</source>
+        <translation>催办</translation>
+    </message>
+    <message>
+        <source>Dashboard</source>
+        <translation>进展看板</translation>
+    </message>
+    <message>
+        <source>Set &amp;Deadline…</source>
+        <translation>设定完成时限(&amp;D)…</translation>
+    </message>
+    <message>
+        <source>&amp;Print Dashboard…</source>
+        <translation>打印进展看板(&amp;P)…</translation>
+    </message>
+    <message>
+        <source>Close</source>
+        <translation>关闭</translation>
+    </message>
+    <message>
+        <source>%1 of %2 departments answered · %3 of %4 tasks overdue (as of %5)</source>
+        <translation>%2 个单位中已有 %1 个反馈 · %4 项任务中 %3 项逾期（截至 %5）</translation>
+    </message>
+    <message>
+        <source>Every department has answered.</source>
+        <translation>各单位均已反馈。</translation>
+    </message>
+    <message>
+        <source>Not answered yet (%1 of %2 departments):</source>
+        <translation>尚未反馈（%2 个单位中的 %1 个）：</translation>
+    </message>
+    <message>
+        <source>- %1 (%2 tasks)</source>
+        <translation>- %1（%2 项任务）</translation>
+    </message>
+    <message>
+        <source>Set Deadline of Task %1</source>
+        <translation>设定任务 %1 的完成时限</translation>
+    </message>
+    <message>
+        <source>Print Dashboard</source>
+        <translation>打印进展看板</translation>
+    </message>
+</context>
+<context>
+    <name>LedgerExportDialog</name>
+    <message>
+        <source>Export Ledger</source>
+        <translation>导出台账</translation>
+    </message>
+    <message>
+        <source>Format:</source>
+        <translation>格式：</translation>
+    </message>
+    <message>
+        <source>Save to:</source>
+        <translation>保存到：</translation>
+    </message>
+    <message>
+        <source>Writing the ledger…</source>
+        <translation>正在写入台账…</translation>
     </message>
 </context>
 <context>
