@@ -1,8 +1,8 @@
 """Backups of a database, made through SQLite's backup API (never a file copy of a live database), kept in
 a `backups` folder beside it and thinned out as they age.
 
-A backup is made before an import, a review merge, a migration, a plan removal and a restore, and when the window starts
-on a database changed since its newest backup. Restoring copies a backup (after its full integrity check)
+A backup is made before an import, a review merge, a reading of feedback workbooks, a migration, a plan
+removal and a restore, and when the window starts on a database changed since its newest backup. Restoring copies a backup (after its full integrity check)
 back into the live database through the same API, the current content first kept as a backup too.
 """
 from __future__ import annotations
@@ -24,7 +24,8 @@ KEEP_DAILY = 7  # then the newest of each of the last seven days
 KEEP_WEEKLY = 8  # then the newest of each of the last eight weeks
 STAMP = "%Y%m%dT%H%M%S%f"
 REASONS = {"import": "before an import", "review-merge": "before a review merge", "migration": "before an upgrade",
-           "restore": "before a restore", "removal": "before a plan was removed", "start": "at start"}
+           "restore": "before a restore", "removal": "before a plan was removed", "start": "at start",
+           "feedback": "before feedback workbooks were read"}
 
 
 @dataclass(frozen=True)

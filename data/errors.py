@@ -36,6 +36,11 @@ class RegistryFileError(PlanReviewError):
     """A department registry file that is refused: unreadable, not JSON, or not in the registry format."""
 
 
+class FeedbackFileError(PlanReviewError):
+    """A returned feedback workbook that is refused: unreadable, not a feedback workbook, altered, or for
+    another plan or department."""
+
+
 class ReviewEditError(PlanReviewError):
     """A review edit that is not allowed: another author's note, a deleted note, an unknown task."""
 

@@ -13,9 +13,11 @@ from data.store import PlanStore
 
 from .context import AppContext
 from .main_window import MainWindow, show_error
+from .resources import app_icon
 from .settings import Settings
 
 FIRST_PAINT_TIMEOUT_MS = 10_000
+DESKTOP_FILE = "org.planreview.PlanReview"  # release/linux/org.planreview.PlanReview.desktop
 
 
 def application() -> QApplication:
@@ -24,6 +26,8 @@ def application() -> QApplication:
     app.setApplicationName("plan-review")
     app.setApplicationDisplayName("Plan Review")
     app.setOrganizationName("plan-review")
+    app.setDesktopFileName(DESKTOP_FILE)  # Wayland finds the launcher, and with it the icon, by this name
+    app.setWindowIcon(app_icon())
     return app
 
 

@@ -10,6 +10,7 @@ import json
 import os
 import sqlite3
 import sys
+from datetime import date
 from pathlib import Path
 
 from data.errors import EXIT_BAD_INPUT, EXIT_PARTLY_READ, PlanReviewError
@@ -19,6 +20,8 @@ from data.review import ALL, ATTENTION, FLAGGED, FOLLOW_UP, STATUSES, NoteVersio
 from data.session import PlanSession, TaskFilter
 from data.store import PlanStore, database_error
 from exporters.formats import FORMATS
+
+from .licences import components, program_version, qt_notice
 
 EXIT_CLOSED_PIPE = 141  # 128 + SIGPIPE: what a Unix tool ends with when its reader stops reading
 ROLES = {"lead": LEAD, "participant": PARTICIPANT, "any": None}
@@ -30,6 +33,7 @@ def _parser() -> argparse.ArgumentParser:
                         help=f"the database file (default: {default_database_path()})")
     parser = argparse.ArgumentParser(prog="plan-review", parents=[common],
                                      description="Review a government work plan offline.")
+    parser.add_argument("--version", action="version", version=f"%(prog)s {program_version()}")
     parser.add_argument("--smoke", action="store_true",
                         help="open the window on the plan, paint it once and exit")
     commands = parser.add_subparsers(dest="command", metavar="COMMAND")
@@ -49,6 +53,7 @@ def _parser() -> argparse.ArgumentParser:
     action.add_argument("-o", "--output", type=Path, required=True, metavar="FILE")
     action = actions.add_parser("import", parents=[common], help="add a colleague's bodies and spellings")
     action.add_argument("file", type=Path)
+    commands.add_parser("licences", help="list the components the program runs on, with their versions and licences")
     commands.add_parser("plans", parents=[common], help="list the stored plans")
     commands.add_parser("check", parents=[common],
                         help="check every page of the database (SQLite's integrity_check); exit 2 if damaged")
@@ -61,6 +66,7 @@ def _parser() -> argparse.ArgumentParser:
     _add_review_commands(commands, common)
     _add_backup_commands(commands, common)
     _add_export_command(commands, common)
+    _add_feedback_command(commands, common)
     return parser
 
 
@@ -168,15 +174,19 @@ def _dump(args: argparse.Namespace) -> None:
 
 
 def _departments(args: argparse.Namespace) -> None:
-    from wcwidth import wcswidth  # 27 ms to import: only for this table, not at every start
-
     with PlanSession.open(args.db, args.plan) as session:
         rows = session.store.departments(session.required_plan())
     table = [("department", "Chinese", "abbr.", "leads", "takes part", "")]
     table += [(r.name, r.name_zh or "—", r.abbreviation or "—", str(r.lead_count), str(r.participant_count),
                "" if r.verified else "(unverified)") for r in rows]
+    _print_columns(table, right=(False, False, False, True, True, False))  # the counts line up on the right
+
+
+def _print_columns(table: list[tuple[str, ...]], right: tuple[bool, ...]) -> None:
+    """Rows of texts in columns lined up for a terminal (Chinese names too); `right`: columns aligned right."""
+    from wcwidth import wcswidth  # 27 ms to import: only for these tables, not at every start
+
     widths = [max(wcswidth(row[column]) for row in table) for column in range(len(table[0]))]
-    right = (False, False, False, True, True, False)  # the counts line up on the right
     for row in table:
         cells = [_padded(text, width, align_right) for text, width, align_right in zip(row, widths, right)]
         print("  ".join(cells).rstrip())
@@ -402,6 +412,10 @@ def _add_export_command(commands: argparse._SubParsersAction, common: argparse.A
                          help="write one file per department into the folder -o names")
     command.add_argument("--with-review", action="store_true",
                          help="add each task's review status and notes as columns")
+    command.add_argument("--for-feedback", action="store_true",
+                         help="one feedback workbook per department into the folder -o names: the plan's columns "
+                              "locked, Progress, Completion date, Account of work and Contact to fill in "
+                              "(read back with: feedback import)")
     command.add_argument("-o", "--output", type=Path, required=True, metavar="PATH")
     command.add_argument("--plan", type=int, metavar="ID", help="the plan (default: the latest)")
 
@@ -409,18 +423,129 @@ def _add_export_command(commands: argparse._SubParsersAction, common: argparse.A
 def _export(args: argparse.Namespace) -> None:
     from exporters.export import ExportRequest, export_assignment_sheets
 
+    if args.for_feedback and not FORMATS[args.format].feedback:
+        raise PlanReviewError(args.output, f"feedback workbooks are written as {_feedback_formats()}, "
+                                           f"not {args.format}")
     with PlanSession.open(args.db, args.plan) as session:
         plan_id = session.required_plan()
         ids = (tuple(d.id for d in session.store.departments(plan_id)) if args.all
                else session.department_ids(args.department))
         request = ExportRequest(plan_id, ids, args.format, args.output, args.one_file_per_department,
-                                include_review=args.with_review)
+                                include_review=args.with_review, for_feedback=args.for_feedback)
         result = export_assignment_sheets(session.store, request)
     for warning in result.warnings:
         print(f"warning: {warning}")
     print(f"Wrote the sheets of {len(ids)} department(s) to {len(result.paths)} file(s):")
     for path in result.paths:
         print(f"  {path}")
+
+
+def _feedback_formats() -> str:
+    return " or ".join(key for key, export_format in FORMATS.items() if export_format.feedback)
+
+
+def _add_feedback_command(commands: argparse._SubParsersAction, common: argparse.ArgumentParser) -> None:
+    """`plan-review feedback import`: the departments' returned feedback workbooks read into the review."""
+    command = commands.add_parser("feedback", parents=[common],
+                                  help="read the feedback workbooks departments returned (export --for-feedback)")
+    actions = command.add_subparsers(dest="action", metavar="ACTION", required=True)
+    action = actions.add_parser("import", parents=[common],
+                                help="read returned workbooks (files, or folders of them) into the review")
+    action.add_argument("files", type=Path, nargs="+", metavar="FILE")
+    action.add_argument("--plan", type=int, metavar="ID", help="the plan (default: the latest)")
+    action = actions.add_parser("status", parents=[common],
+                                help="per department: tasks answered and their progress; then the departments "
+                                     "that have not answered, to chase")
+    action.add_argument("--plan", type=int, metavar="ID", help="the plan (default: the latest)")
+    action = actions.add_parser("ledger", parents=[common],
+                                help="write the ledger: every task with each department's latest progress, overdue "
+                                     "tasks marked, the departments' answers counted, the reminder list")
+    action.add_argument("--plan", type=int, metavar="ID", help="the plan (default: the latest)")
+    action.add_argument("--format", choices=sorted(FORMATS), default="xlsx")
+    action.add_argument("-o", "--output", type=Path, required=True, metavar="FILE")
+    action.add_argument("--on", type=_iso_date, metavar="YYYY-MM-DD",
+                        help="the day overdue is measured against (default: today)")
+    action = actions.add_parser("deadline", parents=[common],
+                                help="set the office's deadline of a task (it overrides the plan's), or clear it")
+    action.add_argument("task", type=int, metavar="TASK", help="the task's number")
+    action.add_argument("day", type=_deadline_day, metavar="YYYY-MM-DD|none")
+    action.add_argument("--plan", type=int, metavar="ID", help="the plan (default: the latest)")
+
+
+def _iso_date(text: str) -> date:
+    try:
+        return date.fromisoformat(text)
+    except ValueError:
+        raise argparse.ArgumentTypeError(f"not a date (YYYY-MM-DD): {text!r}") from None
+
+
+def _deadline_day(text: str) -> date | None:
+    return None if text.casefold() == "none" else _iso_date(text)
+
+
+def _feedback(args: argparse.Namespace) -> int:
+    return {"import": _feedback_import, "status": _feedback_status, "ledger": _feedback_ledger,
+            "deadline": _feedback_deadline}[args.action](args)
+
+
+def _feedback_ledger(args: argparse.Namespace) -> None:
+    from exporters.export import LedgerRequest, run_export
+
+    with PlanSession.open(args.db, args.plan) as session:
+        result = run_export(session.store, LedgerRequest(session.required_plan(), args.format, args.output, args.on))
+    for warning in result.warnings:
+        print(f"warning: {warning}", file=sys.stderr)
+    print(f"Wrote {result.paths[0]}")
+
+
+def _feedback_deadline(args: argparse.Namespace) -> None:
+    day = args.day
+    with PlanSession.open(args.db, args.plan) as session:
+        plan_id = session.required_plan()
+        task_id = session.store.task_id_by_number(plan_id, args.task)
+        if task_id is None:
+            raise PlanReviewError(session.path, f"plan {plan_id} has no task {args.task}")
+        session.store.set_office_deadline(task_id, day)
+    print(f"Task {args.task}: " + (f"deadline {day.isoformat()} (set by the office)" if day
+                                   else "the office's deadline cleared"))
+
+
+def _feedback_status(args: argparse.Namespace) -> None:
+    """One line per department (tasks, answered, progress counted), then the list of those to chase."""
+    from data.feedback import PROGRESS, PROGRESS_WORDS, department_answers
+
+    with PlanSession.open(args.db, args.plan) as session:
+        answers = department_answers(session.reviews, session.required_plan())
+    table = [("department", "tasks", "answered", *(PROGRESS_WORDS[key][0] for key in PROGRESS))]
+    table += [(a.name, str(a.tasks), str(a.answered), *(str(a.progress[key]) for key in PROGRESS)) for a in answers]
+    _print_columns(table, right=(False, *(True,) * (len(table[0]) - 1)))
+    waiting = [a.name for a in answers if not a.has_answered]
+    print(f"\n{counted(len(answers) - len(waiting), 'department')} of {len(answers)} answered.")
+    if waiting:
+        print(f"Not answered yet ({len(waiting)}):")
+        for name in waiting:
+            print(f"- {name}")
+
+
+def _feedback_import(args: argparse.Namespace) -> int:
+    """Print what came in; exit 2 when a workbook was refused, 3 when rows were."""
+    from data.feedback import import_feedback
+
+    with PlanSession.open(args.db, args.plan) as session:
+        report = import_feedback(session.reviews, session.required_plan(), args.files)
+    for department, answered in sorted(report.departments.items()):
+        print(f"{department}: {counted(answered, 'task')} answered")
+    print(f"{counted(len(report.departments), 'department')} answered; "
+          f"{counted(len(report.changed_tasks), 'task')} changed"
+          + (f" ({', '.join(map(str, report.changed_tasks))})" if report.changed_tasks else "")
+          + (f"; {counted(report.unchanged, 'answer')} already stored" if report.unchanged else ""))
+    for row in report.refused_rows:
+        print(f"row not read: {row}")
+    for error in report.refused_files:
+        print(f"plan-review: {error.path}: {error.problem}; nothing stored from it", file=sys.stderr)
+    if report.refused_files:
+        return EXIT_BAD_INPUT
+    return EXIT_PARTLY_READ if report.refused_rows else 0
 
 
 def _registry(args: argparse.Namespace) -> None:
@@ -436,8 +561,17 @@ def _registry(args: argparse.Namespace) -> None:
     print(f"Added {bodies} departments and {spellings} spellings from {args.file}")
 
 
-COMMANDS = {"import": _import, "registry": _registry, "plans": _plans, "check": _check, "dump": _dump,
-            "departments": _departments, "tasks": _tasks, "review": _review, "backup": _backup, "export": _export}
+def _licences(args: argparse.Namespace) -> None:
+    listed = components()
+    width = max(len(component.name) for component in listed)
+    for component in listed:
+        print(f"{component.name:<{width}}  {component.version:<10}  {component.licence}")
+    print(f"\n{qt_notice()}")
+
+
+COMMANDS = {"import": _import, "licences": _licences, "registry": _registry, "plans": _plans, "check": _check,
+            "dump": _dump, "departments": _departments, "tasks": _tasks, "review": _review, "backup": _backup,
+            "export": _export, "feedback": _feedback}
 
 
 def main(argv: list[str] | None = None) -> int:

@@ -214,15 +214,23 @@ class ExportDialog(BackgroundExportDialog):
         self.per_department = QCheckBox(self.tr("One file per department (into a folder)"),
                                         objectName="perDepartment")
         self.include_review = QCheckBox(self.tr("Include review status and notes"), objectName="includeReview")
+        self.for_feedback = QCheckBox(self.tr("For feedback: a workbook per department to fill in progress"),
+                                      objectName="forFeedback")
+        self.for_feedback.setToolTip(self.tr("The plan's columns locked; Progress, Completion date, Account of "
+                                             "work and Contact to fill in. Read the returned workbooks with "
+                                             "File ▸ Import Feedback…"))
         destination_row = self._format_and_destination(folder)
         self.per_department.toggled.connect(self._suggest_destination)
-        self._suggest_destination()
+        self.for_feedback.toggled.connect(self._feedback_chosen)
+        self.format_combo.currentIndexChanged.connect(self._feedback_chosen)
+        self._feedback_chosen()
 
         form = QFormLayout()
         form.addRow(self.tr("Departments:"), scope_box)
         form.addRow(self.tr("Format:"), self.format_combo)
         form.addRow("", self.per_department)
         form.addRow("", self.include_review)
+        form.addRow("", self.for_feedback)
         form.addRow(self.tr("Save to:"), destination_row)
         layout = QVBoxLayout(self)
         layout.addLayout(form)
@@ -231,13 +239,27 @@ class ExportDialog(BackgroundExportDialog):
     def chosen_ids(self) -> list[int]:
         return next(self.choices[key] for key, radio in self.scope_radios.items() if radio.isChecked())
 
+    def _feedback_chosen(self) -> None:
+        """Feedback workbooks: only in a format that writes them, always one per department, without review."""
+        self.for_feedback.setEnabled(FORMATS[self.chosen_format()].feedback)
+        if not self.for_feedback.isEnabled():
+            self.for_feedback.setChecked(False)
+        feedback = self.for_feedback.isChecked()
+        self.per_department.setEnabled(not feedback)
+        self.include_review.setEnabled(not feedback)
+        self.file_name = "feedback-workbooks" if feedback else ExportDialog.file_name
+        self._suggest_destination()
+
     def writes_folder(self) -> bool:
-        return self.per_department.isChecked()
+        return self.per_department.isChecked() or self.for_feedback.isChecked()
 
     def start_export(self) -> None:
         from exporters.export import ExportRequest
 
+        feedback = self.for_feedback.isChecked()
         request = ExportRequest(self.plan_id, tuple(self.chosen_ids()), self.chosen_format(),
                                 Path(self.destination.text()), self.per_department.isChecked(),
-                                include_review=self.include_review.isChecked())
-        self._run(request, self.tr("Writing the assignment sheets…"))
+                                include_review=self.include_review.isChecked() and not feedback,
+                                for_feedback=feedback)
+        self._run(request, self.tr("Writing the feedback workbooks…") if feedback
+                  else self.tr("Writing the assignment sheets…"))

@@ -6,7 +6,7 @@ from pathlib import Path
 
 from PySide6.QtCore import (QAbstractItemModel, QCoreApplication, QEvent, QItemSelectionModel, QModelIndex, QObject, QPoint,
                             QRect, QSize, Qt, QTimer, Signal)
-from PySide6.QtGui import QAction, QActionGroup, QCloseEvent, QGuiApplication, QIcon, QKeySequence
+from PySide6.QtGui import QAction, QActionGroup, QCloseEvent, QGuiApplication, QKeySequence
 from PySide6.QtWidgets import (QAbstractItemView, QComboBox, QDialog, QDockWidget, QFileDialog, QHBoxLayout,
                                QHeaderView, QLabel, QLineEdit, QMainWindow, QMenu, QMessageBox,
                                QSizePolicy, QSplitter, QTableView, QToolBar, QToolButton,
@@ -32,7 +32,6 @@ from .messages import show_error, slow_work_dialog
 from .models import (ALL, DEPARTMENT_ID_ROLE, FULL_NAMES, NAMING_CHOICES, PART, SECTION, TASK_ID_ROLE,
                      DepartmentsModel, PlanTreeModel, TaskTableModel)
 from .plan_controller import PlanController
-from .resources import resource_path
 from .review_controller import ReviewController
 from .jobs import CancelCheck, Job, Progress
 
@@ -73,7 +72,6 @@ class MainWindow(QMainWindow):
         self._task_hidden = False  # the task shown is one the filter hides (chosen in the tree)
         self._syncing = False  # set while one view follows the other, so the follower does not lead back
         self._clearing = False
-        self.setWindowIcon(QIcon(str(resource_path("plan-review.svg"))))
 
         self.table_model = TaskTableModel(self.session, self)
         self.tree_model = PlanTreeModel(self.session, self)
@@ -91,6 +89,7 @@ class MainWindow(QMainWindow):
         self.review = ReviewController(context, self)
         self.exports = ExportController(context, self)
         self.plan_edits = PlanController(context, self)
+        self.menus["help"] = self._build_help_menu()  # after the controllers' menus, so Help comes last
         self.review.filters_changed.connect(self._apply_filter)
         self._restore_settings()
         self._reset_to_plan()
@@ -275,6 +274,19 @@ class MainWindow(QMainWindow):
         menus["view"].addActions([self.named_actions[k] for k in ("tree", "table", "departments", "detail")])
         self.plan_group = QActionGroup(self)
         return menus
+
+    def _build_help_menu(self) -> QMenu:
+        menu = self.menuBar().addMenu(self.tr("&Help"))
+        about = QAction(self.tr("&About Plan Review"), self, objectName="about", menuRole=QAction.MenuRole.AboutRole)
+        about.triggered.connect(self.show_about)
+        menu.addAction(about)
+        return menu
+
+    def show_about(self) -> None:
+        """Help ▸ About: version, where the data and its copies live, the components' licences."""
+        from .about import AboutDialog
+
+        AboutDialog(self.session.store.path, self.context.settings.qsettings.fileName(), self).exec()
 
     def _build_toolbar(self) -> None:
         toolbar = QToolBar(self.tr("Plan and search"), self, objectName="mainToolbar")

@@ -48,3 +48,33 @@ class ReviewCommand(QUndoCommand):
             self._failed(error)
             return
         self._changed(self.task_id)
+
+
+class RecordsCommand(QUndoCommand):
+    """An edit of many tasks' review at once (an import of feedback), already made; `records` is what it
+    replaced. Undo and redo each put back the records held and hold what they replaced."""
+
+    def __init__(self, text: str, records: list[Record], restore: Callable[[list[Record]], list[Record]],
+                 changed: Callable[[], None], failed: Callable[[PlanReviewError], None]):
+        super().__init__(text)
+        self._records, self._restore = records, restore
+        self._changed, self._failed = changed, failed
+        self._made = True  # the edit is made before the command is pushed
+
+    def redo(self) -> None:
+        if self._made:
+            self._made = False
+            return
+        self._run()
+
+    def undo(self) -> None:
+        self._run()
+
+    def _run(self) -> None:
+        try:
+            self._records = self._restore(self._records)
+        except PlanReviewError as error:
+            self.setObsolete(True)
+            self._failed(error)
+            return
+        self._changed()

@@ -13,7 +13,7 @@ from collections.abc import Callable
 from datetime import date
 from pathlib import Path
 from collections.abc import Sequence
-from typing import Protocol
+from typing import TYPE_CHECKING, Protocol
 
 from PySide6.QtCore import QObject, QT_TRANSLATE_NOOP, Qt, Signal, SignalInstance
 from PySide6.QtGui import QAction, QActionGroup, QKeySequence, QUndoStack
@@ -31,8 +31,11 @@ from .jobs import CancelCheck, Job, Progress
 from .messages import show_error, slow_work_dialog
 from .context import AppContext
 from .models import DepartmentsModel, TaskColumn, TaskTableModel
-from .review_commands import Record, ReviewCommand, Step
-from .review_pane import NOT_STARTED_COLOUR, STATUS_COLOURS, ReviewPane, status_word
+from .review_commands import Record, RecordsCommand, ReviewCommand, Step
+from .review_pane import NOT_STARTED_COLOUR, STATUS_COLOURS, ReviewPane, reviewer_status_word, status_word
+
+if TYPE_CHECKING:
+    from data.feedback import FeedbackReport  # loads with the first import of feedback
 
 REVIEW_COLUMNS = ("status", "flag", "notes", "reviewers")
 KNOWN_EDIT_ERRORS = (ReviewEditError, DatabaseError)
@@ -42,6 +45,11 @@ STATUS_ACTIONS = (QT_TRANSLATE_NOOP("ReviewController", "Set Status to &Not Revi
                   QT_TRANSLATE_NOOP("ReviewController", "Set Status to &Reviewed"),
                   QT_TRANSLATE_NOOP("ReviewController", "Set Status to Needs &Follow-up"))
 STATUS_SHORTCUTS = ("Alt+1", "Alt+2", "Alt+3", "Alt+4")
+
+
+def _counted(count: int, one: str, many: str) -> str:
+    """The words for one, or for `count` (its "%1"), as translated."""
+    return one if count == 1 else many.replace("%1", str(count))
 
 
 class ReviewerDialog(QDialog):
@@ -193,6 +201,10 @@ class ReviewController(QObject):
             "identity": self._action(self.tr("Reviewer Identi&ty…"), self.ask_identity, None, "reviewerIdentity"),
             "export": self._action(self.tr("E&xport My Review…"), self._choose_export_file, None, "exportReview"),
             "import": self._action(self.tr("Import Revie&w…"), self._choose_import_file, None, "importReview"),
+            "feedback": self._action(self.tr("Import &Feedback…"), self._choose_feedback_files, None,
+                                     "importFeedback"),
+            "feedback-folder": self._action(self.tr("Import Feedback F&older…"), self._choose_feedback_folder, None,
+                                            "importFeedbackFolder"),
         }
         actions["undo"].setShortcut(QKeySequence(QKeySequence.StandardKey.Undo))
         actions["redo"].setShortcut(QKeySequence(QKeySequence.StandardKey.Redo))
@@ -209,7 +221,8 @@ class ReviewController(QObject):
     def _build_menus(self) -> None:
         menus = self.window.menus
         quit_action = self.window.named_actions["quit"]
-        menus["file"].insertActions(quit_action, [self.actions["export"], self.actions["import"]])
+        menus["file"].insertActions(quit_action, [self.actions["export"], self.actions["import"],
+                                                  self.actions["feedback"], self.actions["feedback-folder"]])
         menus["file"].insertSeparator(quit_action)
         first_edit = menus["edit"].actions()[0]
         menus["edit"].insertActions(first_edit, [self.actions["undo"], self.actions["redo"]])
@@ -304,7 +317,8 @@ class ReviewController(QObject):
         return self._review(row).statuses.get(self.reviewer, NOT_REVIEWED)
 
     def _statuses_tip(self, review: TaskReview) -> str | None:
-        lines = [f"{reviewer}: {status_word(status)}" for reviewer, status in review.statuses.items()]
+        lines = [f"{reviewer}: {reviewer_status_word(reviewer, status)}"
+                 for reviewer, status in review.statuses.items()]
         return "\n".join(lines) or None
 
     def _reviewers_text(self, review: TaskReview) -> str:
@@ -613,9 +627,92 @@ class ReviewController(QObject):
         self._enable_imports(True)
 
     def _enable_imports(self, enabled: bool) -> None:
-        """While a review file merges, no other import starts and the window stays on its database."""
-        self.actions["import"].setEnabled(enabled)
+        """While a review file or feedback is read in, no other import starts and the window stays on its
+        database."""
+        for name in ("import", "feedback", "feedback-folder"):
+            self.actions[name].setEnabled(enabled)
         self.window.enable_database_actions(enabled)
+
+    # Feedback workbooks -----------------------------------------------------------------------------------
+    def _choose_feedback_files(self) -> None:
+        if self.session.plan_id is None:
+            return
+        paths, _ = QFileDialog.getOpenFileNames(self.window, self.tr("Import Feedback"), str(self._review_folder()),
+                                                self.tr("Excel workbooks (*.xlsx);;All files (*)"))
+        if paths:
+            self._remember_folder(Path(paths[0]))
+            self.import_feedback([Path(path) for path in paths])
+
+    def _choose_feedback_folder(self) -> None:
+        if self.session.plan_id is None:
+            return
+        folder = QFileDialog.getExistingDirectory(self.window, self.tr("Import Feedback Folder"),
+                                                  str(self._review_folder()))
+        if folder:
+            self.context.settings.set(keys.REVIEW_FOLDER, folder)
+            self.import_feedback([Path(folder)])
+
+    def import_feedback(self, paths: list[Path]) -> None:
+        """Read returned feedback workbooks (files or folders) on a worker thread, in one transaction; then
+        one step of Undo, everything shown again, and a report of what came in."""
+        from data.feedback import import_feedback
+
+        database, plan_id = self.session.path, self.session.required_plan()
+
+        def read(progress: Progress, cancelled: CancelCheck) -> FeedbackReport:
+            with PlanSession.open(database, plan_id) as session:
+                return import_feedback(session.reviews, plan_id, paths)
+
+        job = Job(read)
+        progress = slow_work_dialog(self.window, self.tr("Reading feedback…"))
+        job.succeeded.connect(lambda report: (self._import_done(progress), self._feedback_read(report)))
+        job.failed.connect(lambda error: (
+            self._import_done(progress),
+            show_error(self.window, self.tr("Import Feedback"), error.path, error.problem)))
+        self._enable_imports(False)
+        job.start(self.context.thread_pool)
+
+    def _feedback_read(self, report: FeedbackReport) -> None:
+        from data.feedback import restore
+
+        if report.before:
+            self.undo_stack.push(RecordsCommand(self.tr("Import Feedback"), report.before,
+                                                lambda records: restore(self.reviews, records), self.refresh,
+                                                self._show_failure))
+        self.refresh()
+        self.feedback_report = self._feedback_box(report)
+        self.feedback_report.open()
+
+    def _feedback_box(self, report: FeedbackReport) -> QMessageBox:
+        """What came in: departments that answered, tasks changed; the refused files and rows in the details."""
+        lines = []
+        if report.departments:
+            lines.append(_counted(len(report.departments), self.tr("1 department answered:"),
+                                  self.tr("%1 departments answered:")))
+            lines += [f"• {name}: " + _counted(count, self.tr("1 task"), self.tr("%1 tasks"))
+                      for name, count in sorted(report.departments.items())]
+            lines.append("")
+        changed = report.changed_tasks
+        lines.append(_counted(len(changed), self.tr("1 task changed"), self.tr("%1 tasks changed"))
+                     + (f" ({', '.join(map(str, changed))})." if changed else "."))
+        if report.unchanged:
+            lines.append(_counted(report.unchanged, self.tr("1 answer was stored already and changed nothing."),
+                                  self.tr("%1 answers were stored already and changed nothing.")))
+        refused = [f"{error.path}: {error.problem}" for error in report.refused_files]
+        refused += [str(row) for row in report.refused_rows]
+        if report.refused_files:
+            lines.append(_counted(len(report.refused_files), self.tr("1 file was refused: nothing was stored from it."),
+                                  self.tr("%1 files were refused: nothing was stored from them.")))
+        if report.refused_rows:
+            lines.append(_counted(len(report.refused_rows), self.tr("1 row could not be matched and was not read."),
+                                  self.tr("%1 rows could not be matched and were not read.")))
+        icon = QMessageBox.Icon.Warning if refused else QMessageBox.Icon.Information
+        box = QMessageBox(icon, self.tr("Import Feedback"), "\n".join(lines), QMessageBox.StandardButton.Close,
+                          self.window, objectName="feedbackReport")
+        if refused:
+            box.setInformativeText(self.tr("Show Details… names each one and why."))
+            box.setDetailedText("\n".join(refused))
+        return box
 
     def _imported(self, path: Path, summary: ExchangeSummary) -> None:
         self.refresh()

@@ -27,6 +27,21 @@ NOTE_ID_ROLE = Qt.ItemDataRole.UserRole + 10
 VERSION_KEY_ROLE = Qt.ItemDataRole.UserRole + 11
 
 
+# A department's feedback is stored as a status (data/feedback.py); the pane says it as progress, in the
+# order of data.feedback.PROGRESS.
+PROGRESS_WORDS = (QT_TRANSLATE_NOOP("Review", "Not started"), QT_TRANSLATE_NOOP("Review", "Under way"),
+                  QT_TRANSLATE_NOOP("Review", "Done"), QT_TRANSLATE_NOOP("Review", "Blocked"))
+
+
+def reviewer_status_word(reviewer: str, status: str) -> str:
+    """A status as the reviewer meant it: a department's feedback as its progress ("Done"), else "Reviewed"."""
+    from data.feedback import PROGRESS, STATUS_PROGRESS, feedback_department  # 8 ms: not at the window's start
+
+    if feedback_department(reviewer) is not None:
+        return QCoreApplication.translate("Review", PROGRESS_WORDS[PROGRESS.index(STATUS_PROGRESS[status])])
+    return status_word(status)
+
+
 def status_word(status: str) -> str:
     """A review status as the user reads it ("Needs follow-up")."""
     return QCoreApplication.translate("Review", STATUS_WORDS[status])
@@ -191,7 +206,8 @@ class ReviewPane(QWidget):
             colour = STATUS_COLOURS.get(state.status)
             style = f" style='background-color:{colour.name()}'" if colour else ""
             flag = " ⚑ " + html.escape(self.tr("flagged")) if state.flagged else ""
-            lines.append(f"{name}: <span{style}>&nbsp;{html.escape(status_word(state.status))}&nbsp;</span>{flag}")
+            word = html.escape(reviewer_status_word(state.reviewer, state.status))
+            lines.append(f"{name}: <span{style}>&nbsp;{word}&nbsp;</span>{flag}")
         if not lines:
             lines = [html.escape(self.tr("No reviewer has set a status yet."))]
         heading = html.escape(self.tr("Reviewers:"))

@@ -63,6 +63,11 @@ class AssignedTask:
     lead: str
     others: tuple[str, ...]  # the participating departments other than the sheet's department
     extras: tuple[str, ...] = ()
+    position: int = 0  # the task's place in the plan: what names it in every copy of the plan
+
+    def cells(self) -> tuple[str | int, ...]:
+        """Its role, number, place, text, lead and other participants: the combined table's first columns."""
+        return (ROLE_NAMES[self.role], self.number, self.place, self.text, self.lead, "\n".join(self.others))
 
 
 @dataclass(frozen=True)
@@ -103,9 +108,7 @@ class AssignmentSheet:
         """All its tasks in one filterable table, the tasks it leads first, with its role in each."""
         columns = (Column("Role", 10), NUMBER, PLACE, TEXT, Column("Lead department", 26),
                    Column("Other participants", 28))
-        return Table(columns + self.extra_columns,
-                     tuple((ROLE_NAMES[t.role], t.number, t.place, t.text, t.lead, "\n".join(t.others))
-                           + t.extras for t in self.tasks))
+        return Table(columns + self.extra_columns, tuple(t.cells() + t.extras for t in self.tasks))
 
 
 NUMBER = Column("No.", 6)  # wide enough for its heading beside review columns
@@ -122,6 +125,7 @@ class SheetBook:
     printed: date
     sheets: list[AssignmentSheet]
     warnings: list[str] = field(default_factory=list)
+    fingerprint: str = ""  # the plan's content fingerprint, which a feedback workbook carries
 
     def matrix(self) -> tuple[list[tuple[int, str]], dict[tuple[int, int], str]]:
         """Tasks × sheets: the (number, text) of every task on any sheet, and 'L'/'P' by (number, sheet index)."""
@@ -196,6 +200,7 @@ def build_book(store: PlanStore, plan_id: int, department_ids: Sequence[int], *,
     clean = TextCleaner()
     info = store.plan_info(plan_id)
     by_id: dict[int, DepartmentRow] = {d.id: d for d in store.departments(plan_id)}
+    positions = store.task_positions(plan_id)
     unknown = [i for i in department_ids if i not in by_id]
     if unknown:
         raise KeyError(f"plan {plan_id} names no department with id {unknown[0]}")
@@ -213,11 +218,12 @@ def build_book(store: PlanStore, plan_id: int, department_ids: Sequence[int], *,
                 tasks.append(AssignedTask(
                     role, row.number, clean(task_place(row), where), clean(row.text, where),
                     clean(row.lead.name if row.lead else "", where), others,
-                    tuple(clean(column.value(row), where) for column in extra_columns)))
+                    tuple(clean(column.value(row), where) for column in extra_columns), positions[row.id]))
         sheets.append(AssignmentSheet(
             DepartmentName(name, clean(department.name_zh, name) or None,
                            clean(department.abbreviation, name) or None),
             tuple(tasks), tuple(Column(c.heading, c.width) for c in extra_columns)))
         if progress:
             progress(done + 1, len(department_ids))
-    return SheetBook(clean(info.title, "plan title"), printed or date.today(), sheets, clean.warnings)
+    return SheetBook(clean(info.title, "plan title"), printed or date.today(), sheets, clean.warnings,
+                     info.fingerprint)

@@ -6,7 +6,8 @@ to this replica's count. Merging an incoming record:
 - its vector is covered by ours: we already have it (importing twice changes nothing);
 - its vector covers ours: it was made after everything we have, so it wins, whatever the clocks say;
 - neither: both were edited since they last met. A note keeps both versions: a deterministic winner
-  stays as the note, the others become conflict copies linked to it until the user settles it. A state
+  stays as the note, the others become conflict copies linked to it until the user settles it (a version
+  saying what the winner says is no conflict: two offices reading the same feedback workbook agree). A state
   keeps the deterministic winner. Both sides reach the same result.
 """
 from __future__ import annotations
@@ -165,7 +166,8 @@ def merge_note(local: Note | None, incoming: Note) -> Note | None:
         return replace(incoming, task_id=local.task_id, task_number=local.task_number)
     candidates = {v.key: v for v in (local.current, *local.conflicts, incoming.current, *incoming.conflicts)}
     winner = max(candidates.values(), key=NoteVersion._rank)
-    others = tuple(version for key, version in sorted(candidates.items()) if key != winner.key)
+    others = tuple(version for key, version in sorted(candidates.items())  # the same words twice are no conflict
+                   if (version.text, version.deleted) != (winner.text, winner.deleted))
     return replace(local, text=winner.text, deleted=winner.deleted, updated=winner.updated,
                    versions=joined(local.versions, incoming.versions), conflicts=others)
 

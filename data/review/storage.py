@@ -161,6 +161,23 @@ class ReviewStore:
             self._write_note(note)
         return note
 
+    def put_note(self, task_id: int, note_id: str, author: str, text: str) -> Note | None:
+        """Make the note with this id (written on someone's behalf, e.g. a department's feedback) say `text`:
+        created, edited, or brought back from a deletion. Returns the note before, for `restore_note` (a note
+        that did not exist comes back deleted, so restoring it deletes it); None when it says `text` already."""
+        with self._edit():
+            try:
+                note = self.note(note_id)
+            except ReviewEditError:
+                now = self._now()
+                note = Note(note_id, task_id, self._task_number(task_id), author, self._nonblank(text, "a note"),
+                            now, now, False, self._bumped(None))
+                self._write_note(note)
+                return replace(note, deleted=True)
+            if note.text == text and not note.deleted and not note.conflicts:
+                return None
+            return self._save(note, text=self._nonblank(text, "a note"), deleted=False, conflicts=())
+
     def _own_note(self, note_id: str, author: str | None) -> Note:
         note = self.note(note_id)
         author = author or self.default_reviewer()
