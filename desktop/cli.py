@@ -151,7 +151,7 @@ def _print_reading(result, unknown, registry) -> None:
     print(say("  {parts} parts, {sections} sections, {tasks} tasks, {departments} departments", **counts))
     _print_clause_count(result, stored=False)
     for part in plan.parts:
-        print(f"{part.number}. {part.title}")
+        print(f"{part.number}. {part.title}" if part.number is not None else part.title or "(tasks outside any part)")
         for section in part.sections:
             if section.number is not None:
                 print(f"  ({section.number}) {section.title}")

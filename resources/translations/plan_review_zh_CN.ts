@@ -460,6 +460,10 @@
         <translation>责任单位（第一个为牵头单位）：</translation>
     </message>
     <message>
+        <source>(tasks outside any part)</source>
+        <translation>（不属于任何部分的任务）</translation>
+    </message>
+    <message>
         <source>Ledger Columns</source>
         <translation>台账列</translation>
     </message>
