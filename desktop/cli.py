@@ -497,6 +497,7 @@ def _add_feedback_command(commands: argparse._SubParsersAction, common: argparse
     action.add_argument("-o", "--output", type=Path, required=True, metavar="FILE")
     action.add_argument("--on", type=_iso_date, metavar="YYYY-MM-DD",
                         help="the day overdue is measured against (default: today)")
+    _add_language_option(action)
     action = actions.add_parser("deadline", parents=[common],
                                 help="set the office's deadline of a task (it overrides the plan's), or clear it")
     action.add_argument("task", type=int, metavar="TASK", help="the task's number")
@@ -524,7 +525,8 @@ def _feedback_ledger(args: argparse.Namespace) -> None:
     from exporters.export import LedgerRequest, run_export
 
     with PlanSession.open(args.db, args.plan) as session:
-        result = run_export(session.store, LedgerRequest(session.required_plan(), args.format, args.output, args.on))
+        result = run_export(session.store, LedgerRequest(session.required_plan(), args.format, args.output, args.on,
+                                                         args.language or environment_language()))
     for warning in result.warnings:
         print(say("warning: {warning}", warning=worded(warning, environment_language())), file=sys.stderr)
     print(say("Wrote {path}", path=result.paths[0]))

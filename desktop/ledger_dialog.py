@@ -207,7 +207,7 @@ class LedgerDialog(QDialog):
 
 
 class LedgerExportDialog(BackgroundExportDialog):
-    """File ▸ Export Ledger…: format and destination of the ledger, as of today."""
+    """File ▸ Export Ledger…: format, language and destination of the ledger, as of today."""
 
     file_name = "ledger"
 
@@ -220,6 +220,7 @@ class LedgerExportDialog(BackgroundExportDialog):
         self._suggest_destination()
         form = QFormLayout()
         form.addRow(self.tr("Format:"), self.format_combo)
+        form.addRow(self.tr("Language:"), self.language_combo)
         form.addRow(self.tr("Save to:"), destination_row)
         layout = QVBoxLayout(self)
         layout.addLayout(form)
@@ -228,5 +229,6 @@ class LedgerExportDialog(BackgroundExportDialog):
     def start_export(self) -> None:
         from exporters.export import LedgerRequest
 
-        self._run(LedgerRequest(self.plan_id, self.chosen_format(), Path(self.destination.text())),
+        self._run(LedgerRequest(self.plan_id, self.chosen_format(), Path(self.destination.text()),
+                                language=self.chosen_language()),
                   self.tr("Writing the ledger…"))

@@ -42,12 +42,13 @@ class ExportRequest:
 
 @dataclass(frozen=True)
 class LedgerRequest:
-    """The plan's ledger (data/ledger.py) as of a day (default: today), in a format."""
+    """The plan's ledger (data/ledger.py) as of a day (default: today), in a format and a language."""
 
     plan_id: int
     format: str  # a key of formats.FORMATS
     target: Path
     today: date | None = None
+    language: str = ENGLISH  # what the ledger is worded in
 
 
 @dataclass(frozen=True)
@@ -132,7 +133,8 @@ def export_ledger(store: PlanStore, request: LedgerRequest, *, progress: Progres
                   cancel: CancelCheck | None = None) -> ExportResult:
     """Write the plan's ledger; progress counts building (1), then writing (2)."""
     write = export_format(request.format).load().ledger
-    document = build_ledger_document(build_ledger(ReviewStore(store), request.plan_id, request.today))
+    document = build_ledger_document(build_ledger(ReviewStore(store), request.plan_id, request.today),
+                                     store.departments(request.plan_id), language=request.language)
     if progress:
         progress(1, 2)
     target = with_extension(request.target, request.format)

@@ -40,9 +40,7 @@ from data.ledger import OVERDUE_COLOUR
 
 from .document import OFFICIAL, AssignmentSheet, Column, SheetBook, Table, role_summary
 from .files import CancelCheck, Progress, check_cancel
-from .ledger import (DEPARTMENTS_HEADING, OVERDUE, REMINDER_HEADING, REVIEWERS_HEADING, TASKS_HEADING,
-                     LedgerDocument)
-from .ledger import TITLE as LEDGER_TITLE
+from .ledger import LedgerDocument
 from .review_report import ReviewReport, status_fills
 from .wording import Words
 
@@ -480,31 +478,32 @@ def write_review_pdf(report: ReviewReport, path: Path) -> None:
 
 def _overdue_fill(document: LedgerDocument) -> RowStyle:
     """An overdue task's row shaded, so it stands out on paper."""
-    shade = colors.HexColor(f"#{OVERDUE_COLOUR}")
+    shade, mark = colors.HexColor(f"#{OVERDUE_COLOUR}"), document.overdue_mark
 
     def fill(index: int, values: tuple) -> list:
-        overdue = values[-1] == OVERDUE  # the last column marks it
+        overdue = values[-1] == mark  # the last column marks it
         return [("BACKGROUND", (0, index), (-1, index), shade)] if overdue else []
     return fill
 
 
 def write_ledger_pdf(document: LedgerDocument, path: Path) -> None:
     """The ledger: the summary, the tasks (overdue rows shaded), the departments' figures, the reviewers'
-    progress, and the reminder list."""
-    styles = _Styles()
-    pdf = BaseDocTemplate(str(path), **_page_settings(document.plan_title, LEDGER_TITLE))
-    words = Words()  # the ledger speaks English for now
-    frame = _add_page_template(pdf, styles, document.plan_title, document.printed, lambda doc: LEDGER_TITLE, words)
+    progress, and the reminder list, worded in the document's language."""
+    styles, words, title = _Styles(), document.words, document.title
+    tasks_heading, departments_heading, reviewers_heading, reminder_heading = document.headings
+    pdf = BaseDocTemplate(str(path), **_page_settings(document.plan_title, title))
+    frame = _add_page_template(pdf, styles, document.plan_title, document.printed, lambda doc: title, words)
     cells = _Cells(styles, frame)
-    flowables = [Paragraph(LEDGER_TITLE, styles.title),
+    flowables = [Paragraph(markup(title), styles.title),
                  Paragraph(markup(_printed(words, document.plan_title, document.printed)), styles.subtitle),
                  _summary_table(document.summary, frame, styles, label_width=50 * mm)]
-    for heading, table, row_style in ((TASKS_HEADING, document.tasks, _overdue_fill(document)),
-                                      (DEPARTMENTS_HEADING, document.departments, None),
-                                      (REVIEWERS_HEADING, document.reviewers, None)):
+    for heading, table, row_style in ((tasks_heading, document.tasks, _overdue_fill(document)),
+                                      (departments_heading, document.departments, None),
+                                      (reviewers_heading, document.reviewers, None)):
         flowables.append(Paragraph(markup(heading), styles.heading))
-        flowables.append(_table(table, cells, row_style) if table.rows else Paragraph("None.", styles.cell))
-    flowables.append(Paragraph(markup(REMINDER_HEADING), styles.heading))
+        flowables.append(_table(table, cells, row_style) if table.rows
+                         else Paragraph(markup(words("None.")), styles.cjk_cell))
+    flowables.append(Paragraph(markup(reminder_heading), styles.heading))
     flowables += [Paragraph(markup(line), styles.cjk_cell) for line in document.reminder]
     pdf.build(flowables, canvasmaker=_canvas_maker(words))
 

@@ -24,8 +24,7 @@ from data.ledger import OVERDUE_COLOUR
 
 from .document import OFFICIAL, AssignmentSheet, Column, SheetBook, Table, role_summary, short_names
 from .files import CancelCheck, Progress, check_cancel
-from .ledger import DEPARTMENTS_HEADING, REMINDER_HEADING, REVIEWERS_HEADING, LedgerDocument
-from .ledger import TITLE as LEDGER_TITLE
+from .ledger import LedgerDocument
 from .review_report import ReviewReport, status_fills
 from .wording import Words
 
@@ -297,35 +296,37 @@ def write_review_workbook(report: ReviewReport, path: Path) -> None:
 
 def write_ledger_workbook(document: LedgerDocument, path: Path) -> None:
     """The ledger: the summary above the tasks (overdue rows shaded), then sheets of the departments' figures,
-    the reviewers' progress and the reminder list."""
-    words = Words()  # the ledger speaks English for now
+    the reviewers' progress and the reminder list, worded in the document's language."""
+    words, title = document.words, document.title
+    _, departments_heading, reviewers_heading, reminder_heading = document.headings
     workbook = Workbook()
     styles = _Styles(workbook, words)
     tasks = workbook.active
-    tasks.title = LEDGER_TITLE
-    _put(tasks, 1, 1, LEDGER_TITLE).font = styles.title_font
-    _put(tasks, 2, 1, f"{document.plan_title}. Printed {document.printed.isoformat()}.").font = styles.subtitle_font
+    tasks.title = title
+    _put(tasks, 1, 1, title).font = styles.title_font
+    _put(tasks, 2, 1, words("{plan}. Printed {date}.", plan=document.plan_title,
+                            date=words.date(document.printed))).font = styles.subtitle_font
     for row, (label, value) in enumerate(document.summary, start=3):
-        _put(tasks, row, 1, f"{label}: {value}")
+        _put(tasks, row, 1, words("{reviewer}: {status}", reviewer=label, status=value))
     header_row = 3 + len(document.summary) + 1
     _write_table(tasks, styles, document.tasks, header_row)
     overdue = PatternFill("solid", fgColor=OVERDUE_COLOUR)
     for index in document.overdue_rows:
         for column in range(1, len(document.tasks.columns) + 1):
             tasks.cell(row=header_row + 1 + index, column=column).fill = overdue
-    _print_setup(tasks, words, landscape=True, title_rows=f"{header_row}:{header_row}", footer=LEDGER_TITLE,
+    _print_setup(tasks, words, landscape=True, title_rows=f"{header_row}:{header_row}", footer=title,
                  plan_title=document.plan_title)
-    for title, table in ((DEPARTMENTS_HEADING, document.departments), (REVIEWERS_HEADING, document.reviewers)):
-        sheet = workbook.create_sheet(title[:SHEET_NAME_LIMIT])
+    for heading, table in ((departments_heading, document.departments), (reviewers_heading, document.reviewers)):
+        sheet = workbook.create_sheet(heading[:SHEET_NAME_LIMIT])
         _write_table(sheet, styles, table, 1)
-        _print_setup(sheet, words, landscape=True, title_rows="1:1", footer=f"{LEDGER_TITLE}: {title}",
-                     plan_title=document.plan_title)
-    reminder = workbook.create_sheet(REMINDER_HEADING)
+        _print_setup(sheet, words, landscape=True, title_rows="1:1",
+                     footer=words("{report}: {what}", report=title, what=heading), plan_title=document.plan_title)
+    reminder = workbook.create_sheet(reminder_heading)
     for row, line in enumerate(document.reminder, start=1):
         _put(reminder, row, 1, line)
     reminder.column_dimensions["A"].width = max(text_width(line) for line in document.reminder) + 2
-    _print_setup(reminder, words, landscape=False, title_rows="1:1", footer=f"{LEDGER_TITLE}: {REMINDER_HEADING}",
-                 plan_title=document.plan_title)
+    _print_setup(reminder, words, landscape=False, title_rows="1:1",
+                 footer=words("{report}: {what}", report=title, what=reminder_heading), plan_title=document.plan_title)
     save(workbook, path)
 
 

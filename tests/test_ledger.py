@@ -9,6 +9,7 @@ import openpyxl
 import pytest
 
 from data.feedback import DONE, import_feedback
+from data.language import CHINESE
 from data.ledger import UNANSWERED, build_ledger, due_date
 from data.review import IN_REVIEW, NEEDS_FOLLOW_UP, NOT_REVIEWED, REVIEWED, ReviewStore
 from data.store import TaskContent
@@ -163,3 +164,69 @@ def test_the_command_line_writes_the_ledger_and_sets_the_offices_deadline(sample
     with pytest.raises(SystemExit) as exit_:
         main(["feedback", "deadline", "--db", str(sample_db), "3", "end of May"])
     assert exit_.value.code == 2
+
+
+def test_a_chinese_ledger_workbook_speaks_chinese_and_names_departments_by_their_short_forms(store, answered,
+                                                                                              tmp_path):
+    late = next(t for t in build_ledger(ReviewStore(store), 1, TODAY).tasks if t.replies[0] is None)
+    store.set_office_deadline(late.task_id, date(2020, 6, 30))
+    ledger = build_ledger(ReviewStore(store), 1, TODAY)
+    path = run_export(store, LedgerRequest(1, "xlsx", tmp_path / "台账.xlsx", TODAY, language=CHINESE)).paths[0]
+    workbook = openpyxl.load_workbook(path)
+    assert workbook.sheetnames == ["工作台账", "各单位反馈情况", "各审阅人审阅进度", "催报名单"]
+    tasks = workbook["工作台账"]
+    assert tasks["A1"].value == "工作台账" and tasks["A2"].value.endswith("日印制）")
+    departments = len(ledger.departments)
+    assert [tasks.cell(row=r, column=1).value for r in (3, 4, 5)] == [
+        f"已反馈单位：3 个，共 {departments} 个", f"逾期任务：{len(ledger.overdue)} 项，共 100 项（截至2021年1月15日）",
+        f"牵头单位报告已完成的任务：{sum(t.progress == DONE for t in ledger.tasks)} 项，共 100 项"]
+    assert [c.value for c in tasks[7]] == ["序号", "任务", "牵头单位", "参与单位", "完成时限", "进展情况", "逾期"]
+    assert tasks.oddFooter.left.text == "工作台账" and tasks.oddFooter.right.text == "第 &P 页 共 &N 页"
+    rows = {tasks.cell(row=r, column=1).value: [c.value for c in tasks[r]] for r in range(8, tasks.max_row + 1)}
+    assert rows[late.number][4] == "2020年6月30日（办公室设定）" and rows[late.number][6] == "逾期"
+    assert rows[late.number][5].startswith(f"{rows[late.number][2]}：未反馈")
+    moe_done = next(n for n, progress in answered[MOE].items() if progress == DONE)
+    assert "教育部：已完成，完成时间2020年11月30日（" in rows[moe_done][5]
+    assert {row[6] for row in rows.values()} == {"逾期", None}
+    figures = list(workbook["各单位反馈情况"].iter_rows(values_only=True))
+    assert figures[0][:5] == ("单位", "已反馈", "牵头", "牵头：已完成", "牵头：推进中")
+    assert figures[0][-1] == "牵头逾期" and "参与：未反馈" in figures[0]
+    names = [row[0] for row in figures[1:]]
+    assert len(names) == departments and not [name for name in names if "Ministry" in name]
+    assert names.index("国家发展改革委") < names.index("国家知识产权局") < names.index("科技部") < names.index("中央宣传部")
+    moe = next(d for d in ledger.departments if d.name == MOE)
+    assert figures[1 + names.index("教育部")][1] == f"{moe.tasks}/{moe.tasks}"
+    assert next(workbook["各审阅人审阅进度"].iter_rows(values_only=True)) == (
+        "审阅人", "任务数", "已审阅", "审阅中", "待跟进", "未审阅")
+    reminder = [row[0] for row in workbook["催报名单"].iter_rows(values_only=True)]
+    assert reminder[0] == f"尚未反馈的单位（{len(ledger.waiting)} 个，共 {departments} 个）："
+    assert reminder[1].startswith("- ") and reminder[1].endswith(" 项）") and "涉及任务" in reminder[1]
+    assert "- 国家发展改革委（" in "\n".join(reminder)
+
+
+def test_a_chinese_ledger_pdf_speaks_chinese(store, answered, tmp_path):
+    path = run_export(store, LedgerRequest(1, "pdf", tmp_path / "ledger", TODAY, language=CHINESE)).paths[0]
+    text = subprocess.run(["pdftotext", "-layout", str(path), "-"], capture_output=True, text=True,
+                          check=True).stdout
+    for words in ("工作台账", "已反馈单位", "逾期任务", "截至2021年1月15日", "任务清单（100 项）", "完成时限", "进展情况",
+                  "教育部：已完成", "未反馈", "各单位反馈情况", "各审阅人审阅进度", "催报名单", "尚未反馈的单位",
+                  "国家发展改革委", "第 1 页"):
+        assert words in text, words
+    for english in ("Ledger", "Overdue", "Printed", "Departments answered", "no answer", "Not answered", "Page "):
+        assert english not in text, english
+
+
+def test_the_command_line_writes_the_ledger_in_the_language_asked(sample_db, tmp_path, capsys, monkeypatch):
+    out = tmp_path / "l.xlsx"
+    assert main(["feedback", "ledger", "--db", str(sample_db), "-o", str(out), "--language", "zh"]) == 0
+    assert openpyxl.load_workbook(out).sheetnames[0] == "工作台账"
+    assert main(["feedback", "ledger", "--db", str(sample_db), "-o", str(out)]) == 0
+    assert openpyxl.load_workbook(out).sheetnames[0] == "Ledger"  # LANG=C: English
+    monkeypatch.setenv("LANG", "zh_CN.UTF-8")
+    assert main(["feedback", "ledger", "--db", str(sample_db), "-o", str(out), "--format", "pdf"]) == 0
+    assert "工作台账" in subprocess.run(["pdftotext", str(out.with_suffix(".pdf")), "-"], capture_output=True,
+                                     text=True, check=True).stdout
+    with pytest.raises(SystemExit) as exit_:
+        main(["feedback", "ledger", "--db", str(sample_db), "-o", str(out), "--language", "fr"])
+    assert exit_.value.code == 2
+    capsys.readouterr()

@@ -7,6 +7,7 @@ import subprocess
 from datetime import date
 from pathlib import Path
 
+import openpyxl
 import pytest
 from PySide6.QtCore import QDate, Qt
 from PySide6.QtGui import QGuiApplication
@@ -137,4 +138,20 @@ def test_file_export_ledger_writes_the_chosen_format(qtbot, window, tmp_path):
     dialog.start_export()
     qtbot.waitUntil(lambda: dialog.result_box is not None, timeout=20000)
     assert (tmp_path / "ledger.pdf").read_bytes().startswith(b"%PDF")
+    dialog.result_box.close()
+
+
+def test_file_export_ledger_writes_the_language_chosen_whatever_the_interface(qtbot, window, tmp_path):
+    dialog = window.exports.export_ledger()
+    qtbot.waitExposed(dialog)
+    assert dialog.chosen_language() == "en"  # the interface's language
+    assert dialog.layout().itemAt(0).layout().labelForField(dialog.language_combo).text() == "Language:"
+    dialog.language_combo.setCurrentIndex(dialog.language_combo.findData("zh"))
+    dialog.destination.setText(str(tmp_path / "台账.xlsx"))
+    shoot(dialog, "ledger-export-dialog")
+    dialog.export_button.click()
+    qtbot.waitUntil(lambda: dialog.result_box is not None, timeout=20000)
+    workbook = openpyxl.load_workbook(tmp_path / "台账.xlsx")
+    assert workbook.sheetnames == ["工作台账", "各单位反馈情况", "各审阅人审阅进度", "催报名单"]
+    assert "国家知识产权局" in {row[0] for row in workbook["各单位反馈情况"].iter_rows(values_only=True)}
     dialog.result_box.close()

@@ -719,6 +719,10 @@
         <translation>格式：</translation>
     </message>
     <message>
+        <source>Language:</source>
+        <translation>语言：</translation>
+    </message>
+    <message>
         <source>Save to:</source>
         <translation>保存到：</translation>
     </message>
