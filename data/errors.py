@@ -1,7 +1,10 @@
 """Typed failures the user can act on. They carry data; the user interface words them."""
 from __future__ import annotations
 
+import shlex
 from pathlib import Path
+
+from .json_input import shown
 
 EXIT_BAD_INPUT = 2  # the exit status of a program that ended on one of these failures
 EXIT_PARTLY_READ = 3  # a plan was stored, but some of its department clauses close no task: check it
@@ -30,6 +33,17 @@ class ExportError(PlanReviewError):
 
 class ReviewFileError(PlanReviewError):
     """A review file that is refused: unreadable, not JSON, malformed, altered, or for another plan."""
+
+
+class UntrustedKeyError(ReviewFileError):
+    """A review file signed by a key this database does not trust for its signer: another person using the
+    reviewer's name, or the reviewer's new key, which the user may accept deliberately."""
+
+    def __init__(self, path: str | Path, reviewer: str, key: str, known: list[str]):
+        super().__init__(path, f"is signed by {shown(reviewer)} with key {key}, but this database knows "
+                               f"{shown(reviewer)}'s key as {known[0]}; if {shown(reviewer)} really has a new key, "
+                               f"accept it with: plan-review review trust {shlex.quote(shown(reviewer))} --key {key}")
+        self.reviewer, self.key, self.known = reviewer, key, known
 
 
 class RegistryFileError(PlanReviewError):
