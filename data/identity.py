@@ -20,6 +20,7 @@ import stat
 from dataclasses import dataclass
 from pathlib import Path
 
+from .errors import ExportError
 from .files import atomic_target
 from .paths import user_folder
 
@@ -115,19 +116,27 @@ class SigningKey:
 
 
 def signing_key() -> SigningKey:
-    """The user's key, made (readable by the user alone) on first use."""
+    """The user's key, made (readable by the user alone) on first use; ExportError if it cannot be made or
+    its file holds no key this program can use."""
+    from cryptography.exceptions import UnsupportedAlgorithm
     from cryptography.hazmat.primitives import serialization
     from cryptography.hazmat.primitives.asymmetric.ed25519 import Ed25519PrivateKey
 
     path = key_path()
-    if not path.exists():
-        _create_key(path, Ed25519PrivateKey.generate().private_bytes(
-            serialization.Encoding.PEM, serialization.PrivateFormat.PKCS8, serialization.NoEncryption()))
-    if stat.S_IMODE(path.stat().st_mode) != KEY_MODE:
-        os.chmod(path, KEY_MODE)  # copied in by hand, or restored from a backup with wider permissions
-    private = serialization.load_pem_private_key(path.read_bytes(), password=None)
+    try:
+        if not path.exists():
+            _create_key(path, Ed25519PrivateKey.generate().private_bytes(
+                serialization.Encoding.PEM, serialization.PrivateFormat.PKCS8, serialization.NoEncryption()))
+        if stat.S_IMODE(path.stat().st_mode) != KEY_MODE:
+            os.chmod(path, KEY_MODE)  # copied in by hand, or restored from a backup with wider permissions
+        private = serialization.load_pem_private_key(path.read_bytes(), password=None)
+    except OSError as error:
+        raise ExportError(path, f"cannot be used as your signing key ({error.strerror or error})") from None
+    except (ValueError, TypeError, UnsupportedAlgorithm):
+        private = None
     if not isinstance(private, Ed25519PrivateKey):
-        raise ValueError(f"{path} does not hold an Ed25519 key")
+        raise ExportError(path, "is not a signing key Plan Review can use (an unencrypted Ed25519 key); move it "
+                                "aside and a new key will be made")
     return SigningKey(private, private.public_key().public_bytes(serialization.Encoding.Raw,
                                                                  serialization.PublicFormat.Raw))
 

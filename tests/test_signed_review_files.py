@@ -43,6 +43,7 @@ class Reviewer:
             store_identity(Identity(name))
 
     def __enter__(self) -> Reviewer:
+        """`with person:` makes them the user (their data folder) until another person is chosen."""
         self._monkeypatch.setenv("XDG_DATA_HOME", str(self.home / "user-data"))
         return self
 
@@ -319,3 +320,15 @@ def test_review_files_are_refused_when_their_signature_is_not_base64(people, tmp
     with ben, PlanStore(ben.db) as store, pytest.raises(ReviewFileError, match="signer or signature is missing"):
         ReviewStore(store).import_review(1, file)
     assert os.path.exists(file)
+
+
+def test_a_damaged_key_file_is_named_not_a_traceback(people, tmp_path, capsys):
+    ann = people["Ann"]
+    assert ann.cli("note", "--task", "4", "Check the figures") == 0
+    key = ann.home / "user-data" / "plan-review" / "reviewer-key.pem"
+    key.write_text("-----BEGIN PRIVATE KEY-----\nnot a key\n-----END PRIVATE KEY-----\n")
+    capsys.readouterr()
+    assert ann.cli("export", "-o", str(tmp_path / "ann.json")) == 2
+    assert capsys.readouterr().err == (f"plan-review: {key}: is not a signing key Plan Review can use (an "
+                                       f"unencrypted Ed25519 key); move it aside and a new key will be made\n")
+    assert not (tmp_path / "ann.json").exists()
