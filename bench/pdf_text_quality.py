@@ -68,6 +68,7 @@ def scores(lines: list[str], extracted: str) -> tuple[float, float]:
 def plan_read_same(source: Path, pdf: Path, library: str) -> bool | None:
     """Whether the PDF's plan reads as the plain text's: pdfminer.six through data/formats/pdf.py, pypdf's
     text handed to the plan reader as it is. None when the plain text holds no plan."""
+    from data.errors import PlanFileError
     from data.readers import read_plan_file
     from data.registry import default_registry
     from data.text_reader import read_plan_text
@@ -80,7 +81,7 @@ def plan_read_same(source: Path, pdf: Path, library: str) -> bool | None:
         return None
     try:
         read = read_plan_file(pdf, registry) if library == "pdfminer.six" else read_plan_text(extract_pypdf(pdf), registry)
-    except ValueError:  # PlanFileError is one
+    except (ValueError, PlanFileError):  # no plan found in what was extracted
         return False
     return same_reading(plain, read)
 

@@ -268,10 +268,22 @@ class ClauseGrammar:
     def chinese_names(self, listing: str) -> list[str]:
         """"X、Y等和各省级人民政府" -> [X, Y, 各省级人民政府]; a province's 省 written once holds for the list."""
         names: list[str] = []
-        for piece in _CHINESE_SEPARATORS.split(listing.strip(" 。.")):
-            if piece:
-                names.extend(self._split_piece(piece))
+        for piece in self._known_names_first(listing.strip(" 。.")):
+            names.extend(self._split_piece(piece))
         return _with_shared_level([n for n in names if n])
+
+    def _known_names_first(self, listing: str) -> list[str]:
+        """The listed pieces, those that together spell one known name kept together ("各省、自治区、直辖市
+        人民政府" is one group, written in three)."""
+        split = re.split(f"({_CHINESE_SEPARATORS.pattern})", listing)
+        pieces, separators = split[::2], split[1::2]
+        joined, start = [], 0
+        while start < len(pieces):
+            end = next((end for end in range(min(len(pieces), start + MAX_JOINED_PIECES), start + 1, -1)
+                        if self.resolver.find(_rejoin(pieces, separators, start, end))), start + 1)
+            joined.append(_rejoin(pieces, separators, start, end))
+            start = end
+        return [piece for piece in joined if piece]
 
     def _split_piece(self, piece: str) -> list[str]:
         """One listed piece: a name, or names joined by 等/和/及/与 where each side names a body."""
@@ -292,6 +304,11 @@ class ClauseGrammar:
                     and (self.resolver.find(left) or self.resolver.find(right)):
                 return self._split_piece(left) + self._split_piece(right)
         return [piece]
+
+
+def _rejoin(pieces: list[str], separators: list[str], start: int, end: int) -> str:
+    """Pieces start..end of a split listing with the separators that stood between them."""
+    return "".join(pieces[i] + (separators[i] if i < end - 1 else "") for i in range(start, end)).strip()
 
 
 def _as_written(name: str, folded: str, written: str) -> str:

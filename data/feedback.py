@@ -410,6 +410,64 @@ def restore(store: ReviewStore, records: Sequence[Note | ReviewState]) -> list[N
     return replaced
 
 
+_NOTE_HEAD = re.compile(r"(?:Progress: (?P<progress>[^.]+)\.)?\s*(?:Completed (?P<completed>.+)\.)?")
+
+
+def note_head(text: str) -> tuple[str | None, str]:
+    """The progress (a PROGRESS key, or None) and completion date a feedback note's first line gives
+    (`Answer.note_text` writes it)."""
+    match = _NOTE_HEAD.fullmatch(text.split("\n", 1)[0])
+    if match is None:
+        return None, ""
+    word = match["progress"]
+    return (_WORD_PROGRESS.get(word.casefold()) if word else None), match["completed"] or ""
+
+
+@dataclass(frozen=True)
+class Reply:
+    """A department's latest word on a task, as stored: its progress (None when it gave none), the completion
+    date it gave (ISO when it read as one), and the day it was read in."""
+
+    department: str
+    task_id: int
+    progress: str | None
+    completed: str
+    received: str  # ISO date
+
+
+def feedback_replies(store: ReviewStore, plan_id: int) -> dict[tuple[str, int], Reply]:
+    """Every department's stored feedback on the plan's tasks, by (department, task id).
+
+    Its progress is the feedback reviewer's status; "not started" is stored as no status (the review's
+    "not reviewed"), so it is read from the note's first line."""
+    found: dict[tuple[str, int], dict] = {}
+    for state in store.states(plan_id):
+        department = feedback_department(state.reviewer)
+        if department is not None and state.status != NOT_REVIEWED:
+            found[(department, state.task_id)] = {"progress": STATUS_PROGRESS[state.status],
+                                                  "received": (state.updated or "")[:10]}
+    for note in store.notes(plan_id):
+        department = feedback_department(note.author)
+        if department is None:
+            continue
+        progress, completed = note_head(note.text)
+        reply = found.setdefault((department, note.task_id), {"progress": progress, "received": ""})
+        reply["completed"] = completed
+        reply["received"] = max(reply["received"], note.updated[:10])
+    return {(department, task_id): Reply(department, task_id, reply["progress"], reply.get("completed", ""),
+                                         reply["received"])
+            for (department, task_id), reply in found.items()}
+
+
+def count_progress(replies: Iterable[Reply]) -> dict[str, int]:
+    """How many of these replies give each progress (PROGRESS key -> replies); replies without one are not counted."""
+    counts = dict.fromkeys(PROGRESS, 0)
+    for reply in replies:
+        if reply.progress is not None:
+            counts[reply.progress] += 1
+    return counts
+
+
 @dataclass(frozen=True)
 class DepartmentAnswers:
     """How far a department has answered: its tasks (any role), those it answered, and its progress counted."""
@@ -426,23 +484,10 @@ class DepartmentAnswers:
 
 def department_answers(store: ReviewStore, plan_id: int) -> list[DepartmentAnswers]:
     """Per department of the plan (by name): how many of its tasks it answered, and their progress."""
-    statuses: dict[tuple[str, int], str] = {(s.reviewer, s.task_id): s.status for s in store.states(plan_id)
-                                            if feedback_department(s.reviewer) is not None
-                                            and s.status != NOT_REVIEWED}
-    noted = {(n.author, n.task_id): n.text for n in store.notes(plan_id) if feedback_department(n.author) is not None}
-    not_started = Answer("", 0, 0, NOT_STARTED, "", "", "").note_text()  # stored as no status: its note says it
+    replies = feedback_replies(store, plan_id)
     answers = []
     for department in store.store.departments(plan_id):
-        reviewer = feedback_reviewer(department.name)
         task_ids = store.store.task_ids(plan_id, department_ids=[department.id])
-        progress = dict.fromkeys(PROGRESS, 0)
-        answered = 0
-        for task_id in task_ids:
-            status, note = statuses.get((reviewer, task_id)), noted.get((reviewer, task_id))
-            if status is not None:
-                progress[STATUS_PROGRESS[status]] += 1
-            elif note is not None and note.split("\n", 1)[0].startswith(not_started):
-                progress[NOT_STARTED] += 1
-            answered += status is not None or note is not None
-        answers.append(DepartmentAnswers(department.name, len(task_ids), answered, progress))
+        mine = [replies[key] for key in ((department.name, task_id) for task_id in task_ids) if key in replies]
+        answers.append(DepartmentAnswers(department.name, len(task_ids), len(mine), count_progress(mine)))
     return answers

@@ -23,6 +23,9 @@ _HAS_SMALL_FORMS = re.compile("[﹐﹑﹒﹔﹕﹖﹗﹙﹚﹝﹞]")
 _LEADER_DOTS = re.compile(r"[.…·。]{4,}")
 _QUESTION_DEBRIS = re.compile(r"\s*\?{2,}\s*")  # "Speed ??up": characters lost in encoding
 _STRAY_QUESTION = re.compile(r"(?<=[.。!])\s*\?+(?=\s|$)")
+# A line that starts a numbered item or article: never the continuation of a wrapped line.
+_ITEM_START = re.compile(r"^(?:\d{1,3}\s*[.．、](?!\d)|[一二三四五六七八九十]{1,3}\s*、|[（(]\s*[一二三四五六七八九十\d]{1,3}\s*[）)]|"
+                         r"第[一二三四五六七八九十百]+条)")
 _LINE_END = re.compile(r"[。！？；：:;!?）)」”\"]$")
 _DOCUMENT_NUMBER = re.compile(r"^\S{0,12}[〔\[［]\d{4}[〕\]］]\s*\d+\s*[号號]$")
 _QUOTED_PLAN = re.compile(r"《([^《》]{4,80}(?:计划|計劃|方案|要点|要點|意见|意見|规划|規劃|措施|分工))》")
@@ -74,7 +77,7 @@ def _join_hard_wraps(lines: list[str]) -> list[str]:
     joined: list[str] = []
     glue = False
     for line in lines:
-        if glue and not labelled_line(line):
+        if glue and not labelled_line(line) and not _ITEM_START.match(line):
             joined[-1] += ("" if _is_cjk(joined[-1][-1:]) or _is_cjk(line[:1]) else " ") + line
         else:
             joined.append(line)

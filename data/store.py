@@ -13,7 +13,7 @@ import weakref
 from collections.abc import Iterable, Iterator, Sequence
 from contextlib import contextmanager
 from dataclasses import dataclass
-from datetime import datetime, timezone
+from datetime import date, datetime, timezone
 from functools import cached_property
 from pathlib import Path
 from typing import TYPE_CHECKING
@@ -260,6 +260,12 @@ def _migration_7(db: sqlite_utils.Database) -> None:
 
 
 def _migration_8(db: sqlite_utils.Database) -> None:
+    """A deadline the office sets on a task (an ISO date), beside the one the plan gives: not part of the plan's
+    content, so setting it leaves the plan's fingerprint (and the feedback workbooks sent out) as they are."""
+    db.execute("ALTER TABLE tasks ADD COLUMN office_deadline TEXT")
+
+
+def _migration_9(db: sqlite_utils.Database) -> None:
     """The reviewers who wrote in this database (here, or through a merged review file), and the keys trusted
     to sign each reviewer's review files (trust on first use, or accepted by the user)."""
     db.execute("CREATE TABLE reviewers (name TEXT PRIMARY KEY, first_seen TEXT NOT NULL, wrote_here TEXT, "
@@ -272,7 +278,7 @@ def _migration_8(db: sqlite_utils.Database) -> None:
 
 
 MIGRATIONS = [_migration_1, _migration_2, _migration_3, _migration_4, _migration_5, _migration_6, _migration_7,
-              _migration_8]
+              _migration_8, _migration_9]
 SCHEMA_VERSION = len(MIGRATIONS)
 
 
@@ -952,6 +958,21 @@ class PlanStore:
     def task_positions(self, plan_id: int) -> dict[int, int]:
         """Each task's position in the plan, by task id: what names a task in every copy of the plan."""
         return dict(self.conn.execute("SELECT id, position FROM tasks WHERE plan_id = ?", (plan_id,)).fetchall())
+
+    def office_deadlines(self, plan_id: int) -> dict[int, date]:
+        """The deadlines the office set on the plan's tasks, by task id."""
+        return {task_id: date.fromisoformat(day) for task_id, day in self.conn.execute(
+            "SELECT id, office_deadline FROM tasks WHERE plan_id = ? AND office_deadline IS NOT NULL", (plan_id,))}
+
+    def set_office_deadline(self, task_id: int, day: date | None) -> date | None:
+        """Set (None: clear) the office's deadline of a task, in one transaction; returns the one it replaced."""
+        row = self.conn.execute("SELECT office_deadline FROM tasks WHERE id = ?", (task_id,)).fetchone()
+        if row is None:
+            raise KeyError(task_id)
+        with self.transaction():
+            self.conn.execute("UPDATE tasks SET office_deadline = ? WHERE id = ?",
+                              (day.isoformat() if day else None, task_id))
+        return date.fromisoformat(row[0]) if row[0] else None
 
     def load_plan(self, plan_id: int) -> Plan:
         """The whole plan as model objects, as it was imported."""

@@ -10,6 +10,7 @@ import json
 import os
 import sqlite3
 import sys
+from datetime import date
 from pathlib import Path
 
 from data.errors import EXIT_BAD_INPUT, EXIT_PARTLY_READ, PlanReviewError
@@ -487,10 +488,57 @@ def _add_feedback_command(commands: argparse._SubParsersAction, common: argparse
                                 help="per department: tasks answered and their progress; then the departments "
                                      "that have not answered, to chase")
     action.add_argument("--plan", type=int, metavar="ID", help="the plan (default: the latest)")
+    action = actions.add_parser("ledger", parents=[common],
+                                help="write the ledger: every task with each department's latest progress, overdue "
+                                     "tasks marked, the departments' answers counted, the reminder list")
+    action.add_argument("--plan", type=int, metavar="ID", help="the plan (default: the latest)")
+    action.add_argument("--format", choices=sorted(FORMATS), default="xlsx")
+    action.add_argument("-o", "--output", type=Path, required=True, metavar="FILE")
+    action.add_argument("--on", type=_iso_date, metavar="YYYY-MM-DD",
+                        help="the day overdue is measured against (default: today)")
+    action = actions.add_parser("deadline", parents=[common],
+                                help="set the office's deadline of a task (it overrides the plan's), or clear it")
+    action.add_argument("task", type=int, metavar="TASK", help="the task's number")
+    action.add_argument("day", type=_deadline_day, metavar="YYYY-MM-DD|none")
+    action.add_argument("--plan", type=int, metavar="ID", help="the plan (default: the latest)")
+
+
+def _iso_date(text: str) -> date:
+    try:
+        return date.fromisoformat(text)
+    except ValueError:
+        raise argparse.ArgumentTypeError(f"not a date (YYYY-MM-DD): {text!r}") from None
+
+
+def _deadline_day(text: str) -> date | None:
+    return None if text.casefold() == "none" else _iso_date(text)
 
 
 def _feedback(args: argparse.Namespace) -> int:
-    return _feedback_import(args) if args.action == "import" else _feedback_status(args)
+    return {"import": _feedback_import, "status": _feedback_status, "ledger": _feedback_ledger,
+            "deadline": _feedback_deadline}[args.action](args)
+
+
+def _feedback_ledger(args: argparse.Namespace) -> None:
+    from exporters.export import LedgerRequest, run_export
+
+    with PlanSession.open(args.db, args.plan) as session:
+        result = run_export(session.store, LedgerRequest(session.required_plan(), args.format, args.output, args.on))
+    for warning in result.warnings:
+        print(f"warning: {warning}", file=sys.stderr)
+    print(f"Wrote {result.paths[0]}")
+
+
+def _feedback_deadline(args: argparse.Namespace) -> None:
+    day = args.day
+    with PlanSession.open(args.db, args.plan) as session:
+        plan_id = session.required_plan()
+        task_id = session.store.task_id_by_number(plan_id, args.task)
+        if task_id is None:
+            raise PlanReviewError(session.path, f"plan {plan_id} has no task {args.task}")
+        session.store.set_office_deadline(task_id, day)
+    print(f"Task {args.task}: " + (f"deadline {day.isoformat()} (set by the office)" if day
+                                   else "the office's deadline cleared"))
 
 
 def _feedback_status(args: argparse.Namespace) -> None:

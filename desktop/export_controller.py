@@ -1,4 +1,5 @@
-"""File ▸ Export Assignment Sheets…, Export Review Report…, Print Preview… and Print… in the main window.
+"""File ▸ Export Assignment Sheets…, Export Review Report…, Export Ledger…, Print Preview… and Print…, and
+View ▸ Ledger… and Dashboard… in the main window.
 
 The dialogs and the printing support load when first used, not when the window starts.
 """
@@ -18,6 +19,8 @@ from .settings import LAST_EXPORT_FOLDER
 
 if TYPE_CHECKING:
     from .export_dialog import BackgroundExportDialog, ExportDialog
+    from .ledger_dialog import LedgerDialog
+    from .review_controller import ReviewController
     from .review_report_dialog import ReviewReportDialog
 
 
@@ -26,6 +29,7 @@ class ExportHost(Protocol):
 
     menus: dict[str, QMenu]
     named_actions: dict[str, QAction]
+    review: ReviewController
 
     def selected_department_ids(self) -> tuple[int, ...]: ...
 
@@ -37,11 +41,13 @@ class ExportController(QObject):
         super().__init__(window)  # type: ignore[arg-type]  # the host is a QMainWindow
         self.context, self.window = context, window
         self.dialog: BackgroundExportDialog | None = None
+        self.ledger: LedgerDialog | None = None
         self.actions = {
             "export": self._action(self.tr("&Export Assignment Sheets…"), self.export_sheets, "Ctrl+E",
                                    "exportSheets"),
             "report": self._action(self.tr("Export Re&view Report…"), self.export_review_report, None,
                                    "exportReviewReport"),
+            "ledger-export": self._action(self.tr("Export &Ledger…"), self.export_ledger, None, "exportLedger"),
             "preview": self._action(self.tr("Print Pre&view…"), self.preview_sheet, "Ctrl+Shift+P",
                                     "printPreview"),
             "print": self._action(self.tr("&Print…"), self.print_sheet, QKeySequence.StandardKey.Print,
@@ -51,6 +57,12 @@ class ExportController(QObject):
         before = window.named_actions["quit"]
         separator = file_menu.insertSeparator(before)
         file_menu.insertActions(separator, list(self.actions.values()))
+        self.view_actions = {"ledger": self._action(self.tr("&Ledger…"), lambda: self.show_ledger(), None,
+                                                    "showLedger"),
+                             "dashboard": self._action(self.tr("Das&hboard…"), self.show_dashboard, None,
+                                                       "showDashboard")}
+        window.menus["view"].addSeparator()
+        window.menus["view"].addActions(list(self.view_actions.values()))
 
     def _action(self, text: str, slot, shortcut, name: str) -> QAction:
         action = QAction(text, self.window, objectName=name)
@@ -96,6 +108,33 @@ class ExportController(QObject):
         return self._open(ReviewReportDialog(self.session.path, self.session.required_plan(),
                                              thread_pool=self.context.thread_pool,
                                              folder=self._last_export_folder(), parent=self.window))
+
+    def export_ledger(self) -> BackgroundExportDialog:
+        from .ledger_dialog import LedgerExportDialog
+
+        return self._open(LedgerExportDialog(self.session.path, self.session.required_plan(),
+                                             thread_pool=self.context.thread_pool,
+                                             folder=self._last_export_folder(), parent=self.window))
+
+    # Ledger and dashboard -------------------------------------------------------------------------------
+    def show_ledger(self, tab: int | None = None) -> LedgerDialog:
+        """The ledger window (one, kept), read anew, on the tab asked for."""
+        from .ledger_dialog import LedgerDialog
+
+        if self.ledger is None:
+            self.ledger = LedgerDialog(self.context, self.window.review.undo_stack, self.window)
+        else:
+            self.ledger.refresh()
+        if tab is not None:
+            self.ledger.tabs.setCurrentIndex(tab)
+        self.ledger.show()
+        self.ledger.raise_()
+        return self.ledger
+
+    def show_dashboard(self) -> LedgerDialog:
+        from .ledger_dialog import DASHBOARD_TAB
+
+        return self.show_ledger(DASHBOARD_TAB)
 
     @staticmethod
     def _export_folder(dialog: BackgroundExportDialog) -> Path:

@@ -1,4 +1,4 @@
-"""Exporting assignment sheets and review reports: the entry points the command line and the window call.
+"""Exporting assignment sheets, review reports and the ledger: the entry points the command line and the window call.
 
 openpyxl and reportlab load here, when the first export runs, not when the program starts.
 """
@@ -6,15 +6,19 @@ from __future__ import annotations
 
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass
+from datetime import date
 from pathlib import Path
 
 from data.errors import ExportError
 from data.files import atomic_target
+from data.ledger import build_ledger
+from data.review import ReviewStore
 from data.store import PlanStore
 
 from .document import ExtraColumn, SheetBook, build_book
 from .files import CancelCheck, ExportResult, Progress, check_cancel, numbered_file_names
 from .formats import export_format, with_extension
+from .ledger import build_ledger_document
 from .review_report import ALL, build_review_report, review_columns
 
 
@@ -29,6 +33,16 @@ class ExportRequest:
     one_file_per_department: bool = False
     include_review: bool = False  # add each task's review status and notes as columns
     for_feedback: bool = False  # one feedback workbook per department into the folder `target` (data/feedback.py)
+
+
+@dataclass(frozen=True)
+class LedgerRequest:
+    """The plan's ledger (data/ledger.py) as of a day (default: today), in a format."""
+
+    plan_id: int
+    format: str  # a key of formats.FORMATS
+    target: Path
+    today: date | None = None
 
 
 @dataclass(frozen=True)
@@ -97,10 +111,27 @@ def export_review_report(store: PlanStore, request: ReviewReportRequest, *, prog
     return ExportResult([target], list(report.warnings))
 
 
-def run_export(store: PlanStore, request: ExportRequest | ReviewReportRequest, *, progress: Progress | None = None,
-               cancel: CancelCheck | None = None) -> ExportResult:
-    """Write what the request asks for: assignment sheets or a review report."""
-    export = export_review_report if isinstance(request, ReviewReportRequest) else export_assignment_sheets
+def export_ledger(store: PlanStore, request: LedgerRequest, *, progress: Progress | None = None,
+                  cancel: CancelCheck | None = None) -> ExportResult:
+    """Write the plan's ledger; progress counts building (1), then writing (2)."""
+    write = export_format(request.format).load().ledger
+    document = build_ledger_document(build_ledger(ReviewStore(store), request.plan_id, request.today))
+    if progress:
+        progress(1, 2)
+    target = with_extension(request.target, request.format)
+    check_cancel(cancel, target)
+    with atomic_target(target) as temporary:
+        write(document, temporary)
+    if progress:
+        progress(2, 2)
+    return ExportResult([target], list(document.warnings))
+
+
+def run_export(store: PlanStore, request: ExportRequest | ReviewReportRequest | LedgerRequest, *,
+               progress: Progress | None = None, cancel: CancelCheck | None = None) -> ExportResult:
+    """Write what the request asks for: assignment sheets, a review report or the ledger."""
+    export = {ReviewReportRequest: export_review_report, LedgerRequest: export_ledger}.get(
+        type(request), export_assignment_sheets)
     return export(store, request, progress=progress, cancel=cancel)
 
 

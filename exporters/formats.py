@@ -9,16 +9,19 @@ from typing import TYPE_CHECKING
 
 if TYPE_CHECKING:
     from .document import AssignmentSheet, SheetBook
+    from .ledger import LedgerDocument
     from .review_report import ReviewReport
 
 
 @dataclass(frozen=True)
 class Writers:
-    """What a format writes: several departments' sheets in one file, one department's sheet, a review report."""
+    """What a format writes: several departments' sheets in one file, one department's sheet, a review report,
+    the ledger."""
 
     sheets: Callable[..., None]  # (book, path, *, progress, cancel)
     department: Callable[[SheetBook, AssignmentSheet, Path], None]
     review_report: Callable[[ReviewReport, Path], None]
+    ledger: Callable[[LedgerDocument, Path], None]
     feedback: Callable[[SheetBook, AssignmentSheet, Path], None] | None = None  # a department's feedback workbook
 
 
@@ -34,13 +37,13 @@ def _xlsx() -> Writers:
     from . import feedback, xlsx
 
     return Writers(xlsx.write_workbook, xlsx.write_department_workbook, xlsx.write_review_workbook,
-                   feedback.write_feedback_workbook)
+                   xlsx.write_ledger_workbook, feedback.write_feedback_workbook)
 
 
 def _pdf() -> Writers:
     from . import pdf
 
-    return Writers(pdf.write_pdf, pdf.write_department_pdf, pdf.write_review_pdf)
+    return Writers(pdf.write_pdf, pdf.write_department_pdf, pdf.write_review_pdf, pdf.write_ledger_pdf)
 
 
 XLSX, PDF = "xlsx", "pdf"

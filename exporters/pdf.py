@@ -29,8 +29,13 @@ from reportlab.pdfgen.canvas import Canvas
 from reportlab.platypus import BaseDocTemplate, Flowable, Frame, PageBreak, PageTemplate, Paragraph
 from reportlab.platypus import Table as PdfTable
 
+from data.ledger import OVERDUE_COLOUR
+
 from .document import AssignmentSheet, Column, SheetBook, Table, role_summary
 from .files import CancelCheck, Progress, check_cancel
+from .ledger import (DEPARTMENTS_HEADING, OVERDUE, REMINDER_HEADING, REVIEWERS_HEADING, TASKS_HEADING,
+                     LedgerDocument)
+from .ledger import TITLE as LEDGER_TITLE
 from .review_report import STATUS_FILLS, ReviewReport
 from .review_report import TITLE as REVIEW_TITLE
 
@@ -412,21 +417,56 @@ def _status_fill(report: ReviewReport) -> RowStyle:
     return fill
 
 
+def _summary_table(summary: tuple[tuple[str, str], ...], frame: Frame, styles: _Styles,
+                   label_width: float = 35 * mm) -> PdfTable:
+    """Labels and values, unruled, above a report's tables."""
+    return PdfTable([[Paragraph(markup(label), styles.label), Paragraph(markup(value), styles.cjk_cell)]
+                     for label, value in summary], colWidths=[label_width, frame._width - label_width],
+                    hAlign="LEFT", style=[("VALIGN", (0, 0), (-1, -1), "TOP"),
+                                          ("LEFTPADDING", (0, 0), (-1, -1), 0),
+                                          ("TOPPADDING", (0, 0), (-1, -1), 0),
+                                          ("BOTTOMPADDING", (0, 0), (-1, -1), 1)])
+
+
 def write_review_pdf(report: ReviewReport, path: Path) -> None:
     """The review report: the summary, then the tasks with their statuses, flags and notes."""
     styles = _Styles()
     document = BaseDocTemplate(str(path), **_page_settings(report.plan_title, REVIEW_TITLE))
     frame = _add_page_template(document, styles, report.plan_title, report.printed, lambda doc: REVIEW_TITLE)
-    summary = PdfTable([[Paragraph(markup(label), styles.label), Paragraph(markup(value), styles.cjk_cell)]
-                        for label, value in report.summary], colWidths=[35 * mm, frame._width - 35 * mm],
-                       hAlign="LEFT", style=[("VALIGN", (0, 0), (-1, -1), "TOP"),
-                                             ("LEFTPADDING", (0, 0), (-1, -1), 0),
-                                             ("TOPPADDING", (0, 0), (-1, -1), 0),
-                                             ("BOTTOMPADDING", (0, 0), (-1, -1), 1)])
     flowables = [Paragraph(REVIEW_TITLE, styles.title),
                  Paragraph(markup(f"{report.plan_title}. Printed {report.printed.isoformat()}."), styles.subtitle),
-                 summary,
+                 _summary_table(report.summary, frame, styles),
                  Paragraph(markup(report.heading), styles.heading),
                  _table(report.tasks, _Cells(styles, frame), _status_fill(report)) if report.tasks.rows
                  else Paragraph("None.", styles.cell)]
     document.build(flowables, canvasmaker=_TotalPagesCanvas)
+
+
+def _overdue_fill(document: LedgerDocument) -> RowStyle:
+    """An overdue task's row shaded, so it stands out on paper."""
+    shade = colors.HexColor(f"#{OVERDUE_COLOUR}")
+
+    def fill(index: int, values: tuple) -> list:
+        overdue = values[-1] == OVERDUE  # the last column marks it
+        return [("BACKGROUND", (0, index), (-1, index), shade)] if overdue else []
+    return fill
+
+
+def write_ledger_pdf(document: LedgerDocument, path: Path) -> None:
+    """The ledger: the summary, the tasks (overdue rows shaded), the departments' figures, the reviewers'
+    progress, and the reminder list."""
+    styles = _Styles()
+    pdf = BaseDocTemplate(str(path), **_page_settings(document.plan_title, LEDGER_TITLE))
+    frame = _add_page_template(pdf, styles, document.plan_title, document.printed, lambda doc: LEDGER_TITLE)
+    cells = _Cells(styles, frame)
+    flowables = [Paragraph(LEDGER_TITLE, styles.title),
+                 Paragraph(markup(f"{document.plan_title}. Printed {document.printed.isoformat()}."), styles.subtitle),
+                 _summary_table(document.summary, frame, styles, label_width=50 * mm)]
+    for heading, table, row_style in ((TASKS_HEADING, document.tasks, _overdue_fill(document)),
+                                      (DEPARTMENTS_HEADING, document.departments, None),
+                                      (REVIEWERS_HEADING, document.reviewers, None)):
+        flowables.append(Paragraph(markup(heading), styles.heading))
+        flowables.append(_table(table, cells, row_style) if table.rows else Paragraph("None.", styles.cell))
+    flowables.append(Paragraph(markup(REMINDER_HEADING), styles.heading))
+    flowables += [Paragraph(markup(line), styles.cjk_cell) for line in document.reminder]
+    pdf.build(flowables, canvasmaker=_TotalPagesCanvas)

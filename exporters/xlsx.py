@@ -20,8 +20,12 @@ from openpyxl.utils import get_column_letter
 from openpyxl.worksheet.hyperlink import Hyperlink
 from openpyxl.worksheet.page import PageMargins
 
+from data.ledger import OVERDUE_COLOUR
+
 from .document import AssignmentSheet, Column, SheetBook, Table, role_summary, short_names
 from .files import CancelCheck, Progress, check_cancel
+from .ledger import DEPARTMENTS_HEADING, REMINDER_HEADING, REVIEWERS_HEADING, LedgerDocument
+from .ledger import TITLE as LEDGER_TITLE
 from .review_report import STATUS_FILLS, ReviewReport
 from .review_report import TITLE as REVIEW_TITLE
 
@@ -33,6 +37,7 @@ LINE_HEIGHT = 14.4  # points per wrapped line of 11-point Calibri (Excel); Libre
 ROW_PADDING = 2.0
 MAX_ROW_HEIGHT = 409.0  # points: Excel's tallest row; the cell still holds a longer note whole
 ESCAPE_LOOKALIKE = re.compile(r"_(x[0-9A-Fa-f]{4}_)")  # what Excel would read as an escaped character
+SHEET_NAME_LIMIT = 31  # characters Excel allows in a sheet's name
 MATRIX_TEXT_LIMIT = 70  # characters of task text the matrix shows: one line
 
 
@@ -266,4 +271,37 @@ def write_review_workbook(report: ReviewReport, path: Path) -> None:
     _write_table(notes, styles, report.notes, 1)
     _print_setup(notes, landscape=True, title_rows="1:1", footer=f"{REVIEW_TITLE}: notes",
                  plan_title=report.plan_title)
+    save(workbook, path)
+
+
+def write_ledger_workbook(document: LedgerDocument, path: Path) -> None:
+    """The ledger: the summary above the tasks (overdue rows shaded), then sheets of the departments' figures,
+    the reviewers' progress and the reminder list."""
+    workbook = Workbook()
+    styles = _Styles(workbook)
+    tasks = workbook.active
+    tasks.title = LEDGER_TITLE
+    _put(tasks, 1, 1, LEDGER_TITLE).font = styles.title_font
+    _put(tasks, 2, 1, f"{document.plan_title}. Printed {document.printed.isoformat()}.").font = styles.subtitle_font
+    for row, (label, value) in enumerate(document.summary, start=3):
+        _put(tasks, row, 1, f"{label}: {value}")
+    header_row = 3 + len(document.summary) + 1
+    _write_table(tasks, styles, document.tasks, header_row)
+    overdue = PatternFill("solid", fgColor=OVERDUE_COLOUR)
+    for index in document.overdue_rows:
+        for column in range(1, len(document.tasks.columns) + 1):
+            tasks.cell(row=header_row + 1 + index, column=column).fill = overdue
+    _print_setup(tasks, landscape=True, title_rows=f"{header_row}:{header_row}", footer=LEDGER_TITLE,
+                 plan_title=document.plan_title)
+    for title, table in ((DEPARTMENTS_HEADING, document.departments), (REVIEWERS_HEADING, document.reviewers)):
+        sheet = workbook.create_sheet(title[:SHEET_NAME_LIMIT])
+        _write_table(sheet, styles, table, 1)
+        _print_setup(sheet, landscape=True, title_rows="1:1", footer=f"{LEDGER_TITLE}: {title}",
+                     plan_title=document.plan_title)
+    reminder = workbook.create_sheet(REMINDER_HEADING)
+    for row, line in enumerate(document.reminder, start=1):
+        _put(reminder, row, 1, line)
+    reminder.column_dimensions["A"].width = max(text_width(line) for line in document.reminder) + 2
+    _print_setup(reminder, landscape=False, title_rows="1:1", footer=f"{LEDGER_TITLE}: {REMINDER_HEADING}",
+                 plan_title=document.plan_title)
     save(workbook, path)

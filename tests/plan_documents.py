@@ -20,16 +20,20 @@ _NUMBERED = [  # (Word number format, level text, level, pattern of the written 
 def write_docx(lines: list[str], path: Path, word_numbering: bool = False) -> Path:
     """One paragraph per line. With word_numbering, "一、" and "（一）" are taken out of the text and drawn
     by Word's list numbering instead, as an official typing the plan in Word would have them (sections
-    restarting at each part, or numbered straight through, as the text numbers them)."""
+    restarting at each part, or numbered straight through, as the text numbers them; a list started again
+    at "一、" is a new list instance restarting at 1, as Word's "Restart at 1" makes it)."""
     import docx
 
     document = docx.Document()
-    num_id = _add_chinese_list(document, _sections_restart(lines)) if word_numbering else None
+    abstract_id = _add_chinese_list(document, _sections_restart(lines)) if word_numbering else None
+    num_id = None
     for line in lines:
         level = next((lv for _, _, lv, written in _NUMBERED if written.match(line)), None)
-        if num_id is None or level is None:
+        if abstract_id is None or level is None:
             document.add_paragraph(line)
             continue
+        if num_id is None or (level == 0 and line.startswith("一、")):
+            num_id = _add_list_instance(document, abstract_id, restart=num_id is not None)
         paragraph = document.add_paragraph(_NUMBERED[level][3].sub("", line))
         _number_paragraph(paragraph, num_id, level)
     document.save(path)
@@ -44,20 +48,32 @@ def _sections_restart(lines: list[str]) -> bool:
 
 
 def _add_chinese_list(document, sections_restart: bool) -> str:
+    """The list definition (一、 over （一）); returns its abstractNumId."""
     from docx.oxml import parse_xml
     from docx.oxml.ns import nsdecls
 
-    numbering = document.part.numbering_part.element
     levels = "".join(
         f'<w:lvl w:ilvl="{level}"><w:start w:val="1"/><w:numFmt w:val="{fmt}"/>'
         + ("" if level == 0 or sections_restart else '<w:lvlRestart w:val="0"/>')
         + f'<w:lvlText w:val="{text}"/><w:lvlJc w:val="left"/></w:lvl>'
         for fmt, text, level, _ in _NUMBERED)
-    abstract_id, num_id = "90", "90"
-    numbering.insert(0, parse_xml(f'<w:abstractNum {nsdecls("w")} w:abstractNumId="{abstract_id}">'
-                                  f'<w:multiLevelType w:val="multilevel"/>{levels}</w:abstractNum>'))
+    abstract_id = "90"
+    document.part.numbering_part.element.insert(0, parse_xml(
+        f'<w:abstractNum {nsdecls("w")} w:abstractNumId="{abstract_id}">'
+        f'<w:multiLevelType w:val="multilevel"/>{levels}</w:abstractNum>'))
+    return abstract_id
+
+
+def _add_list_instance(document, abstract_id: str, restart: bool) -> str:
+    """A list instance of the definition (numbering from 1 again when `restart`); returns its numId."""
+    from docx.oxml import parse_xml
+    from docx.oxml.ns import nsdecls
+
+    numbering = document.part.numbering_part.element
+    num_id = str(90 + len(numbering.findall(f"{{{numbering.nsmap['w']}}}num")))
+    override = '<w:lvlOverride w:ilvl="0"><w:startOverride w:val="1"/></w:lvlOverride>' if restart else ""
     numbering.append(parse_xml(f'<w:num {nsdecls("w")} w:numId="{num_id}">'
-                               f'<w:abstractNumId w:val="{abstract_id}"/></w:num>'))
+                               f'<w:abstractNumId w:val="{abstract_id}"/>{override}</w:num>'))
     return num_id
 
 

@@ -54,11 +54,16 @@ def test_word_list_numbering_is_recovered(tmp_path, slug):
     ("gov2019-xiaofei-fupin-opinions-zh", {"justified": True}),
     ("gov2018-zhenzhua-shigan-jili-notice-zh", {"font": "STSong-Light"}),
     ("plan-2020-en", {"justified": True}),
+    ("guangdong-digital2025-workpoints-zh-reconstructed", {"justified": True}),  # "AI PC" among the characters
+    ("anhui2022-zhongdian-gongzuo-zeren-fenjie-news-partial", {}),  # labels on lines of their own
+    ("caidian2023-zhengfu-gongzuo-baogao-zeren-fenjie-partial", {}),
+    ("liaoning2024-zhengfu-gongzuo-baogao-fengong-partial", {}),  # a signature line after a full line
+    ("shaoxing2020-zhongdian-gongzuo-jinzhan-table-partial", {"font": "STSong-Light"}),  # cells after full lines
 ])
 def test_a_pdf_reads_as_its_plain_text(tmp_path, slug, options):
     path = documents.write_pdf(corpus_lines(slug), tmp_path / f"{slug}.pdf", **options)
     pages = documents.pdf_pages(path)
-    assert len(pages) >= 3 and documents.PAGE_HEADER in pages[1] and "— 2 —" in pages[1]
+    assert len(pages) >= 2 and documents.PAGE_HEADER in pages[1] and "— 2 —" in pages[1]
     assert_reads_as_plain_text(slug, path)
 
 

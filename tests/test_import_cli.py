@@ -115,3 +115,16 @@ def test_a_body_added_from_a_colleagues_registry_is_known_to_later_imports(tmp_p
     assert [row.lead.name for row in rows] == ["National Lunar Affairs Office", "Ministry of Science and Technology",
                                               "National Lunar Affairs Office"]
     assert rows[0].lead.verified and rows[0].lead.name_zh == "国家月球事务局"
+
+
+def test_a_hostile_file_ends_with_status_2_naming_it_and_the_database_untouched(tmp_path, capsys, sample_db):
+    before = {path.name: path.read_bytes() for path in sample_db.parent.glob("plans.sqlite*")}
+    scanned = documents.write_scanned_pdf(tmp_path / "scan.pdf")
+    status, out, err = run(capsys, "import", "--db", sample_db, "--dry-run", scanned)
+    assert status == 2 and out == ""
+    assert err == (f"plan-review: {scanned}: the PDF has no text layer (a scanned document?): it must be run "
+                   "through text recognition (OCR) before it can be read\n")
+    locked = documents.write_pdf(MOON_PLAN, tmp_path / "locked.pdf", encrypt="secret")
+    status, _, err = run(capsys, "import", "--db", sample_db, locked)
+    assert status == 2 and err == f"plan-review: {locked}: the PDF is encrypted and needs a password to open\n"
+    assert {path.name: path.read_bytes() for path in sample_db.parent.glob("plans.sqlite*")} == before

@@ -213,3 +213,13 @@ def test_the_ledger_columns_button_is_only_for_ledgers(qtbot, open_window, sampl
     dialog = preview(qtbot, window, documents.write_docx(lines, tmp_path / "plan.docx"))
     assert not dialog.columns_button.isVisible()
     dialog.reject()
+
+
+def test_a_scanned_pdf_is_refused_in_the_window_naming_the_file(qtbot, open_window, sample_db, tmp_path, dialogs):
+    window = open_window(sample_db)
+    scanned = documents.write_scanned_pdf(tmp_path / "scan.pdf")
+    window.import_plan_file(scanned)
+    qtbot.waitUntil(lambda: bool(dialogs))
+    [(kind, title, text)] = dialogs
+    assert kind == "critical" and title == "Import Plan" and str(scanned) in text and "OCR" in text
+    assert window.findChild(ImportPreviewDialog) is None and window.plan_combo.count() == 1

@@ -2,11 +2,14 @@
 2018-2019, the Digital Guangdong 2025 work points, the 2020-2025 IP plans), laid out as the form needs."""
 from __future__ import annotations
 
+from pathlib import Path
+
 import pytest
 
 from data.registry import default_registry
 from data.text_reader import read_plan_text
 
+CORPUS = Path(__file__).parent / "corpus"
 HEAD = "国务院关于做好当前和今后一个时期\n促进就业工作的若干意见\n国发〔2018〕39号\n各省、自治区、直辖市人民政府，国务院各部委、各直属机构：\n"
 # Three tasks of 国发〔2018〕39号 and 国发〔2019〕3号, as they were written.
 STAY = "加大稳岗支持力度。对不裁员或少裁员的参保企业，可返还其上年度实际缴纳失业保险费的50%。"
@@ -217,6 +220,13 @@ def test_names_split_by_the_grammar_groups_kept_as_groups():
     assert [result.departments[name].kind for name in departments] == ["body", "group", "group"]
 
 
+def test_a_group_written_with_its_own_commas_stays_one_group():
+    """"各省、自治区、直辖市人民政府" (the addressees of 国发〔2018〕39号) named in a clause is one group."""
+    result = read(HEAD + "1．" + STAY + "（人力资源社会保障部、各省、自治区、直辖市人民政府负责）\n")
+    assert result.plan.tasks[0].departments == zh(["人力资源社会保障部", "各省、自治区、直辖市人民政府"])
+    assert not [w for w in result.warnings if "not in the registry" in w]
+
+
 def test_a_provinces_shared_prefix_and_local_bodies():
     result = read("数字广东建设2025年工作要点\n1.发展区块链产业。优化调整区块链产业集群顶层设计。"
                   "（省工业和信息化厅、科技厅、政务和数据局等单位按职责分工负责）\n")
@@ -269,6 +279,16 @@ def test_a_pdfs_hard_wraps_and_page_markers():
     assert [t.departments for t in plan.tasks] == [zh(["人力资源社会保障部", "财政部"]), zh(["税务总局"])]
     assert "— 2 —" not in plan.tasks[0].text and "\n" not in plan.tasks[0].text
     assert plan.tasks[0].text.endswith("适当放宽其稳岗返还标准。")
+
+
+def test_a_numbered_item_never_continues_the_line_before_it():
+    """辽政发〔2024〕3号 with the notice's signature glued to the line before, as a PDF's text may come: the lines
+    that share a length are not taken for a PDF's hard wraps across a numbered item or a label."""
+    lines = [line.strip() for line in (CORPUS / "liaoning2024-zhengfu-gongzuo-baogao-fengong-partial.txt")
+             .read_text(encoding="utf-8").splitlines() if line.strip()]
+    lines[4] += lines.pop(5)
+    plan = read("\n".join(lines)).plan
+    assert [t.departments[0] for t in plan.tasks] == ["省发展改革委", "省财政厅", "省工业和信息化厅", "省发展改革委"]
 
 
 def test_full_and_half_width_punctuation_read_alike():

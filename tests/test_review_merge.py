@@ -440,7 +440,8 @@ def test_an_old_database_loses_the_text_of_its_deleted_notes(sample_db):
         reviews = ReviewStore(store)
         note = reviews.add_note(store.task_id_by_number(1, 2), "old secret", "ann")
         store.conn.execute("UPDATE review_notes SET deleted = 1 WHERE id = ?", (note.id,))  # as release 0.1 kept it
-        store.conn.execute("DROP TABLE reviewers")  # as schema 6 (release 0.1's last) had it
+        store.conn.execute("ALTER TABLE tasks DROP COLUMN office_deadline")  # back to schema 6, before migration 7
+        store.conn.execute("DROP TABLE reviewers")
         store.conn.execute("DROP TABLE reviewer_keys")
         store.conn.execute("PRAGMA user_version = 6")
     with PlanStore(sample_db) as store:

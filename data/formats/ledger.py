@@ -25,7 +25,6 @@ _ROLE_WORDS = [
     (OTHER, re.compile(r"备注|完成情况|进展|成效|说明|note|status|remark|progress", re.I)),
 ]
 _HEADER_ROWS_SEARCHED = 10
-_MOST_PIECES_IN_A_NAME = 4  # "各省、自治区、直辖市人民政府" is written in three
 _NUMBERED_HEADING = re.compile(r"^(?:第[一二三四五六七八九十百]+(?:部分|章|篇)|[一二三四五六七八九十]+\s*[、.．]|"
                                r"[IVX]+\s*[.、]|part\s+\w+[.:]?)\s*", re.I)
 _SECTION_HEADING = re.compile(r"^[（(]\s*[一二三四五六七八九十\d]+\s*[）)]\s*")
@@ -238,21 +237,8 @@ class _LedgerReader:
         if not listing:
             return []
         if re.search(r"[\u4e00-\u9fff]", listing):
-            return [name for piece in self._known_names_first(re.sub(r"\s+", "、", listing.strip()))
-                    for name in ([piece] if self.resolver.find(piece) else self.grammar.chinese_names(piece))]
+            return self.grammar.chinese_names(re.sub(r"\s+", "、", listing.strip()))
         return [name for name in _ENGLISH_SEPARATORS.split(listing) if name.strip(" .")]
-
-    def _known_names_first(self, listing: str) -> list[str]:
-        """A cell's pieces between 、, those that together spell one known name kept together
-        ("各省、自治区、直辖市人民政府" is one group)."""
-        pieces, joined = listing.split("、"), []
-        start = 0
-        while start < len(pieces):
-            end = next((end for end in range(min(len(pieces), start + _MOST_PIECES_IN_A_NAME), start + 1, -1)
-                        if self.resolver.find("、".join(pieces[start:end]))), start + 1)
-            joined.append("、".join(pieces[start:end]))
-            start = end
-        return [piece for piece in joined if piece.strip()]
 
     def _departments(self, spellings: list[str], task_number: int) -> list[str]:
         names = []

@@ -5,27 +5,28 @@ lines wrapped at the margin joined back into paragraphs by their positions on th
 from __future__ import annotations
 
 import re
+import statistics
 import warnings
 from collections import Counter
 from dataclasses import dataclass
 from pathlib import Path
 
 from pdfminer.high_level import extract_pages
-from pdfminer.layout import LAParams, LTFigure, LTImage, LTPage, LTTextContainer, LTTextLine
+from pdfminer.layout import LAParams, LTChar, LTFigure, LTImage, LTPage, LTTextContainer, LTTextLine
 from pdfminer.pdfdocument import PDFEncryptionError, PDFPasswordIncorrect, PDFTextExtractionNotAllowedWarning
 from pdfminer.psparser import PSException
 
+from ..clauses import labelled_line
 from ..errors import PlanFileError
 
 MAX_PAGES = 2_000
 _FURNITURE_LINES = 2  # lines at a page's top and foot that may be a running header or footer
 _PAGE_MARKER = re.compile(r"^(?:[—–\-－]?\s*\d{1,4}\s*[—–\-－]?|第\s*\d{1,4}\s*页.*|\d{1,4}\s*/\s*\d{1,4}|"
                           r"page\s+\d{1,4}(?:\s+of\s+\d{1,4})?)$", re.I)
-_CJK_GAP = re.compile(r"(?<![A-Za-z]) (?![A-Za-z])|(?<=[A-Za-z]) (?![A-Za-z ])|(?<![A-Za-z ]) (?=[A-Za-z])")
-# a space beside a lone letter, in Chinese: justified "A IG C" is AIGC, while "AI PC" keeps its space
-_SPREAD_LETTERS = re.compile(r"(?<=(?<![A-Za-z])[A-Za-z]) (?=[A-Za-z])|(?<=[A-Za-z]) (?=[A-Za-z](?![A-Za-z]))")
+_FIRST_WORD = re.compile(r"[^\s\u3000-\u9fff\uff00-\uffef]+|.")  # "1." of "1.地区…", "Ministry", or one 字
 _SENTENCE_END = re.compile(r"[。；！？：:;!?）)」”]$")
-_NUMBERED_START = re.compile(r"^(?:[一二三四五六七八九十]+、|[（(][一二三四五六七八九十\d]+[）)]|\d{1,3}[.、．]|[①-⑳]|第[一二三四五六七八九十]+)")
+_NUMBERED_START = re.compile(r"^(?:[一二三四五六七八九十]+、|[（(][一二三四五六七八九十\d]+[）)]|\d{1,3}[.、．﹒]|[①-⑳]|"
+                             r"第[一二三四五六七八九十]+)")
 
 
 @dataclass
@@ -77,17 +78,17 @@ def _lines_of(page: LTPage) -> list[PageLine]:
         if isinstance(box, LTTextContainer):
             for line in (box if not isinstance(box, LTTextLine) else [box]):
                 if isinstance(line, LTTextLine) and line.get_text().strip():
-                    lines.append(PageLine(_tidy(line.get_text()), line.x0, line.x1, line.y1))
+                    lines.append(PageLine(line_text(line), line.x0, line.x1, line.y1))
     return sorted(lines, key=lambda line: (-round(line.top), line.left))
 
 
-def _tidy(text: str) -> str:
-    """One line's text; in Chinese, without the spaces pdfminer sees in the gaps of justified text ("5 0 %",
-    "A I G C")."""
-    text = re.sub(r"\s+", " ", text).strip()
-    if _mostly_cjk(text):
-        text = _SPREAD_LETTERS.sub("", _CJK_GAP.sub("", text))
-    return text
+def line_text(line: LTTextLine) -> str:
+    """One line's text. Spaces the PDF draws are kept (in Chinese they can part a name from a label);
+    the spaces pdfminer adds where it sees a gap between characters are kept in Latin text (words placed
+    one by one) and dropped in Chinese, where justified text spreads every character ("5 0 %", "A I G C")."""
+    drawn = "".join(item.get_text() if isinstance(item, LTChar) else "\0" for item in line)
+    gaps = " " if not _mostly_cjk(drawn.replace("\0", "")) else ""
+    return re.sub(r"\s+", " ", drawn.replace("\0", gaps)).strip()
 
 
 def _mostly_cjk(text: str) -> bool:
@@ -104,23 +105,25 @@ def _has_images(path: Path) -> bool:
         return any(holds_image(item) for page in extract_pages(path, maxpages=5) for item in page)
 
 
-def _furniture_key(text: str) -> str:
-    return re.sub(r"\d+", "#", re.sub(r"\s+", "", text))
+def _furniture_key(line: PageLine) -> tuple[str, int]:
+    """A line as a running header or footer repeats it: its text (numbers aside) at its height."""
+    return re.sub(r"\d+", "#", re.sub(r"\s+", "", line.text)), round(line.top / 4)
 
 
 def _without_furniture(pages: list[list[PageLine]]) -> list[PageLine]:
     """All pages' lines without page markers and the running headers and footers: lines at a page's top or
-    foot that recur (numbers aside) on most pages."""
+    foot that recur (numbers aside) at the same height on most pages. (A body line that often falls at a
+    page's foot, as a ledger's "市发改委" does, stands at a different height on each page.)"""
     edges = Counter()
     for lines in pages:
         edge_lines = lines[:_FURNITURE_LINES] + lines[-_FURNITURE_LINES:]
-        edges.update({_furniture_key(line.text) for line in edge_lines})
+        edges.update({_furniture_key(line) for line in edge_lines})
     recurring = {key for key, count in edges.items() if len(pages) >= 2 and count >= max(2, 0.6 * len(pages))}
     kept = []
     for lines in pages:
         for index, line in enumerate(lines):
             at_edge = index < _FURNITURE_LINES or index >= len(lines) - _FURNITURE_LINES
-            if at_edge and (_PAGE_MARKER.match(line.text) or _furniture_key(line.text) in recurring):
+            if at_edge and (_PAGE_MARKER.match(line.text) or _furniture_key(line) in recurring):
                 continue
             kept.append(line)
     return kept
@@ -128,11 +131,14 @@ def _without_furniture(pages: list[list[PageLine]]) -> list[PageLine]:
 
 def _paragraphs(lines: list[PageLine]) -> list[str]:
     """Lines joined where the text ran on: a line reaching the right margin (the next line's first word
-    would not have fitted) followed by a line starting at the left margin, not opening a numbered item."""
+    would not have fitted) followed by a line starting at the left margin, not opening a numbered item
+    nor a label ("牵头单位："), nor a short fragment after a sentence's end (a name, a signature)."""
     if not lines:
         return []
     left = Counter(round(line.left) for line in lines).most_common(1)[0][0]
-    right = max(Counter(round(line.right) for line in lines).most_common(3))[0]
+    longest = max(line.right for line in lines)
+    right = statistics.median(line.right for line in lines if line.right >= 0.9 * longest)  # the right margin:
+    # where the long lines end (not the most common ends: in a text of short label lines those are short)
     paragraphs: list[str] = []
     previous: PageLine | None = None
     for line in lines:
@@ -147,11 +153,16 @@ def _paragraphs(lines: list[PageLine]) -> list[str]:
 
 def _runs_on(line: PageLine, following: PageLine, left: float, right: float) -> bool:
     width = line.character_width
-    first_word = following.text.split(" ")[0] if not _is_cjk(following.text[0]) else following.text[0]
+    first_word = _FIRST_WORD.match(following.text).group()
     reaches_margin = line.right + width * (len(first_word) + 1) > right
     starts_at_margin = abs(following.left - left) < width * 0.8
-    opens_item = bool(_NUMBERED_START.match(following.text)) and bool(_SENTENCE_END.search(line.text))
-    return reaches_margin and starts_at_margin and not opens_item
+    ends_sentence = bool(_SENTENCE_END.search(line.text))
+    opens_item = ends_sentence and bool(_NUMBERED_START.match(following.text))
+    # a short line ending no sentence after a sentence's end: a name, a signature, a table cell ("市发改委")
+    short = following.right < left + 0.6 * (right - left)
+    fragment = ends_sentence and short and not _SENTENCE_END.search(following.text)
+    return (reaches_margin and starts_at_margin and not opens_item and not fragment
+            and not labelled_line(following.text))
 
 
 def _is_cjk(char: str) -> bool:
