@@ -332,3 +332,20 @@ def test_a_damaged_key_file_is_named_not_a_traceback(people, tmp_path, capsys):
     assert capsys.readouterr().err == (f"plan-review: {key}: is not a signing key Plan Review can use (an "
                                        f"unencrypted Ed25519 key); move it aside and a new key will be made\n")
     assert not (tmp_path / "ann.json").exists()
+
+
+def test_an_earlier_releases_database_learns_who_wrote_in_it(tmp_path, capsys):
+    import gzip
+
+    path = tmp_path / "old.sqlite"
+    path.write_bytes(gzip.decompress((Path(__file__).parent / "fixtures" / "release-0.1-schema-3.sqlite.gz")
+                                     .read_bytes()))
+    with closing(sqlite3.connect(path)) as conn:
+        authors = {row[0] for row in conn.execute("SELECT author FROM review_notes UNION SELECT reviewer FROM "
+                                                  "review_states")}
+    assert authors
+    capsys.readouterr()
+    assert main(["review", "reviewers", "--db", str(path)]) == 0
+    lines = capsys.readouterr().out.splitlines()
+    assert {line.split("\t")[0] for line in lines} == authors
+    assert all("first seen 20" in line and line.endswith("keys -") for line in lines)
