@@ -135,7 +135,7 @@ def _print_reading(result, unknown, registry) -> None:
           f"{counts['departments']} departments")
     _print_clause_count(result, "read")
     for part in plan.parts:
-        print(f"{part.number}. {part.title}")
+        print(f"{part.number}. {part.title}" if part.number is not None else part.title or "(tasks outside any part)")
         for section in part.sections:
             if section.number is not None:
                 print(f"  ({section.number}) {section.title}")

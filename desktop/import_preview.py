@@ -1,7 +1,8 @@
 """File ▸ Import Plan…'s preview: what was read from the file, before anything is stored. Parts, sections
 and tasks with lead, participants, deadline and the reader's warnings beside their task; the unknown
-departments, each to be mapped to a known body (saved as the user's alias when the plan is stored); a
-task's departments set again. Store Plan stores the plan as corrected, Cancel stores nothing."""
+departments, each mapped to a known body or kept as a new one (remembered when the plan is stored); a task
+split where a second starts, merged with the next, or given its departments again; a ledger's columns
+given their roles. Store Plan stores the plan as corrected, Cancel stores nothing."""
 from __future__ import annotations
 
 import re
@@ -29,7 +30,10 @@ WARNING_COLOUR = QColor("#b45309")
 class ImportPreviewDialog(QDialog):
     """The reading of one plan file, correctable, then stored (accepted) or dropped (rejected)."""
 
-    COLUMNS = ("Task", "Lead", "Participants", "Deadline", "Warnings")
+    COLUMNS = (QT_TRANSLATE_NOOP("ImportPreviewDialog", "Task"), QT_TRANSLATE_NOOP("ImportPreviewDialog", "Lead"),
+               QT_TRANSLATE_NOOP("ImportPreviewDialog", "Participants"),
+               QT_TRANSLATE_NOOP("ImportPreviewDialog", "Deadline"),
+               QT_TRANSLATE_NOOP("ImportPreviewDialog", "Warnings"))
 
     def __init__(self, plan_file: PlanImport, registry: Registry, parent: QWidget | None = None):
         super().__init__(parent)
@@ -42,7 +46,7 @@ class ImportPreviewDialog(QDialog):
         self.summary = QLabel()
         self.summary.setWordWrap(True)
         self.tree = QTreeWidget()
-        self.tree.setHeaderLabels([self.tr(name) for name in self.COLUMNS])
+        self.tree.setHeaderLabels([QCoreApplication.translate("ImportPreviewDialog", name) for name in self.COLUMNS])
         self.tree.setWordWrap(True)
         self.tree.setUniformRowHeights(False)
         header = self.tree.header()
@@ -161,7 +165,8 @@ class ImportPreviewDialog(QDialog):
         self.tree.clear()
         self.task_items: dict[int, QTreeWidgetItem] = {}
         for part in plan.parts:
-            part_item = QTreeWidgetItem(self.tree, [f"{part.number}. {part.title}"])
+            heading = f"{part.number}. {part.title}" if part.number is not None else part.title
+            part_item = QTreeWidgetItem(self.tree, [heading or self.tr("(tasks outside any part)")])
             for section in part.sections:
                 parent = part_item
                 if section.number is not None:

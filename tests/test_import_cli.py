@@ -128,3 +128,16 @@ def test_a_hostile_file_ends_with_status_2_naming_it_and_the_database_untouched(
     status, _, err = run(capsys, "import", "--db", sample_db, locked)
     assert status == 2 and err == f"plan-review: {locked}: the PDF is encrypted and needs a password to open\n"
     assert {path.name: path.read_bytes() for path in sample_db.parent.glob("plans.sqlite*")} == before
+
+
+def test_dry_run_of_a_ledger_without_parts(tmp_path, capsys):
+    rows = [["序号", "重点任务", "牵头单位", "配合单位", "完成时限"],
+            ["1", "建设知识产权公共服务平台", "国家知识产权局", "财政部", "2020年底"],
+            ["2", "完善商标审查机制", "国家知识产权局", "", ""]]
+    status, out, _ = run(capsys, "import", "--db", tmp_path / "p.sqlite", "--dry-run",
+                         documents.write_csv(rows, tmp_path / "台账.csv"))
+    assert status == 0
+    assert out.splitlines()[3:7] == [
+        "(tasks outside any part)", "    1. 建设知识产权公共服务平台",
+        "       lead: China National Intellectual Property Administration; participants: Ministry of Finance; "
+        "deadline: 2020年底", "    2. 完善商标审查机制"]

@@ -49,7 +49,8 @@ def correct_and_store(qtbot, window, dialog, task_number: int, departments: str)
     [unknown] = [dialog.unknown_list.item(i).text() for i in range(dialog.unknown_list.count())]
     assert unknown == UNKNOWN
     dialog.unknown_list.setCurrentRow(0)
-    dialog.body_combo.choose(DEFENSE)
+    dialog.body_combo.lineEdit().clear()
+    qtbot.keyClicks(dialog.body_combo.lineEdit(), DEFENSE)  # typed, as the list narrows to it
     qtbot.mouseClick(dialog.map_button, Qt.MouseButton.LeftButton)
     assert dialog.unknown_list.count() == 0
     choose_task(dialog, task_number)

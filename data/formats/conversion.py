@@ -14,6 +14,7 @@ from typing import TypeVar
 from ..errors import PlanFileError
 
 CONVERSION_SECONDS = 120
+_POSIX = hasattr(os, "killpg")
 Converted = TypeVar("Converted")
 
 
@@ -36,13 +37,16 @@ def read_converted(path: Path, target: str, read: Callable[[Path], Converted]) -
                    "--convert-to", target, "--outdir", folder, str(path.resolve())]
         try:
             office = subprocess.Popen(command, stdin=subprocess.DEVNULL, stdout=subprocess.DEVNULL,
-                                      stderr=subprocess.DEVNULL, start_new_session=True)
+                                      stderr=subprocess.DEVNULL, start_new_session=_POSIX)
         except OSError as error:
             raise PlanFileError(path, f"LibreOffice could not be started: {error}") from None
         try:
             office.wait(timeout=CONVERSION_SECONDS)
         except subprocess.TimeoutExpired:
-            os.killpg(office.pid, signal.SIGKILL)  # soffice starts soffice.bin: end the whole group
+            if _POSIX:
+                os.killpg(office.pid, signal.SIGKILL)  # soffice starts soffice.bin: end the whole group
+            else:
+                office.kill()
             office.wait()
             raise PlanFileError(path, f"LibreOffice did not convert the file within {CONVERSION_SECONDS} s") from None
         converted = Path(folder) / f"{path.stem}.{target}"
