@@ -15,6 +15,7 @@ from datetime import datetime, timedelta, timezone
 from pathlib import Path
 
 from .damage import read_only_uri
+from .errors import Problem
 from .files import remove_leftovers, temporary_prefix
 
 BACKUP_FOLDER = "backups"
@@ -39,11 +40,12 @@ class Backup:
     notes: int  # live notes
     statuses: int
     commits: int  # the database's count of writes when it was made (store_identity)
-    problem: str | None = None  # why it cannot be read, or None
+    problem: Problem | None = None  # why it cannot be read, or None
 
     @property
     def reason_text(self) -> str:
-        return REASONS.get(self.reason, self.reason)
+        """Why it was made, in words (a Problem when the reason is known: worded in either language)."""
+        return Problem(REASONS[self.reason]) if self.reason in REASONS else self.reason
 
 
 def backup_folder(database: Path) -> Path:
@@ -135,7 +137,7 @@ def read_backup(path: Path, database: Path, full_check: bool = False) -> Backup:
             commits = 0
         return Backup(path, made, reason, plans, notes, statuses, commits)
     except sqlite3.DatabaseError as error:
-        return Backup(path, made, reason, [], 0, 0, 0, f"is damaged or not a backup ({error})")
+        return Backup(path, made, reason, [], 0, 0, 0, Problem("is damaged or not a backup ({reason})", reason=error))
     finally:
         conn.close()
 

@@ -26,12 +26,15 @@ def parse_mapping(text: str, registry: Registry, path: str) -> tuple[str, Depart
     official name or any spelling); a PlanFileError naming `path` when BODY is unknown."""
     name, equals, body = text.partition("=")
     if not equals or not name.strip() or not body.strip():
-        raise PlanFileError(path, f"--map {text!r}: write NAME=BODY (BODY: a department the registry knows)")
+        raise PlanFileError(path, "--map '{text}': write NAME=BODY (BODY: a department the registry knows)", text=text)
     department = registry.find(body.strip())
     if department is None:
         close = registry.suggestions(body.strip())
-        hint = f"; did you mean {' or '.join(close)}?" if close else ""
-        raise PlanFileError(path, f"--map {text!r}: the registry knows no department {body.strip()!r}{hint}")
+        if close:
+            raise PlanFileError(path, "--map '{text}': the registry knows no department '{body}'; did you mean "
+                                      "{suggestions}?", text=text, body=body.strip(), suggestions=" / ".join(close))
+        raise PlanFileError(path, "--map '{text}': the registry knows no department '{body}'", text=text,
+                            body=body.strip())
     return name.strip(), department
 
 

@@ -16,6 +16,8 @@ from collections.abc import Callable
 from typing import BinaryIO
 from pathlib import Path
 
+from .errors import Problem
+
 SQLITE_HEADER = b"SQLite format 3\x00"
 DAMAGED_FOLDER = "damaged"  # beside the database: untouched copies of damaged files
 WAL_MAGIC = (0x377F0682, 0x377F0683)  # the low bit: checksums in big-endian (3) or little-endian (2) words
@@ -39,33 +41,35 @@ def is_damage(error: sqlite3.Error) -> bool:
     return getattr(error, "sqlite_errorname", "") in DAMAGE_CODES or "malformed" in str(error)
 
 
-def header_problem(path: Path) -> str | None:
+def header_problem(path: Path) -> Problem | None:
     """What is wrong with the file's header (empty, not SQLite, cut short, impossible page size), or None."""
     try:
         with path.open("rb") as handle:
             header = handle.read(100)
         size = path.stat().st_size
     except OSError as error:
-        return f"cannot be read ({error.strerror})"
+        return Problem("cannot be read ({reason})", reason=error.strerror)
     if not header:
-        return "is empty (0 bytes), not a Plan Review database; it was left as it is"
+        return Problem("is empty (0 bytes), not a Plan Review database; it was left as it is")
     if not header.startswith(SQLITE_HEADER):
-        return "is not an SQLite database (or its header is damaged)"
+        return Problem("is not an SQLite database (or its header is damaged)")
     if len(header) < 100:
-        return "is damaged: its header is cut short"
+        return Problem("is damaged: its header is cut short")
     page_size = int.from_bytes(header[16:18], "big")
     page_size = 65536 if page_size == 1 else page_size
     if page_size < 512 or page_size & (page_size - 1):
-        return f"is damaged: its header names an impossible page size ({page_size})"
+        return Problem("is damaged: its header names an impossible page size ({size})", size=page_size)
     if size % page_size:
-        return "is damaged: it is not a whole number of pages (cut short?)"
+        return Problem("is damaged: it is not a whole number of pages (cut short?)")
     if header[18] not in (1, 2) or header[19] not in (1, 2):
-        return f"is damaged: its header names an unknown file format ({header[18]}, {header[19]})"
+        return Problem("is damaged: its header names an unknown file format ({write}, {read})", write=header[18],
+                       read=header[19])
     pages = int.from_bytes(header[28:32], "big")
     if not pages:
-        return "is damaged: its header's page count is zeroed"
+        return Problem("is damaged: its header's page count is zeroed")
     if pages and header[24:28] == header[92:96] and size < pages * page_size:
-        return f"is damaged: it is cut short ({size // page_size} of its {pages} pages)"
+        return Problem("is damaged: it is cut short ({found} of its {pages} pages)", found=size // page_size,
+                       pages=pages)
     return None
 
 
@@ -78,7 +82,7 @@ def _wal_checksum(data: bytes, big_endian: bool, s0: int = 0, s1: int = 0) -> tu
     return s0, s1
 
 
-def wal_header_problem(path: Path) -> str | None:
+def wal_header_problem(path: Path) -> Problem | str | None:
     """A log holding frames whose header SQLite would refuse, dropping every saved change in it; or None."""
     wal = companion(path, "-wal")
     try:
@@ -90,11 +94,11 @@ def wal_header_problem(path: Path) -> str | None:
         return None  # no frame: nothing to lose
     magic = int.from_bytes(header[:4], "big")
     if magic not in WAL_MAGIC:
-        return f"its write-ahead log ({wal.name}) is damaged: its header is not SQLite's"
+        return Problem("its write-ahead log ({log}) is damaged: its header is not SQLite's", log=wal.name)
     page_size = int.from_bytes(header[8:12], "big")
     stored = (int.from_bytes(header[24:28], "big"), int.from_bytes(header[28:32], "big"))
     if _wal_checksum(header[:24], bool(magic & 1)) != stored or page_size < 512 or page_size & (page_size - 1):
-        return f"its write-ahead log ({wal.name}) is damaged: its header fails its checksum"
+        return Problem("its write-ahead log ({log}) is damaged: its header fails its checksum", log=wal.name)
     return None
 
 
@@ -111,7 +115,7 @@ def _frames_taken(path: Path, salts: bytes) -> int | None:
     return int.from_bytes(first[16:20], "little")
 
 
-def dropped_commits_problem(path: Path) -> str | None:
+def dropped_commits_problem(path: Path) -> Problem | str | None:
     """Saved changes in the log past the frames SQLite took (it stops at the first frame failing its
     checksum and silently drops every later one); None when there are none.
 
@@ -158,13 +162,13 @@ def _commit_past_a_broken_frame(handle: BinaryIO, header: bytes, taken: int, pag
         if not intact and broken is None:
             broken = number
         elif intact and broken is not None and int.from_bytes(frame[4:8], "big"):
-            return (f"its write-ahead log ({name}) is damaged: frame {broken} fails its checksum "
-                    f"and the saved changes up to frame {number} would be dropped")
+            return Problem("its write-ahead log ({log}) is damaged: frame {first} fails its checksum and the saved "
+                           "changes up to frame {last} would be dropped", log=name, first=broken, last=number)
         previous = stored
     return None
 
 
-def missing_wal_problem(path: Path) -> str | None:
+def missing_wal_problem(path: Path) -> Problem | str | None:
     """A -shm that counts committed frames in a -wal that is gone: the changes those frames held are lost."""
     wal, shm = companion(path, "-wal"), companion(path, "-shm")
     if wal.exists() or not shm.exists():
@@ -176,11 +180,12 @@ def missing_wal_problem(path: Path) -> str | None:
         return None
     frames = int.from_bytes(index_header[16:20], "little") if len(index_header) == INDEX_HEADER_SIZE else 0
     if index_header[12:13] == b"\x01" and frames:
-        return f"its write-ahead log ({wal.name}) is missing: the last {frames} saved page changes are lost"
+        return Problem("its write-ahead log ({log}) is missing: the last {frames} saved page changes are lost",
+                       log=wal.name, frames=frames)
     return None
 
 
-def foreign_wal_problem(path: Path, checked: sqlite3.Connection, identity_query: str) -> str | None:
+def foreign_wal_problem(path: Path, checked: sqlite3.Connection, identity_query: str) -> Problem | str | None:
     """Whether the log beside the file was written for another database: the file read alone (immutable,
     ignoring the log) and read with its log (`checked`) must name the same identity."""
     wal = companion(path, "-wal")
@@ -196,7 +201,7 @@ def foreign_wal_problem(path: Path, checked: sqlite3.Connection, identity_query:
     except sqlite3.OperationalError:
         return None  # an older schema, without an identity yet
     if with_log != without_log:
-        return f"the write-ahead log beside it ({wal.name}) belongs to another database"
+        return Problem("the write-ahead log beside it ({log}) belongs to another database", log=wal.name)
     return None
 
 
@@ -213,7 +218,7 @@ def _stamp(path: Path) -> tuple:
 
 
 def find_damage(path: Path, connect: Callable[[bool], sqlite3.Connection], full_check: bool,
-                identity_query: str) -> str | None:
+                identity_query: str) -> Problem | str | None:
     """What damage the file shows, or None: its log missing or refused, its pages (quick_check, or the full
     integrity_check), a foreign log, saved changes SQLite would drop. `connect(immutable)` opens a read-only
     connection. A finding made while another program wrote the file is looked at once more."""
@@ -226,7 +231,7 @@ def find_damage(path: Path, connect: Callable[[bool], sqlite3.Connection], full_
 
 
 def _look(path: Path, connect: Callable[[bool], sqlite3.Connection], full_check: bool,
-          identity_query: str) -> str | None:
+          identity_query: str) -> Problem | str | None:
     problem = missing_wal_problem(path) or wal_header_problem(path)
     if problem:
         return problem

@@ -32,7 +32,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 
 from .canonical import checksum
-from .errors import FeedbackFileError, PlanFileError
+from .errors import FeedbackFileError, PlanFileError, Problem
 from .review import IN_REVIEW, NEEDS_FOLLOW_UP, NOT_REVIEWED, REVIEWED, Note, ReviewState, ReviewStore
 
 FEEDBACK_FORMAT = "plan-review/feedback"
@@ -147,7 +147,7 @@ def read_identifiers(path: Path, rows: list[tuple]) -> Identifiers:
     label = {cell_text(row[0]): row[1] if len(row) > 1 else None for row in rows[:7] if row and row[0] is not None}
     version = label.get(FEEDBACK_FORMAT)
     if not isinstance(version, (int, float)) or int(version) > FEEDBACK_VERSION:
-        raise FeedbackFileError(path, f"was written by a newer Plan Review (feedback version {version})")
+        raise FeedbackFileError(path, "was written by a newer Plan Review (feedback version {version})", version=version)
     try:
         tasks = tuple(SheetTask(cell_text(row[0]), int(row[1]), int(row[2]), cell_text(row[3]))
                       for row in rows[8:] if row and row[0] is not None)
@@ -190,11 +190,18 @@ class RefusedRow:
     path: Path
     row: int  # the spreadsheet's row number
     task_number: int | None
-    problem: str
+    problem: Problem
+
+    @property
+    def text(self) -> Problem:
+        """The row and why, for a list of what was refused (worded in either language)."""
+        if self.task_number is None:
+            return Problem("{file}, row {row}: {problem}", file=self.path.name, row=self.row, problem=self.problem)
+        return Problem("{file}, row {row} (task {task}): {problem}", file=self.path.name, row=self.row,
+                       task=self.task_number, problem=self.problem)
 
     def __str__(self) -> str:
-        task = f" (task {self.task_number})" if self.task_number is not None else ""
-        return f"{self.path.name}, row {self.row}{task}: {self.problem}"
+        return str(self.text)
 
 
 @dataclass(frozen=True)
@@ -224,7 +231,7 @@ def _sheet_rows(path: Path) -> list[tuple[str, list[tuple]]]:
     except PlanFileError as error:
         raise FeedbackFileError(path, error.problem) from None
     except (zipfile.BadZipFile, KeyError, ValueError, OSError, TypeError, SyntaxError) as error:  # XML: SyntaxError
-        raise FeedbackFileError(path, f"is not a readable Excel workbook ({error})") from None
+        raise FeedbackFileError(path, "is not a readable Excel workbook ({reason})", reason=error) from None
 
 
 def _completed(value: object) -> str:
@@ -267,7 +274,7 @@ def _read_rows(path: Path, identifiers: Identifiers, columns: dict[str, int], ro
     """The answers in the rows from index `first` on; `columns` gives each column key's index."""
     missing = [key for key in (*LOCKED_KEYS, *(c.key for c in OPEN_COLUMNS)) if key not in columns]
     if missing:
-        raise FeedbackFileError(path, f"has lost its column {missing[0]!r}: it cannot be read")
+        raise FeedbackFileError(path, "has lost its column '{column}': it cannot be read", column=missing[0])
     tasks = {task.key: task for task in identifiers.tasks}
     answers: list[Answer] = []
     refused: list[RefusedRow] = []
@@ -286,23 +293,23 @@ def _read_rows(path: Path, identifiers: Identifiers, columns: dict[str, int], ro
         number = cell(row, "number")
         shown_number = int(number) if isinstance(number, (int, float)) else None
 
-        def refuse(problem: str) -> None:
+        def refuse(problem: Problem) -> None:
             refused.append(RefusedRow(path, row_number, task.number if task else shown_number, problem))
 
         if task is None:
             code = key.partition("/")[2]
-            refuse("a row from another department's sheet" if code and code != identifiers.code
-                   else "a row this sheet did not send (its hidden key is missing or unknown)")
+            refuse(Problem("a row from another department's sheet") if code and code != identifiers.code
+                   else Problem("a row this sheet did not send (its hidden key is missing or unknown)"))
         elif locked_checksum([cell(row, k) for k in LOCKED_KEYS]) != task.locked:
-            refuse("the plan's locked columns were edited; the row is not read")
+            refuse(Problem("the plan's locked columns were edited; the row is not read"))
         elif key in seen:
-            refuse("the task appears twice; only its first row is read")
+            refuse(Problem("the task appears twice; only its first row is read"))
         else:
             progress_text = cell_text(written["progress"])
             progress = _WORD_PROGRESS.get(progress_text.casefold()) if progress_text else None
             if progress_text and progress is None:
                 choices = " / ".join(words[0] for words in PROGRESS_WORDS.values())
-                refuse(f"progress {progress_text!r} is not one of {choices}")
+                refuse(Problem("progress '{written}' is not one of {choices}", written=progress_text, choices=choices))
                 continue
             seen.add(key)
             answers.append(Answer(key, task.position, task.number, progress, _completed(written["completed"]),
@@ -353,10 +360,11 @@ def check_workbooks(store: ReviewStore, plan_id: int,
             workbook = read_feedback_workbook(path)
             found = workbook.identifiers
             if found.fingerprint != info.fingerprint:
-                raise FeedbackFileError(path, f"is a feedback workbook for another plan (“{found.plan_title}”), "
-                                              f"not for plan {plan_id}")
+                raise FeedbackFileError(path, "is a feedback workbook for another plan (“{title}”), not for plan "
+                                              "{plan_id}", title=found.plan_title, plan_id=plan_id)
             if found.department not in departments or department_code(found.department) != found.code:
-                raise FeedbackFileError(path, f"names a department plan {plan_id} gives no task: {found.department}")
+                raise FeedbackFileError(path, "names a department plan {plan_id} gives no task: {department}",
+                                        plan_id=plan_id, department=found.department)
             accepted.append(workbook)
         except FeedbackFileError as error:
             refused.append(error)

@@ -14,7 +14,7 @@ import tempfile
 from collections.abc import Iterator
 from pathlib import Path
 
-from .errors import ExportError
+from .errors import ExportError, Problem
 
 NEW_FILE_MODE = 0o666  # what open() asks for; the umask takes away from it
 
@@ -52,11 +52,12 @@ def _sync(path: Path) -> None:
         os.close(handle)
 
 
-def size_problem(size: int, limit: int, kind: str) -> str | None:
-    """The words for a file too large to be read as `kind`, or None."""
+def size_problem(size: int, limit: int, kind: Problem) -> Problem | None:
+    """The words for a file too large to be read as `kind` (Problem("a review file")), or None."""
     if size <= limit:
         return None
-    return f"is too large to be {kind} ({size / 1024 ** 2:,.1f} MB; at most {limit / 1024 ** 2:,.0f} MB)"
+    return Problem("is too large to be {kind} ({size:,.1f} MB; at most {limit:,.0f} MB)", kind=kind,
+                   size=size / 1024 ** 2, limit=limit / 1024 ** 2)
 
 
 TEMPORARY_SUFFIX = ".part"
@@ -102,13 +103,13 @@ def remove_leftovers(folder: Path, suffix: str) -> list[Path]:
     return removed
 
 
-def write_problem(error: OSError) -> str:
-    """Why a file cannot be written, for the user."""
+def write_error(path: Path, error: OSError) -> ExportError:
+    """The file cannot be written: why, for the user."""
     if isinstance(error, PermissionError):
-        return "cannot be written: it is open in another program, or the folder is read-only"
+        return ExportError(path, "cannot be written: it is open in another program, or the folder is read-only")
     if error.errno == errno.ENOSPC:
-        return "cannot be written: the disk is full"
-    return f"cannot be written ({error.strerror or error})"
+        return ExportError(path, "cannot be written: the disk is full")
+    return ExportError(path, "cannot be written ({reason})", reason=error.strerror or error)
 
 
 @contextlib.contextmanager
@@ -125,7 +126,7 @@ def atomic_target(path: str | Path) -> Iterator[Path]:
         handle, temporary = tempfile.mkstemp(prefix=temporary_prefix(path), suffix=TEMPORARY_SUFFIX, dir=path.parent)
         os.close(handle)
     except OSError as error:
-        raise ExportError(path, write_problem(error)) from None
+        raise write_error(path, error) from None
     temporary = Path(temporary)
     try:
         yield temporary
@@ -134,6 +135,6 @@ def atomic_target(path: str | Path) -> Iterator[Path]:
         os.replace(temporary, path)
         _sync(path.parent)
     except OSError as error:
-        raise ExportError(path, write_problem(error)) from None
+        raise write_error(path, error) from None
     finally:
         temporary.unlink(missing_ok=True)

@@ -131,7 +131,8 @@ def signing_key() -> SigningKey:
             os.chmod(path, KEY_MODE)  # copied in by hand, or restored from a backup with wider permissions
         private = serialization.load_pem_private_key(path.read_bytes(), password=None)
     except OSError as error:
-        raise ExportError(path, f"cannot be used as your signing key ({error.strerror or error})") from None
+        raise ExportError(path, "cannot be used as your signing key ({reason})", reason=error.strerror or str(error)) \
+            from None
     except (ValueError, TypeError, UnsupportedAlgorithm):
         private = None
     if not isinstance(private, Ed25519PrivateKey):

@@ -4,6 +4,7 @@ from __future__ import annotations
 import json
 from typing import Any
 
+from .errors import Problem, unknown_department_warning
 from .model import LEAD, PARTICIPANT, Department, Part, Plan, ReadResult, Section, Task
 from .clauses import NameResolver
 from .registry import Registry
@@ -13,7 +14,11 @@ VERSION = 1
 
 
 class ShapeError(ValueError):
-    """JSON that parses but is not a plan in this format; the message says where."""
+    """JSON that parses but is not a plan in this format; its problem says where."""
+
+    def __init__(self, problem: str, **values: object):
+        self.problem = Problem(problem, **values)
+        super().__init__(str(self.problem))
 
 
 def plan_to_json(plan: Plan) -> dict[str, Any]:
@@ -59,28 +64,33 @@ def dumps(plan: Plan, corrections: list[dict[str, Any]] | None = None) -> str:
     return json.dumps(document, ensure_ascii=False, indent=2)
 
 
-def _field(obj: Any, key: str, kinds: tuple[type, ...], where: str, optional: bool = False) -> Any:
+def _field(obj: Any, key: str, kinds: tuple[type, ...], where: str | None, optional: bool = False) -> Any:
+    """obj[key] of one of the kinds; `where` names obj ("plan.parts[2]"; None: the file's top level)."""
     if not isinstance(obj, dict):
-        raise ShapeError(f"{where} is not an object")
+        raise ShapeError("the file is not a JSON object") if where is None else \
+            ShapeError("{where} is not an object", where=where)
     if key not in obj:
         if optional:
             return None
-        raise ShapeError(f"{where} has no \u201c{key}\u201d")
+        raise ShapeError("the file has no \u201c{key}\u201d", key=key) if where is None else \
+            ShapeError("{where} has no \u201c{key}\u201d", where=where, key=key)
     value = obj[key]
     if value is None and optional:
         return None
     if not isinstance(value, kinds) or isinstance(value, bool):
-        raise ShapeError(f"{where}.{key} has the wrong type")
+        raise ShapeError("the file's \u201c{key}\u201d has the wrong type", key=key) if where is None else \
+            ShapeError("{where}.{key} has the wrong type", where=where, key=key)
     return value
 
 
 def plan_from_json(document: Any, registry: Registry) -> ReadResult:
     """Build a plan from parsed JSON; raise ShapeError naming the first wrong place."""
-    if _field(document, "format", (str,), "the file") != FORMAT:
-        raise ShapeError(f"the format is not \u201c{FORMAT}\u201d")
-    if _field(document, "version", (int,), "the file") != VERSION:
-        raise ShapeError(f"format version {document['version']} is not supported (this program reads {VERSION})")
-    raw = _field(document, "plan", (dict,), "the file")
+    if _field(document, "format", (str,), None) != FORMAT:
+        raise ShapeError("the format is not \u201c{format}\u201d", format=FORMAT)
+    if _field(document, "version", (int,), None) != VERSION:
+        raise ShapeError("format version {version} is not supported (this program reads {known})",
+                         version=document["version"], known=VERSION)
+    raw = _field(document, "plan", (dict,), None)
     plan = Plan(
         title=_field(raw, "title", (str,), "plan"),
         year=_field(raw, "year", (int,), "plan", optional=True),
@@ -106,11 +116,11 @@ def plan_from_json(document: Any, registry: Registry) -> ReadResult:
                     spelling = _field(raw_department, "name", (str,), dwhere)
                     role = _field(raw_department, "role", (str,), dwhere)
                     if role != (LEAD if d == 0 else PARTICIPANT):
-                        raise ShapeError(f"{dwhere}.role must be \u201c{LEAD if d == 0 else PARTICIPANT}\u201d")
+                        raise ShapeError("{where}.role must be \u201c{role}\u201d", where=dwhere,
+                                         role=LEAD if d == 0 else PARTICIPANT)
                     department, new = resolver.resolve(spelling)
                     if new:
-                        warnings.append(f"task {task.number}: department \u201c{spelling}\u201d is not in the "
-                                        "registry; kept as a new, unverified department")
+                        warnings.append(unknown_department_warning(task.number, spelling))
                     departments[department.name] = department
                     task.departments.append(department.name)
                 section.tasks.append(task)

@@ -11,13 +11,19 @@ import math
 import re
 from typing import Any
 
+from .errors import Problem
+
 MAX_DEPTH = 32  # the program's formats nest 8 deep
 MAX_NUMBER_DIGITS = 15  # every number the formats hold fits, and SQLite stores it exactly
 LONE_SURROGATE = re.compile("[\ud800-\udfff]")  # a pair is joined by the parser; one left alone is not text
 
 
 class JsonInputError(ValueError):
-    """JSON that is malformed or that the program refuses; the message says why and where."""
+    """JSON that is malformed or that the program refuses; its problem says why and where."""
+
+    def __init__(self, problem: str, **values: object):
+        self.problem = Problem(problem, **values)
+        super().__init__(self.problem)
 
 
 class MalformedJsonError(JsonInputError):
@@ -29,21 +35,21 @@ def _unique_keys(pairs: list[tuple[str, Any]]) -> dict[str, Any]:
     if len(document) != len(pairs):
         seen: set[str] = set()
         twice = next(key for key, _ in pairs if key in seen or seen.add(key))
-        raise JsonInputError(f"the key “{shown(twice)}” appears twice in one object")
+        raise JsonInputError("the key “{key}” appears twice in one object", key=shown(twice))
     return document
 
 
 def _number(text: str) -> int | float:
     if len(text.lstrip("-").split(".")[0].split("e")[0].split("E")[0]) > MAX_NUMBER_DIGITS:
-        raise JsonInputError(f"the number {text[:20]}… is too large")
+        raise JsonInputError("the number {number}… is too large", number=text[:20])
     number = float(text) if any(c in text for c in ".eE") else int(text)
     if isinstance(number, float) and (not math.isfinite(number) or abs(number) >= 10 ** MAX_NUMBER_DIGITS):
-        raise JsonInputError(f"the number {text[:20]} is too large")
+        raise JsonInputError("the number {number} is too large", number=text[:20])
     return number
 
 
 def _constant(name: str) -> None:
-    raise JsonInputError(f"{name} is not a number JSON allows")
+    raise JsonInputError("{name} is not a number JSON allows", name=name)
 
 
 def shown(value: object) -> str:
@@ -62,9 +68,10 @@ def load_json(text: str) -> Any:
     except JsonInputError:
         raise
     except json.JSONDecodeError as error:
-        raise MalformedJsonError(f"malformed JSON at line {error.lineno}, column {error.colno}: {error.msg}") from None
+        raise MalformedJsonError("malformed JSON at line {line}, column {column}: {reason}", line=error.lineno,
+                                 column=error.colno, reason=error.msg) from None
     except RecursionError:
-        raise JsonInputError(f"it is nested more than {MAX_DEPTH} deep") from None
+        raise JsonInputError("it is nested more than {depth} deep", depth=MAX_DEPTH) from None
     _check_values(document)
     return document
 
@@ -76,11 +83,11 @@ def _check_values(document: Any) -> None:
         value, depth = stack.pop()
         if isinstance(value, str):
             if LONE_SURROGATE.search(value):
-                raise JsonInputError(f"the text “{shown(value)}” holds a lone surrogate (\\ud800–\\udfff), "
-                                     "which is not Unicode text")
+                raise JsonInputError("the text “{text}” holds a lone surrogate (\\ud800–\\udfff), which is not "
+                                     "Unicode text", text=shown(value))
         elif isinstance(value, (dict, list)):
             if depth > MAX_DEPTH:
-                raise JsonInputError(f"it is nested more than {MAX_DEPTH} deep")
+                raise JsonInputError("it is nested more than {depth} deep", depth=MAX_DEPTH)
             items = value.items() if isinstance(value, dict) else ((None, item) for item in value)
             for key, item in items:
                 if key is not None:

@@ -13,6 +13,7 @@ from dataclasses import dataclass
 
 from . import numbers
 from .clauses import Clause, NameResolver
+from .errors import Problem, task_warning, unknown_department_warning
 from .model import Part, Plan, Section, Task
 from .plan_text import Reading, document_title, introduction_left_out, plan_year
 
@@ -49,9 +50,7 @@ class _NumberedReader:
     def resolve(self, spelling: str, task_number: int) -> str:
         department, new = self.resolver.resolve(spelling)
         if new:
-            self.warnings.append(
-                f"task {task_number}: department \u201c{department.name}\u201d is not in the registry; "
-                "kept as a new, unverified department")
+            self.warnings.append(unknown_department_warning(task_number, department.name))
         return department.name
 
     # Headings -------------------------------------------------------------------------------------
@@ -167,18 +166,18 @@ class _NumberedReader:
             names = [self.resolve(n, number) for n in clause.names]
             unique = list(dict.fromkeys(names))
             if len(unique) < len(names):
-                self.warnings.append(f"task {number}: a department is named twice; kept once")
+                self.warnings.append(task_warning(number, "a department is named twice; kept once"))
             text = re.sub(r"\s+", " ", self.text[task_start:clause.start]).strip()
             section.tasks.append(Task(number, text, unique, clause.deadline))
             if self._clause_between(task_start, clause.start):
-                self.warnings.append(f"task {number}: its text holds another department clause; "
-                                     "check the numbering around it")
+                self.warnings.append(task_warning(number, "its text holds another department clause; check the "
+                                                          "numbering around it"))
             else:
                 self.placed += 1
             if following is not None and following != number + 1:
                 missing = f"{number + 1}" if following == number + 2 else f"{number + 1} to {following - 1}"
-                self.warnings.append(f"no task numbered {missing}: the numbering jumps from "
-                                     f"{number} to {following}")
+                self.warnings.append(Problem("no task numbered {missing}: the numbering jumps from {number} to "
+                                             "{following}", missing=missing, number=number, following=following))
             position, number = clause.end, following
         if plan.tasks:
             self._finish(plan, position, plan.tasks[-1].number)
@@ -215,8 +214,9 @@ class _NumberedReader:
     def _finish(self, plan: Plan, position: int, last: int) -> None:
         rest = self.text[position:].strip(" \n.,;")
         if self._clause_between(position, len(self.text)):
-            self.warnings.append(f"the text after task {last} still names departments but holds no "
-                                 f"task numbered {last + 1}; it was kept as the plan's closing note")
+            self.warnings.append(Problem("the text after task {last} still names departments but holds no task "
+                                         "numbered {next}; it was kept as the plan's closing note", last=last,
+                                         next=last + 1))
         plan.note = re.sub(r"\s+", " ", rest).strip() or None
         if plan.note and not plan.note.endswith((".", "。")):
             plan.note += "."

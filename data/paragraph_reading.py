@@ -13,6 +13,7 @@ import re
 from dataclasses import dataclass, field
 
 from .clauses import Clause, NameResolver
+from .errors import Problem, unknown_department_warning
 from .model import Part, Plan, Section, Task
 from .plan_text import Reading, document_title, introduction_left_out, plan_year
 
@@ -148,8 +149,9 @@ class _ParagraphReader:
         text = re.sub(r"\s+", " ", self.text[text_start:clause.start]).strip(" ，,；;")
         if not re.sub(r"[\W_]+", "", text):
             before = re.sub(r"\s+", " ", self.text[max(0, clause.start - 30):clause.start]).strip()
-            self.warnings.append(f"a department clause follows no task text and was not placed: "
-                                 f"\u201c\u2026{before}{self.text[clause.start:clause.end][:40]}\u201d")
+            self.warnings.append(Problem("a department clause follows no task text and was not placed: "
+                                         "\u201c\u2026{excerpt}\u201d",
+                                         excerpt=before + self.text[clause.start:clause.end][:40]))
             return
         task = Task(0, text, list(clause.names), clause.deadline)
         (item.tasks if item else self.loose).append(task)
@@ -202,8 +204,8 @@ class _ParagraphReader:
                 continue
             before = last.get(item.style)
             if before is not None and item.value != 1 and item.value != before.value + 1:
-                self.warnings.append(f"the numbering jumps from {before.value} to {item.value} before "
-                                     f"\u201c{item.heading[:20]}\u201d")
+                self.warnings.append(Problem("the numbering jumps from {before} to {after} before \u201c{heading}\u201d",
+                                             before=before.value, after=item.value, heading=item.heading[:20]))
             last[item.style] = item
 
     def _number(self, plan: Plan) -> None:
@@ -226,8 +228,7 @@ class _ParagraphReader:
             for spelling in task.departments:
                 department, new = self.resolver.resolve(spelling)
                 if new:
-                    self.warnings.append(f"task {task.number}: department \u201c{department.name}\u201d is not "
-                                         "in the registry; kept as a new, unverified department")
+                    self.warnings.append(unknown_department_warning(task.number, department.name))
                 names.append(department.name)
             task.departments = list(dict.fromkeys(names))
 

@@ -6,6 +6,7 @@ import re
 from collections import Counter
 from dataclasses import dataclass, field
 
+from .errors import Problem
 from .clauses import MAX_CLAUSE, Clause, ClauseGrammar, labelled_line, split_inline_labels
 from .model import Plan
 
@@ -154,10 +155,10 @@ def document_title(head: str) -> tuple[str, str]:
     return joined.strip(), "\n".join(rest).strip()
 
 
-def introduction_left_out(introduction: str) -> str:
+def introduction_left_out(introduction: str) -> Problem:
     """The warning that the text before the first part (notice, addressees, principles) was not kept."""
     excerpt = re.sub(r"\s+", " ", introduction)[:60]
-    return f"the introduction before the first part was left out: \u201c{excerpt}\u2026\u201d"
+    return Problem("the introduction before the first part was left out: \u201c{excerpt}\u2026\u201d", excerpt=excerpt)
 
 
 def plan_year(title: str, text: str) -> int | None:

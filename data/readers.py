@@ -8,7 +8,7 @@ from __future__ import annotations
 
 from pathlib import Path
 
-from .errors import PlanFileError
+from .errors import PlanFileError, Problem
 from .formats.conversion import read_converted
 from .formats.detect import Kind, check_size, decode_text, detect_kind, kind_by_name, read_head
 from .formats.ledger import find_ledger_columns, ledger_title, read_ledger
@@ -37,16 +37,17 @@ def read_plan_file(path: str | Path, registry: Registry | None = None) -> ReadRe
     except IsADirectoryError:
         raise PlanFileError(path, "this is a folder, not a plan file") from None
     except OSError as error:
-        raise PlanFileError(path, error.strerror or str(error)) from None
+        raise PlanFileError(path, "cannot be read ({reason})", reason=error.strerror or str(error)) from None
     kind = detect_kind(path, head)
     check_size(path, size, kind)
     try:
         result = _read(path, kind, registry)
     except OSError as error:
-        raise PlanFileError(path, error.strerror or str(error)) from None
+        raise PlanFileError(path, "cannot be read ({reason})", reason=error.strerror or str(error)) from None
     claimed = kind_by_name(path)
     if claimed is not None and claimed is not kind and kind not in (Kind.TEXT, Kind.JSON):
-        result.warnings.insert(0, f"the file is named {path.suffix} but is a {kind.description}; read as one")
+        result.warnings.insert(0, Problem("the file is named {suffix} but is a {kind}; read as one", suffix=path.suffix,
+                                          kind=Problem(kind.description)))
     return result
 
 
@@ -76,11 +77,11 @@ def _read_text(path: Path, text: str, registry: Registry) -> ReadResult:
         try:
             document = load_json(text)
         except JsonInputError as error:
-            raise PlanFileError(path, f"is not a plan: {error}") from None
+            raise PlanFileError(path, "is not a plan: {reason}", reason=error.problem) from None
         try:
             return plan_from_json(document, registry)
         except ShapeError as error:
-            raise PlanFileError(path, f"not a plan in the plan-review JSON format: {error}") from None
+            raise PlanFileError(path, "not a plan in the plan-review JSON format: {reason}", reason=error.problem) from None
     return _read_lines(path, [text], registry)
 
 
@@ -113,20 +114,21 @@ def _read_workbook(path: Path, registry: Registry, shown_as: Path | None = None)
         if find_ledger_columns(rows).usable:
             return _read_ledger(shown_as, rows, name, registry)
     headers = sheets[0][1][0] if sheets and sheets[0][1] else []
-    raise PlanFileError(shown_as, _no_ledger_header(headers))
+    raise _no_ledger_header(shown_as, headers)
 
 
 def _read_ledger(path: Path, rows: list[list[str]], fallback_title: str, registry: Registry) -> ReadResult:
     columns = find_ledger_columns(rows)
     if not columns.usable:
-        raise PlanFileError(path, _no_ledger_header(rows[0] if rows else []))
+        raise _no_ledger_header(path, rows[0] if rows else [])
     try:
         return read_ledger(rows, columns, ledger_title(rows, columns, fallback_title), registry)
-    except ValueError as error:
-        raise PlanFileError(path, str(error)) from None
+    except ValueError:  # the only one read_ledger raises
+        raise PlanFileError(path, "no task rows under the ledger's header") from None
 
 
-def _no_ledger_header(first_row: list[str]) -> str:
-    found = "、".join(f"\u201c{cell}\u201d" for cell in first_row if cell.strip()) or "none"
-    return ("no task ledger header found (a task column such as 重点任务/Task and a lead or responsible "
-            f"column such as 牵头单位/Lead); the columns found: {found}")
+def _no_ledger_header(path: Path, first_row: list[str]) -> PlanFileError:
+    found = "、".join(f"\u201c{cell}\u201d" for cell in first_row if cell.strip())
+    return PlanFileError(path, "no task ledger header found (a task column such as 重点任务/Task and a lead or "
+                               "responsible column such as 牵头单位/Lead); the columns found: {found}",
+                         found=found or Problem("none"))

@@ -38,10 +38,11 @@ class Registry:
     """
 
     def __init__(self, departments: list[Department], former: dict[str, list[FormerName]] | None = None,
-                 successors: dict[str, str] | None = None):
+                 successors: dict[str, str] | None = None, short_zh: dict[str, str] | None = None):
         self.departments = {d.name: d for d in departments}
         self._former = former or {}
         self._successors = successors or {}
+        self._short_zh = short_zh or {}
         self._by_spelling: dict[str, Department] = {}
         for department in departments:
             for spelling in self.spellings(department):
@@ -50,6 +51,11 @@ class Registry:
     def former(self, department: Department | str) -> list[FormerName]:
         """The names a body had before its reorganisations, in the order the file lists them."""
         return self._former.get(department if isinstance(department, str) else department.name, [])
+
+    def short_zh(self, name: str) -> str | None:
+        """The Chinese short form (规范简称) State Council documents write for a body, where it has one
+        shorter than its full name (国家发展改革委 for 国家发展和改革委员会); by official English name."""
+        return self._short_zh.get(name)
 
     def successor(self, department: Department | str) -> Department | None:
         """The body that took over a body which no longer exists (CBIRC: the NFRA), else None."""
@@ -117,7 +123,7 @@ def load_registry_json(text: str) -> Registry:
     if document.get("format", FORMAT) != FORMAT or document.get("version", 1) > VERSION:
         raise ValueError(f"not a department registry this program reads: format {document.get('format')!r}, "
                          f"version {document.get('version')!r}")
-    departments, former, successors = [], {}, {}
+    departments, former, successors, short_zh = [], {}, {}, {}
     for entry in document["departments"]:
         aliases = list(entry.get("aliases", []))
         names = []
@@ -134,7 +140,9 @@ def load_registry_json(text: str) -> Registry:
             former[department.name] = names
         if entry.get("successor"):
             successors[department.name] = entry["successor"]
-    return Registry(departments, former, successors)
+        if entry.get("short_zh"):
+            short_zh[department.name] = entry["short_zh"]
+    return Registry(departments, former, successors, short_zh)
 
 
 @lru_cache(maxsize=1)

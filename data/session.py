@@ -71,7 +71,7 @@ class PlanSession:
             try:
                 return cls(store, store.plan_info(plan_id).id, reviewer)
             except KeyError:
-                raise PlanReviewError(store.path, f"holds no plan with id {plan_id}") from None
+                raise PlanReviewError(store.path, "holds no plan with id {plan_id}", plan_id=plan_id) from None
         except BaseException:
             store.close()
             raise
@@ -123,10 +123,13 @@ class PlanSession:
             department = self.store.find_department(spelling)
             if department is None:
                 nearest = default_registry().suggestions(spelling)
-                hint = f"; did you mean {' or '.join(repr(n) for n in nearest)}?" if nearest else ""
-                raise PlanReviewError(self.store.path, f"knows no department {spelling!r}{hint}")
+                if nearest:
+                    raise PlanReviewError(self.store.path, "knows no department '{name}'; did you mean {suggestions}?",
+                                          name=spelling, suggestions=" / ".join(f"'{n}'" for n in nearest))
+                raise PlanReviewError(self.store.path, "knows no department '{name}'", name=spelling)
             if department.id not in in_plan:
-                raise PlanReviewError(self.store.path, f"plan {plan_id} gives no task to {department.name}")
+                raise PlanReviewError(self.store.path, "plan {plan_id} gives no task to {department}", plan_id=plan_id,
+                                      department=department.name)
             ids.append(department.id)
         return tuple(dict.fromkeys(ids))
 

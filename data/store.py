@@ -22,7 +22,7 @@ from .canonical import canonical_json
 from .chunks import in_chunks
 from .backups import BACKUP_FOLDER, PARTIAL_SUFFIX
 from .damage import find_damage, header_problem, is_damage, keep_damaged_copy, read_only_uri
-from .errors import DamagedDatabaseError, DatabaseError
+from .errors import DamagedDatabaseError, DatabaseError, Problem
 from .files import remove_leftovers, temporary_prefix
 from .model import LEAD, PARTICIPANT, Department, Part, Plan, ReadResult, Section, Task
 from .registry import normalize_name
@@ -292,8 +292,8 @@ def database_error(path: str | Path, error: sqlite3.Error) -> DatabaseError:
     if "disk" in str(error) and "full" in str(error):
         return DatabaseError(path, "cannot be written: the disk is full")
     if is_damage(error):
-        return DatabaseError(path, f"is damaged: {error}")
-    return DatabaseError(path, f"cannot be used ({error})")
+        return DatabaseError(path, "is damaged: {reason}", reason=error)
+    return DatabaseError(path, "cannot be used ({reason})", reason=error)
 
 
 class PlanStore:
@@ -312,7 +312,7 @@ class PlanStore:
         try:
             self.conn = self._connect(busy_timeout)
         except sqlite3.Error as error:
-            raise DatabaseError(self.path, f"cannot be opened ({error})") from None
+            raise DatabaseError(self.path, "cannot be opened ({reason})", reason=error) from None
         try:
             self._prepare()
         except BaseException:
@@ -362,19 +362,22 @@ class PlanStore:
         if self._open_elsewhere_in_process():
             return
         problem = header_problem(self.path)
-        if problem and not problem.startswith("is damaged"):
-            raise DatabaseError(self.path, problem)
+        if problem and not problem.template.startswith("is damaged"):
+            raise DatabaseError(self.path, problem.template, **problem.values)
         if problem is None:
             try:
                 damage = find_damage(self.path, lambda immutable: self._connect(busy_timeout, True, immutable),
                                      full_check, IDENTITY_QUERY)
             except sqlite3.OperationalError as error:
                 raise self.database_error(error) from None
-            problem = damage and f"is damaged: {damage}"
+            problem = damage and Problem("is damaged: {reason}", reason=damage)
         if problem:
             copy = keep_damaged_copy(self.path)
-            kept = f"a copy is kept at {copy}" if copy else "no copy could be kept beside it (read-only folder)"
-            raise DamagedDatabaseError(self.path, f"{problem}. It was left untouched; {kept}", copy)
+            if copy:
+                raise DamagedDatabaseError(self.path, copy, "{damage}. It was left untouched; a copy is kept at {kept}",
+                                           damage=problem, kept=copy)
+            raise DamagedDatabaseError(self.path, copy, "{damage}. It was left untouched; no copy could be kept "
+                                                        "beside it (read-only folder)", damage=problem)
 
     def _create(self) -> None:
         """Make a new, empty database file that appears whole (never as 0 bytes another program would take
@@ -386,7 +389,7 @@ class PlanStore:
                                             dir=self.path.parent)
             os.close(handle)
         except OSError as error:
-            raise DatabaseError(self.path, f"cannot be created ({error.strerror})") from None
+            raise DatabaseError(self.path, "cannot be created ({reason})", reason=error.strerror) from None
         temporary = Path(name)
         try:
             conn = sqlite3.connect(temporary, isolation_level=None)
@@ -402,7 +405,7 @@ class PlanStore:
                 if not self.path.exists():
                     os.replace(temporary, self.path)
         except (OSError, sqlite3.Error) as error:
-            raise DatabaseError(self.path, f"cannot be created ({error})") from None
+            raise DatabaseError(self.path, "cannot be created ({reason})", reason=error) from None
         finally:
             temporary.unlink(missing_ok=True)
 
@@ -422,16 +425,16 @@ class PlanStore:
         except sqlite3.OperationalError as error:
             raise self.database_error(error) from None
         except sqlite3.DatabaseError as error:
-            raise DatabaseError(self.path, f"is damaged: {error}") from None
+            raise DatabaseError(self.path, "is damaged: {reason}", reason=error) from None
         if version > SCHEMA_VERSION:
-            raise DatabaseError(self.path, f"was written by a newer Plan Review (schema {version}; "
-                                           f"this program knows up to {SCHEMA_VERSION})")
+            raise DatabaseError(self.path, "was written by a newer Plan Review (schema {version}; "
+                                           "this program knows up to {known})", version=version, known=SCHEMA_VERSION)
         if version == 0 and tables:
             raise DatabaseError(self.path, "is an SQLite database, but not a Plan Review database")
         if self.read_only:
             if version < SCHEMA_VERSION:
-                raise DatabaseError(self.path, f"{READ_ONLY_PROBLEM}, and it needs an upgrade this program "
-                                               "cannot write")
+                raise DatabaseError(self.path, "{read_only}, and it needs an upgrade this program cannot write",
+                                    read_only=Problem(READ_ONLY_PROBLEM))
             return
         try:
             self.conn.execute("PRAGMA foreign_keys = ON")
@@ -458,11 +461,11 @@ class PlanStore:
         try:
             return backups.make_backup(self.conn, self.path, reason)
         except OSError as error:
-            raise DatabaseError(self.path, f"cannot be backed up before this change ({error.strerror}); "
-                                           "nothing was changed") from None
+            raise DatabaseError(self.path, "cannot be backed up before this change ({reason}); nothing was changed",
+                                reason=error.strerror) from None
         except sqlite3.Error as error:
-            raise DatabaseError(self.path, f"cannot be backed up before this change ({error}); "
-                                           "nothing was changed") from None
+            raise DatabaseError(self.path, "cannot be backed up before this change ({reason}); nothing was changed",
+                                reason=error) from None
 
     def restore_from(self, backup: Path) -> Path:
         """Replace the database's content with a backup's, after the backup's full integrity check; the
@@ -474,7 +477,7 @@ class PlanStore:
             raise DatabaseError(backup, checked.problem)
         version = self._backup_version(backup)
         if version > SCHEMA_VERSION:
-            raise DatabaseError(backup, f"was written by a newer Plan Review (schema {version})")
+            raise DatabaseError(backup, "was written by a newer Plan Review (schema {version})", version=version)
         before = self.back_up("restore")
         if self.read_only:
             raise DatabaseError(self.path, READ_ONLY_PROBLEM)
@@ -699,8 +702,8 @@ class PlanStore:
         digest = fingerprint(self.load_plan(plan_id))
         other = self.conn.execute("SELECT id FROM plans WHERE fingerprint = ? AND id != ?", (digest, plan_id)).fetchone()
         if other:
-            raise DatabaseError(self.path, f"the plan would read exactly as plan {other[0]}, which is stored "
-                                           "already; the change was not made")
+            raise DatabaseError(self.path, "the plan would read exactly as plan {other}, which is stored already; "
+                                           "the change was not made", other=other[0])
         self.conn.execute("UPDATE plans SET fingerprint = ? WHERE id = ?", (digest, plan_id))
 
     def corrections(self, plan_id: int) -> list[Correction]:

@@ -16,6 +16,7 @@ every clause, then reads the text two ways and keeps the better-evidenced readin
 from __future__ import annotations
 
 from .clauses import ClauseGrammar, NameResolver
+from .errors import Problem
 from .model import Department, ReadResult
 from .numbered_reading import read_by_numbers
 from .paragraph_reading import read_by_paragraphs, split_glued
@@ -71,7 +72,8 @@ def _read_clauses(text: str, registry: Registry) -> ReadResult:
             departments[name] = registry.departments.get(name) or resolver.department(name)
     tasks = len(reading.plan.tasks)
     if reading.placed < len(clauses):
-        reading.warnings.insert(0, f"{len(clauses)} department clauses found, {tasks} tasks stored, "
-                                   f"{len(clauses) - reading.placed} clauses not placed")
+        reading.warnings.insert(0, Problem("{clauses} department clauses found, {tasks} tasks stored, {unplaced} "
+                                           "clauses not placed", clauses=len(clauses), tasks=tasks,
+                                           unplaced=len(clauses) - reading.placed))
     return ReadResult(reading.plan, departments, reading.warnings, clauses=len(clauses),
                       unplaced=len(clauses) - reading.placed)

@@ -77,9 +77,9 @@ def import_registry_file(store: PlanStore, path: Path) -> tuple[int, int]:
         document = json.loads(text)
         read = load_registry_json(text)
     except OSError as error:
-        raise RegistryFileError(path, error.strerror or str(error)) from None
+        raise RegistryFileError(path, "cannot be read ({reason})", reason=error.strerror or str(error)) from None
     except (ValueError, KeyError, TypeError, AttributeError) as error:  # JSON, shape or format
-        raise RegistryFileError(path, f"not a department registry file: {error}") from None
+        raise RegistryFileError(path, "not a department registry file: {reason}", reason=error) from None
     shipped, known = default_registry(), user_registry(store)
     bodies = spellings = 0
     with store.transaction():

@@ -14,6 +14,7 @@ from data.damage import DAMAGED_FOLDER
 
 from .licences import components, program_version, qt_notice
 from .resources import app_icon
+from .translations import current_language
 
 ICON_SIZE = 64
 
@@ -48,7 +49,7 @@ class AboutDialog(QDialog):
         table = "".join(f"<tr><td style='padding-right:12px'><b>{escape(label)}</b></td><td>{escape(value).replace(chr(10), '<br>')}</td></tr>"
                         for label, value in rows)
         self.program_text = QLabel(
-            f"<h2>Plan Review {escape(program_version())}</h2>"
+            f"<h2>{escape(self.tr('Plan Review'))} {escape(program_version())}</h2>"
             + "<p>" + escape(self.tr("Reviewing a government work plan offline: the plan's tasks and departments, "
                                      "local review notes merged between colleagues, assignment sheets in "
                                      "Excel and PDF.")) + "</p>"
@@ -63,7 +64,7 @@ class AboutDialog(QDialog):
         return tab
 
     def _licences_tab(self) -> QWidget:
-        notice = QLabel(qt_notice(), wordWrap=True)
+        notice = QLabel(qt_notice(current_language()), wordWrap=True)
         self.licence_table = QTableWidget(len(self.components), 3)
         self.licence_table.setHorizontalHeaderLabels([self.tr("Component"), self.tr("Version"), self.tr("Licence")])
         for row, component in enumerate(self.components):

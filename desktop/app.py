@@ -13,8 +13,10 @@ from data.store import PlanStore
 
 from .context import AppContext
 from .main_window import MainWindow, show_error
+from .messages import problem_text
 from .resources import app_icon
-from .settings import Settings
+from .settings import LANGUAGE, Settings
+from .translations import chosen_language, install_language
 
 FIRST_PAINT_TIMEOUT_MS = 10_000
 DESKTOP_FILE = "org.planreview.PlanReview"  # release/linux/org.planreview.PlanReview.desktop
@@ -80,11 +82,11 @@ def offer_backup(error: DamagedDatabaseError) -> bool:
     database = Path(error.path)
     backup = backups.newest_sound_backup(database) if error.copy else None
     if backup is None:
-        show_error(None, title, error.path, error.problem)
+        show_error(None, title, error)
         return False
     question = QCoreApplication.translate(
         "run_window", "%1\n\n%2\n\nRestore the newest sound backup, made %3 (%4 notes, %5 statuses)?")
-    for placeholder, value in (("%1", error.path), ("%2", error.problem),
+    for placeholder, value in (("%1", error.path), ("%2", problem_text(error)),
                                ("%3", backup.made.astimezone().strftime("%Y-%m-%d %H:%M")),
                                ("%4", backup.notes), ("%5", backup.statuses)):
         question = question.replace(placeholder, str(value))
@@ -99,6 +101,8 @@ def run_window(db_path: Path, smoke: bool = False, context: AppContext | None = 
     """Open the window on the database; with smoke, return once it has painted instead of running."""
     app = application()
     context = context or AppContext(Settings())
+    install_language(chosen_language(context.settings.get(LANGUAGE)))
+    app.setApplicationDisplayName(QCoreApplication.translate("run_window", "Plan Review"))
     try:
         store = open_startup_database(Path(db_path))
     except DamagedDatabaseError as error:
@@ -106,7 +110,7 @@ def run_window(db_path: Path, smoke: bool = False, context: AppContext | None = 
             return EXIT_BAD_INPUT
         store = open_startup_database(Path(db_path))
     except PlanReviewError as error:
-        show_error(None, QCoreApplication.translate("run_window", "Plan Review"), error.path, error.problem)
+        show_error(None, QCoreApplication.translate("run_window", "Plan Review"), error)
         return EXIT_BAD_INPUT
     window = MainWindow(context, store)
     try:

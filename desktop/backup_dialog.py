@@ -8,6 +8,9 @@ from PySide6.QtWidgets import (QAbstractItemView, QDialog, QDialogButtonBox, QHe
                                QTableWidgetItem, QVBoxLayout, QWidget)
 
 from data.backups import Backup, list_backups
+from data.errors import worded
+
+from .translations import current_language
 
 
 class BackupDialog(QDialog):
@@ -28,7 +31,9 @@ class BackupDialog(QDialog):
         self.table.verticalHeader().hide()
         for row, backup in enumerate(self.backups):
             made = backup.made.astimezone().strftime("%Y-%m-%d %H:%M:%S")
-            cells = [made, self.tr(backup.reason_text), backup.problem or "; ".join(backup.plans),
+            language = current_language()
+            cells = [made, worded(backup.reason_text, language),
+                     worded(backup.problem, language) if backup.problem else "; ".join(backup.plans),
                      "" if backup.problem else str(backup.notes), "" if backup.problem else str(backup.statuses)]
             for column, text in enumerate(cells):
                 item = QTableWidgetItem(text)

@@ -1,7 +1,8 @@
 """The `plan-review` command: with no command it opens the window; commands serve scripts and tests.
 
 Every command asks a review session (data/session.py), as the window does, so the two never disagree.
-Qt loads only to open the window.
+Qt loads only to open the window. Its messages speak the language of the environment (LANG: zh_CN gives
+Chinese), worded from desktop/cli_zh.py and the core's own catalogue of failures (data/problems_zh.py).
 """
 from __future__ import annotations
 
@@ -13,18 +14,31 @@ import sys
 from datetime import date
 from pathlib import Path
 
-from data.errors import EXIT_BAD_INPUT, EXIT_PARTLY_READ, PlanReviewError
+from data.errors import EXIT_BAD_INPUT, EXIT_PARTLY_READ, PlanReviewError, worded
+from data.language import CHINESE, LANGUAGES, environment_language, word
 from data.model import LEAD, PARTICIPANT
 from data.paths import default_database_path
 from data.review import ALL, ATTENTION, FLAGGED, FOLLOW_UP, STATUSES, NoteVersion
 from data.session import PlanSession, TaskFilter
 from data.store import PlanStore, database_error
+from exporters.document import LAYOUTS, STANDARD
 from exporters.formats import FORMATS
 
+from .cli_zh import CLI_ZH
 from .licences import components, program_version, qt_notice
 
 EXIT_CLOSED_PIPE = 141  # 128 + SIGPIPE: what a Unix tool ends with when its reader stops reading
 ROLES = {"lead": LEAD, "participant": PARTICIPANT, "any": None}
+
+
+def say(template: str, **values: object) -> str:
+    """A line of the command line's output in the environment's language."""
+    return word(template, environment_language(), CLI_ZH, **values)
+
+
+def _add_language_option(command: argparse.ArgumentParser) -> None:
+    command.add_argument("--language", choices=LANGUAGES, default=None,
+                         help="the language of the sheets or report: zh (Chinese) or en (default: the environment's)")
 
 
 def _parser() -> argparse.ArgumentParser:
@@ -91,14 +105,15 @@ def _import(args: argparse.Namespace) -> int:
         outcome = plan_file.store_into(store, {name: aliases[name] for name in _mapped_names(args)})
     counts, plan = outcome.counts, result.plan
     if outcome.created:
-        print(f"Imported plan {outcome.plan_id}: {plan.title} ({plan.year})")
+        print(say("Imported plan {plan_id}: {title} ({year})", plan_id=outcome.plan_id, title=plan.title,
+                  year=plan.year))
     else:
-        print(f"Already stored as plan {outcome.plan_id}: {plan.title}; nothing imported")
-    print(f"  {counts['parts']} parts, {counts['sections']} sections, {counts['tasks']} tasks, "
-          f"{counts['departments']} departments")
-    _print_clause_count(result, "stored")
+        print(say("Already stored as plan {plan_id}: {title}; nothing imported", plan_id=outcome.plan_id,
+                  title=plan.title))
+    print(say("  {parts} parts, {sections} sections, {tasks} tasks, {departments} departments", **counts))
+    _print_clause_count(result, stored=True)
     for warning in outcome.warnings:
-        print(f"warning: {warning}")
+        print(say("warning: {warning}", warning=worded(warning, environment_language())))
     return EXIT_PARTLY_READ if result.unplaced else 0
 
 
@@ -120,20 +135,21 @@ def _mapped_names(args: argparse.Namespace) -> list[str]:
     return [text.partition("=")[0].strip() for text in args.map]
 
 
-def _print_clause_count(result, done: str) -> None:
+def _print_clause_count(result, stored: bool) -> None:
     if result.clauses:
-        print(f"  {result.clauses} department clauses found, {len(result.plan.tasks)} tasks {done}, "
-              f"{result.unplaced} clauses not placed")
+        template = ("  {clauses} department clauses found, {tasks} tasks stored, {unplaced} clauses not placed"
+                    if stored else
+                    "  {clauses} department clauses found, {tasks} tasks read, {unplaced} clauses not placed")
+        print(say(template, clauses=result.clauses, tasks=len(result.plan.tasks), unplaced=result.unplaced))
 
 
 def _print_reading(result, unknown, registry) -> None:
     """The reading as the import preview shows it: structure, each task with its departments, warnings."""
     plan = result.plan
     counts = plan.counts()
-    print(f"Read (nothing stored): {plan.title} ({plan.year or 'year unknown'})")
-    print(f"  {counts['parts']} parts, {counts['sections']} sections, {counts['tasks']} tasks, "
-          f"{counts['departments']} departments")
-    _print_clause_count(result, "read")
+    print(say("Read (nothing stored): {title} ({year})", title=plan.title, year=plan.year or say("year unknown")))
+    print(say("  {parts} parts, {sections} sections, {tasks} tasks, {departments} departments", **counts))
+    _print_clause_count(result, stored=False)
     for part in plan.parts:
         print(f"{part.number}. {part.title}" if part.number is not None else part.title or "(tasks outside any part)")
         for section in part.sections:
@@ -141,14 +157,16 @@ def _print_reading(result, unknown, registry) -> None:
                 print(f"  ({section.number}) {section.title}")
             for task in section.tasks:
                 print(f"    {task.number}. {task.text}")
-                print(f"       lead: {task.lead or '-'}; participants: {', '.join(task.participants) or '-'}"
-                      + (f"; deadline: {task.deadline}" if task.deadline else ""))
+                print("       " + say("lead: {lead}; participants: {participants}", lead=task.lead or "-",
+                                          participants=", ".join(task.participants) or "-")
+                      + (say("; deadline: {deadline}", deadline=task.deadline) if task.deadline else ""))
     for warning in result.warnings:
-        print(f"warning: {warning}")
+        print(say("warning: {warning}", warning=worded(warning, environment_language())))
     for department in unknown:
         close = registry.suggestions(department.name)
-        print(f"unknown department: {department.name}"
-              + (f" (close: {'; '.join(close)}; map it with --map \"{department.name}=BODY\")" if close else ""))
+        print(say("unknown department: {name}", name=department.name)
+              + (say(" (close: {close}; map it with --map \"{name}=BODY\")", close="; ".join(close),
+                     name=department.name) if close else ""))
 
 
 def _plans(args: argparse.Namespace) -> None:
@@ -159,7 +177,7 @@ def _plans(args: argparse.Namespace) -> None:
 
 def _check(args: argparse.Namespace) -> None:
     with PlanStore(args.db, create=False, full_check=True):
-        print(f"{args.db}: no damage found")
+        print(say("{path}: no damage found", path=args.db))
 
 
 def _dump(args: argparse.Namespace) -> None:
@@ -176,9 +194,9 @@ def _dump(args: argparse.Namespace) -> None:
 def _departments(args: argparse.Namespace) -> None:
     with PlanSession.open(args.db, args.plan) as session:
         rows = session.store.departments(session.required_plan())
-    table = [("department", "Chinese", "abbr.", "leads", "takes part", "")]
+    table = [(say("department"), say("Chinese"), say("abbr."), say("leads"), say("takes part"), "")]
     table += [(r.name, r.name_zh or "—", r.abbreviation or "—", str(r.lead_count), str(r.participant_count),
-               "" if r.verified else "(unverified)") for r in rows]
+               "" if r.verified else say("(unverified)")) for r in rows]
     _print_columns(table, right=(False, False, False, True, True, False))  # the counts line up on the right
 
 
@@ -200,9 +218,9 @@ def _padded(text: str, width: int, align_right: bool) -> str:
     return gap + text if align_right else text + gap
 
 
-def counted(count: int, word: str, plural: str | None = None) -> str:
-    """"1 note", "2 notes"."""
-    return f"{count} {word if count == 1 else plural or word + 's'}"
+def counted(count: int, noun: str, plural: str | None = None) -> str:
+    """"1 note", "2 notes" (in Chinese "2 条备注")."""
+    return say(f"{{count}} {noun if count == 1 else plural or noun + 's'}", count=count)
 
 
 def _add_tasks_command(commands: argparse._SubParsersAction, common: argparse.ArgumentParser) -> None:
@@ -278,6 +296,7 @@ def _add_review_commands(commands: argparse._SubParsersAction, common: argparse.
     action.add_argument("--format", choices=tuple(FORMATS), required=True)
     action.add_argument("--only", choices=(FLAGGED, FOLLOW_UP, ATTENTION), default=ALL,
                         help="only flagged tasks, tasks needing follow-up, or both (attention); default: every task")
+    _add_language_option(action)
     action.add_argument("-o", "--output", type=Path, required=True, metavar="FILE")
     action = actions.add_parser("import", parents=[on_plan], help="merge a colleague's review file")
     action.add_argument("file", type=Path)
@@ -298,7 +317,7 @@ def _task_id(session: PlanSession, number: int) -> int:
     plan_id = session.required_plan()
     task_id = session.store.task_id_by_number(plan_id, number)
     if task_id is None:
-        raise PlanReviewError(session.path, f"plan {plan_id} has no task {number}")
+        raise PlanReviewError(session.path, "plan {plan_id} has no task {number}", plan_id=plan_id, number=number)
     return task_id
 
 
@@ -331,29 +350,32 @@ def _review_conflicts(session: PlanSession, args: argparse.Namespace) -> None:
 
 def _review_export(session: PlanSession, args: argparse.Namespace) -> None:
     written = session.reviews.export_review(session.required_plan(), args.output, args.reviewer)
-    print(f"Wrote {counted(written.notes, 'note')} and {counted(written.states, 'status', 'statuses')} "
-          f"to {args.output}")
+    print(say("Wrote {notes} and {states} to {path}", notes=counted(written.notes, "note"),
+              states=counted(written.states, "status", "statuses"), path=args.output))
 
 
 def _review_import(session: PlanSession, args: argparse.Namespace) -> None:
     merged = session.reviews.import_review(session.required_plan(), args.file)
     if merged.signer is None:
-        print(f"plan-review: warning: {args.file} is not signed (written by a Plan Review older than signed "
-              f"review files): who wrote it cannot be checked", file=sys.stderr)
-    print(f"Merged {args.file}: {counted(merged.notes, 'note')} and {counted(merged.states, 'status', 'statuses')} "
-          f"changed, {counted(merged.conflicts, 'new conflict')}"
-          + (f" ({'task' if len(merged.conflict_tasks) == 1 else 'tasks'} "
-             f"{', '.join(map(str, merged.conflict_tasks))})" if merged.conflict_tasks else ""))
+        print(say("plan-review: warning: {path} is not signed (written by a Plan Review older than signed review "
+                  "files): who wrote it cannot be checked", path=args.file), file=sys.stderr)
+    tasks = ", ".join(map(str, merged.conflict_tasks))
+    print(say("Merged {path}: {notes} and {states} changed, {conflicts}", path=args.file,
+              notes=counted(merged.notes, "note"), states=counted(merged.states, "status", "statuses"),
+              conflicts=counted(merged.conflicts, "new conflict"))
+          + (say(" (task {tasks})" if len(merged.conflict_tasks) == 1 else " (tasks {tasks})", tasks=tasks)
+             if merged.conflict_tasks else ""))
 
 
 def _review_report(session: PlanSession, args: argparse.Namespace) -> None:
     from exporters.export import ReviewReportRequest, export_review_report
 
-    request = ReviewReportRequest(session.required_plan(), args.format, args.output, args.only)
+    request = ReviewReportRequest(session.required_plan(), args.format, args.output, args.only,
+                                  args.language or environment_language())
     result = export_review_report(session.store, request)
     for warning in result.warnings:
-        print(f"warning: {warning}")
-    print(f"Wrote the review report to {result.paths[0]}")
+        print(say("warning: {warning}", warning=worded(warning, environment_language())))
+    print(say("Wrote the review report to {path}", path=result.paths[0]))
 
 
 def _review_whoami(session: PlanSession, args: argparse.Namespace) -> None:
@@ -365,18 +387,20 @@ def _review_whoami(session: PlanSession, args: argparse.Namespace) -> None:
         store_identity(Identity(args.identity, current_identity().department))
     print(session.reviews.default_reviewer())
     if args.key:
-        print(f"key {signing_key().fingerprint}")
+        print(say("key {fingerprint}", fingerprint=signing_key().fingerprint))
 
 
 def _review_reviewers(session: PlanSession, args: argparse.Namespace) -> None:
     for name, first_seen, wrote_here, merged, keys in session.reviews.known_reviewers():
-        print(f"{name}\tfirst seen {first_seen or '-'}\twrote here {wrote_here or '-'}\tmerged {merged or '-'}"
-              f"\tkeys {', '.join(keys) or '-'}")
+        print(say("{name}\tfirst seen {first_seen}\twrote here {wrote_here}\tmerged {merged}\tkeys {keys}", name=name,
+                  first_seen=first_seen or "-", wrote_here=wrote_here or "-", merged=merged or "-",
+                  keys=", ".join(keys) or "-"))
 
 
 def _review_trust(session: PlanSession, args: argparse.Namespace) -> None:
     session.reviews.trust_key(args.reviewer, args.key)
-    print(f"{args.reviewer}'s review files signed with key {args.key} are now accepted")
+    print(say("{reviewer}'s review files signed with key {key} are now accepted", reviewer=args.reviewer,
+              key=args.key))
 
 
 REVIEW_ACTIONS = {
@@ -415,20 +439,24 @@ def _backup(args: argparse.Namespace) -> None:
     from data import backups
 
     if args.backup_command == "list":
+        language = environment_language()
         for number, backup in enumerate(backups.list_backups(Path(args.db)), start=1):
-            holds = backup.problem or (f"{len(backup.plans)} plan(s), {backup.notes} note(s), "
-                                       f"{backup.statuses} status(es)")
-            print(f"{number}\t{backup.made:%Y-%m-%d %H:%M:%S} UTC\t{backup.reason_text}\t{holds}\t{backup.path}")
+            holds = worded(backup.problem, language) if backup.problem else say(
+                "{plans} plan(s), {notes} note(s), {statuses} status(es)", plans=len(backup.plans), notes=backup.notes,
+                statuses=backup.statuses)
+            print(f"{number}\t{backup.made:%Y-%m-%d %H:%M:%S} UTC\t{worded(backup.reason_text, language)}\t{holds}\t"
+                  f"{backup.path}")
         return
     chosen = Path(args.backup)
     if args.backup.isdigit():
         paths = backups.backup_paths(Path(args.db))
         if not 1 <= int(args.backup) <= len(paths):
-            raise PlanReviewError(args.db, f"has no backup number {args.backup} (see plan-review backup list)")
+            raise PlanReviewError(args.db, "has no backup number {number} (see plan-review backup list)",
+                                  number=args.backup)
         chosen = paths[int(args.backup) - 1]
     with PlanStore(args.db, create=False) as store:
         before = store.restore_from(chosen)
-    print(f"Restored {chosen.name}; the content it replaced is kept as {before.name}")
+    print(say("Restored {backup}; the content it replaced is kept as {before}", backup=chosen.name, before=before.name))
 
 
 def _add_export_command(commands: argparse._SubParsersAction, common: argparse.ArgumentParser) -> None:
@@ -443,6 +471,10 @@ def _add_export_command(commands: argparse._SubParsersAction, common: argparse.A
                          help="write one file per department into the folder -o names")
     command.add_argument("--with-review", action="store_true",
                          help="add each task's review status and notes as columns")
+    _add_language_option(command)
+    command.add_argument("--layout", choices=LAYOUTS, default=STANDARD,
+                         help="official: A4 portrait as a government office prints an attachment (GB/T 9704)")
+    command.add_argument("--attachment", action="store_true", help="official layout: head each sheet 附件")
     command.add_argument("--for-feedback", action="store_true",
                          help="one feedback workbook per department into the folder -o names: the plan's columns "
                               "locked, Progress, Completion date, Account of work and Contact to fill in "
@@ -455,18 +487,20 @@ def _export(args: argparse.Namespace) -> None:
     from exporters.export import ExportRequest, export_assignment_sheets
 
     if args.for_feedback and not FORMATS[args.format].feedback:
-        raise PlanReviewError(args.output, f"feedback workbooks are written as {_feedback_formats()}, "
-                                           f"not {args.format}")
+        raise PlanReviewError(args.output, "feedback workbooks are written as {formats}, not {format}",
+                              formats=_feedback_formats(), format=args.format)
     with PlanSession.open(args.db, args.plan) as session:
         plan_id = session.required_plan()
         ids = (tuple(d.id for d in session.store.departments(plan_id)) if args.all
                else session.department_ids(args.department))
         request = ExportRequest(plan_id, ids, args.format, args.output, args.one_file_per_department,
-                                include_review=args.with_review, for_feedback=args.for_feedback)
+                                include_review=args.with_review, language=args.language or environment_language(),
+                                layout=args.layout, attachment=args.attachment, for_feedback=args.for_feedback)
         result = export_assignment_sheets(session.store, request)
     for warning in result.warnings:
-        print(f"warning: {warning}")
-    print(f"Wrote the sheets of {len(ids)} department(s) to {len(result.paths)} file(s):")
+        print(say("warning: {warning}", warning=worded(warning, environment_language())))
+    print(say("Wrote the sheets of {departments} department(s) to {files} file(s):", departments=len(ids),
+              files=len(result.paths)))
     for path in result.paths:
         print(f"  {path}")
 
@@ -525,8 +559,8 @@ def _feedback_ledger(args: argparse.Namespace) -> None:
     with PlanSession.open(args.db, args.plan) as session:
         result = run_export(session.store, LedgerRequest(session.required_plan(), args.format, args.output, args.on))
     for warning in result.warnings:
-        print(f"warning: {warning}", file=sys.stderr)
-    print(f"Wrote {result.paths[0]}")
+        print(say("warning: {warning}", warning=worded(warning, environment_language())), file=sys.stderr)
+    print(say("Wrote {path}", path=result.paths[0]))
 
 
 def _feedback_deadline(args: argparse.Namespace) -> None:
@@ -535,10 +569,10 @@ def _feedback_deadline(args: argparse.Namespace) -> None:
         plan_id = session.required_plan()
         task_id = session.store.task_id_by_number(plan_id, args.task)
         if task_id is None:
-            raise PlanReviewError(session.path, f"plan {plan_id} has no task {args.task}")
+            raise PlanReviewError(session.path, "plan {plan_id} has no task {number}", plan_id=plan_id, number=args.task)
         session.store.set_office_deadline(task_id, day)
-    print(f"Task {args.task}: " + (f"deadline {day.isoformat()} (set by the office)" if day
-                                   else "the office's deadline cleared"))
+    print(say("Task {task}: deadline {day} (set by the office)", task=args.task, day=day.isoformat()) if day
+          else say("Task {task}: the office's deadline cleared", task=args.task))
 
 
 def _feedback_status(args: argparse.Namespace) -> None:
@@ -547,13 +581,16 @@ def _feedback_status(args: argparse.Namespace) -> None:
 
     with PlanSession.open(args.db, args.plan) as session:
         answers = department_answers(session.reviews, session.required_plan())
-    table = [("department", "tasks", "answered", *(PROGRESS_WORDS[key][0] for key in PROGRESS))]
+    chinese = environment_language() == CHINESE
+    table = [(say("department"), say("tasks"), say("answered"),
+              *(PROGRESS_WORDS[key][1 if chinese else 0] for key in PROGRESS))]
     table += [(a.name, str(a.tasks), str(a.answered), *(str(a.progress[key]) for key in PROGRESS)) for a in answers]
     _print_columns(table, right=(False, *(True,) * (len(table[0]) - 1)))
     waiting = [a.name for a in answers if not a.has_answered]
-    print(f"\n{counted(len(answers) - len(waiting), 'department')} of {len(answers)} answered.")
+    print("\n" + say("{answered} of {total} answered.", answered=counted(len(answers) - len(waiting), "department"),
+                     total=len(answers)))
     if waiting:
-        print(f"Not answered yet ({len(waiting)}):")
+        print(say("Not answered yet ({count}):", count=len(waiting)))
         for name in waiting:
             print(f"- {name}")
 
@@ -565,15 +602,17 @@ def _feedback_import(args: argparse.Namespace) -> int:
     with PlanSession.open(args.db, args.plan) as session:
         report = import_feedback(session.reviews, session.required_plan(), args.files)
     for department, answered in sorted(report.departments.items()):
-        print(f"{department}: {counted(answered, 'task')} answered")
-    print(f"{counted(len(report.departments), 'department')} answered; "
-          f"{counted(len(report.changed_tasks), 'task')} changed"
+        print(say("{department}: {tasks} answered", department=department, tasks=counted(answered, "task")))
+    print(say("{departments} answered; {tasks} changed", departments=counted(len(report.departments), "department"),
+              tasks=counted(len(report.changed_tasks), "task"))
           + (f" ({', '.join(map(str, report.changed_tasks))})" if report.changed_tasks else "")
-          + (f"; {counted(report.unchanged, 'answer')} already stored" if report.unchanged else ""))
+          + (say("; {answers} already stored", answers=counted(report.unchanged, "answer")) if report.unchanged else ""))
+    language = environment_language()
     for row in report.refused_rows:
-        print(f"row not read: {row}")
+        print(say("row not read: {row}", row=row.text.worded(language)))
     for error in report.refused_files:
-        print(f"plan-review: {error.path}: {error.problem}; nothing stored from it", file=sys.stderr)
+        print(say("plan-review: {path}: {problem}; nothing stored from it", path=error.path,
+                  problem=error.worded(language)), file=sys.stderr)
     if report.refused_files:
         return EXIT_BAD_INPUT
     return EXIT_PARTLY_READ if report.refused_rows else 0
@@ -585,11 +624,12 @@ def _registry(args: argparse.Namespace) -> None:
     if args.action == "export":
         with PlanStore(args.db, create=False) as store:
             entries = write_registry_file(store, args.output)
-        print(f"Wrote {entries} departments to {args.output}")
+        print(say("Wrote {entries} departments to {path}", entries=entries, path=args.output))
         return
     with PlanStore(args.db) as store:
         bodies, spellings = import_registry_file(store, args.file)
-    print(f"Added {bodies} departments and {spellings} spellings from {args.file}")
+    print(say("Added {bodies} departments and {spellings} spellings from {path}", bodies=bodies, spellings=spellings,
+              path=args.file))
 
 
 def _licences(args: argparse.Namespace) -> None:
@@ -597,7 +637,7 @@ def _licences(args: argparse.Namespace) -> None:
     width = max(len(component.name) for component in listed)
     for component in listed:
         print(f"{component.name:<{width}}  {component.version:<10}  {component.licence}")
-    print(f"\n{qt_notice()}")
+    print(f"\n{qt_notice(environment_language())}")
 
 
 COMMANDS = {"import": _import, "licences": _licences, "registry": _registry, "plans": _plans, "check": _check,
@@ -616,11 +656,11 @@ def main(argv: list[str] | None = None) -> int:
         status = COMMANDS[args.command](args)
         sys.stdout.flush()
     except PlanReviewError as error:
-        print(f"plan-review: {error.path}: {error.problem}", file=sys.stderr)
+        print(f"plan-review: {error.path}: {error.worded(environment_language())}", file=sys.stderr)
         return EXIT_BAD_INPUT
     except sqlite3.DatabaseError as error:  # damage SQLite found while reading, past the checks at open
         failure = database_error(args.db, error)
-        print(f"plan-review: {failure.path}: {failure.problem}", file=sys.stderr)
+        print(f"plan-review: {failure.path}: {failure.worded(environment_language())}", file=sys.stderr)
         return EXIT_BAD_INPUT
     except BrokenPipeError:  # the reader left (`plan-review dump | head`): stop quietly, as Unix tools do
         os.dup2(os.open(os.devnull, os.O_WRONLY), sys.stdout.fileno())  # so the exit's own flush is quiet too

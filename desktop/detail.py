@@ -9,7 +9,7 @@ from PySide6.QtWidgets import QTextBrowser, QWidget
 
 from data.store import DepartmentRow, TaskRow
 
-from .models import department_label, section_number
+from .models import department_label, place_lines
 
 HIGHLIGHT = "background-color:#ffe27a;"
 HIDDEN_NOTICE = "background-color:#eeeeee; color:#555555; margin:0 0 4px 0;"
@@ -63,25 +63,25 @@ class TaskDetail(QTextBrowser):
             self.setHtml(f"<p style='color:gray'>{html.escape(self.tr('Choose a task to see it here.'))}</p>")
             return
         heading = self.tr("Task %1").replace("%1", str(task.number))
-        part = self.tr("Part %1: %2").replace("%1", str(task.part_number)).replace("%2", task.part_title)
+        place = "<br>".join(html.escape(line) for line in place_lines(task))
         lines = [f"<p style='{HIDDEN_NOTICE}'>{html.escape(self.tr(HIDDEN_TEXT))}</p>" if hidden else "",
-                 f"<h3 style='margin:0'>{html.escape(heading)}</h3>",
-                 f"<p style='margin:2px 0'>{html.escape(part)}"]
-        if task.section_title:
-            section = (self.tr("Section %1: %2").replace("%1", section_number(task))
-                       .replace("%2", task.section_title))
-            lines.append(f"<br>{html.escape(section)}")
-        lines.append(f"</p><p>{highlighted(task.text, self._words)}</p>")
+                 f"<h3 style='margin:0'>{html.escape(heading)}</h3>", f"<p style='margin:2px 0'>{place}</p>",
+                 f"<p>{highlighted(task.text, self._words)}</p>"]
         lead = [task.lead] if task.lead else []
         lines.append(self._departments(self.tr("Lead department"), lead))
         lines.append(self._departments(self.tr("Participating departments"), list(task.participants)))
         if task.deadline:
-            lines.append(f"<p style='margin:2px 0'><b>{html.escape(self.tr('Deadline'))}:</b> "
+            lines.append(f"<p style='margin:2px 0'><b>{html.escape(self._heading(self.tr('Deadline')))}</b> "
                          f"{html.escape(task.deadline)}</p>")
         self.setHtml("".join(lines))
 
     def _departments(self, title: str, departments: list[DepartmentRow]) -> str:
-        names = ", ".join(f'<span style="{HIGHLIGHT}">{html.escape(department_label(d))}</span>'
-                          if d.id in self._found_departments else html.escape(department_label(d))
-                          for d in departments) or html.escape(self.tr("none"))
-        return f"<p style='margin:2px 0'><b>{html.escape(title)}:</b> {names}</p>"
+        separator = self.tr(", ", "between the departments of a list")
+        names = separator.join(f'<span style="{HIGHLIGHT}">{html.escape(department_label(d))}</span>'
+                               if d.id in self._found_departments else html.escape(department_label(d))
+                               for d in departments) or html.escape(self.tr("none"))
+        return f"<p style='margin:2px 0'><b>{html.escape(self._heading(title))}</b> {names}</p>"
+
+    def _heading(self, title: str) -> str:
+        """"Lead department:" (in Chinese with a full-width colon)."""
+        return self.tr("%1:", "a heading before what it names").replace("%1", title)

@@ -15,6 +15,7 @@ from PySide6.QtWidgets import QInputDialog, QMenu, QMessageBox
 from data.session import PlanSession
 
 from .context import AppContext
+from .models import department_name, name_order
 from .settings import LAST_EXPORT_FOLDER
 
 if TYPE_CHECKING:
@@ -148,8 +149,8 @@ class ExportController(QObject):
         selected = self.window.selected_department_ids()
         if selected:
             return selected[0]
-        departments = self.session.store.departments(self.session.required_plan())
-        names = [d.name for d in departments]
+        departments = sorted(self.session.store.departments(self.session.required_plan()), key=name_order())
+        names = [department_name(d) for d in departments]
         name, chosen = QInputDialog.getItem(self.window, self.tr("Print Assignment Sheet"),
                                             self.tr("Department:"), names, 0, False)
         return departments[names.index(name)].id if chosen and name in names else None

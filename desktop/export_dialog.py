@@ -17,21 +17,27 @@ from __future__ import annotations
 from collections.abc import Sequence
 from pathlib import Path
 
-from PySide6.QtCore import QCoreApplication, QDir, Qt, QThreadPool, QUrl
+from PySide6.QtCore import QT_TRANSLATE_NOOP, QCoreApplication, QDir, Qt, QThreadPool, QUrl
 from PySide6.QtGui import QDesktopServices
 from PySide6.QtWidgets import (QButtonGroup, QCheckBox, QComboBox, QDialog, QDialogButtonBox, QFileDialog,
                                QFormLayout, QHBoxLayout, QLineEdit, QMessageBox, QProgressDialog, QPushButton,
                                QRadioButton, QVBoxLayout, QWidget)
 
 from data.errors import PlanReviewError
+from data.language import LANGUAGES
 from data.store import DepartmentRow, PlanStore
 from exporters.files import ExportResult
 from exporters.formats import FORMATS, ExportFormat
 
 from .jobs import CancelCheck, Job, Progress
+from .messages import problem_text
+from .translations import LANGUAGE_NAMES, current_language
 
 SLOW_EXPORT_MS = 400  # the progress dialog appears only for exports that take longer
 FILES_NAMED = 8  # files an export names in its message; the rest are counted
+# exporters/formats.py describes its formats in English; these marks give lupdate the texts to translate
+FORMAT_DESCRIPTIONS = (QT_TRANSLATE_NOOP("ExportFormat", "Excel workbook"),
+                       QT_TRANSLATE_NOOP("ExportFormat", "PDF document"))
 
 
 class BackgroundExportDialog(QDialog):
@@ -64,6 +70,10 @@ class BackgroundExportDialog(QDialog):
         row.addWidget(self.destination)
         row.addWidget(browse)
         self.format_combo.currentIndexChanged.connect(self._suggest_destination)
+        self.language_combo = QComboBox(objectName="languageCombo")  # what the file is worded in
+        for language in LANGUAGES:
+            self.language_combo.addItem(LANGUAGE_NAMES[language], language)
+        self.language_combo.setCurrentIndex(self.language_combo.findData(current_language()))
         return row
 
     def _buttons(self) -> QDialogButtonBox:
@@ -79,6 +89,9 @@ class BackgroundExportDialog(QDialog):
 
     def chosen_format(self) -> str:
         return self.format_combo.currentData()
+
+    def chosen_language(self) -> str:
+        return self.language_combo.currentData()
 
     def writes_folder(self) -> bool:
         """Whether the destination is a folder (of several files) rather than one file."""
@@ -166,7 +179,7 @@ class BackgroundExportDialog(QDialog):
     def _failed(self, error: PlanReviewError) -> None:
         self._done()
         self.result_box = QMessageBox(QMessageBox.Icon.Warning, self.tr("Export failed"),
-                                      f"{error.path}\n\n{error.problem}",
+                                      f"{error.path}\n\n{problem_text(error)}",
                                       QMessageBox.StandardButton.Close, self)
         self.result_box.open()
 
@@ -214,6 +227,13 @@ class ExportDialog(BackgroundExportDialog):
         self.per_department = QCheckBox(self.tr("One file per department (into a folder)"),
                                         objectName="perDepartment")
         self.include_review = QCheckBox(self.tr("Include review status and notes"), objectName="includeReview")
+        self.official = QCheckBox(self.tr("Official layout (A4 portrait, GB/T 9704)"), objectName="officialLayout")
+        self.official.setToolTip(self.tr("As a government office prints an attachment: 仿宋 text, 小标宋 title, "
+                                         "page numbers “— 3 —” on the outside edge"))
+        self.attachment = QCheckBox(self.tr("Head each sheet “附件” (printed as an attachment)"),
+                                    objectName="attachment")
+        self.attachment.setEnabled(False)
+        self.official.toggled.connect(self.attachment.setEnabled)
         self.for_feedback = QCheckBox(self.tr("For feedback: a workbook per department to fill in progress"),
                                       objectName="forFeedback")
         self.for_feedback.setToolTip(self.tr("The plan's columns locked; Progress, Completion date, Account of "
@@ -228,8 +248,11 @@ class ExportDialog(BackgroundExportDialog):
         form = QFormLayout()
         form.addRow(self.tr("Departments:"), scope_box)
         form.addRow(self.tr("Format:"), self.format_combo)
+        form.addRow(self.tr("Language:"), self.language_combo)
         form.addRow("", self.per_department)
         form.addRow("", self.include_review)
+        form.addRow("", self.official)
+        form.addRow("", self.attachment)
         form.addRow("", self.for_feedback)
         form.addRow(self.tr("Save to:"), destination_row)
         layout = QVBoxLayout(self)
@@ -254,12 +277,16 @@ class ExportDialog(BackgroundExportDialog):
         return self.per_department.isChecked() or self.for_feedback.isChecked()
 
     def start_export(self) -> None:
+        from exporters.document import OFFICIAL, STANDARD
         from exporters.export import ExportRequest
 
         feedback = self.for_feedback.isChecked()
         request = ExportRequest(self.plan_id, tuple(self.chosen_ids()), self.chosen_format(),
                                 Path(self.destination.text()), self.per_department.isChecked(),
                                 include_review=self.include_review.isChecked() and not feedback,
+                                language=self.chosen_language(),
+                                layout=OFFICIAL if self.official.isChecked() and not feedback else STANDARD,
+                                attachment=self.official.isChecked() and self.attachment.isChecked(),
                                 for_feedback=feedback)
         self._run(request, self.tr("Writing the feedback workbooks…") if feedback
                   else self.tr("Writing the assignment sheets…"))

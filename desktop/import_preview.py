@@ -14,6 +14,8 @@ from PySide6.QtWidgets import (QComboBox, QCompleter, QDialog, QDialogButtonBox,
                                QMessageBox, QPlainTextEdit, QPushButton, QSplitter, QTableWidget, QTableWidgetItem,
                                QTreeWidget, QTreeWidgetItem, QVBoxLayout, QWidget)
 
+from data.errors import TASK_WARNING, Problem, worded
+from data.language import CHINESE
 from data.corrections import (departments_named, has_next, map_department, merge_with_next, set_task_departments,
                               split_task, unknown_departments)
 from data.formats.ledger import (DEADLINE, LEAD, NUMBER, PART, PARTICIPANTS, ROLES, SECTION, TASK, LedgerResult,
@@ -23,7 +25,9 @@ from data.model import Department, Task
 from data.registry import Registry
 from data.user_registry import new_body
 
-_TASK_WARNING = re.compile(r"^task (\d+): ")
+from .models import department_name, department_names, name_order, part_label, section_label
+from .translations import current_language
+
 WARNING_COLOUR = QColor("#b45309")
 
 
@@ -155,22 +159,22 @@ class ImportPreviewDialog(QDialog):
         self.summary.setText(text)
         by_task: dict[int, list[str]] = {}
         others = []
+        language = current_language()
         for warning in self.result.warnings:
-            match = _TASK_WARNING.match(warning)
-            if match:
-                by_task.setdefault(int(match.group(1)), []).append(warning[match.end():])
+            if isinstance(warning, Problem) and warning.template == TASK_WARNING:  # shown beside its task
+                by_task.setdefault(warning.values["number"], []).append(worded(warning.values["warning"], language))
             else:
-                others.append(warning)
+                others.append(worded(warning, language))
         chosen = self.chosen_task()
         self.tree.clear()
         self.task_items: dict[int, QTreeWidgetItem] = {}
         for part in plan.parts:
-            heading = f"{part.number}. {part.title}" if part.number is not None else part.title
-            part_item = QTreeWidgetItem(self.tree, [heading or self.tr("(tasks outside any part)")])
+            part_item = QTreeWidgetItem(self.tree, [part_label(part.number, part.title)
+                                                    or self.tr("(tasks outside any part)")])
             for section in part.sections:
                 parent = part_item
                 if section.number is not None:
-                    parent = QTreeWidgetItem(part_item, [f"({section.number}) {section.title or ''}"])
+                    parent = QTreeWidgetItem(part_item, [section_label(part.number, section.number, section.title)])
                 for task in section.tasks:
                     self._task_item(parent, task, by_task.get(task.number, []))
         self.tree.expandAll()
@@ -192,8 +196,12 @@ class ImportPreviewDialog(QDialog):
             self._task_chosen(None)
 
     def _task_item(self, parent: QTreeWidgetItem, task: Task, warnings: list[str]) -> None:
-        item = QTreeWidgetItem(parent, [f"{task.number}. {task.text}", task.lead or "",
-                                        "; ".join(task.participants), task.deadline or "", "\n".join(warnings)])
+        read = self.result.departments  # the departments by the names the tasks give: shown in the window's language
+        participants = [read[name] for name in task.participants if name in read]
+        item = QTreeWidgetItem(parent, [f"{task.number}. {task.text}",
+                                        department_name(read[task.lead]) if task.lead in read else task.lead or "",
+                                        department_names(participants) if len(participants) == len(task.participants)
+                                        else "; ".join(task.participants), task.deadline or "", "\n".join(warnings)])
         item.setData(0, Qt.ItemDataRole.UserRole, task)
         item.setToolTip(0, task.text)
         if warnings:
@@ -322,9 +330,10 @@ class BodyChooser(QComboBox):
         self.registry = registry
         self.setEditable(True)
         self.setInsertPolicy(QComboBox.InsertPolicy.NoInsert)
-        for department in sorted(registry.departments.values(), key=lambda d: d.name):
-            shown = f"{department.name} — {department.name_zh}" if department.name_zh else department.name
-            self.addItem(shown, department.name)
+        chinese = current_language() == CHINESE  # its Chinese name first, and in pinyin order
+        for department in sorted(registry.departments.values(), key=name_order() if chinese else lambda d: d.name):
+            names = (department.name_zh, department.name) if chinese else (department.name, department.name_zh)
+            self.addItem(" — ".join(filter(None, names)), department.name)
         self.setCurrentIndex(-1)
         self.lineEdit().setPlaceholderText(self.tr("Choose or type a body the registry knows"))
         self.completer().setFilterMode(Qt.MatchFlag.MatchContains)

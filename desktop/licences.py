@@ -6,6 +6,10 @@ import re
 from dataclasses import dataclass
 from importlib import metadata
 
+from data.language import ENGLISH, word
+
+from .cli_zh import CLI_ZH
+
 PROGRAM = "plan-review"
 QT_PACKAGE = "PySide6-Essentials"  # its version is the Qt version it carries
 SHORT_LICENCE = 40  # a License field longer than this is a licence's text, not its name
@@ -77,10 +81,10 @@ def components() -> list[Component]:
     return [program, *sorted(found.values(), key=lambda c: c.name.lower())]
 
 
-def qt_notice() -> str:
+def qt_notice(language: str = ENGLISH) -> str:
     """Qt's LGPL notice: what is used under it, where its source is, and that the user may replace it."""
-    version = metadata.version(QT_PACKAGE)
-    return (f"This program uses Qt {version} and Qt for Python (PySide6 {version}) under the GNU Lesser General "
-            "Public License version 3 (LGPL-3.0). Their source code is available from "
-            "https://download.qt.io/official_releases/ and https://code.qt.io/. They are kept as separate "
-            "libraries, which you may replace with your own builds of the same version.")
+    return word("This program uses Qt {version} and Qt for Python (PySide6 {version}) under the GNU Lesser General "
+                "Public License version 3 (LGPL-3.0). Their source code is available from "
+                "https://download.qt.io/official_releases/ and https://code.qt.io/. They are kept as separate "
+                "libraries, which you may replace with your own builds of the same version.", language, CLI_ZH,
+                version=metadata.version(QT_PACKAGE))

@@ -14,7 +14,7 @@ from PySide6.QtWidgets import (QAbstractItemView, QComboBox, QDialog, QDockWidge
 
 from data import backups
 from data.corrections import apply_aliases
-from data.errors import PlanReviewError
+from data.errors import PlanReviewError, worded
 from data.importing import PlanImport, read_plan
 from data.model import LEAD, PARTICIPANT, Department
 from data.registry import Registry
@@ -28,10 +28,12 @@ from .context import AppContext
 from .detail import TaskDetail
 from .export_controller import ExportController
 from .import_preview import ImportPreviewDialog
+from .language_menu import LanguageMenu
 from .messages import show_error, slow_work_dialog
 from .models import (ALL, DEPARTMENT_ID_ROLE, FULL_NAMES, NAMING_CHOICES, PART, SECTION, TASK_ID_ROLE,
                      DepartmentsModel, PlanTreeModel, TaskTableModel)
 from .plan_controller import PlanController
+from .translations import current_language
 from .review_controller import ReviewController
 from .jobs import CancelCheck, Job, Progress
 
@@ -89,6 +91,7 @@ class MainWindow(QMainWindow):
         self.review = ReviewController(context, self)
         self.exports = ExportController(context, self)
         self.plan_edits = PlanController(context, self)
+        self.language_menu = LanguageMenu(context, self, self.menus["view"])
         self.menus["help"] = self._build_help_menu()  # after the controllers' menus, so Help comes last
         self.review.filters_changed.connect(self._apply_filter)
         self._restore_settings()
@@ -386,7 +389,7 @@ class MainWindow(QMainWindow):
         try:
             store = PlanStore(path, create=False)
         except PlanReviewError as error:
-            show_error(self, self.tr("Open Database"), error.path, error.problem)
+            show_error(self, self.tr("Open Database"), error)
             return False
         self.session.close()
         self.session = self.context.session = PlanSession(store, reviewer=self.session.reviewer)
@@ -522,7 +525,7 @@ class MainWindow(QMainWindow):
             self.enable_database_actions(True)
 
         job.succeeded.connect(lambda outcome: (done(), succeeded(outcome)))
-        job.failed.connect(lambda error: (done(), show_error(self, self.tr("Import Plan"), error.path, error.problem)))
+        job.failed.connect(lambda error: (done(), show_error(self, self.tr("Import Plan"), error)))
         self.enable_database_actions(False)  # the window stays on its database until the plan is stored
         job.start(self.context.thread_pool)
 
@@ -546,7 +549,7 @@ class MainWindow(QMainWindow):
         warnings = outcome.warnings
         if warnings:
             text += "\n\n" + self.tr("The reader had to guess in %1 places:").replace("%1", str(len(warnings)))
-            text += "".join(f"\n• {warning}" for warning in warnings[:WARNINGS_SHOWN])
+            text += "".join(f"\n• {worded(warning, current_language())}" for warning in warnings[:WARNINGS_SHOWN])
             if len(warnings) > WARNINGS_SHOWN:
                 text += "\n" + self.tr("… and %1 more.").replace("%1", str(len(warnings) - WARNINGS_SHOWN))
         QMessageBox.information(self, self.tr("Import Plan"), text)

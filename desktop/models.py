@@ -9,13 +9,18 @@ import html
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass, field
 
-from PySide6.QtCore import (QAbstractItemModel, QAbstractTableModel, QCoreApplication, QModelIndex,
-                            QPersistentModelIndex, Qt, QT_TRANSLATE_NOOP)
+from PySide6.QtCore import (QAbstractItemModel, QAbstractTableModel, QCollator, QCoreApplication, QLocale,
+                            QModelIndex, QPersistentModelIndex, Qt, QT_TRANSLATE_NOOP)
 from PySide6.QtGui import QColor, QFont
 from PySide6.QtWidgets import QApplication, QStyle
 
+from data.department_names import every_name, short_name
+from data.language import CHINESE
+from data.numbers import chinese
 from data.session import PlanSession, TaskFilter
 from data.store import DepartmentRow, PlanStore, TaskRow
+
+from .translations import current_language
 
 TASK_ID_ROLE = Qt.ItemDataRole.UserRole + 1
 MATCH_COLOUR = QColor("#ffe27a")  # a cell that holds what the search found (the detail pane marks words so too)
@@ -25,9 +30,31 @@ Index = QModelIndex | QPersistentModelIndex
 
 
 # Wording shared by the table, the tree and the detail pane ---------------------------------------------
+def department_name(department: DepartmentRow) -> str:
+    """The department's name in the interface's language (a Chinese short form, or the official English name)."""
+    return short_name(department, current_language())
+
+
+def department_names(departments: Sequence[DepartmentRow]) -> str:
+    """Several departments' names in one line, as the interface's language lists them."""
+    return ("、" if current_language() == CHINESE else "; ").join(map(department_name, departments))
+
+
+def name_order(name: Callable[[DepartmentRow], str] = department_name) -> Callable[[DepartmentRow], object]:
+    """A sort key that orders departments by their names (`name`) as the interface's language does, Chinese
+    by pinyin: Qt's collator, ICU's, is at hand at once, where pypinyin's dictionaries take 0.3 s to load."""
+    collator = QCollator(QLocale())
+    collator.setCaseSensitivity(Qt.CaseSensitivity.CaseInsensitive)
+    return lambda department: collator.sortKey(name(department))
+
+
 def department_label(department: DepartmentRow) -> str:
-    """English name with the Chinese name when known."""
-    return f"{department.name} {department.name_zh}" if department.name_zh else department.name
+    """The name in the interface's language, then its other names (Chinese, English, abbreviation) in brackets."""
+    name = department_name(department)
+    others = [other for other in every_name(department) if other != name]
+    if not others:
+        return name
+    return f"{name}（{'；'.join(others)}）" if current_language() == CHINESE else f"{name} ({'; '.join(others)})"
 
 
 # How the departments panel names a department (View ▸ Department Names).
@@ -39,12 +66,14 @@ NAMING_CHOICES = {FULL_NAMES: QT_TRANSLATE_NOOP("DepartmentsModel", "&Names and 
 
 def department_shown_name(department: DepartmentRow, naming: str) -> str:
     """The department as the panel lists it: its name with its abbreviation after it ("Supreme People's Court
-    (SPC)": elided in the middle, the end still tells it apart), or the abbreviation or the Chinese name alone
-    when asked for; the name when the one asked for is not known."""
+    (SPC)": elided in the middle, the end still tells it apart; in a Chinese window its Chinese short form), or
+    the abbreviation or the Chinese name alone when asked for; the name when the one asked for is not known."""
     if naming == ABBREVIATIONS and department.abbreviation:
         return department.abbreviation
     if naming == CHINESE_NAMES and department.name_zh:
         return department.name_zh
+    if current_language() == CHINESE:
+        return department_name(department)  # its Chinese short form (国家发展改革委), else its Chinese name
     if naming == FULL_NAMES and department.abbreviation:
         return f"{department.name} ({department.abbreviation})"
     return department.name
@@ -52,8 +81,7 @@ def department_shown_name(department: DepartmentRow, naming: str) -> str:
 
 def department_tooltip(department: DepartmentRow) -> str:
     """Every name of the department, and a word when the registry does not know it."""
-    abbreviation = f" ({department.abbreviation})" if department.abbreviation else ""
-    text = department_label(department) + abbreviation
+    text = department_label(department)
     if not department.verified:
         text += "\n" + QCoreApplication.translate(
             "DepartmentsModel", "Unverified: not in the department registry; the name is as the plan wrote it.")
@@ -64,6 +92,37 @@ def section_number(row: TaskRow) -> str:
     """'2.1' for a task in a numbered section, '4' for a task a part holds directly."""
     part = "" if row.part_number is None else str(row.part_number)
     return part if row.section_number is None else f"{part}.{row.section_number}"
+
+
+def numeral(number: int | None) -> str:
+    """A part's or section's number as the interface's language writes it: 2, or 二."""
+    if number is None:
+        return ""
+    return chinese(number) if current_language() == CHINESE else str(number)
+
+
+def part_label(number: int | None, title: str) -> str:
+    """A part as the tree lists it: "2. Title", or "二、标题"."""
+    if number is None:
+        return title
+    return QCoreApplication.translate("PlanTreeModel", "%1. %2").replace("%1", numeral(number)).replace("%2", title)
+
+
+def section_label(part_number: int | None, number: int, title: str | None) -> str:
+    """A numbered section as the tree lists it: "2.1 Title", or "（一）标题"."""
+    shown = numeral(number) if current_language() == CHINESE else f"{numeral(part_number)}.{number}"
+    return QCoreApplication.translate("PlanTreeModel", "%1 %2").replace("%1", shown).replace("%2", title or "").rstrip()
+
+
+def place_lines(row: TaskRow) -> list[str]:
+    """The task's part and section, one per line ("Part 2: …", "Section 2.1: …"; in Chinese "二、…", "（一）…")."""
+    part = QCoreApplication.translate("TaskColumn", "Part %1: %2")
+    lines = [part.replace("%1", numeral(row.part_number)).replace("%2", row.part_title)]
+    if row.section_title:
+        number = numeral(row.section_number) if current_language() == CHINESE else section_number(row)
+        section = QCoreApplication.translate("TaskColumn", "Section %1: %2")
+        lines.append(section.replace("%1", number).replace("%2", row.section_title))
+    return lines
 
 
 def rich_tooltip(text: str) -> str:
@@ -117,16 +176,11 @@ class TaskColumn:
 
 
 def _section_tooltip(row: TaskRow) -> str:
-    part = QCoreApplication.translate("TaskColumn", "Part %1: %2")
-    lines = [part.replace("%1", str(row.part_number)).replace("%2", row.part_title)]
-    if row.section_title:
-        lines.append(QCoreApplication.translate("TaskColumn", "Section %1: %2").replace("%1", section_number(row))
-                     .replace("%2", row.section_title))
-    return "\n".join(lines)
+    return "\n".join(place_lines(row))
 
 
 def _lead_name(row: TaskRow) -> str:
-    return row.lead.name if row.lead else ""
+    return department_name(row.lead) if row.lead else ""
 
 
 STANDARD_COLUMNS = (
@@ -141,7 +195,7 @@ STANDARD_COLUMNS = (
     TaskColumn("lead", QT_TRANSLATE_NOOP("TaskColumn", "Lead department"), _lead_name,
                tooltip=lambda r: department_label(r.lead) if r.lead else None, sort_key="lead", width=160),
     TaskColumn("participants", QT_TRANSLATE_NOOP("TaskColumn", "Participating departments"),
-               lambda r: "; ".join(d.name for d in r.participants),
+               lambda r: department_names(r.participants),
                tooltip=lambda r: "\n".join(department_label(d) for d in r.participants) or None,
                sort_key="participants", width=180),
 )
@@ -369,7 +423,7 @@ class PlanTreeModel(QAbstractItemModel):
         parts = {part.id: part for part in store.parts(plan_id)}
         part_keys = {}
         for part in parts.values():
-            label = f"{part.number}. {part.title}" if part.number is not None else part.title
+            label = part_label(part.number, part.title)
             part_keys[part.id] = self._add(0, _Node(PART, part.id, label, part.title, part.task_count))
         section_tasks: dict[int, list[int]] = {}
         for task_id, section_id in store.task_sections(plan_id):
@@ -379,8 +433,7 @@ class PlanTreeModel(QAbstractItemModel):
             if section.number is None:
                 self._nodes[part_keys[section.part_id]].task_ids += ids
                 continue
-            number = f"{parts[section.part_id].number}.{section.number}"
-            label = f"{number} {section.title or ''}".rstrip()
+            label = section_label(parts[section.part_id].number, section.number, section.title)
             key = self._add(part_keys[section.part_id],
                             _Node(SECTION, section.id, label, section.title or "", section.task_count))
             self._nodes[key].task_ids = ids
@@ -496,8 +549,9 @@ class DepartmentsModel(_RowTableModel):
     """Every department the plan names, with the number of tasks it leads and takes part in, and how many
     of its tasks are reviewed (once the review module has said so with set_progress).
 
-    Names are full, abbreviations or Chinese (set_naming); every name is in the tooltip, and the detail pane
-    shows them too. A department the registry does not know (unverified) is in italics, with a warning icon.
+    Names are full (in a Chinese window, the Chinese short forms), abbreviations or Chinese (set_naming); every
+    name is in the tooltip, and the detail pane shows them too. A department the registry does not know
+    (unverified) is in italics, with a warning icon.
     """
 
     # Short titles leave the names the room in a narrow dock; the header's tooltips say them in full.
@@ -517,8 +571,7 @@ class DepartmentsModel(_RowTableModel):
         self._progress: dict[int, tuple[int, int]] = {}
         self.naming = FULL_NAMES
         self._sort_keys: tuple[Callable[[DepartmentRow], object], ...] = (
-            lambda d: (d.name if self.naming == FULL_NAMES else department_shown_name(d, self.naming)).casefold(),
-            lambda d: d.lead_count,
+            name_order(lambda d: department_shown_name(d, self.naming)), lambda d: d.lead_count,
             lambda d: d.participant_count, lambda d: self._progress.get(d.id, (0, 0)))
 
     def set_naming(self, naming: str) -> None:

@@ -15,17 +15,19 @@ from PySide6.QtWidgets import QWidget
 
 from data.store import PlanStore
 
+from .translations import current_language
+
 POINTS_PER_INCH = 72
 PRINT_DPI = 300  # the finest a page is rendered for a printer (a preview asks for its screen's)
 PREVIEW_SHARE = 0.85  # of the screen's width and height the preview opens at
 
 
 def department_sheet_pdf(store: PlanStore, plan_id: int, department_id: int) -> bytes:
-    """The department's assignment sheet as the PDF export writes it."""
+    """The department's assignment sheet as the PDF export writes it, in the window's language."""
     from exporters.document import build_book
     from exporters.pdf import write_department_pdf
 
-    book = build_book(store, plan_id, [department_id])
+    book = build_book(store, plan_id, [department_id], language=current_language())
     with tempfile.TemporaryDirectory(prefix="plan-review-print-") as folder:
         path = Path(folder) / "sheet.pdf"
         write_department_pdf(book, book.sheets[0], path)

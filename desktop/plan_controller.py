@@ -18,17 +18,19 @@ from data.user_registry import import_registry_file, user_registry, write_regist
 
 from .context import AppContext
 from .import_preview import BodyChooser
+from .models import department_names
 from .messages import show_error
 
 
 class EditTaskDialog(QDialog):
     """A task's text, departments (names separated by “;”, the first leads) and deadline."""
 
-    def __init__(self, number: int, content: TaskContent, parent: QWidget | None = None):
+    def __init__(self, number: int, content: TaskContent, parent: QWidget | None = None, departments: str = ""):
+        """departments: the task's departments as the window names them (default: their official names)."""
         super().__init__(parent)
         self.setWindowTitle(self.tr("Edit Task %1").replace("%1", str(number)))
         self.text_edit = QPlainTextEdit(content.text)
-        self.departments_edit = QLineEdit("; ".join(content.departments))
+        self.departments_edit = QLineEdit(departments or "; ".join(content.departments))
         self.departments_edit.setCursorPosition(0)
         self.deadline_edit = QLineEdit(content.deadline or "")
         self.deadline_edit.setPlaceholderText(self.tr("None"))
@@ -142,8 +144,9 @@ class PlanController(QObject):
         task_id = self.window.task_id
         if task_id is None:
             return None
-        before = self.store.task_content(task_id)
-        dialog = EditTaskDialog(self.store.task(task_id).number, before, self.window)
+        before, task = self.store.task_content(task_id), self.store.task(task_id)
+        dialog = EditTaskDialog(task.number, before, self.window,
+                                department_names([task.lead, *task.participants] if task.lead else task.participants))
         dialog.accepted.connect(lambda: self._edited(task_id, before, dialog))
         dialog.open()
         return dialog
@@ -171,7 +174,7 @@ class PlanController(QObject):
         except PlanReviewError as error:
             if command is not None:
                 command.setObsolete(True)
-            show_error(self.window, self.tr("Edit Task"), error.path, error.problem)
+            show_error(self.window, self.tr("Edit Task"), error)
             return False
         if self.window.task_id != task_id:
             self.window.choose_task(task_id)
@@ -232,7 +235,7 @@ class PlanController(QObject):
         try:
             self.store.remove_plan(plan_id)
         except PlanReviewError as error:
-            show_error(self.window, self.tr("Remove Plan"), error.path, error.problem)
+            show_error(self.window, self.tr("Remove Plan"), error)
             return False
         self.window.plans = self.store.plans()
         self.window.show_plan(self.store.latest_plan_id())
@@ -249,7 +252,7 @@ class PlanController(QObject):
         try:
             entries = write_registry_file(self.store, Path(path))
         except PlanReviewError as error:
-            show_error(self.window, self.tr("Export Department Registry"), error.path, error.problem)
+            show_error(self.window, self.tr("Export Department Registry"), error)
             return False
         QMessageBox.information(self.window, self.tr("Export Department Registry"),
                                 self.tr("%1 departments you added or spell your own way were written to\n%2")
@@ -265,7 +268,7 @@ class PlanController(QObject):
         try:
             bodies, spellings = import_registry_file(self.store, Path(path))
         except PlanReviewError as error:
-            show_error(self.window, self.tr("Import Department Registry"), error.path, error.problem)
+            show_error(self.window, self.tr("Import Department Registry"), error)
             return False
         QMessageBox.information(self.window, self.tr("Import Department Registry"),
                                 self.tr("%1 new departments and %2 spellings were added; the next plans you "

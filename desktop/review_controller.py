@@ -29,9 +29,10 @@ from data.store import DepartmentRow, TaskRow
 
 from . import settings as keys
 from .jobs import CancelCheck, Job, Progress
-from .messages import show_error, slow_work_dialog
+from .messages import problem_text, show_error, slow_work_dialog
 from .context import AppContext
-from .models import DepartmentsModel, TaskColumn, TaskTableModel
+from .models import DepartmentsModel, TaskColumn, TaskTableModel, department_label, department_name, name_order
+from .translations import current_language
 from .review_commands import Record, RecordsCommand, ReviewCommand, Step
 from .review_pane import NOT_STARTED_COLOUR, STATUS_COLOURS, ReviewPane, reviewer_status_word, status_word
 
@@ -63,8 +64,10 @@ class ReviewerDialog(QDialog):
         self.name_edit.setPlaceholderText(self.tr("Your name, as colleagues will see it on your notes"))
         self.department_combo = QComboBox(objectName="reviewerDepartment")
         self.department_combo.addItem(self.tr("(none)"), "")
-        for row in sorted(departments, key=lambda d: d.name.casefold()):
-            self.department_combo.addItem(row.name, row.name)
+        for row in sorted(departments, key=name_order()):
+            self.department_combo.addItem(department_name(row), row.name)
+            self.department_combo.setItemData(self.department_combo.count() - 1, department_label(row),
+                                              Qt.ItemDataRole.ToolTipRole)
         self.department_combo.setCurrentIndex(max(0, self.department_combo.findData(department)))
         buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Ok | QDialogButtonBox.StandardButton.Cancel)
         buttons.accepted.connect(self.accept)
@@ -370,7 +373,7 @@ class ReviewController(QObject):
         try:
             store_identity(Identity(name, department))
         except PlanReviewError as error:
-            show_error(self.window, self.tr("Reviewer Identity"), error.path, error.problem)
+            show_error(self.window, self.tr("Reviewer Identity"), error)
             return
         self._follow_identity()
         self.refresh()
@@ -387,7 +390,9 @@ class ReviewController(QObject):
     def _show_reviewer(self) -> None:
         text = self.tr("Reviewer: %1").replace("%1", self.reviewer)
         if self.department:
-            text += f" ({self.department})"
+            known = self.session.store.find_department(self.department)
+            department = department_name(known) if known else self.department
+            text = self.tr("%1 (%2)", "the reviewer and their department").replace("%1", text).replace("%2", department)
         self.reviewer_label.setText(text)
         self.reviewer_label.setToolTip(self.tr("Your reviewer identity, the same in the window and on the command "
                                                "line; kept in %1").replace("%1", str(identity_path())))
@@ -518,11 +523,14 @@ class ReviewController(QObject):
     def _show_failure(self, error: PlanReviewError) -> None:
         """A refused edit says why; a database that cannot be written names the file too."""
         if isinstance(error, ReviewEditError):
-            problem = error.problem[:1].upper() + error.problem[1:]
             QMessageBox.warning(self.window, self.tr("Review"),
-                                self.tr("The change was not made.") + f"\n\n{problem}.")
+                                self.tr("The change was not made.") + "\n\n" + self._sentence(problem_text(error)))
         else:
-            show_error(self.window, self.tr("Review"), error.path, error.problem)
+            show_error(self.window, self.tr("Review"), error)
+
+    def _sentence(self, text: str) -> str:
+        """A problem as a sentence of its own: its first letter up, a full stop after it."""
+        return text[:1].upper() + text[1:] + self.tr(".", "ends a sentence")
 
     def _editable_task(self) -> int | None:
         """The task shown, when it may be edited (None: none shown, or the filter hides it)."""
@@ -592,7 +600,7 @@ class ReviewController(QObject):
         try:
             summary = self.reviews.export_review(self.session.required_plan(), path, reviewer=self.reviewer)
         except (ExportError, DatabaseError) as error:
-            show_error(self.window, self.tr("Export My Review"), error.path, error.problem)
+            show_error(self.window, self.tr("Export My Review"), error)
             return
         self.window.statusBar().showMessage(
             self.tr("Wrote %1 and %2 to %3").replace("%1", self._notes_count(summary.notes))
@@ -626,7 +634,7 @@ class ReviewController(QObject):
         if isinstance(error, UntrustedKeyError):
             self.ask_trust(path, error)
         else:
-            show_error(self.window, self.tr("Import Review"), error.path, error.problem)
+            show_error(self.window, self.tr("Import Review"), error)
 
     def ask_trust(self, path: Path, error: UntrustedKeyError) -> QMessageBox:
         """Show a file signed by a key this database does not know for its signer (window-modal, not blocking):
@@ -735,8 +743,9 @@ class ReviewController(QObject):
         if report.unchanged:
             lines.append(_counted(report.unchanged, self.tr("1 answer was stored already and changed nothing."),
                                   self.tr("%1 answers were stored already and changed nothing.")))
-        refused = [f"{error.path}: {error.problem}" for error in report.refused_files]
-        refused += [str(row) for row in report.refused_rows]
+        language = current_language()
+        refused = [f"{error.path}: {problem_text(error)}" for error in report.refused_files]
+        refused += [row.text.worded(language) for row in report.refused_rows]
         if report.refused_files:
             lines.append(_counted(len(report.refused_files), self.tr("1 file was refused: nothing was stored from it."),
                                   self.tr("%1 files were refused: nothing was stored from them.")))

@@ -37,6 +37,7 @@ class ReviewReportDialog(BackgroundExportDialog):
         form = QFormLayout()
         form.addRow(self.tr("Tasks:"), self.selection_combo)
         form.addRow(self.tr("Format:"), self.format_combo)
+        form.addRow(self.tr("Language:"), self.language_combo)
         form.addRow(self.tr("Save to:"), destination_row)
         layout = QVBoxLayout(self)
         layout.addLayout(form)
@@ -49,5 +50,5 @@ class ReviewReportDialog(BackgroundExportDialog):
         from exporters.export import ReviewReportRequest
 
         request = ReviewReportRequest(self.plan_id, self.chosen_format(), Path(self.destination.text()),
-                                      self.chosen_selection())
+                                      self.chosen_selection(), self.chosen_language())
         self._run(request, self.tr("Writing the review report…"))

@@ -31,6 +31,7 @@ LAST_EXPORT_FOLDER = Setting("files/lastExportFolder", str, "")  # where the exp
 # Where versions before the shared identity (data.identity) kept the reviewer: moved out on first start.
 LEGACY_REVIEWER = Setting("review/reviewer", str, "")
 LEGACY_REVIEWER_DEPARTMENT = Setting("review/department", str, "")
+LANGUAGE = Setting("interface/language", str, "")  # "en", "zh", or "" to follow the system locale
 REVIEW_FOLDER = Setting("review/folder", str, "")  # where review files were last written or read
 PLAN_FOLDER = Setting("files/planFolder", str, "")  # where a plan was last imported from
 

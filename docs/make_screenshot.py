@@ -6,7 +6,9 @@ and settings in a temporary folder:
 - conflicts.png and conflicts-1024.png: after importing a colleague's file, the Conflicts filter and a note's
   two versions, each labelled by reviewer, computer and time;
 - departments.png and departments-1024.png: the departments panel of a provincial plan, unverified
-  departments in italics with a warning sign.
+  departments in italics with a warning sign;
+- screenshot-zh-1366.png and screenshot-zh-1024.png: the window in Chinese on the provincial plan, one
+  department chosen, a task needing follow-up with a note.
 
     .venv/bin/python docs/make_screenshot.py
 """
@@ -36,15 +38,15 @@ DOCS = Path(__file__).resolve().parent
 def main() -> None:
     folder = Path(tempfile.mkdtemp(prefix="plan-review-screenshot-"))
     QSettings.setPath(QSettings.Format.IniFormat, QSettings.Scope.UserScope, str(folder))
+    os.environ["XDG_DATA_HOME"] = str(folder / "user-data")  # the reviewer identity and key: the picture's own
+    from data.identity import Identity, store_identity
     from data.review import ReviewStore
-    from desktop import settings as keys
     from desktop.app import application, open_startup_database
     from desktop.settings import Settings
 
     app = application()
     settings = Settings()
-    settings.set(keys.REVIEWER, "Li Wei")
-    settings.set(keys.REVIEWER_DEPARTMENT, "China National Intellectual Property Administration")
+    store_identity(Identity("Li Wei", "China National Intellectual Property Administration"))
     store = open_startup_database(folder / "plans.sqlite")
     minutes = itertools.count()
     reviews = ReviewStore(store, clock=lambda: REVIEW_START + timedelta(minutes=7 * next(minutes)))
@@ -83,6 +85,42 @@ def main() -> None:
         window.show_plan(plan_id)
         save(app, window.departments_dock, f"departments{suffix}.png", window)
     store.close()
+    for size in ((1366, 768), (1024, 640)):
+        chinese_screenshot(app, folder, *size)
+
+
+def chinese_screenshot(app, folder: Path, width: int, height: int) -> None:
+    """The window in Chinese on the provincial plan: a department chosen, a task with a note."""
+    from data.importing import read_plan
+    from data.review import ReviewStore
+    from data.store import PlanStore
+    from data.identity import Identity, store_identity
+    from desktop.context import AppContext
+    from desktop.main_window import MainWindow
+    from desktop.settings import Settings
+    from desktop.translations import install_language, remove_language
+
+    install_language("zh")
+    settings = Settings()
+    store_identity(Identity("李伟", "省政务和数据局"))
+    store = PlanStore(folder / f"zh-{width}.sqlite")
+    read_plan(PROVINCIAL_PLAN).store_into(store)
+    reviews = ReviewStore(store, clock=lambda: REVIEW_START)
+    task = store.task_id_by_number(1, 20)
+    reviews.set_state(task, "李伟", status="needs-follow-up", flagged=True)
+    reviews.add_note(task, "请人民银行广东省分行补充牵头工作的时间安排。", "王芳")
+    reviews.set_state(store.task_id_by_number(1, 21), "李伟", status="reviewed")
+    window = MainWindow(AppContext(settings), store)
+    window.resize(width, height)
+    window.resizeDocks([window.tree_dock], [300 if width < 1200 else 360], Qt.Orientation.Horizontal)
+    window.show()
+    model = window.departments_model
+    window.departments_view.selectRow(next(row for row in range(model.rowCount())
+                                           if model.department(row).name == "人民银行广东省分行"))
+    window.choose_task(task)
+    save(app, window, f"screenshot-zh-{width}.png")
+    window.store.close()
+    remove_language()
 
 
 def open_window(app, settings, store, size: tuple[int, int]):

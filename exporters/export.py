@@ -10,12 +10,14 @@ from datetime import date
 from pathlib import Path
 
 from data.errors import ExportError
+from data.department_names import pinyin_order
+from data.language import CHINESE, ENGLISH
 from data.files import atomic_target
 from data.ledger import build_ledger
 from data.review import ReviewStore
 from data.store import PlanStore
 
-from .document import ExtraColumn, SheetBook, build_book
+from .document import STANDARD, ExtraColumn, SheetBook, build_book
 from .files import CancelCheck, ExportResult, Progress, check_cancel, numbered_file_names
 from .formats import export_format, with_extension
 from .ledger import build_ledger_document
@@ -32,6 +34,9 @@ class ExportRequest:
     target: Path  # the file; with one_file_per_department, the folder
     one_file_per_department: bool = False
     include_review: bool = False  # add each task's review status and notes as columns
+    language: str = ENGLISH  # what the sheets are worded in (data.language: "en" or "zh")
+    layout: str = STANDARD  # document.LAYOUTS: the program's own, or the official one (GB/T 9704)
+    attachment: bool = False  # official layout: each sheet headed 附件
     for_feedback: bool = False  # one feedback workbook per department into the folder `target` (data/feedback.py)
 
 
@@ -53,6 +58,7 @@ class ReviewReportRequest:
     format: str  # a key of formats.FORMATS
     target: Path
     selection: str = ALL
+    language: str = ENGLISH  # what the report is worded in
 
 
 def export_assignment_sheets(store: PlanStore, request: ExportRequest, *,
@@ -66,7 +72,7 @@ def export_assignment_sheets(store: PlanStore, request: ExportRequest, *,
     writers = export_format(request.format).load()
     count = len(request.department_ids)
     if request.include_review:
-        extra_columns = (*extra_columns, *review_columns(store, request.plan_id))
+        extra_columns = (*extra_columns, *review_columns(store, request.plan_id, request.language))
 
     def building(done: int, _total: int) -> None:
         if progress:
@@ -76,8 +82,9 @@ def export_assignment_sheets(store: PlanStore, request: ExportRequest, *,
         if progress:
             progress(count + done, 2 * count)
 
-    book = build_book(store, request.plan_id, request.department_ids, extra_columns=extra_columns,
-                      progress=building, cancel=cancel)
+    book = build_book(store, request.plan_id, _in_name_order(store, request), extra_columns=extra_columns,
+                      language=request.language, progress=building, cancel=cancel)
+    book.layout, book.attachment = request.layout, request.attachment
     if request.for_feedback:
         if writers.feedback is None:
             raise ValueError(f"the {request.format} format writes no feedback workbooks")
@@ -92,6 +99,16 @@ def export_assignment_sheets(store: PlanStore, request: ExportRequest, *,
     return ExportResult(paths, list(book.warnings))
 
 
+def _in_name_order(store: PlanStore, request: ExportRequest) -> tuple[int, ...]:
+    """The departments in the order their names take in the sheets' language: Chinese sheets by pinyin,
+    English ones as the request lists them."""
+    departments = {d.id: d for d in store.departments(request.plan_id)}
+    if request.language != CHINESE or not set(request.department_ids) <= departments.keys():
+        return request.department_ids  # (build_book names an unknown department)
+    key = pinyin_order()
+    return tuple(sorted(request.department_ids, key=lambda i: key(departments[i])))
+
+
 def export_review_report(store: PlanStore, request: ReviewReportRequest, *, progress: Progress | None = None,
                          cancel: CancelCheck | None = None) -> ExportResult:
     """Write the review report the request asks for; progress counts building (1), then writing (2).
@@ -99,7 +116,7 @@ def export_review_report(store: PlanStore, request: ReviewReportRequest, *, prog
     Raises ExportCancelled when `cancel` returns True, ExportError when the file cannot be written.
     """
     write = export_format(request.format).load().review_report
-    report = build_review_report(store, request.plan_id, request.selection, cancel=cancel)
+    report = build_review_report(store, request.plan_id, request.selection, language=request.language, cancel=cancel)
     if progress:
         progress(1, 2)
     target = with_extension(request.target, request.format)
@@ -141,9 +158,10 @@ def _write_per_department(book: SheetBook, request: ExportRequest, write: Callab
     try:
         request.target.mkdir(parents=True, exist_ok=True)
     except OSError as error:
-        raise ExportError(request.target, f"cannot be made a folder ({error.strerror or error})") from None
+        raise ExportError(request.target, "cannot be made a folder ({reason})",
+                          reason=error.strerror or error) from None
     paths = []
-    names = numbered_file_names([sheet.department.name for sheet in book.sheets], request.format)
+    names = numbered_file_names([book.words.full_name(sheet.department) for sheet in book.sheets], request.format)
     for done, (sheet, name) in enumerate(zip(book.sheets, names), start=1):
         check_cancel(cancel, request.target)
         path = request.target / name

@@ -15,13 +15,9 @@ from data.feedback import (IDENTIFIERS_SHEET, KEY_PREFIX, LOCKED_KEYS, OPEN_COLU
                            Identifiers, SheetTask, department_code, locked_checksum, row_key)
 
 from .document import AssignmentSheet, Column, SheetBook, Table, role_summary, short_names
-from .xlsx import FONT, _print_setup, _put, _Styles, _write_table
+from .wording import Words
+from .xlsx import CHINESE_FONT, FONT, _print_setup, _put, _Styles, _write_table
 
-INSTRUCTIONS = ("Please fill in the white columns for each task: Progress (choose from the list), Completion "
-                "date, Account of work and Contact, then send the file back. The plan's columns are locked.")
-PROGRESS_ERROR = "Choose one of: {choices}."
-DATE_ERROR = "Type a date, for example 2026-03-31."
-ROW_KEY_HEADING = "Row key"
 OPEN_FILL = "FFFFFF"  # the cells to fill in stay white; the locked ones are shaded
 LOCKED_FILL = "F2F2F2"
 OPEN_HEADER_FILL = "548235"
@@ -35,12 +31,12 @@ class _FeedbackStyles(_Styles):
     OPEN_CELL = "Open cell"
     DATE_CELL = "Open date cell"
 
-    def __init__(self, workbook: Workbook) -> None:
-        super().__init__(workbook)
+    def __init__(self, workbook: Workbook, words: Words) -> None:
+        super().__init__(workbook, words)
         self.locked_fill = PatternFill("solid", fgColor=LOCKED_FILL)
         self.open_header_fill = PatternFill("solid", fgColor=OPEN_HEADER_FILL)
         for name, number_format in ((self.OPEN_CELL, "General"), (self.DATE_CELL, "yyyy-mm-dd")):
-            workbook.add_named_style(NamedStyle(name, font=Font(name=FONT, size=11),
+            workbook.add_named_style(NamedStyle(name, font=Font(name=CHINESE_FONT if words.chinese else FONT, size=11),
                                                 border=self.border, alignment=self.wrapped,
                                                 fill=PatternFill("solid", fgColor=OPEN_FILL),
                                                 number_format=number_format, protection=Protection(locked=False)))
@@ -50,26 +46,32 @@ def feedback_identifiers(book: SheetBook, sheet: AssignmentSheet) -> Identifiers
     """The hidden identifiers of a department's feedback workbook."""
     code = department_code(sheet.department.name)
     return Identifiers(book.fingerprint, book.plan_title, sheet.department.name, code,
-                       tuple(SheetTask(row_key(t.position, code), t.position, t.number, locked_checksum(t.cells()))
-                             for t in sheet.tasks))
+                       tuple(SheetTask(row_key(t.position, code), t.position, t.number,
+                                       locked_checksum(t.cells(book.words))) for t in sheet.tasks))
 
 
 def write_feedback_workbook(book: SheetBook, sheet: AssignmentSheet, path: Path) -> None:
     """One department's feedback workbook: its tasks to report progress on, and the hidden identifiers."""
+    words = book.words  # the sheet's language: the reader matches the returned file by its hidden identifiers
     workbook = Workbook()
-    styles = _FeedbackStyles(workbook)
+    styles = _FeedbackStyles(workbook, words)
     ws = workbook.active
     ws.title = short_names([sheet])[0]
     identifiers = feedback_identifiers(book, sheet)
     _put(ws, 1, 1, sheet.title).font = styles.title_font
     _put(ws, 2, 1, book.plan_title).font = styles.subtitle_font
-    _put(ws, 3, 1, f"{role_summary(len(sheet.led), len(sheet.taking_part))} {INSTRUCTIONS}")
+    instructions = words("Please fill in the white columns for each task: Progress (choose from the list), "
+                         "Completion date, Account of work and Contact, then send the file back. The plan's columns "
+                         "are locked.")
+    _put(ws, 3, 1, words("{counts} {instructions}", counts=role_summary(words, len(sheet.led), len(sheet.taking_part)),
+                         instructions=instructions))
     combined = sheet.combined_table()
     locked = len(LOCKED_KEYS)
-    columns = (*combined.columns[:locked], *(Column(c.title, c.width) for c in OPEN_COLUMNS),
-               Column(ROW_KEY_HEADING, 12))
+    columns = (*combined.columns[:locked],
+               *(Column(c.title_zh if words.chinese else c.title, c.width) for c in OPEN_COLUMNS),
+               Column(words("Row key"), 12))
     blanks = ("",) * len(OPEN_COLUMNS)
-    rows = tuple(task.cells() + blanks + (key.key,) for task, key in zip(sheet.tasks, identifiers.tasks))
+    rows = tuple(task.cells(words) + blanks + (key.key,) for task, key in zip(sheet.tasks, identifiers.tasks))
     last_row = _write_table(ws, styles, Table(columns, rows), HEADER_ROW)
     for index, key in enumerate((*LOCKED_KEYS, *(c.key for c in OPEN_COLUMNS), ROW_KEY), start=1):
         _put(ws, HEADER_ROW - 1, index, KEY_PREFIX + key)
@@ -87,25 +89,28 @@ def write_feedback_workbook(book: SheetBook, sheet: AssignmentSheet, path: Path)
             cell = ws.cell(row=row_number, column=index)
             cell.value = None
             cell.style = styles.DATE_CELL if index == date_column else styles.OPEN_CELL
-    _validate(ws, first_open, date_column, last_row)
+    _validate(ws, words, first_open, date_column, last_row)
     ws.protection.sheet = True  # no password: it keeps the plan from being changed by mistake
     ws.protection.sort = ws.protection.autoFilter = False  # allowed
     ws.protection.formatColumns = ws.protection.formatRows = False
-    _print_setup(ws, landscape=True, title_rows=f"{HEADER_ROW}:{HEADER_ROW}", footer=sheet.title,
+    _print_setup(ws, words, landscape=True, title_rows=f"{HEADER_ROW}:{HEADER_ROW}", footer=sheet.title,
                  plan_title=book.plan_title)
     _write_identifiers(workbook.create_sheet(IDENTIFIERS_SHEET), identifiers)
     workbook.save(path)
 
 
-def _validate(ws, progress_column: int, date_column: int, last_row: int) -> None:
-    """A dropdown of the progress words; a date (a warning only: '2026年3月底' is kept as written)."""
+def _validate(ws, words: Words, progress_column: int, date_column: int, last_row: int) -> None:
+    """A dropdown of the progress words (in the sheet's language; the reader knows both); a date (a warning
+    only: '2026年3月底' is kept as written)."""
     if last_row <= HEADER_ROW:
         return
-    words = [words[0] for words in PROGRESS_WORDS.values()]
-    progress = DataValidation(type="list", formula1='"' + ",".join(words) + '"', allow_blank=True,
-                              showErrorMessage=True, error=PROGRESS_ERROR.format(choices=", ".join(words)))
+    choices = [both[1] if words.chinese else both[0] for both in PROGRESS_WORDS.values()]
+    progress = DataValidation(type="list", formula1='"' + ",".join(choices) + '"', allow_blank=True,
+                              showErrorMessage=True,
+                              error=words("Choose one of: {choices}.", choices=("、" if words.chinese else ", ").join(choices)))
     completed = DataValidation(type="date", operator="greaterThan", formula1=str(EARLIEST_DATE), allow_blank=True,
-                               showErrorMessage=True, errorStyle="warning", error=DATE_ERROR)
+                               showErrorMessage=True, errorStyle="warning",
+                               error=words("Type a date, for example 2026-03-31."))
     for validation, column in ((progress, progress_column), (completed, date_column)):
         letter = get_column_letter(column)
         validation.add(f"{letter}{HEADER_ROW + 1}:{letter}{last_row}")

@@ -10,7 +10,8 @@ from data.feedback import DONE, PROGRESS_WORDS
 from data.ledger import ANSWER_KINDS, REVIEW_KINDS, UNANSWERED, Ledger, LedgerTask
 from data.review import IN_REVIEW, NEEDS_FOLLOW_UP, NOT_REVIEWED, REVIEWED
 
-from .document import NUMBER, TEXT, Column, Table, TextCleaner
+from .document import Column, Table, TextCleaner, number_column, text_column
+from .wording import Words
 
 TITLE = "Ledger"
 TASKS_HEADING = "Tasks"
@@ -33,7 +34,8 @@ WAITING_LINE = "- {department} ({tasks} tasks)"
 SUMMARY = (("Departments answered", "{answered} of {departments}"),
            ("Tasks overdue", "{overdue} of {tasks} (as of {today})"),
            ("Tasks the lead reported done", "{done} of {tasks}"))
-TASK_COLUMNS = (NUMBER, Column(TEXT.heading, 48), Column("Lead department", 20), Column("Participants", 22),
+TASK_COLUMNS = (number_column(Words()), text_column(Words(), 48),  # the ledger speaks English for now
+                Column("Lead department", 20), Column("Participants", 22),
                 Column("Deadline", 16), Column("Progress reported", 44), Column(OVERDUE, 9))
 
 

@@ -6,6 +6,9 @@ import shutil
 from pathlib import Path
 
 os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
+for _variable in ("LANGUAGE", "LC_ALL", "LC_MESSAGES"):  # the tests speak English unless one asks for Chinese
+    os.environ.pop(_variable, None)
+os.environ["LANG"] = "C.UTF-8"
 
 import pytest
 

@@ -130,7 +130,7 @@ def test_departments_list_counts_and_sorts(store, qtmodeltester):
     assert [model.data(model.index(row, c)) for c in range(3)] == [
         "China National Intellectual Property Administration (CNIPA)", "35", "22"]
     assert model.data(model.index(row, 0), Qt.ItemDataRole.ToolTipRole) == (
-        "China National Intellectual Property Administration 国家知识产权局 (CNIPA)")
+        "China National Intellectual Property Administration (国家知识产权局; CNIPA)")
     model.sort(1, Qt.SortOrder.DescendingOrder)
     qtmodeltester.check(model)
     assert model.department(0).abbreviation == "CNIPA"

@@ -31,7 +31,7 @@ def name(registry, spelling):
 
 def test_file_format(document):
     assert document["format"] == FORMAT and document["version"] == VERSION == 2
-    allowed = {"name", "name_zh", "abbreviation", "kind", "category", "aliases", "former", "successor"}
+    allowed = {"name", "name_zh", "short_zh", "abbreviation", "kind", "category", "aliases", "former", "successor"}
     for entry in document["departments"]:
         assert set(entry) <= allowed, entry["name"]
         assert isinstance(entry["name"], str) and entry["name"].strip() == entry["name"] != ""
@@ -44,6 +44,16 @@ def test_file_format(document):
             assert former["reform"][:4].isdigit(), former  # "2018: merged into ..."
         if "successor" in entry:
             assert entry["successor"] in {e["name"] for e in document["departments"]}
+        if "short_zh" in entry:  # a short form, and a spelling the reader knows the body by
+            assert len(entry["short_zh"]) < len(entry["name_zh"]) and entry["short_zh"] in entry["aliases"]
+
+
+def test_chinese_short_forms_are_those_state_council_documents_write(registry):
+    assert registry.short_zh("National Development and Reform Commission") == "国家发展改革委"
+    assert registry.short_zh("Ministry of Human Resources and Social Security") == "人力资源社会保障部"
+    assert registry.short_zh("State Administration for Market Regulation") == "市场监管总局"
+    assert registry.short_zh("China National Intellectual Property Administration") is None  # named in full
+    assert registry.find("国家发展改革委").name == "National Development and Reform Commission"
 
 
 def test_every_entry_has_name_name_zh_and_kind(registry):

@@ -349,3 +349,17 @@ def test_an_earlier_releases_database_learns_who_wrote_in_it(tmp_path, capsys):
     lines = capsys.readouterr().out.splitlines()
     assert {line.split("\t")[0] for line in lines} == authors
     assert all("first seen 20" in line and line.endswith("keys -") for line in lines)
+
+
+def test_a_refused_key_is_worded_in_chinese_under_a_chinese_locale(people, tmp_path, capsys, monkeypatch):
+    ann, ben = people["Ann"], people["Ben"]
+    assert ben.cli("import", str(ann.note_and_export(tmp_path / "ann.json"))) == 0
+    forged = ann.note_and_export(tmp_path / "forged.json", "Approve it as it is", task="5")
+    forgery = forger_key()
+    forged.write_text(json.dumps(signed_again(json.loads(forged.read_text("utf-8")), forgery, signer="Ann")), "utf-8")
+    monkeypatch.setenv("LANG", "zh_CN.UTF-8")
+    capsys.readouterr()
+    assert ben.cli("import", str(forged)) == 2
+    assert f"由 Ann 用密钥 {forgery.fingerprint} 签名" in capsys.readouterr().err
+    assert ben.cli("trust", "Ann", "--key", forgery.fingerprint) == 0
+    assert capsys.readouterr().out == f"今后接受 Ann 用密钥 {forgery.fingerprint} 签名的审阅文件\n"

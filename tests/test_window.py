@@ -154,9 +154,9 @@ def test_choosing_a_task_in_the_table_selects_it_in_the_tree_and_shows_it(qtbot,
     assert "Part 2: Increase the protection of intellectual property rights" in detail
     assert "Section 2.1: Improve laws, regulations and rules" in detail
     assert "Formulate \"Interpretations on Certain Issues" in detail
-    assert "Lead department: Supreme People's Court 最高人民法院" in detail
-    assert ("Participating departments: Supreme People's Procuratorate 最高人民检察院, "
-            "Ministry of Public Security 公安部") in detail
+    assert "Lead department: Supreme People's Court (最高人民法院; SPC)" in detail
+    assert ("Participating departments: Supreme People's Procuratorate (最高人民检察院; SPP), "
+            "Ministry of Public Security (公安部; MPS)") in detail
 
 
 def test_choosing_a_task_in_the_tree_selects_it_in_the_table(qtbot, window, store):

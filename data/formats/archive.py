@@ -38,7 +38,7 @@ def check_directory(path: Path) -> None:
         with zipfile.ZipFile(path) as archive:
             _check_directory(path, archive.infolist())
     except zipfile.BadZipFile as error:
-        raise PlanFileError(path, f"a damaged zip archive: {error}") from None
+        raise PlanFileError(path, "a damaged zip archive: {reason}", reason=error) from None
 
 
 def check_xml_parts(path: Path) -> None:
@@ -50,25 +50,26 @@ def check_xml_parts(path: Path) -> None:
                     with archive.open(entry) as part:
                         _refuse_dtd(path, entry.filename, part)
     except zipfile.BadZipFile as error:
-        raise PlanFileError(path, f"a damaged zip archive: {error}") from None
+        raise PlanFileError(path, "a damaged zip archive: {reason}", reason=error) from None
 
 
 def _check_directory(path: Path, entries: list[zipfile.ZipInfo]) -> None:
     if len(entries) > MAX_ENTRIES:
-        raise PlanFileError(path, f"the archive holds {len(entries):,} parts (more than {MAX_ENTRIES:,}): "
-                                  "refused as a zip bomb")
+        raise PlanFileError(path, "the archive holds {parts:,} parts (more than {limit:,}): refused as a zip bomb",
+                            parts=len(entries), limit=MAX_ENTRIES)
     inflated = sum(entry.file_size for entry in entries)
     if inflated > MAX_INFLATED:
-        raise PlanFileError(path, f"the archive would inflate to {inflated / MB:,.0f} MB (more than "
-                                  f"{MAX_INFLATED // MB} MB): refused as a zip bomb")
+        raise PlanFileError(path, "the archive would inflate to {size:,.0f} MB (more than {limit} MB): refused as a "
+                                  "zip bomb", size=inflated / MB, limit=MAX_INFLATED // MB)
     xml = sum(entry.file_size for entry in entries if entry.filename.endswith((".xml", ".rels")))
     if xml > MAX_XML:
-        raise PlanFileError(path, f"the document's XML would inflate to {xml / MB:,.1f} MB (more than "
-                                  f"{MAX_XML / MB:,.1f} MB): too large to be read as a plan")
+        raise PlanFileError(path, "the document's XML would inflate to {size:,.1f} MB (more than {limit:,.1f} MB): "
+                                  "too large to be read as a plan", size=xml / MB, limit=MAX_XML / MB)
     for entry in entries:
         if entry.file_size > RATIO_FLOOR and entry.file_size > MAX_RATIO * max(entry.compress_size, 1):
-            raise PlanFileError(path, f"the part {entry.filename} is compressed {entry.file_size // max(entry.compress_size, 1):,} "
-                                      f"to 1 (more than {MAX_RATIO} to 1): refused as a zip bomb")
+            raise PlanFileError(path, "the part {part} is compressed {ratio:,} to 1 (more than {limit} to 1): refused "
+                                      "as a zip bomb", part=entry.filename,
+                                ratio=entry.file_size // max(entry.compress_size, 1), limit=MAX_RATIO)
 
 
 def _refuse_dtd(path: Path, part: str, content: IO[bytes]) -> None:
@@ -77,7 +78,8 @@ def _refuse_dtd(path: Path, part: str, content: IO[bytes]) -> None:
     try:
         defusedxml.sax.parse(content, xml.sax.handler.ContentHandler(), forbid_dtd=True)
     except DefusedXmlException:
-        raise PlanFileError(path, f"the part {part} declares a DTD or entities (refused: they can expand "
-                                  "without bound or read other files)") from None
+        raise PlanFileError(path, "the part {part} declares a DTD or entities (refused: they can expand without "
+                                  "bound or read other files)", part=part) from None
     except xml.sax.SAXParseException as error:
-        raise PlanFileError(path, f"the part {part} is not well-formed XML: {error.getMessage()}") from None
+        raise PlanFileError(path, "the part {part} is not well-formed XML: {reason}", part=part,
+                            reason=error.getMessage()) from None

@@ -27,10 +27,10 @@ def read_converted(path: Path, target: str, read: Callable[[Path], Converted]) -
     """`read` applied to the file converted to `target` ("docx" or "xlsx")."""
     program = office_program()
     if program is None:
-        raise PlanFileError(path, f"{path.suffix or 'this'} files are read by converting them with LibreOffice, "
-                                  "which is not installed: install LibreOffice (Debian/Ubuntu: "
-                                  "apt-get install libreoffice-writer-nogui libreoffice-calc-nogui), or save the "
-                                  f"file as .{target} and import that")
+        raise PlanFileError(path, "{kind} files are read by converting them with LibreOffice, which is not "
+                                  "installed: install LibreOffice (Debian/Ubuntu: apt-get install "
+                                  "libreoffice-writer-nogui libreoffice-calc-nogui), or save the file as .{target} "
+                                  "and import that", kind=path.suffix or "this", target=target)
     with tempfile.TemporaryDirectory(prefix="plan-review-convert-") as folder:
         profile = Path(folder) / "profile"
         command = [program, f"-env:UserInstallation={profile.as_uri()}", "--headless", "--norestore",
@@ -39,7 +39,7 @@ def read_converted(path: Path, target: str, read: Callable[[Path], Converted]) -
             office = subprocess.Popen(command, stdin=subprocess.DEVNULL, stdout=subprocess.DEVNULL,
                                       stderr=subprocess.DEVNULL, start_new_session=_POSIX)
         except OSError as error:
-            raise PlanFileError(path, f"LibreOffice could not be started: {error}") from None
+            raise PlanFileError(path, "LibreOffice could not be started: {reason}", reason=error) from None
         try:
             office.wait(timeout=CONVERSION_SECONDS)
         except subprocess.TimeoutExpired:
@@ -48,9 +48,10 @@ def read_converted(path: Path, target: str, read: Callable[[Path], Converted]) -
             else:
                 office.kill()
             office.wait()
-            raise PlanFileError(path, f"LibreOffice did not convert the file within {CONVERSION_SECONDS} s") from None
+            raise PlanFileError(path, "LibreOffice did not convert the file within {seconds} s",
+                                seconds=CONVERSION_SECONDS) from None
         converted = Path(folder) / f"{path.stem}.{target}"
         if not converted.exists():
-            raise PlanFileError(path, f"LibreOffice could not convert the file to .{target} (damaged, or "
-                                      "protected by a password?)")
+            raise PlanFileError(path, "LibreOffice could not convert the file to .{target} (damaged, or protected by "
+                                      "a password?)", target=target)
         return read(converted)

@@ -7,7 +7,7 @@ import zipfile
 from enum import Enum
 from pathlib import Path
 
-from ..errors import PlanFileError
+from ..errors import PlanFileError, Problem
 
 MB = 1024 * 1024
 
@@ -78,8 +78,8 @@ def read_head(path: Path) -> bytes:
 def check_size(path: Path, size: int, kind: Kind) -> None:
     """Refuse a file larger than its kind allows, before reading it."""
     if size > kind.max_bytes:
-        raise PlanFileError(path, f"the file is {size / MB:,.0f} MB; a {kind.description} of more than "
-                                  f"{kind.max_bytes // MB} MB is not read as a plan")
+        raise PlanFileError(path, "the file is {size:,.0f} MB; a {kind} of more than {limit} MB is not read as a plan",
+                            size=size / MB, kind=Problem(kind.description), limit=kind.max_bytes // MB)
 
 
 def _utf16_to_ascii(data: bytes) -> bytes:
@@ -94,7 +94,7 @@ def _zip_kind(path: Path) -> Kind:
         with zipfile.ZipFile(path) as archive:
             names = set(archive.namelist())
     except (zipfile.BadZipFile, OSError) as error:
-        raise PlanFileError(path, f"a damaged zip archive (a Word or Excel file?): {error}") from None
+        raise PlanFileError(path, "a damaged zip archive (a Word or Excel file?): {reason}", reason=error) from None
     if "word/document.xml" in names:
         return Kind.DOCX
     if "xl/workbook.xml" in names:

@@ -6,6 +6,7 @@ import re
 from dataclasses import dataclass, field
 
 from ..clauses import ClauseGrammar, NameResolver, labelled_line, split_inline_labels
+from ..errors import Problem, unknown_department_warning
 from ..model import Department, Part, Plan, ReadResult, Section, Task
 from ..registry import Registry
 from ..plan_text import plan_year
@@ -142,9 +143,9 @@ def read_ledger(rows: list[list[str]], columns: LedgerColumns, title: str, regis
         reader.add_row(row, columns.first_row + offset + 1)
     result = reader.result(title)
     if columns.sureness < 1:
-        result.warnings.insert(0, "the ledger's columns were read as: " + "; ".join(
-            f"\u201c{header}\u201d {columns.role_of_column(index) or 'not read'}"
-            for index, header in enumerate(columns.headers) if header))
+        result.warnings.insert(0, Problem("the ledger's columns were read as: {columns}", columns=[
+            Problem("\u201c{header}\u201d {role}", header=header, role=Problem(columns.role_of_column(index) or "not read"))
+            for index, header in enumerate(columns.headers) if header]))
     return LedgerResult(result.plan, result.departments, result.warnings, result.clauses, result.unplaced,
                         rows=rows, columns=columns, title=title)
 
@@ -189,7 +190,7 @@ class _LedgerReader:
         self.task_count += 1  # counted, not len(self.plan.tasks): that list is built anew on each call
         departments = self._departments(self._cell_names(leads) + self._cell_names(others), self.task_count)
         if not departments:
-            self.warnings.append(f"row {row_number}: no lead or responsible department")
+            self.warnings.append(Problem("row {row}: no lead or responsible department", row=row_number))
         number = self._cell(row, NUMBER)
         self.written_numbers.append(int(number) if number.isdigit() else None)
         self._current_section().tasks.append(
@@ -245,8 +246,7 @@ class _LedgerReader:
         for spelling in spellings:
             department, new = self.resolver.resolve(spelling)
             if new:
-                self.warnings.append(f"task {task_number}: department \u201c{department.name}\u201d is not in the "
-                                     "registry; kept as a new, unverified department")
+                self.warnings.append(unknown_department_warning(task_number, department.name))
             names.append(department.name)
         return list(dict.fromkeys(names))
 

@@ -58,14 +58,16 @@ def _page_lines(path: Path) -> list[list[PageLine]]:
             warnings.simplefilter("ignore", PDFTextExtractionNotAllowedWarning)
             for page in extract_pages(path, password="", maxpages=MAX_PAGES + 1, laparams=LAParams()):
                 if len(pages) == MAX_PAGES:
-                    raise PlanFileError(path, f"the PDF has more than {MAX_PAGES:,} pages: not read as a plan")
+                    raise PlanFileError(path, "the PDF has more than {limit:,} pages: not read as a plan",
+                                        limit=MAX_PAGES)
                 pages.append(_lines_of(page))
     except PDFPasswordIncorrect:
         raise PlanFileError(path, "the PDF is encrypted and needs a password to open") from None
     except PDFEncryptionError as error:
-        raise PlanFileError(path, f"the PDF is encrypted in a way that cannot be opened: {error}") from None
+        raise PlanFileError(path, "the PDF is encrypted in a way that cannot be opened: {reason}",
+                            reason=error) from None
     except (PSException, ValueError, KeyError, TypeError) as error:
-        raise PlanFileError(path, f"a damaged PDF: {error or type(error).__name__}") from None
+        raise PlanFileError(path, "a damaged PDF: {reason}", reason=error or type(error).__name__) from None
     return pages
 
 

@@ -31,7 +31,7 @@ def workbook_sheets(path: Path) -> list[tuple[str, list[list[str]]]]:
         check_xml_parts(path)
         workbook = openpyxl.load_workbook(path, data_only=True)
     except (zipfile.BadZipFile, KeyError, ValueError, OSError) as error:
-        raise PlanFileError(path, f"not a readable Excel workbook: {error}") from None
+        raise PlanFileError(path, "not a readable Excel workbook: {reason}", reason=error) from None
     sheets = []
     try:
         for sheet in workbook.worksheets:
@@ -64,8 +64,8 @@ def _count_cells(path: Path) -> None:
                     carried = data[end:]
                     if cells > MAX_CELLS:
                         name = entry.filename.rsplit("/", 1)[-1]
-                        raise PlanFileError(path, f"the sheet {name} has more than {MAX_CELLS:,} cells: "
-                                                  "not read as a plan")
+                        raise PlanFileError(path, "the sheet {sheet} has more than {limit:,} cells: not read as "
+                                                  "a plan", sheet=name, limit=MAX_CELLS)
 
 
 def _cell_text(value: object) -> str:
@@ -88,4 +88,4 @@ def csv_rows(path: Path, raw: bytes) -> list[list[str]]:
     try:
         return [[cell.strip() for cell in row] for row in csv.reader(io.StringIO(text), dialect)]
     except csv.Error as error:
-        raise PlanFileError(path, f"malformed CSV: {error}") from None
+        raise PlanFileError(path, "malformed CSV: {reason}", reason=error) from None

@@ -37,7 +37,7 @@ def read_word(path: Path) -> WordContent:
     try:
         document = docx.Document(str(path))
     except Exception as error:  # python-docx raises many kinds on a damaged package
-        raise PlanFileError(path, f"not a readable Word document: {error}") from None
+        raise PlanFileError(path, "not a readable Word document: {reason}", reason=error) from None
     numbering = ListNumbering(document)
     content = WordContent()
     for block in document.iter_inner_content():

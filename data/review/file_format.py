@@ -25,7 +25,7 @@ from dataclasses import dataclass
 from pathlib import Path
 
 from ..canonical import checksum
-from ..errors import ReviewFileError
+from ..errors import Problem, ReviewFileError
 from ..files import atomic_target, size_problem
 from ..identity import SigningKey, fingerprint, signature_valid
 from ..json_input import JsonInputError, MalformedJsonError, load_json, shown
@@ -102,35 +102,36 @@ def read_review_file(path: Path) -> ReviewFile:
     from version 3 on, signed by the key it names."""
     try:
         with path.open("rb") as handle:
-            problem = size_problem(os.fstat(handle.fileno()).st_size, MAX_REVIEW_FILE_BYTES, "a review file")
+            problem = size_problem(os.fstat(handle.fileno()).st_size, MAX_REVIEW_FILE_BYTES, Problem("a review file"))
             if problem:
                 raise ReviewFileError(path, problem)
             raw = handle.read()
     except OSError as error:
-        raise ReviewFileError(path, f"cannot be read ({error.strerror})") from None
+        raise ReviewFileError(path, "cannot be read ({reason})", reason=error.strerror) from None
     try:
         document = load_json(raw.decode("utf-8"))
     except UnicodeDecodeError:
         raise ReviewFileError(path, "is not a review file (not UTF-8 text)") from None
     except MalformedJsonError as error:
-        raise ReviewFileError(path, f"is truncated or not JSON ({error})") from None
+        raise ReviewFileError(path, "is truncated or not JSON ({reason})", reason=error.problem) from None
     except JsonInputError as error:
-        raise ReviewFileError(path, f"is refused: {error}") from None
+        raise ReviewFileError(path, "is refused: {reason}", reason=error.problem) from None
     if not isinstance(document, dict) or document.get("format") != FILE_FORMAT:
         raise ReviewFileError(path, "is not a Plan Review review file")
     version = document.get("version")
     if type(version) is int and version > FILE_VERSION:
-        raise ReviewFileError(path, f"was written by a newer Plan Review (review file version {version}; "
-                                    f"this program reads up to {FILE_VERSION})")
+        raise ReviewFileError(path, "was written by a newer Plan Review (review file version {version}; "
+                                    "this program reads up to {known})", version=version, known=FILE_VERSION)
     if type(version) is not int or version not in READ_VERSIONS:
-        raise ReviewFileError(path, f"has no review file version this program knows ({shown(version)})")
+        raise ReviewFileError(path, "has no review file version this program knows ({version})",
+                              version=shown(version))
     content = document.get("content")
     if not isinstance(content, dict) or document.get("sha256") != file_checksum(version, content):
         raise ReviewFileError(path, "was altered or damaged after export (its checksum does not match)")
     signer = _signer(path, document) if version >= SIGNED_SINCE else None
     problem = _shape_problem(content)
     if problem:
-        raise ReviewFileError(path, f"is malformed: {problem}")
+        raise ReviewFileError(path, "is malformed: {reason}", reason=problem)
     return ReviewFile(content, document["sha256"], signer)
 
 
@@ -145,7 +146,8 @@ def _signer(path: Path, document: dict) -> Signer:
     if not isinstance(reviewer, str) or not reviewer.strip() or len(public_key) != 32:
         raise ReviewFileError(path, "is malformed: its signer is missing or invalid")
     if not signature_valid(public_key, signature, document["sha256"]):
-        raise ReviewFileError(path, f"was altered after {shown(reviewer)} signed it (its signature does not match)")
+        raise ReviewFileError(path, "was altered after {reviewer} signed it (its signature does not match)",
+                              reviewer=shown(reviewer))
     return Signer(reviewer, fingerprint(public_key))
 
 
@@ -177,25 +179,25 @@ _STATE_FIELDS = {"task": lambda v: type(v) is int, "task_position": lambda v: ty
                  "flagged": lambda v: isinstance(v, bool), "updated": _is_text, "versions": _is_versions}
 
 
-def _record_problem(record: object, fields: dict[str, Callable[[object], bool]], where: str) -> str | None:
+def _record_problem(record: object, fields: dict[str, Callable[[object], bool]], where: str) -> Problem | None:
     if not isinstance(record, dict):
-        return f"{where} is not an object"
+        return Problem("{where} is not an object", where=where)
     for name, valid in fields.items():
         if name not in record or not valid(record[name]):
-            return f"{where}.{name} is missing or invalid"
+            return Problem("{where}.{name} is missing or invalid", where=where, name=name)
     return None
 
 
-def _shape_problem(content: dict) -> str | None:
+def _shape_problem(content: dict) -> Problem | None:
     """What is wrong with the content's shape, or None."""
     plan = content.get("plan")
     if not isinstance(plan, dict) or not _is_text(plan.get("fingerprint")):
-        return "plan.fingerprint is missing"
+        return Problem("plan.fingerprint is missing")
     if not _is_text(content.get("replica")):
-        return "replica is missing"
+        return Problem("replica is missing")
     for name in ("notes", "states"):
         if not isinstance(content.get(name), list):
-            return f"{name} is not a list"
+            return Problem("{name} is not a list", name=name)
     records: Iterable[tuple[object, dict, str]] = [
         *((n, _NOTE_FIELDS, f"notes[{i}]") for i, n in enumerate(content["notes"])),
         *((s, _STATE_FIELDS, f"states[{i}]") for i, s in enumerate(content["states"]))]
@@ -210,8 +212,8 @@ def _shape_problem(content: dict) -> str | None:
                 return problem
     ids = [note["id"] for note in content["notes"]]
     if len(set(ids)) != len(ids):
-        return "a note id appears twice"
+        return Problem("a note id appears twice")
     states = [(state["task_position"], state["reviewer"]) for state in content["states"]]
     if len(set(states)) != len(states):
-        return "one reviewer's state of one task appears twice"
+        return Problem("one reviewer's state of one task appears twice")
     return None

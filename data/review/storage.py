@@ -23,6 +23,7 @@ from __future__ import annotations
 
 import json
 import os
+import shlex
 import sqlite3
 from collections.abc import Callable, Sequence
 from contextlib import AbstractContextManager
@@ -32,7 +33,7 @@ from pathlib import Path
 
 from ..canonical import canonical_json
 from ..chunks import in_chunks
-from ..errors import ReviewEditError, ReviewFileError, UntrustedKeyError
+from ..errors import Problem, ReviewEditError, ReviewFileError, UntrustedKeyError
 from ..identity import adopt_identity, current_identity, key_path, normalized_fingerprint, signing_key
 from ..store import PlanStore
 from .file_format import Signer, note_from_record, note_record, read_review_file, state_from_record, \
@@ -147,11 +148,11 @@ class ReviewStore:
         """Trust the key with this fingerprint to sign the reviewer's files (beside any trusted before)."""
         fingerprint = normalized_fingerprint(key)
         if fingerprint is None:
-            raise self._fail(f"{shown(key)} is not a key fingerprint (64 hexadecimal digits)")
+            raise self._fail("{key} is not a key fingerprint (64 hexadecimal digits)", key=shown(key))
         with self._edit():
             self.conn.execute("INSERT OR IGNORE INTO reviewer_keys (reviewer, fingerprint, trusted, how) "
-                              "VALUES (?, ?, ?, ?)", (self._nonblank(reviewer, "a reviewer name"), fingerprint,
-                                                      self._now(), how))
+                              "VALUES (?, ?, ?, ?)", (self._nonblank(reviewer, "a reviewer name cannot be empty"),
+                                                      fingerprint, self._now(), how))
 
     # Edits --------------------------------------------------------------------------------------------
     def _edit(self) -> AbstractContextManager[None]:
@@ -167,18 +168,18 @@ class ReviewStore:
         versions[replica] = versions.get(replica, 0) + 1
         return versions
 
-    def _fail(self, problem: str) -> ReviewEditError:
-        return ReviewEditError(self.store.path, problem)
+    def _fail(self, problem: str, **values: object) -> ReviewEditError:
+        return ReviewEditError(self.store.path, problem, **values)
 
-    def _nonblank(self, text: str, what: str) -> str:
+    def _nonblank(self, text: str, problem: str) -> str:
         if not text.strip():
-            raise self._fail(f"{what} cannot be empty")
+            raise self._fail(problem)
         return text
 
     def _task_number(self, task_id: int) -> int:
         row = self.conn.execute("SELECT number FROM tasks WHERE id = ?", (task_id,)).fetchone()
         if row is None:
-            raise self._fail(f"holds no task with id {task_id}")
+            raise self._fail("holds no task with id {task_id}", task_id=task_id)
         return row[0]
 
     def add_note(self, task_id: int, text: str, author: str | None = None) -> Note:
@@ -188,7 +189,7 @@ class ReviewStore:
         now = self._now()
         with self._edit():
             note = Note(str(uuid.uuid4()), task_id, self._task_number(task_id), author or self.default_reviewer(),
-                        self._nonblank(text, "a note"), now, now, False, self._bumped(None))
+                        self._nonblank(text, "a note cannot be empty"), now, now, False, self._bumped(None))
             self._write_note(note)
         return note
 
@@ -201,21 +202,22 @@ class ReviewStore:
                 note = self.note(note_id)
             except ReviewEditError:
                 now = self._now()
-                note = Note(note_id, task_id, self._task_number(task_id), author, self._nonblank(text, "a note"),
+                note = Note(note_id, task_id, self._task_number(task_id), author, self._nonblank(text, "a note cannot be empty"),
                             now, now, False, self._bumped(None))
                 self._write_note(note)
                 return replace(note, deleted=True)
             if note.text == text and not note.deleted and not note.conflicts:
                 return None
-            return self._save(note, text=self._nonblank(text, "a note"), deleted=False, conflicts=())
+            return self._save(note, text=self._nonblank(text, "a note cannot be empty"), deleted=False, conflicts=())
 
     def _own_note(self, note_id: str, author: str | None) -> Note:
         note = self.note(note_id)
         author = author or self.default_reviewer()
         if note.author != author:
-            raise self._fail(f"note {note_id} was written by {note.author}; only its author can change it")
+            raise self._fail("note {note_id} was written by {author}; only its author can change it", note_id=note_id,
+                             author=note.author)
         if note.deleted:
-            raise self._fail(f"note {note_id} was deleted")
+            raise self._fail("note {note_id} was deleted", note_id=note_id)
         return note
 
     def _save(self, before: Note, **changes: object) -> Note:
@@ -226,7 +228,7 @@ class ReviewStore:
     def edit_note(self, note_id: str, text: str, author: str | None = None) -> Note:
         """Change the text of one's own note; returns the note before, for `restore_note`."""
         with self._edit():
-            return self._save(self._own_note(note_id, author), text=self._nonblank(text, "a note"))
+            return self._save(self._own_note(note_id, author), text=self._nonblank(text, "a note cannot be empty"))
 
     def delete_note(self, note_id: str, author: str | None = None) -> Note:
         """Delete one's own note (a tombstone that travels); returns the note before, for `restore_note`."""
@@ -247,14 +249,15 @@ class ReviewStore:
             note = self.note(note_id)
             chosen = note.current if keep is None else {v.key: v for v in (note.current, *note.conflicts)}.get(keep)
             if chosen is None:
-                raise self._fail(f"note {note_id} has no conflicting version {keep}")
+                raise self._fail("note {note_id} has no conflicting version {version}", note_id=note_id, version=keep)
             return self._save(note, text=chosen.text, deleted=chosen.deleted, conflicts=())
 
     def set_state(self, task_id: int, reviewer: str | None = None, *, status: str | None = None,
                   flagged: bool | None = None) -> ReviewState:
         """Set a reviewer's status and/or flag on a task; returns the state before, for `restore_state`."""
         if status is not None and status not in STATUSES:
-            raise self._fail(f"knows no review status {status!r} (one of {', '.join(STATUSES)})")
+            raise self._fail("knows no review status '{status}' (one of {statuses})", status=status,
+                             statuses=", ".join(STATUSES))
         with self._edit():
             before = self.state(task_id, reviewer or self.default_reviewer())
             self._save_state(before, status if status is not None else before.status,
@@ -314,7 +317,7 @@ class ReviewStore:
     def note(self, note_id: str) -> Note:
         notes = self._notes("n.id = ?", (note_id,))
         if not notes:
-            raise self._fail(f"holds no note {note_id}")
+            raise self._fail("holds no note {note_id}", note_id=note_id)
         return notes[0]
 
     def notes(self, plan_id: int, task_id: int | None = None, include_deleted: bool = False) -> list[Note]:
@@ -472,13 +475,17 @@ class ReviewStore:
         fingerprint = content["plan"]["fingerprint"]
         if fingerprint != self.store.plan_info(plan_id).fingerprint:
             stored_as = [p.id for p in self.store.plans() if p.fingerprint == fingerprint]
-            where = f"stored here as plan {stored_as[0]}" if stored_as else "not stored in this database"
-            raise ReviewFileError(path, f"is a review of another plan ({where}), not of plan {plan_id}")
+            if stored_as:
+                raise ReviewFileError(path, "is a review of another plan (stored here as plan {other}), not of plan "
+                                            "{plan_id}", other=stored_as[0], plan_id=plan_id)
+            raise ReviewFileError(path, "is a review of another plan (not stored in this database), not of plan "
+                                        "{plan_id}", plan_id=plan_id)
         tasks = {r[0]: (r[1], r[2]) for r in self.conn.execute(
             "SELECT position, id, number FROM tasks WHERE plan_id = ?", (plan_id,))}
         missing = {r["task_position"] for r in content["notes"] + content["states"]} - tasks.keys()
         if missing:
-            raise ReviewFileError(path, f"names task position {min(missing)}, which plan {plan_id} does not have")
+            raise ReviewFileError(path, "names task position {position}, which plan {plan_id} does not have",
+                                  position=min(missing), plan_id=plan_id)
         forged = self._forged_note(plan_id, content["notes"])
         if forged:
             raise ReviewFileError(path, forged)
@@ -506,16 +513,20 @@ class ReviewStore:
                     {s["reviewer"] for s in content["states"]}
             signed = sorted(name for name in names if isinstance(name, str) and self.trusted_keys(name))
             if signed:
-                raise ReviewFileError(path, f"is not signed, but {shown(signed[0])}'s review files are signed "
-                                            f"(it may have been forged from one by removing its signature)")
+                raise ReviewFileError(path, "is not signed, but {reviewer}'s review files are signed (it may have "
+                                            "been forged from one by removing its signature)", reviewer=shown(signed[0]))
             return
         known = self.trusted_keys(signer.reviewer)
         if signer.reviewer == current_identity().name and key_path().exists():
             known = [signing_key().fingerprint, *known]  # the user's own name: the user's own key
         if known and signer.fingerprint not in known:
-            raise UntrustedKeyError(path, signer.reviewer, signer.fingerprint, known)
+            raise UntrustedKeyError(path, Problem(
+                "is signed by {reviewer} with key {key}, but this database knows {reviewer}'s key as {known}; if "
+                "{reviewer} really has a new key, accept it with: plan-review review trust {argument} --key {key}",
+                reviewer=shown(signer.reviewer), key=signer.fingerprint, known=known[0],
+                argument=shlex.quote(shown(signer.reviewer))), signer.reviewer, signer.fingerprint, known)
 
-    def _forged_note(self, plan_id: int, records: list[dict]) -> str | None:
+    def _forged_note(self, plan_id: int, records: list[dict]) -> Problem | None:
         """What a file's notes would change that a merge never changes: a note's author, or its plan."""
         stored = {}
         for chunk, marks in in_chunks([record["id"] for record in records]):
@@ -525,10 +536,11 @@ class ReviewStore:
         for record in records:
             author, plan = stored.get(record["id"], (record["author"], plan_id))
             if plan != plan_id:
-                return f"holds note {record['id']}, which belongs to plan {plan} here, not to plan {plan_id}"
+                return Problem("holds note {note}, which belongs to plan {other} here, not to plan {plan_id}",
+                               note=record["id"], other=plan, plan_id=plan_id)
             if author != record["author"]:
-                return (f"gives note {record['id']} another author ({shown(record['author'])}; it was written "
-                        f"by {shown(author)})")
+                return Problem("gives note {note} another author ({author}; it was written by {writer})",
+                               note=record["id"], author=shown(record["author"]), writer=shown(author))
         return None
 
     def _merge(self, plan_id: int, content: dict, tasks: dict[int, tuple[int, int]]) -> ExchangeSummary:
