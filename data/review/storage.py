@@ -144,15 +144,15 @@ class ReviewStore:
         return [row[0] for row in self.conn.execute(
             "SELECT fingerprint FROM reviewer_keys WHERE reviewer = ? ORDER BY trusted, rowid", (reviewer,))]
 
-    def trust_key(self, reviewer: str, key: str, how: str = "accepted") -> None:
+    def trust_key(self, reviewer: str, key: str) -> None:
         """Trust the key with this fingerprint to sign the reviewer's files (beside any trusted before)."""
         fingerprint = normalized_fingerprint(key)
         if fingerprint is None:
             raise self._fail("{key} is not a key fingerprint (64 hexadecimal digits)", key=shown(key))
         with self._edit():
             self.conn.execute("INSERT OR IGNORE INTO reviewer_keys (reviewer, fingerprint, trusted, how) "
-                              "VALUES (?, ?, ?, ?)", (self._nonblank(reviewer, "a reviewer name cannot be empty"),
-                                                      fingerprint, self._now(), how))
+                              "VALUES (?, ?, ?, 'accepted')",
+                              (self._nonblank(reviewer, "a reviewer name cannot be empty"), fingerprint, self._now()))
 
     # Edits --------------------------------------------------------------------------------------------
     def _edit(self) -> AbstractContextManager[None]:
