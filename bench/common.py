@@ -22,6 +22,8 @@ if str(REPO) not in sys.path:
     sys.path.insert(0, str(REPO))
 
 CACHE = Path(os.environ.get("PLAN_REVIEW_BENCH_DIR", Path(tempfile.gettempdir()) / "plan-review-bench"))
+# Review files are signed with the user's key, made on first use: the benchmarks' own, not the user's
+os.environ.setdefault("XDG_DATA_HOME", str(CACHE / "user-data"))
 SIZES = {1_000: 40, 10_000: 100, 100_000: 200}  # tasks: departments
 
 

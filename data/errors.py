@@ -101,6 +101,15 @@ class ReviewFileError(PlanReviewError):
     """A review file that is refused: unreadable, not JSON, malformed, altered, or for another plan."""
 
 
+class UntrustedKeyError(ReviewFileError):
+    """A review file signed by a key this database does not trust for its signer: another person using the
+    reviewer's name, or the reviewer's new key, which the user may accept deliberately."""
+
+    def __init__(self, path: str | Path, problem: Problem, reviewer: str, key: str, known: list[str]):
+        super().__init__(path, problem)
+        self.reviewer, self.key, self.known = reviewer, key, known  # the key's and the known keys' fingerprints
+
+
 class RegistryFileError(PlanReviewError):
     """A department registry file that is refused: unreadable, not JSON, or not in the registry format."""
 

@@ -8,9 +8,14 @@ from platformdirs import user_data_path
 APP_NAME = "plan-review"
 
 
+def user_folder() -> Path:
+    """The user's data folder: the default database, the reviewer identity and its signing key."""
+    return user_data_path(APP_NAME, appauthor=False)
+
+
 def default_database_path() -> Path:
     """The per-user database the window and the command line share."""
-    return user_data_path(APP_NAME, appauthor=False) / "plans.sqlite"
+    return user_folder() / "plans.sqlite"
 
 
 def bundled_plan_path() -> Path:

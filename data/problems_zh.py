@@ -238,6 +238,20 @@ PROBLEMS_ZH = {
     "names task position {position}, which plan {plan_id} does not have":
         "含有任务位置 {position}，但计划 {plan_id} 中没有该任务",
     "a reviewer name cannot be empty": "审阅人姓名不能为空",
+    # signed review files and the reviewer's key (data/review/, data/identity.py)
+    "was altered after {reviewer} signed it (its signature does not match)": "在 {reviewer} 签名后被改动（签名不符）",
+    "is malformed: its signer or signature is missing or invalid": "内容有误：签名人或签名缺失或无效",
+    "is malformed: its signer is missing or invalid": "内容有误：签名人缺失或无效",
+    "is signed by {reviewer} with key {key}, but this database knows {reviewer}'s key as {known}; if {reviewer} "
+    "really has a new key, accept it with: plan-review review trust {argument} --key {key}":
+        "由 {reviewer} 用密钥 {key} 签名，但本数据库所知 {reviewer} 的密钥为 {known}；如果 {reviewer} 确实换了新密钥，"
+        "可用以下命令接受：plan-review review trust {argument} --key {key}",
+    "is not signed, but {reviewer}'s review files are signed (it may have been forged from one by removing its "
+    "signature)": "没有签名，但 {reviewer} 的审阅文件都有签名（可能是去掉签名后伪造的）",
+    "{key} is not a key fingerprint (64 hexadecimal digits)": "{key} 不是密钥指纹（应为 64 位十六进制数字）",
+    "cannot be used as your signing key ({reason})": "无法用作您的签名密钥（{reason}）",
+    "is not a signing key Plan Review can use (an unencrypted Ed25519 key); move it aside and a new key will be made":
+        "不是计划审阅可用的签名密钥（未加密的 Ed25519 密钥）；请将其移开，程序会生成新密钥",
     "a note cannot be empty": "备注不能为空",
     "holds no task with id {task_id}": "没有编号为 {task_id} 的任务",
     "note {note_id} was written by {author}; only its author can change it": "备注 {note_id} 由 {author} 撰写；只有作者本人可以修改",

@@ -265,8 +265,20 @@ def _migration_8(db: sqlite_utils.Database) -> None:
     db.execute("ALTER TABLE tasks ADD COLUMN office_deadline TEXT")
 
 
+def _migration_9(db: sqlite_utils.Database) -> None:
+    """The reviewers who wrote in this database (here, or through a merged review file), and the keys trusted
+    to sign each reviewer's review files (trust on first use, or accepted by the user)."""
+    db.execute("CREATE TABLE reviewers (name TEXT PRIMARY KEY, first_seen TEXT NOT NULL, wrote_here TEXT, "
+               "merged TEXT)")
+    db.execute("INSERT INTO reviewers (name, first_seen) SELECT who, min(time) FROM ("
+               "SELECT author AS who, created AS time FROM review_notes UNION ALL "
+               "SELECT reviewer, updated FROM review_states) GROUP BY who")
+    db.execute("CREATE TABLE reviewer_keys (reviewer TEXT NOT NULL, fingerprint TEXT NOT NULL, "
+               "trusted TEXT NOT NULL, how TEXT NOT NULL, PRIMARY KEY (reviewer, fingerprint))")
+
+
 MIGRATIONS = [_migration_1, _migration_2, _migration_3, _migration_4, _migration_5, _migration_6, _migration_7,
-              _migration_8]
+              _migration_8, _migration_9]
 SCHEMA_VERSION = len(MIGRATIONS)
 
 

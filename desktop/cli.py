@@ -265,7 +265,7 @@ def _add_review_commands(commands: argparse._SubParsersAction, common: argparse.
     on_plan.add_argument("--plan", type=int, metavar="ID", help="the plan (default: the latest)")
     as_reviewer = argparse.ArgumentParser(add_help=False)
     as_reviewer.add_argument("--reviewer", metavar="NAME",
-                             help="default: the stored identity (review whoami --set), else "
+                             help="default: your identity (review whoami --set), else "
                                   "$PLAN_REVIEW_REVIEWER, else your user name")
     review = commands.add_parser("review", parents=[common], help="notes, review statuses and flags; review files")
     actions = review.add_subparsers(dest="review_command", metavar="ACTION", required=True)
@@ -300,8 +300,17 @@ def _add_review_commands(commands: argparse._SubParsersAction, common: argparse.
     action.add_argument("-o", "--output", type=Path, required=True, metavar="FILE")
     action = actions.add_parser("import", parents=[on_plan], help="merge a colleague's review file")
     action.add_argument("file", type=Path)
-    action = actions.add_parser("whoami", parents=[common], help="print (or --set) the default reviewer")
+    action = actions.add_parser("whoami", parents=[common],
+                                help="print (or --set) your reviewer identity, shared with the window")
     action.add_argument("--set", metavar="NAME", dest="identity")
+    action.add_argument("--key", action="store_true", help="also print the fingerprint of your signing key")
+    actions.add_parser("reviewers", parents=[common],
+                       help="print who wrote in this database (here or through merged files) and their trusted keys")
+    action = actions.add_parser("trust", parents=[common],
+                                help="trust a reviewer's new key to sign their review files")
+    action.add_argument("reviewer", metavar="REVIEWER")
+    action.add_argument("--key", required=True, metavar="FINGERPRINT",
+                        help="the key's fingerprint, as the refusal of the reviewer's file printed it")
 
 
 def _task_id(session: PlanSession, number: int) -> int:
@@ -347,6 +356,9 @@ def _review_export(session: PlanSession, args: argparse.Namespace) -> None:
 
 def _review_import(session: PlanSession, args: argparse.Namespace) -> None:
     merged = session.reviews.import_review(session.required_plan(), args.file)
+    if merged.signer is None:
+        print(say("plan-review: warning: {path} is not signed (written by a Plan Review older than signed review "
+                  "files): who wrote it cannot be checked", path=args.file), file=sys.stderr)
     tasks = ", ".join(map(str, merged.conflict_tasks))
     print(say("Merged {path}: {notes} and {states} changed, {conflicts}", path=args.file,
               notes=counted(merged.notes, "note"), states=counted(merged.states, "status", "statuses"),
@@ -367,9 +379,28 @@ def _review_report(session: PlanSession, args: argparse.Namespace) -> None:
 
 
 def _review_whoami(session: PlanSession, args: argparse.Namespace) -> None:
-    if args.identity:
-        session.reviews.set_reviewer(args.identity)
+    from data.identity import Identity, current_identity, identity_path, signing_key, store_identity
+
+    if args.identity is not None:
+        if not args.identity.strip():
+            raise PlanReviewError(identity_path(), "a reviewer name cannot be empty")
+        store_identity(Identity(args.identity, current_identity().department))
     print(session.reviews.default_reviewer())
+    if args.key:
+        print(say("key {fingerprint}", fingerprint=signing_key().fingerprint))
+
+
+def _review_reviewers(session: PlanSession, args: argparse.Namespace) -> None:
+    for name, first_seen, wrote_here, merged, keys in session.reviews.known_reviewers():
+        print(say("{name}\tfirst seen {first_seen}\twrote here {wrote_here}\tmerged {merged}\tkeys {keys}", name=name,
+                  first_seen=first_seen or "-", wrote_here=wrote_here or "-", merged=merged or "-",
+                  keys=", ".join(keys) or "-"))
+
+
+def _review_trust(session: PlanSession, args: argparse.Namespace) -> None:
+    session.reviews.trust_key(args.reviewer, args.key)
+    print(say("{reviewer}'s review files signed with key {key} are now accepted", reviewer=args.reviewer,
+              key=args.key))
 
 
 REVIEW_ACTIONS = {
@@ -384,6 +415,8 @@ REVIEW_ACTIONS = {
     "import": _review_import,
     "report": _review_report,
     "whoami": _review_whoami,
+    "reviewers": _review_reviewers,
+    "trust": _review_trust,
 }
 
 

@@ -68,6 +68,12 @@ CLI_ZH = {
     "(unverified)": "（未核实）",
     "Wrote {notes} and {states} to {path}": "已将{notes}和{states}写入 {path}",
     "Merged {path}: {notes} and {states} changed, {conflicts}": "已合并 {path}：{notes}和{states}有变化，{conflicts}",
+    "plan-review: warning: {path} is not signed (written by a Plan Review older than signed review files): who "
+    "wrote it cannot be checked": "plan-review：警告：{path} 没有签名（由不支持签名审阅文件的旧版计划审阅写入）：无法核实作者",
+    "key {fingerprint}": "密钥 {fingerprint}",
+    "{name}\tfirst seen {first_seen}\twrote here {wrote_here}\tmerged {merged}\tkeys {keys}":
+        "{name}\t首次出现 {first_seen}\t在此写入 {wrote_here}\t合并 {merged}\t密钥 {keys}",
+    "{reviewer}'s review files signed with key {key} are now accepted": "今后接受 {reviewer} 用密钥 {key} 签名的审阅文件",
     "Wrote the review report to {path}": "审阅报告已写入 {path}",
     "Wrote the sheets of {departments} department(s) to {files} file(s):":
         "已将 {departments} 个单位的任务分工表写入 {files} 个文件：",

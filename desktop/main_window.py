@@ -66,8 +66,8 @@ class MainWindow(QMainWindow):
     def __init__(self, context: AppContext, store: PlanStore, parent: QWidget | None = None):
         super().__init__(parent)
         self.context = context
-        self.session = context.session = PlanSession(store, self._first_plan(store),
-                                                     context.settings.get(keys.REVIEWER) or None)
+        context.settings.move_identity_out()
+        self.session = context.session = PlanSession(store, self._first_plan(store))
         self.plans: list[PlanInfo] = store.plans()
         self._scope: tuple[str, int | None] = (ALL, None)
         self._task_id: int | None = None

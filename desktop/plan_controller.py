@@ -16,7 +16,6 @@ from data.model import Department
 from data.store import TaskContent
 from data.user_registry import import_registry_file, user_registry, write_registry_file
 
-from . import settings as keys
 from .context import AppContext
 from .import_preview import BodyChooser
 from .models import department_names
@@ -171,7 +170,7 @@ class PlanController(QObject):
         """Store the task's content and show it; a failure is said, changes nothing and (for an undo or
         redo) drops the step from the history."""
         try:
-            self.store.set_task_content(task_id, content, departments, self.context.settings.get(keys.REVIEWER) or None)
+            self.store.set_task_content(task_id, content, departments, self.window.session.reviewer)
         except PlanReviewError as error:
             if command is not None:
                 command.setObsolete(True)
@@ -210,7 +209,7 @@ class PlanController(QObject):
         if body is None:
             return
         try:
-            self.store.merge_department(department_id, body, self.context.settings.get(keys.REVIEWER) or None)
+            self.store.merge_department(department_id, body, self.window.session.reviewer)
         except PlanReviewError as error:
             show_error(self.window, self.tr("Merge Into"), error.path, error.problem)
             return

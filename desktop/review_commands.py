@@ -18,63 +18,62 @@ Record = Note | ReviewState
 Step = Callable[[Record], Record]
 
 
-class ReviewCommand(QUndoCommand):
-    """A review edit of one task, already made; `record` is what undo_step takes first."""
+class _MadeCommand(QUndoCommand):
+    """A command pushed after its edit was made: the stack's first redo() does nothing; a later step that
+    meets a known failure changes nothing and drops the command from the stack."""
 
-    def __init__(self, text: str, task_id: int, record: Record, undo_step: Step, redo_step: Step,
-                 changed: Callable[[int], None], failed: Callable[[PlanReviewError], None]):
+    def __init__(self, text: str, failed: Callable[[PlanReviewError], None]):
         super().__init__(text)
-        self.task_id = task_id
-        self._record = record
-        self._undo_step, self._redo_step = undo_step, redo_step
-        self._changed, self._failed = changed, failed
-        self._made = True  # the edit is made before the command is pushed
+        self._failed = failed
+        self._made = True
 
     def redo(self) -> None:
         if self._made:
             self._made = False
             return
-        self._run(self._redo_step)
+        self._step(redo=True)
 
     def undo(self) -> None:
-        self._run(self._undo_step)
+        self._step(redo=False)
 
-    def _run(self, step: Step) -> None:
-        """Make one step; a known failure changes nothing and drops the command from the stack."""
+    def _step(self, redo: bool) -> None:
         try:
-            self._record = step(self._record)
+            self._make(redo)
         except PlanReviewError as error:
             self.setObsolete(True)
             self._failed(error)
-            return
+
+    def _make(self, redo: bool) -> None:
+        """Make the redo (or undo) step; each command says how."""
+        raise NotImplementedError
+
+
+class ReviewCommand(_MadeCommand):
+    """A review edit of one task, already made; `record` is what undo_step takes first."""
+
+    def __init__(self, text: str, task_id: int, record: Record, undo_step: Step, redo_step: Step,
+                 changed: Callable[[int], None], failed: Callable[[PlanReviewError], None]):
+        super().__init__(text, failed)
+        self.task_id = task_id
+        self._record = record
+        self._undo_step, self._redo_step = undo_step, redo_step
+        self._changed = changed
+
+    def _make(self, redo: bool) -> None:
+        self._record = (self._redo_step if redo else self._undo_step)(self._record)
         self._changed(self.task_id)
 
 
-class RecordsCommand(QUndoCommand):
+class RecordsCommand(_MadeCommand):
     """An edit of many tasks' review at once (an import of feedback), already made; `records` is what it
     replaced. Undo and redo each put back the records held and hold what they replaced."""
 
     def __init__(self, text: str, records: list[Record], restore: Callable[[list[Record]], list[Record]],
                  changed: Callable[[], None], failed: Callable[[PlanReviewError], None]):
-        super().__init__(text)
+        super().__init__(text, failed)
         self._records, self._restore = records, restore
-        self._changed, self._failed = changed, failed
-        self._made = True  # the edit is made before the command is pushed
+        self._changed = changed
 
-    def redo(self) -> None:
-        if self._made:
-            self._made = False
-            return
-        self._run()
-
-    def undo(self) -> None:
-        self._run()
-
-    def _run(self) -> None:
-        try:
-            self._records = self._restore(self._records)
-        except PlanReviewError as error:
-            self.setObsolete(True)
-            self._failed(error)
-            return
+    def _make(self, redo: bool) -> None:
+        self._records = self._restore(self._records)
         self._changed()

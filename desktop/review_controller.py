@@ -21,7 +21,8 @@ from PySide6.QtWidgets import (QCheckBox, QComboBox, QDialog, QDialogButtonBox, 
                                QLabel, QLineEdit, QMenu, QMenuBar, QMessageBox, QProgressDialog, QStatusBar,
                                QToolBar, QWidget)
 
-from data.errors import DatabaseError, ExportError, PlanReviewError, ReviewEditError
+from data.errors import DatabaseError, ExportError, PlanReviewError, ReviewEditError, UntrustedKeyError
+from data.identity import Identity, current_identity, identity_path, store_identity, stored_identity
 from data.review import NOT_REVIEWED, STATUSES, DepartmentProgress, ExchangeSummary, ReviewStore, TaskReview
 from data.session import EVERYONE, PlanSession, ReviewFilter
 from data.store import DepartmentRow, TaskRow
@@ -149,7 +150,7 @@ class ReviewController(QObject):
         self._read_only = False  # the task shown is one the filter hides: shown, not edited
         self._latest_count: Job | None = None  # the only count whose result is shown
         self._counted_role: str | None = None  # the departments' role it counted in
-        self.department = context.settings.get(keys.REVIEWER_DEPARTMENT)
+        self.department = current_identity().department
         self._build_pane()
         self.actions = self._build_actions()
         self._build_menus()
@@ -159,7 +160,7 @@ class ReviewController(QObject):
         window.plan_changed.connect(self._plan_changed)
         window.task_shown.connect(self._show_task)
         window.filter_changed.connect(self._filter_changed)
-        window.database_changed.connect(self.refresh)
+        window.database_changed.connect(self._database_changed)
 
     @property
     def session(self) -> PlanSession:
@@ -364,22 +365,27 @@ class ReviewController(QObject):
 
     def ask_identity_if_unknown(self) -> None:
         """On a first start: ask who reviews, once."""
-        if not self.context.settings.get(keys.REVIEWER):
+        if stored_identity() is None:
             self.ask_identity()
 
     def set_identity(self, name: str, department: str = "") -> None:
-        """Review as `name` from now on: kept in the settings and in the database (so the command line agrees)."""
+        """Review as `name` from now on: the user's one identity, which the command line reads too."""
         try:
-            self.reviews.set_reviewer(name)
-        except KNOWN_EDIT_ERRORS as error:
-            self._show_failure(error)
+            store_identity(Identity(name, department))
+        except PlanReviewError as error:
+            show_error(self.window, self.tr("Reviewer Identity"), error)
             return
-        settings = self.context.settings
-        settings.set(keys.REVIEWER, name)
-        settings.set(keys.REVIEWER_DEPARTMENT, department)
-        self.session.reviewer, self.department = name, department
-        self._show_reviewer()
+        self._follow_identity()
         self.refresh()
+
+    def _follow_identity(self) -> bool:
+        """Take the user's identity as it is stored now (the command line may have changed it); whether it
+        changed."""
+        identity = current_identity()
+        changed = (identity.name, identity.department) != (self.session.reviewer, self.department)
+        self.session.reviewer, self.department = identity.name, identity.department
+        self._show_reviewer()
+        return changed
 
     def _show_reviewer(self) -> None:
         text = self.tr("Reviewer: %1").replace("%1", self.reviewer)
@@ -388,15 +394,12 @@ class ReviewController(QObject):
             department = department_name(known) if known else self.department
             text = self.tr("%1 (%2)", "the reviewer and their department").replace("%1", text).replace("%2", department)
         self.reviewer_label.setText(text)
+        self.reviewer_label.setToolTip(self.tr("Your reviewer identity, the same in the window and on the command "
+                                               "line; kept in %1").replace("%1", str(identity_path())))
 
-    def _share_identity(self) -> None:
-        """Store the identity from the settings in a newly opened database, if it holds another."""
-        name = self.context.settings.get(keys.REVIEWER)
-        if name and self.reviews.default_reviewer() != name:
-            try:
-                self.reviews.set_reviewer(name)
-            except KNOWN_EDIT_ERRORS as error:
-                self._show_failure(error)
+    def _database_changed(self) -> None:
+        self._follow_identity()
+        self.refresh()
 
     # Filters ------------------------------------------------------------------------------------------
     def task_filter(self) -> ReviewFilter:
@@ -421,7 +424,7 @@ class ReviewController(QObject):
         """Another plan or database: its review, a new undo history, no review filter."""
         self.undo_stack.clear()
         self._cache = TaskReviewCache(self.window.table_model, self.reviews)
-        self._share_identity()
+        self._follow_identity()
         self.clear_filters()  # the models dropped every filter with the plan
         self._task_id, self._read_only = None, False
         self.pane.forget_drafts()
@@ -623,11 +626,45 @@ class ReviewController(QObject):
         job = Job(merge)
         progress = slow_work_dialog(self.window, self.tr("Merging %1…").replace("%1", path.name))
         job.succeeded.connect(lambda summary: (self._import_done(progress), self._imported(path, summary)))
-        job.failed.connect(lambda error: (
-            self._import_done(progress),
-            show_error(self.window, self.tr("Import Review"), error)))
+        job.failed.connect(lambda error: (self._import_done(progress), self._import_refused(path, error)))
         self._enable_imports(False)
         job.start(self.context.thread_pool)
+
+    def _import_refused(self, path: Path, error: PlanReviewError) -> None:
+        if isinstance(error, UntrustedKeyError):
+            self.ask_trust(path, error)
+        else:
+            show_error(self.window, self.tr("Import Review"), error)
+
+    def ask_trust(self, path: Path, error: UntrustedKeyError) -> QMessageBox:
+        """Show a file signed by a key this database does not know for its signer (window-modal, not blocking):
+        the reviewer, the key known and the file's key; accepting the new key trusts it and imports the file."""
+        box = QMessageBox(QMessageBox.Icon.Warning, self.tr("Unknown Signing Key"),
+                          self.tr("“%1” says it was signed by %2, but with another key than the one this database "
+                                  "knows for %2.").replace("%1", path.name).replace("%2", error.reviewer),
+                          QMessageBox.StandardButton.Cancel, self.window, objectName="untrustedKeyDialog")
+        known = "\n".join(error.known)
+        box.setInformativeText(
+            self.tr("Key known for %1:\n%2\n\nKey of this file:\n%3\n\nSomeone else may have written this file "
+                    "under %1's name. Trust the new key only if %1 confirms it (for example by reading its "
+                    "fingerprint to you: plan-review review whoami --key).")
+            .replace("%1", error.reviewer).replace("%2", known).replace("%3", error.key))
+        trust = box.addButton(self.tr("Trust New Key and Import"), QMessageBox.ButtonRole.AcceptRole)
+        trust.setObjectName("trustKey")
+        box.setDefaultButton(QMessageBox.StandardButton.Cancel)
+        box.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
+        trust.clicked.connect(lambda: self._trust_and_import(path, error))
+        box.finished.connect(box.deleteLater)
+        box.open()
+        return box
+
+    def _trust_and_import(self, path: Path, error: UntrustedKeyError) -> None:
+        try:
+            self.reviews.trust_key(error.reviewer, error.key)
+        except KNOWN_EDIT_ERRORS as failure:
+            self._show_failure(failure)
+            return
+        self.import_review(path)
 
     def _import_done(self, progress: QProgressDialog) -> None:
         progress.close()
@@ -737,7 +774,13 @@ class ReviewController(QObject):
                 self.show_conflicts()
         else:
             text = self.tr("“%1” holds nothing new: it was merged before.").replace("%1", path.name)
-        QMessageBox.information(self.window, self.tr("Import Review"), text)
+        if summary.signer is None:
+            text += "\n\n" + self.tr("This file is not signed (it was written by a Plan Review older than signed "
+                                      "review files): who wrote it cannot be checked.")
+            QMessageBox.warning(self.window, self.tr("Import Review"), text)
+        else:
+            text += "\n\n" + self.tr("Signed by %1.").replace("%1", summary.signer)
+            QMessageBox.information(self.window, self.tr("Import Review"), text)
 
     def show_conflicts(self) -> None:
         """Narrow the table to the tasks with conflicts to settle, and choose the first of them."""

@@ -28,8 +28,9 @@ DEPARTMENT_NAMING = Setting("departments/naming", str, "full")  # a key of model
 RECENT_DATABASES = Setting("files/recentDatabases", list, [])
 LAST_PLANS = Setting("files/lastPlans", str, "")  # JSON: {database path: the plan shown last}
 LAST_EXPORT_FOLDER = Setting("files/lastExportFolder", str, "")  # where the export dialog starts
-REVIEWER = Setting("review/reviewer", str, "")  # the name notes and statuses are written under
-REVIEWER_DEPARTMENT = Setting("review/department", str, "")  # the reviewer's department, if they gave one
+# Where versions before the shared identity (data.identity) kept the reviewer: moved out on first start.
+LEGACY_REVIEWER = Setting("review/reviewer", str, "")
+LEGACY_REVIEWER_DEPARTMENT = Setting("review/department", str, "")
 LANGUAGE = Setting("interface/language", str, "")  # "en", "zh", or "" to follow the system locale
 REVIEW_FOLDER = Setting("review/folder", str, "")  # where review files were last written or read
 PLAN_FOLDER = Setting("files/planFolder", str, "")  # where a plan was last imported from
@@ -85,6 +86,17 @@ class Settings:
         last = self.get_json(LAST_PLANS) or {}
         last[str(database.resolve())] = plan_id
         self.set_json(LAST_PLANS, last)
+
+    def move_identity_out(self) -> None:
+        """Give the reviewer identity older versions kept here to the user's shared identity (unless one is
+        stored already), and forget it here."""
+        from data.identity import adopt_identity
+
+        name = self.get(LEGACY_REVIEWER)
+        if name:
+            adopt_identity(name, self.get(LEGACY_REVIEWER_DEPARTMENT))
+            for setting in (LEGACY_REVIEWER, LEGACY_REVIEWER_DEPARTMENT):
+                self.qsettings.remove(setting.key)
 
     def sync(self) -> None:
         self.qsettings.sync()

@@ -38,15 +38,15 @@ DOCS = Path(__file__).resolve().parent
 def main() -> None:
     folder = Path(tempfile.mkdtemp(prefix="plan-review-screenshot-"))
     QSettings.setPath(QSettings.Format.IniFormat, QSettings.Scope.UserScope, str(folder))
+    os.environ["XDG_DATA_HOME"] = str(folder / "user-data")  # the reviewer identity and key: the picture's own
+    from data.identity import Identity, store_identity
     from data.review import ReviewStore
-    from desktop import settings as keys
     from desktop.app import application, open_startup_database
     from desktop.settings import Settings
 
     app = application()
     settings = Settings()
-    settings.set(keys.REVIEWER, "Li Wei")
-    settings.set(keys.REVIEWER_DEPARTMENT, "China National Intellectual Property Administration")
+    store_identity(Identity("Li Wei", "China National Intellectual Property Administration"))
     store = open_startup_database(folder / "plans.sqlite")
     minutes = itertools.count()
     reviews = ReviewStore(store, clock=lambda: REVIEW_START + timedelta(minutes=7 * next(minutes)))
@@ -94,7 +94,7 @@ def chinese_screenshot(app, folder: Path, width: int, height: int) -> None:
     from data.importing import read_plan
     from data.review import ReviewStore
     from data.store import PlanStore
-    from desktop import settings as keys
+    from data.identity import Identity, store_identity
     from desktop.context import AppContext
     from desktop.main_window import MainWindow
     from desktop.settings import Settings
@@ -102,8 +102,7 @@ def chinese_screenshot(app, folder: Path, width: int, height: int) -> None:
 
     install_language("zh")
     settings = Settings()
-    settings.set(keys.REVIEWER, "李伟")
-    settings.set(keys.REVIEWER_DEPARTMENT, "省政务和数据局")
+    store_identity(Identity("李伟", "省政务和数据局"))
     store = PlanStore(folder / f"zh-{width}.sqlite")
     read_plan(PROVINCIAL_PLAN).store_into(store)
     reviews = ReviewStore(store, clock=lambda: REVIEW_START)

@@ -19,6 +19,15 @@ from data.store import PlanStore
 SAMPLE = bundled_plan_path()
 
 
+@pytest.fixture(autouse=True)
+def user_folder(tmp_path_factory, monkeypatch) -> Path:
+    """Every test (and every program it starts) keeps the user's data folder, where the reviewer identity and
+    signing key live, in a temporary folder of its own (not in tmp_path, whose files some tests count)."""
+    folder = tmp_path_factory.mktemp("user-data")
+    monkeypatch.setenv("XDG_DATA_HOME", str(folder))
+    return folder / "plan-review"
+
+
 @pytest.fixture(scope="session")
 def sample_result():
     """The bundled 2020 plan as the reader reads it."""

@@ -14,6 +14,7 @@ from typing import Any
 from hypothesis import strategies as st
 
 from data.review.file_format import file_checksum
+from data.identity import SigningKey
 
 # Stand-ins for what json.dumps cannot write, put in the text after it: a list nested thousands deep, an
 # integer longer than Python converts.
@@ -98,11 +99,34 @@ def plan_json_inputs(base: dict) -> st.SearchStrategy[bytes]:
     return st.one_of(structured, structured, mutated_text(text), st.binary(max_size=200))
 
 
-def _resigned(document: dict) -> dict:
-    """The document with its checksum made to match its content again, as a forger would."""
+def forger_key() -> SigningKey:
+    """A key of the forger's own (the reviewer's key stays on the reviewer's computer)."""
+    from cryptography.hazmat.primitives import serialization
+    from cryptography.hazmat.primitives.asymmetric.ed25519 import Ed25519PrivateKey
+
+    private = Ed25519PrivateKey.generate()
+    return SigningKey(private, private.public_key().public_bytes(serialization.Encoding.Raw,
+                                                                 serialization.PublicFormat.Raw))
+
+
+def signed_again(document: dict, key: SigningKey, signer: str = "mallory") -> dict:
+    """The document with its signer, checksum and signature made to match its content again, as a forger would
+    with a key of their own."""
+    import base64
+
+    content = document["content"]
+    if isinstance(content, dict) and isinstance(content.get("signer"), dict):
+        content = {**content, "signer": {**content["signer"], "reviewer": signer,
+                                         "public_key": base64.b64encode(key.public).decode("ascii")}}
+    digest = file_checksum(document["version"], content)
+    return {**document, "content": content, "sha256": digest, "signature": key.sign(digest)}
+
+
+def _resigned(document: dict, key: SigningKey | None = None) -> dict:
+    """The document signed again by a forger, so that the deeper checks are reached."""
     try:
-        return {**document, "sha256": file_checksum(document["version"], document["content"])}
-    except (TypeError, ValueError, KeyError, RecursionError):  # content no checksum can be made of
+        return signed_again(document, key or forger_key())
+    except (TypeError, ValueError, KeyError, AttributeError, RecursionError):  # content no checksum can be made of
         return document
 
 

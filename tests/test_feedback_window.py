@@ -6,10 +6,9 @@ import pytest
 from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QFileDialog, QMessageBox
 
+from data.identity import Identity, store_identity
 from data.review import ReviewStore
-from desktop import settings as keys
 from desktop.export_dialog import ExportDialog
-from desktop.settings import Settings
 from tests.feedback_sheets import export_feedback, fill, task_rows, task_sheet
 from tests.test_window import CNIPA, PLAN, click, open_window, settings_folder  # noqa: F401 (fixtures)
 
@@ -19,7 +18,7 @@ CNIPA_NAME = "China National Intellectual Property Administration"
 
 @pytest.fixture
 def window(open_window, sample_db):  # noqa: F811
-    Settings().set(keys.REVIEWER, "Ann")
+    store_identity(Identity("Ann"))
     return open_window(sample_db)
 
 

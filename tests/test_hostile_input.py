@@ -126,7 +126,7 @@ def test_each_kind_of_nasty_plan_json_is_worded(name, sample_plan_json, tmp_path
 
 NASTY_REVIEW_FILE = {
     "nested 5,000 deep": ('"reviewer": null', '"reviewer": ' + "[" * 5000 + "]" * 5000, "nested more than 32 deep"),
-    "a 5,000-digit version": ('"version": 2', '"version": 2' + "0" * 5000, "is too large"),
+    "a 5,000-digit version": ('"version": 3', '"version": 3' + "0" * 5000, "is too large"),
     "a lone surrogate": ('"reviewer": null', '"reviewer": "\\ud800"', "lone surrogate"),
     "a duplicate key": ('"reviewer": null', '"reviewer": null, "reviewer": "ana"', "appears twice"),
     "NaN": ('"reviewer": null', '"reviewer": NaN', "NaN is not a number JSON allows"),

@@ -15,13 +15,12 @@ from PySide6.QtPrintSupport import QPrinter
 from PySide6.QtWidgets import QDialog, QPushButton
 
 from data.feedback import import_feedback
+from data.identity import Identity, store_identity
 from data.ledger import ANSWER_COLOURS, build_ledger
 from data.review import ReviewStore
-from desktop import settings as keys
 from desktop.dashboard import BAR_HEIGHT, MARGIN
 from desktop.ledger_dialog import DASHBOARD_TAB, DEPARTMENTS_TAB, REMINDER_TAB, DeadlineDialog
 from desktop.ledger_models import LedgerDepartmentsModel, LedgerTasksModel
-from desktop.settings import Settings
 from tests.feedback_sheets import export_feedback, fill
 from tests.test_ledger import CNIPA, CYCLE, MOE, WORDS, department_numbers
 from tests.test_window import open_window, settings_folder  # noqa: F401 (fixtures)
@@ -30,7 +29,7 @@ from tests.test_window import open_window, settings_folder  # noqa: F401 (fixtur
 
 @pytest.fixture
 def window(open_window, sample_db, tmp_path):  # noqa: F811
-    Settings().set(keys.REVIEWER, "Ann")
+    store_identity(Identity("Ann"))
     window = open_window(sample_db)
     sheets = export_feedback(window.store, tmp_path / "out", names=(CNIPA, MOE))
     for name, path in sheets.items():

@@ -10,14 +10,13 @@ from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QMessageBox
 
 from data import json_format
+from data.identity import Identity, store_identity
 from data.backups import backup_paths
 from data.review import ReviewStore
 from data.store import PlanStore
-from desktop import settings as keys
 from desktop.cli import main
 from desktop.main_window import MainWindow
 from desktop.plan_controller import EditTaskDialog
-from desktop.settings import Settings
 
 from .test_window import dialogs, open_window, settings_folder  # noqa: F401 (fixtures)
 
@@ -28,7 +27,7 @@ FINANCE = "Ministry of Finance"
 @pytest.fixture(autouse=True)
 def reviewer(settings_folder):
     """Li Wei reviews in every window of these tests."""
-    Settings().set(keys.REVIEWER, "Li Wei")
+    store_identity(Identity("Li Wei"))
 
 
 def shown_row(window: MainWindow, number: int) -> dict[str, str]:

@@ -10,6 +10,7 @@ import pytest
 
 from data.errors import DatabaseError, ReviewEditError
 from data.review import IN_REVIEW, NEEDS_FOLLOW_UP, NOT_REVIEWED, REVIEWED, ReviewStore
+from data.identity import Identity, store_identity
 from data.store import SCHEMA_VERSION, PlanStore
 
 
@@ -176,7 +177,7 @@ def test_filters(store, reviews):
 def test_default_reviewer_stored_identity_then_environment(reviews, monkeypatch):
     monkeypatch.setenv("PLAN_REVIEW_REVIEWER", "from-env")
     assert reviews.default_reviewer() == "from-env"
-    reviews.set_reviewer("Ann Li")
+    store_identity(Identity("Ann Li"))
     assert reviews.default_reviewer() == "Ann Li"
 
 

@@ -22,6 +22,8 @@ from data.review import IN_REVIEW, NEEDS_FOLLOW_UP, REVIEWED, STATUSES, ReviewSt
 from data.review.file_format import file_checksum
 from data.store import PlanStore
 
+from .hostile_inputs import forger_key, signed_again
+
 NOON = datetime(2026, 3, 1, 12, 0, tzinfo=timezone.utc)
 REVIEW_TABLES = ("review_notes", "review_conflicts", "review_states", "review_exchanges")
 
@@ -236,10 +238,19 @@ def test_an_export_replaces_the_file_and_leaves_no_temporary_file(laptops, tmp_p
 
 # Refused files ------------------------------------------------------------------------------------------
 def rewritten(file: Path, change) -> None:
-    """Change the file's content and give it a matching checksum, as a careful forger would."""
+    """Change the file's content and sign it again with a key of the forger's own, as a careful forger would."""
     document = json.loads(file.read_text("utf-8"))
     change(document["content"])
-    document["sha256"] = file_checksum(document["version"], document["content"])
+    file.write_text(json.dumps(signed_again(document, forger_key())), "utf-8")
+
+
+def as_older_release(file: Path, change=lambda content: None) -> None:
+    """Make the file as a release before signed files wrote it (version 2: a checksum, no signature)."""
+    document = json.loads(file.read_text("utf-8"))
+    del document["signature"], document["content"]["signer"]
+    change(document["content"])
+    document["version"] = 2
+    document["sha256"] = file_checksum(2, document["content"])
     file.write_text(json.dumps(document), "utf-8")
 
 
@@ -266,7 +277,7 @@ REFUSALS = {
     "not JSON": (lambda f: f.write_text("plain text", "utf-8"), "truncated or not JSON"),
     "JSON list": (lambda f: f.write_text("[]", "utf-8"), "not a Plan Review review file"),
     "not UTF-8": (lambda f: f.write_bytes(b"\xff\xfe{}"), "not UTF-8"),
-    "newer format": (lambda f: f.write_text(f.read_text("utf-8").replace('"version": 2', '"version": 9'), "utf-8"),
+    "newer format": (lambda f: f.write_text(f.read_text("utf-8").replace('"version": 3', '"version": 9'), "utf-8"),
                      "newer Plan Review"),
     "unknown status": (lambda f: rewritten(f, set_status), r"malformed: states\[0\].status"),
     "note without id": (lambda f: rewritten(f, drop_note_id), r"malformed: notes\[0\].id"),
@@ -419,7 +430,7 @@ def test_a_deleted_notes_text_arriving_from_an_older_file_is_not_kept(laptops, t
     note = shared_note(a, b, tmp_path)
     a.reviews.delete_note(note.id, "ann")
     file = a.export(tmp_path)
-    rewritten(file, lambda content: content["notes"][0].update(text="draft"))  # as an older release wrote it
+    as_older_release(file, lambda content: content["notes"][0].update(text="draft"))
     b.reviews.import_review(1, file)
     assert [(n.text, n.deleted) for n in b.reviews.notes(1, include_deleted=True)] == [("", True)]
 
@@ -430,6 +441,8 @@ def test_an_old_database_loses_the_text_of_its_deleted_notes(sample_db):
         note = reviews.add_note(store.task_id_by_number(1, 2), "old secret", "ann")
         store.conn.execute("UPDATE review_notes SET deleted = 1 WHERE id = ?", (note.id,))  # as release 0.1 kept it
         store.conn.execute("ALTER TABLE tasks DROP COLUMN office_deadline")  # back to schema 6, before migration 7
+        store.conn.execute("DROP TABLE reviewers")
+        store.conn.execute("DROP TABLE reviewer_keys")
         store.conn.execute("PRAGMA user_version = 6")
     with PlanStore(sample_db) as store:
         assert store.conn.execute("SELECT text FROM review_notes WHERE id = ?", (note.id,)).fetchone() == ("",)

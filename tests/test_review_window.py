@@ -20,12 +20,12 @@ from PySide6.QtGui import QAction, QKeySequence
 from PySide6.QtTest import QTest
 from PySide6.QtWidgets import QAbstractButton, QApplication, QFileDialog, QLabel, QProgressDialog
 
+from data.identity import Identity, store_identity, stored_identity
 from data.errors import DatabaseError
 from data.review import IN_REVIEW, NEEDS_FOLLOW_UP, REVIEWED, ReviewStore
 from data.session import EVERYONE, PlanSession, ReviewFilter, TaskFilter
 from data.store import PlanStore
 from desktop import cli
-from desktop import settings as keys
 from desktop.main_window import MainWindow
 from desktop.models import TASK_ID_ROLE, DepartmentsModel, TaskTableModel
 from desktop.review_controller import ReviewerDialog
@@ -40,7 +40,7 @@ ANN = "Ann"
 @pytest.fixture
 def window(open_window, sample_db):  # noqa: F811 (the fixture above, given a reviewer)
     """A window whose reviewer, Ann, was chosen in an earlier run."""
-    Settings().set(keys.REVIEWER, ANN)
+    store_identity(Identity(ANN))
     return open_window(sample_db)
 
 
@@ -447,7 +447,7 @@ def test_importing_a_colleagues_review_shows_her_notes_and_statuses(qtbot, windo
     qtbot.waitUntil(lambda: bool(dialogs))
     [(kind, title, text)] = dialogs
     assert (kind, title) == ("information", "Import Review")
-    assert text == "Merged from “bob.json”: 1 note, 1 status."
+    assert text == "Merged from “bob.json”: 1 note, 1 status.\n\nSigned by Ann."  # who exported it here
     assert cell(window, 7, "notes") == "1" and pane_notes(window)[0].endswith("\nBob was here")
     assert cell(window, 7, "status") == "Not reviewed"  # Ann's own status
     assert cell(window, 7, "status", Qt.ItemDataRole.ToolTipRole) == "Bob: Reviewed"
@@ -515,7 +515,7 @@ def test_a_slow_merge_shows_its_progress_and_only_then(qtbot, window, tmp_path, 
         release.set()
     qtbot.waitUntil(lambda: bool(dialogs))
     assert all(not p.isVisible() for p in window.findChildren(QProgressDialog))
-    assert dialogs[0][2] == "Merged from “bob.json”: 1 note, 0 statuses."
+    assert dialogs[0][2] == "Merged from “bob.json”: 1 note, 0 statuses.\n\nSigned by Ann."
 
 
 @pytest.fixture
@@ -573,7 +573,7 @@ def test_a_conflict_shows_both_versions_and_the_reviewer_keeps_one(qtbot, window
     window.review.import_review(tmp_path / "laptop.json")
     qtbot.waitUntil(lambda: bool(dialogs))
     assert dialogs[0][2] == ("Merged from “laptop.json”: 1 note, 0 statuses.\n\n1 conflict to settle, in task 9. "
-                             "The Conflicts filter now shows them; choose the version to keep of each.")
+                             "The Conflicts filter now shows them; choose the version to keep of each.\n\nSigned by Ann.")
     assert window.review.conflicts_filter.isChecked() and table_numbers(window) == [9]
     assert "Task 9" in window.detail.toPlainText()  # the window went to it
     window.review.conflicts_filter.setChecked(False)  # settled, it would leave the Conflicts filter
@@ -613,7 +613,8 @@ def test_the_reviewer_identity_is_asked_kept_and_shared_with_the_command_line(qt
     dialog.department_combo.setCurrentIndex(dialog.department_combo.findData(CNIPA))
     dialog.accept()
     assert window.review.reviewer_label.text() == f"Reviewer: Carol ({CNIPA})"
-    assert Settings().get(keys.REVIEWER) == "Carol" and Settings().get(keys.REVIEWER_DEPARTMENT) == CNIPA
+    assert stored_identity() == Identity("Carol", CNIPA)  # once, in the user's data folder
+    assert "review/reviewer" not in Settings().qsettings.allKeys()  # not in the window's settings
     capsys.readouterr()
     assert cli.main(["review", "whoami", "--db", str(window.store.path)]) == 0
     assert capsys.readouterr().out.strip() == "Carol"

@@ -1,30 +1,40 @@
 """The review file a reviewer hands to a colleague: its format, checked whole before anything is merged.
 
-{"format": "plan-review/review", "version": 2, "sha256": <of the canonical {format, version, content}>,
+{"format": "plan-review/review", "version": 3, "sha256": <of the canonical {format, version, content}>,
+"signature": <Ed25519, base64, of the sha256 (data.identity.SIGNED_PREFIX + its hex)>,
 "content": {"plan": {"fingerprint", "title"}, "replica", "reviewer" (null: everyone), "exported",
+"signer": {"reviewer", "public_key" (32 raw bytes, base64)},
 "notes": [{"id", "task", "task_position", "author", "created", "text", "deleted", "updated", "versions",
 "conflicts": [{"text", "deleted", "updated", "versions"}]}],
 "states": [{"task", "task_position", "reviewer", "status", "flagged", "updated", "versions"}]}}.
 The canonical content is its JSON with sorted keys, no spaces, UTF-8. Tasks are matched by position
 in the plan (`task`, the number, is for people). A deleted note travels as a tombstone: its text is "".
-Version 1 files (read still) had the checksum of the content alone.
+The signer is inside the content, so the checksum covers it, and the signature covers the checksum: a file
+changed after export fails one or the other. Whether the signer's key is the one this database knows for that
+reviewer is the importing store's question (.storage).
+Older files are still read, unsigned: version 2 had no signature, version 1 the checksum of the content alone.
 """
 from __future__ import annotations
 
+import base64
+import binascii
 import json
 import os
 from collections.abc import Callable, Iterable
+from dataclasses import dataclass
 from pathlib import Path
 
 from ..canonical import checksum
 from ..errors import Problem, ReviewFileError
 from ..files import atomic_target, size_problem
+from ..identity import SigningKey, fingerprint, signature_valid
 from ..json_input import JsonInputError, MalformedJsonError, load_json, shown
 from .merge import STATUSES, Note, NoteVersion, ReviewState, kept_text
 
 FILE_FORMAT = "plan-review/review"
-FILE_VERSION = 2
-READ_VERSIONS = (1, 2)
+FILE_VERSION = 3
+READ_VERSIONS = (1, 2, 3)
+SIGNED_SINCE = 3
 MAX_REVIEW_FILE_BYTES = 64 * 1024 ** 2  # a note on each of 100,000 tasks takes about 40 MB
 
 
@@ -57,9 +67,26 @@ def state_from_record(record: dict, task_id: int, task_number: int) -> ReviewSta
                        record["updated"], record["versions"])
 
 
-def write_review_file(path: Path, content: dict) -> None:
-    """Write the content as a review file, with its checksum, replacing the file at once."""
-    document = {"format": FILE_FORMAT, "version": FILE_VERSION, "sha256": file_checksum(FILE_VERSION, content),
+@dataclass(frozen=True)
+class Signer:
+    """Who signed a review file, and with which key (its fingerprint)."""
+
+    reviewer: str
+    fingerprint: str
+
+
+@dataclass(frozen=True)
+class ReviewFile:
+    content: dict
+    checksum: str
+    signer: Signer | None  # None: an unsigned file from an older version
+
+
+def write_review_file(path: Path, content: dict, signer: str, key: SigningKey) -> None:
+    """Write the content as a review file signed by `signer` with the key, replacing the file at once."""
+    content = {**content, "signer": {"reviewer": signer, "public_key": base64.b64encode(key.public).decode("ascii")}}
+    digest = file_checksum(FILE_VERSION, content)
+    document = {"format": FILE_FORMAT, "version": FILE_VERSION, "sha256": digest, "signature": key.sign(digest),
                 "content": content}
     with atomic_target(path) as temporary:  # not indented: json indents in pure Python, ten times slower
         temporary.write_text(json.dumps(document, ensure_ascii=False, sort_keys=True) + "\n", "utf-8")
@@ -70,8 +97,9 @@ def file_checksum(version: int, content: dict) -> str:
     return checksum(content if version == 1 else {"format": FILE_FORMAT, "version": version, "content": content})
 
 
-def read_review_file(path: Path) -> tuple[dict, str]:
-    """The content of a review file and its checksum, after checking the file whole and well formed."""
+def read_review_file(path: Path) -> ReviewFile:
+    """The content of a review file, its checksum and signer, after checking the file whole, well formed and,
+    from version 3 on, signed by the key it names."""
     try:
         with path.open("rb") as handle:
             problem = size_problem(os.fstat(handle.fileno()).st_size, MAX_REVIEW_FILE_BYTES, Problem("a review file"))
@@ -100,10 +128,27 @@ def read_review_file(path: Path) -> tuple[dict, str]:
     content = document.get("content")
     if not isinstance(content, dict) or document.get("sha256") != file_checksum(version, content):
         raise ReviewFileError(path, "was altered or damaged after export (its checksum does not match)")
+    signer = _signer(path, document) if version >= SIGNED_SINCE else None
     problem = _shape_problem(content)
     if problem:
         raise ReviewFileError(path, "is malformed: {reason}", reason=problem)
-    return content, document["sha256"]
+    return ReviewFile(content, document["sha256"], signer)
+
+
+def _signer(path: Path, document: dict) -> Signer:
+    """Who signed the document, once its signature is checked against the key it names."""
+    record = document["content"].get("signer")
+    try:
+        reviewer, public_key = record["reviewer"], base64.b64decode(record["public_key"], validate=True)
+        signature = base64.b64decode(document["signature"], validate=True)
+    except (TypeError, KeyError, binascii.Error):
+        raise ReviewFileError(path, "is malformed: its signer or signature is missing or invalid") from None
+    if not isinstance(reviewer, str) or not reviewer.strip() or len(public_key) != 32:
+        raise ReviewFileError(path, "is malformed: its signer is missing or invalid")
+    if not signature_valid(public_key, signature, document["sha256"]):
+        raise ReviewFileError(path, "was altered after {reviewer} signed it (its signature does not match)",
+                              reviewer=shown(reviewer))
+    return Signer(reviewer, fingerprint(public_key))
 
 
 def _is_text(value: object) -> bool:

@@ -143,6 +143,7 @@ class ExchangeSummary:
     states: int
     conflicts: int = 0
     conflict_tasks: tuple[int, ...] = ()  # numbers of the tasks whose notes the import left in conflict
+    signer: str | None = None  # who signed the file merged (None: unsigned, from an older version)
 
 
 def made_on(version: NoteVersion, others: Sequence[NoteVersion]) -> str | None:

@@ -8,14 +8,22 @@ travels to colleagues. Only a note's author edits or deletes it. Merging follows
 socket and uuid are imported where they are used: opening the window does not need them, and each
 costs milliseconds of its start (docs/performance.md).
 
-Default reviewer: the identity stored with `set_reviewer` (`plan-review review whoami --set NAME`),
-else $PLAN_REVIEW_REVIEWER, else the operating system's user name.
+Default reviewer: the user's identity (data.identity: one per operating-system user, in the user's data
+folder). Databases written by older versions kept a default of their own (review_settings "reviewer"): it
+becomes the user's identity when none is stored yet, and is read no more after that.
+
+Who wrote here: `reviewers` keeps every reviewer who wrote in the database, here or through a merged file.
+Signed review files: a file signed by a reviewer this database knows no key of is trusted on first use;
+a file signed by a key other than the ones trusted for that reviewer (or, for the user's own name, other than
+the user's own key) is refused with UntrustedKeyError until the user trusts the new key (`trust_key`).
+An unsigned file (older versions) is read, and reported unsigned, unless it carries the work of a reviewer
+whose files are signed here.
 """
 from __future__ import annotations
 
-import getpass
 import json
 import os
+import shlex
 import sqlite3
 from collections.abc import Callable, Sequence
 from contextlib import AbstractContextManager
@@ -25,16 +33,17 @@ from pathlib import Path
 
 from ..canonical import canonical_json
 from ..chunks import in_chunks
-from ..errors import Problem, ReviewEditError, ReviewFileError
+from ..errors import Problem, ReviewEditError, ReviewFileError, UntrustedKeyError
+from ..identity import adopt_identity, current_identity, key_path, normalized_fingerprint, signing_key
 from ..store import PlanStore
-from .file_format import note_from_record, note_record, read_review_file, state_from_record, state_record, \
-    write_review_file
+from .file_format import Signer, note_from_record, note_record, read_review_file, state_from_record, \
+    state_record, write_review_file
 from ..json_input import shown
 from .merge import (IN_REVIEW, NEEDS_FOLLOW_UP, NOT_REVIEWED, REVIEWED, STATUSES, DepartmentProgress,
                     ExchangeSummary, Note, NoteVersion, Progress, ReviewState, TaskReview, Versions, kept_text,
                     merge_note, merge_state)
 
-REVIEWER_VARIABLE = "PLAN_REVIEW_REVIEWER"
+LEGACY_REVIEWER_KEY = "reviewer"  # review_settings: the default reviewer older versions kept per database
 
 # One row per task with the status and flag of one reviewer (`?` is the reviewer).
 _REVIEWER_STATUS = "SELECT task_id, status, flagged FROM review_states WHERE reviewer = ?"
@@ -108,19 +117,42 @@ class ReviewStore:
             "ORDER BY 1 COLLATE NOCASE", (plan_id, plan_id))]
 
     def default_reviewer(self) -> str:
-        """The stored identity, else $PLAN_REVIEW_REVIEWER, else the operating system's user name."""
-        stored = self._setting("reviewer") or os.environ.get(REVIEWER_VARIABLE)
-        if stored:
-            return stored
-        try:
-            return getpass.getuser()
-        except (OSError, KeyError):
-            return "reviewer"
+        """The user's identity; a default this database kept from an older version becomes it if none is stored."""
+        adopt_identity(self._setting(LEGACY_REVIEWER_KEY))
+        return current_identity().name
 
-    def set_reviewer(self, name: str) -> None:
-        """Store the identity this database reviews as."""
+    def _remember_reviewer(self, name: str, column: str) -> None:
+        """Note that `name` wrote here (`wrote_here`) or came in a merged file (`merged`), now."""
+        now = self._now()
+        self.conn.execute(f"INSERT INTO reviewers (name, first_seen, {column}) VALUES (?, ?, ?) "
+                          f"ON CONFLICT (name) DO UPDATE SET {column} = excluded.{column}", (name, now, now))
+
+    def known_reviewers(self) -> list[tuple[str, str, str | None, str | None, list[str]]]:
+        """Everyone who wrote in this database: (name, first seen, last wrote here, last merged, trusted key
+        fingerprints)."""
+        keys: dict[str, list[str]] = {}
+        for reviewer, key in self.conn.execute(
+                "SELECT reviewer, fingerprint FROM reviewer_keys ORDER BY trusted, rowid"):
+            keys.setdefault(reviewer, []).append(key)
+        names = self.conn.execute("SELECT name, first_seen, wrote_here, merged FROM reviewers").fetchall()
+        listed = {row[0] for row in names}
+        names += [(name, "", None, None) for name in keys if name not in listed]  # trusted, not yet written
+        return [(*row, keys.get(row[0], [])) for row in sorted(names, key=lambda row: row[0].casefold())]
+
+    def trusted_keys(self, reviewer: str) -> list[str]:
+        """The fingerprints of the keys trusted to sign the reviewer's files, oldest first."""
+        return [row[0] for row in self.conn.execute(
+            "SELECT fingerprint FROM reviewer_keys WHERE reviewer = ? ORDER BY trusted, rowid", (reviewer,))]
+
+    def trust_key(self, reviewer: str, key: str) -> None:
+        """Trust the key with this fingerprint to sign the reviewer's files (beside any trusted before)."""
+        fingerprint = normalized_fingerprint(key)
+        if fingerprint is None:
+            raise self._fail("{key} is not a key fingerprint (64 hexadecimal digits)", key=shown(key))
         with self._edit():
-            self._set_setting("reviewer", self._nonblank(name, "a reviewer name cannot be empty"))
+            self.conn.execute("INSERT OR IGNORE INTO reviewer_keys (reviewer, fingerprint, trusted, how) "
+                              "VALUES (?, ?, ?, 'accepted')",
+                              (self._nonblank(reviewer, "a reviewer name cannot be empty"), fingerprint, self._now()))
 
     # Edits --------------------------------------------------------------------------------------------
     def _edit(self) -> AbstractContextManager[None]:
@@ -243,7 +275,8 @@ class ReviewStore:
         self._write_state(replace(before, status=status, flagged=flagged, updated=self._now(),
                                   versions=self._bumped(before.versions)))
 
-    def _write_note(self, note: Note) -> None:
+    def _write_note(self, note: Note, how: str = "wrote_here") -> None:
+        self._remember_reviewer(note.author, how)
         self.conn.execute("DELETE FROM review_conflicts WHERE note_id = ?", (note.id,))
         self.conn.execute(
             "INSERT OR REPLACE INTO review_notes (id, task_id, author, text, created, updated, deleted, versions) "
@@ -254,7 +287,8 @@ class ReviewStore:
             "INSERT INTO review_conflicts (note_id, versions, text, deleted, updated) VALUES (?, ?, ?, ?, ?)",
             [(note.id, canonical_json(v.versions), kept_text(v), int(v.deleted), v.updated) for v in note.conflicts])
 
-    def _write_state(self, state: ReviewState) -> None:
+    def _write_state(self, state: ReviewState, how: str = "wrote_here") -> None:
+        self._remember_reviewer(state.reviewer, how)
         self.conn.execute(
             "INSERT OR REPLACE INTO review_states (task_id, reviewer, status, flagged, updated, versions) "
             "VALUES (?, ?, ?, ?, ?, ?)",
@@ -428,13 +462,16 @@ class ReviewStore:
             "notes": [note_record(n, positions[n.task_id]) for n in notes],
             "states": [state_record(s, positions[s.task_id]) for s in states],
         }
-        write_review_file(path, content)
+        write_review_file(path, content, self.default_reviewer(), signing_key())
         return ExchangeSummary(sum(not note.deleted for note in notes), len(states))
 
     def import_review(self, plan_id: int, path: str | Path) -> ExchangeSummary:
-        """Merge a colleague's review file into the plan's review; a refused file changes nothing."""
+        """Merge a colleague's review file into the plan's review; a refused file changes nothing. The summary
+        names the file's signer (None: an unsigned file from an older version)."""
         path = Path(path)
-        content, digest = read_review_file(path)
+        review_file = read_review_file(path)
+        content, digest = review_file.content, review_file.checksum
+        self._check_signer(path, review_file.signer, content)
         fingerprint = content["plan"]["fingerprint"]
         if fingerprint != self.store.plan_info(plan_id).fingerprint:
             stored_as = [p.id for p in self.store.plans() if p.fingerprint == fingerprint]
@@ -455,6 +492,11 @@ class ReviewStore:
         self.store.back_up("review-merge")
         with self._edit():
             summary = self._merge(plan_id, content, tasks)
+            if review_file.signer is not None:
+                summary = replace(summary, signer=review_file.signer.reviewer)
+                self.conn.execute("INSERT OR IGNORE INTO reviewer_keys (reviewer, fingerprint, trusted, how) "
+                                  "VALUES (?, ?, ?, 'first file')",
+                                  (review_file.signer.reviewer, review_file.signer.fingerprint, self._now()))
             if isinstance(content.get("computer"), str) and content["computer"].strip():
                 self._set_setting(COMPUTER_KEY + content["replica"], content["computer"].strip())
             self.conn.execute("INSERT OR IGNORE INTO review_exchanges (checksum, plan_id, replica, imported, "
@@ -462,6 +504,27 @@ class ReviewStore:
                               (digest, plan_id, content["replica"], self._now(),
                                summary.notes + summary.states))
         return summary
+
+    def _check_signer(self, path: Path, signer: Signer | None, content: dict) -> None:
+        """Refuse a file signed by a key not trusted for its signer (UntrustedKeyError), or an unsigned one
+        carrying the work of a reviewer whose files are signed here."""
+        if signer is None:
+            names = {content["reviewer"]} | {n["author"] for n in content["notes"]} | \
+                    {s["reviewer"] for s in content["states"]}
+            signed = sorted(name for name in names if isinstance(name, str) and self.trusted_keys(name))
+            if signed:
+                raise ReviewFileError(path, "is not signed, but {reviewer}'s review files are signed (it may have "
+                                            "been forged from one by removing its signature)", reviewer=shown(signed[0]))
+            return
+        known = self.trusted_keys(signer.reviewer)
+        if signer.reviewer == current_identity().name and key_path().exists():
+            known = [signing_key().fingerprint, *known]  # the user's own name: the user's own key
+        if known and signer.fingerprint not in known:
+            raise UntrustedKeyError(path, Problem(
+                "is signed by {reviewer} with key {key}, but this database knows {reviewer}'s key as {known}; if "
+                "{reviewer} really has a new key, accept it with: plan-review review trust {argument} --key {key}",
+                reviewer=shown(signer.reviewer), key=signer.fingerprint, known=known[0],
+                argument=shlex.quote(shown(signer.reviewer))), signer.reviewer, signer.fingerprint, known)
 
     def _forged_note(self, plan_id: int, records: list[dict]) -> Problem | None:
         """What a file's notes would change that a merge never changes: a note's author, or its plan."""
@@ -491,7 +554,7 @@ class ReviewStore:
             local = notes.get(incoming.id)
             merged = merge_note(local, incoming)
             if merged is not None:
-                self._write_note(merged)
+                self._write_note(merged, "merged")
                 notes[merged.id] = merged
                 changed_notes += 1
                 if merged.conflicts and not (local and local.conflicts):
@@ -503,7 +566,7 @@ class ReviewStore:
             merged = merge_state(states.get(key, ReviewState(incoming.task_id, incoming.task_number,
                                                              incoming.reviewer)), incoming)
             if merged is not None:
-                self._write_state(merged)
+                self._write_state(merged, "merged")
                 states[key] = merged
                 changed_states += 1
         return ExchangeSummary(changed_notes, changed_states, conflicts, tuple(sorted(conflict_tasks)))

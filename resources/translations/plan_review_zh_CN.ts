@@ -1210,6 +1210,10 @@
         <translation>其中 %1 有待解决的冲突</translation>
     </message>
     <message>
+        <source>Reviewer Identity</source>
+        <translation>审阅人身份</translation>
+    </message>
+    <message>
         <source>Reviewer: %1</source>
         <translation>审阅人：%1</translation>
     </message>
@@ -1217,6 +1221,10 @@
         <source>%1 (%2)</source>
         <comment>the reviewer and their department</comment>
         <translation>%1（%2）</translation>
+    </message>
+    <message>
+        <source>Your reviewer identity, the same in the window and on the command line; kept in %1</source>
+        <translation>您的审阅人身份，窗口与命令行相同；保存在 %1</translation>
     </message>
     <message>
         <source>%1 of %2 reviewed</source>
@@ -1278,6 +1286,34 @@
     <message>
         <source>Merging %1…</source>
         <translation>正在合并 %1…</translation>
+    </message>
+    <message>
+        <source>Unknown Signing Key</source>
+        <translation>未知的签名密钥</translation>
+    </message>
+    <message>
+        <source>“%1” says it was signed by %2, but with another key than the one this database knows for %2.</source>
+        <translation>“%1”称由 %2 签名，但所用密钥与本数据库所知 %2 的密钥不同。</translation>
+    </message>
+    <message>
+        <source>Key known for %1:
+%2
+
+Key of this file:
+%3
+
+Someone else may have written this file under %1&apos;s name. Trust the new key only if %1 confirms it (for example by reading its fingerprint to you: plan-review review whoami --key).</source>
+        <translation>%1 的已知密钥：
+%2
+
+此文件的密钥：
+%3
+
+可能有人冒用 %1 的名义写了此文件。只有在 %1 确认后才信任新密钥（例如请对方念出其指纹：plan-review review whoami --key）。</translation>
+    </message>
+    <message>
+        <source>Trust New Key and Import</source>
+        <translation>信任新密钥并导入</translation>
     </message>
     <message>
         <source>Import Feedback</source>
@@ -1366,6 +1402,14 @@
     <message>
         <source>“%1” holds nothing new: it was merged before.</source>
         <translation>“%1”没有新内容：此前已合并。</translation>
+    </message>
+    <message>
+        <source>This file is not signed (it was written by a Plan Review older than signed review files): who wrote it cannot be checked.</source>
+        <translation>此文件没有签名（由不支持签名审阅文件的旧版计划审阅写入）：无法核实作者。</translation>
+    </message>
+    <message>
+        <source>Signed by %1.</source>
+        <translation>签名人：%1。</translation>
     </message>
     <message>
         <source>1 note</source>
