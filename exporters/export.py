@@ -116,34 +116,32 @@ def export_review_report(store: PlanStore, request: ReviewReportRequest, *, prog
 
     Raises ExportCancelled when `cancel` returns True, ExportError when the file cannot be written.
     """
-    write = export_format(request.format).load().review_report
     report = build_review_report(store, request.plan_id, request.selection, language=request.language, cancel=cancel)
-    if progress:
-        progress(1, 2)
-    target = with_extension(request.target, request.format)
-    check_cancel(cancel, target)
-    with atomic_target(target) as temporary:
-        write(report, temporary)
-    if progress:
-        progress(2, 2)
-    return ExportResult([target], list(report.warnings))
+    write = export_format(request.format).load().review_report
+    return _write_document(write, report, report.warnings, request.target, request.format, progress, cancel)
 
 
 def export_ledger(store: PlanStore, request: LedgerRequest, *, progress: Progress | None = None,
                   cancel: CancelCheck | None = None) -> ExportResult:
     """Write the plan's ledger; progress counts building (1), then writing (2)."""
-    write = export_format(request.format).load().ledger
     document = build_ledger_document(build_ledger(ReviewStore(store), request.plan_id, request.today),
                                      store.departments(request.plan_id), language=request.language)
+    write = export_format(request.format).load().ledger
+    return _write_document(write, document, document.warnings, request.target, request.format, progress, cancel)
+
+
+def _write_document(write, document, warnings: list[str], target: Path, format_name: str,
+                    progress: Progress | None, cancel: CancelCheck | None) -> ExportResult:
+    """One document built (progress step 1) written to one file atomically (step 2)."""
     if progress:
         progress(1, 2)
-    target = with_extension(request.target, request.format)
+    target = with_extension(target, format_name)
     check_cancel(cancel, target)
     with atomic_target(target) as temporary:
         write(document, temporary)
     if progress:
         progress(2, 2)
-    return ExportResult([target], list(document.warnings))
+    return ExportResult([target], list(warnings))
 
 
 def run_export(store: PlanStore, request: ExportRequest | ReviewReportRequest | LedgerRequest, *,
