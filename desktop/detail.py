@@ -60,7 +60,8 @@ class TaskDetail(QTextBrowser):
         """Show a task (None: none chosen); hidden: the filters hide it, so it is only shown, read-only."""
         self._task, self._hidden = task, hidden
         if task is None:
-            self.setHtml(f"<p style='color:gray'>{html.escape(self.tr('Choose a task to see it here.'))}</p>")
+            placeholder = self.tr("Choose a task to see it here.")  # outside the f-string, where lupdate finds it
+            self.setHtml(f"<p style='color:gray'>{html.escape(placeholder)}</p>")
             return
         heading = self.tr("Task %1").replace("%1", str(task.number))
         place = "<br>".join(html.escape(line) for line in place_lines(task))

@@ -1643,6 +1643,10 @@ Someone else may have written this file under %1&apos;s name. Trust the new key 
         <translation>当前筛选条件隐藏了此任务：此处仅供查看。清除筛选后即可审阅。</translation>
     </message>
     <message>
+        <source>Choose a task to see it here.</source>
+        <translation>请选择一项任务，在此查看详情。</translation>
+    </message>
+    <message>
         <source>Task %1</source>
         <translation>任务 %1</translation>
     </message>
