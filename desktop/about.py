@@ -48,8 +48,9 @@ class AboutDialog(QDialog):
         ]
         table = "".join(f"<tr><td style='padding-right:12px'><b>{escape(label)}</b></td><td>{escape(value).replace(chr(10), '<br>')}</td></tr>"
                         for label, value in rows)
+        name = self.tr("Plan Review")
         self.program_text = QLabel(
-            f"<h2>{escape(self.tr('Plan Review'))} {escape(program_version())}</h2>"
+            f"<h2>{escape(name)} {escape(program_version())}</h2>"
             + "<p>" + escape(self.tr("Reviewing a government work plan offline: the plan's tasks and departments, "
                                      "local review notes merged between colleagues, assignment sheets in "
                                      "Excel and PDF.")) + "</p>"

@@ -72,8 +72,8 @@ class TaskDetail(QTextBrowser):
         lines.append(self._departments(self.tr("Lead department"), lead))
         lines.append(self._departments(self.tr("Participating departments"), list(task.participants)))
         if task.deadline:
-            lines.append(f"<p style='margin:2px 0'><b>{html.escape(self._heading(self.tr('Deadline')))}</b> "
-                         f"{html.escape(task.deadline)}</p>")
+            deadline = self._heading(self.tr("Deadline"))
+            lines.append(f"<p style='margin:2px 0'><b>{html.escape(deadline)}</b> {html.escape(task.deadline)}</p>")
         self.setHtml("".join(lines))
 
     def _departments(self, title: str, departments: list[DepartmentRow]) -> str:

@@ -88,6 +88,20 @@ def test_every_string_is_translated_keeping_its_placeholders_and_one_mnemonic():
             assert CJK.search(text), (source, text)
 
 
+def test_no_translated_string_hides_inside_an_f_string():
+    """lupdate does not look inside f-strings: a tr() there would show English in a Chinese window."""
+    import ast
+
+    hidden = []
+    for path in sorted((Path(__file__).resolve().parent.parent / "desktop").glob("*.py")):
+        for node in ast.walk(ast.parse(path.read_text(encoding="utf-8"))):
+            if isinstance(node, ast.JoinedStr):
+                hidden += [f"{path.name}:{call.lineno}" for value in node.values for call in ast.walk(value)
+                           if isinstance(call, ast.Call) and isinstance(call.func, ast.Attribute)
+                           and call.func.attr == "tr" and call.args and isinstance(call.args[0], ast.Constant)]
+    assert hidden == []
+
+
 def test_compiled_translation_is_the_source_compiled(tmp_path):
     compiled = tmp_path / "current.qm"
     translations.compile_translation(translations.TS_FILE, compiled)

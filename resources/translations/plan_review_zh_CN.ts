@@ -1659,6 +1659,10 @@ Someone else may have written this file under %1&apos;s name. Trust the new key 
         <translation>参与单位</translation>
     </message>
     <message>
+        <source>Deadline</source>
+        <translation>完成时限</translation>
+    </message>
+    <message>
         <source>, </source>
         <comment>between the departments of a list</comment>
         <translation>、</translation>
