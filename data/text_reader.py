@@ -18,9 +18,9 @@ from __future__ import annotations
 from .clauses import ClauseGrammar, NameResolver
 from .errors import Problem
 from .model import Department, ReadResult
+from .formats.ledger import LedgerColumns, ledger_title, read_ledger
 from .numbered_reading import read_by_numbers
 from .paragraph_reading import read_by_paragraphs, split_glued
-from .formats.ledger import LedgerColumns, ledger_title, read_ledger
 from .plan_text import MAX_TEXT, clean_text, document_title, find_clauses
 from .registry import Registry
 from .text_table import text_table
@@ -31,28 +31,29 @@ def read_plan_text(text: str, registry: Registry) -> ReadResult:
     if len(text) > MAX_TEXT:
         raise ValueError("the text is too long to be a plan")
     table = text_table([line.strip() for line in text.splitlines() if line.strip()])
+    cleaned = clean_text(text)
     try:
-        reading = _read_clauses(text, registry)
+        reading = _read_clauses(cleaned, registry)
     except ValueError:
         if table is None:
             raise
         reading = None
     if table is not None:
-        as_ledger = _read_table(text, *table, registry)
+        as_ledger = _read_table(cleaned, *table, registry)
         if reading is None or len(as_ledger.plan.tasks) >= len(reading.plan.tasks):
             return as_ledger
     return reading
 
 
-def _read_table(text: str, rows: list[list[str]], columns: LedgerColumns, registry: Registry) -> ReadResult:
-    """A ledger written as text, read as a spreadsheet's rows are."""
-    title = ledger_title(rows, columns, document_title(clean_text(text))[0])
+def _read_table(cleaned: str, rows: list[list[str]], columns: LedgerColumns, registry: Registry) -> ReadResult:
+    """A ledger written as text, read as a spreadsheet's rows are (the title from the cleaned text)."""
+    title = ledger_title(rows, columns, document_title(cleaned)[0])
     return read_ledger(rows, columns, title, registry)
 
 
-def _read_clauses(text: str, registry: Registry) -> ReadResult:
-    """Plan text whose tasks each end in a department clause."""
-    text = split_glued(clean_text(text))
+def _read_clauses(cleaned: str, registry: Registry) -> ReadResult:
+    """Plan text (cleaned) whose tasks each end in a department clause."""
+    text = split_glued(cleaned)
     resolver = NameResolver(registry)
     clauses = find_clauses(text, ClauseGrammar(resolver))
     if not clauses:
