@@ -187,7 +187,7 @@ class LedgerDialog(QDialog):
         try:
             before = self.session.store.set_office_deadline(task.task_id, day)
         except PlanReviewError as error:
-            show_error(self, title, error.path, error.problem)
+            show_error(self, title, error)
             return
         self.undo_stack.push(DeadlineCommand(title, self.session, task.task_id, day, before))
 

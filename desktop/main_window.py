@@ -426,7 +426,7 @@ class MainWindow(QMainWindow):
         try:
             kept = self.store.restore_from(backup)
         except PlanReviewError as error:
-            show_error(self, self.tr("Restore from Backup"), error.path, error.problem)
+            show_error(self, self.tr("Restore from Backup"), error)
             return False
         self._data_version = self.store.data_version()
         self.plans = self.store.plans()

@@ -211,7 +211,7 @@ class PlanController(QObject):
         try:
             self.store.merge_department(department_id, body, self.window.session.reviewer)
         except PlanReviewError as error:
-            show_error(self.window, self.tr("Merge Into"), error.path, error.problem)
+            show_error(self.window, self.tr("Merge Into"), error)
             return
         self.window.plans = self.store.plans()
         self.window.show_plan(self.window.plan_id)

@@ -713,7 +713,7 @@ class ReviewController(QObject):
         job.succeeded.connect(lambda report: (self._import_done(progress), self._feedback_read(report)))
         job.failed.connect(lambda error: (
             self._import_done(progress),
-            show_error(self.window, self.tr("Import Feedback"), error.path, error.problem)))
+            show_error(self.window, self.tr("Import Feedback"), error)))
         self._enable_imports(False)
         job.start(self.context.thread_pool)
 

@@ -229,3 +229,19 @@ def test_colleagues_who_made_the_same_correction_exchange_reviews_and_others_do_
     assert [tuple(note) for note in notes] == [("the lead is right now",)]
     with PlanStore(untouched) as store, pytest.raises(ReviewFileError):
         ReviewStore(store).import_review(1, tmp_path / "review.json")
+
+
+def test_a_merge_the_database_refuses_is_a_message_naming_the_database(open_window, sample_db, dialogs, monkeypatch):
+    from data.errors import DatabaseError
+    from data.registry import default_registry
+
+    window = open_window(sample_db)
+
+    def refuse(*args):
+        raise DatabaseError(sample_db, "is locked by another program; close it and try again")
+
+    monkeypatch.setattr(window.store, "merge_department", refuse)
+    body = default_registry().find("Ministry of Finance")
+    window.plan_edits._merge(window.store.departments(window.plan_id)[0].id, body)
+    [(kind, title, text)] = dialogs
+    assert kind == "critical" and str(sample_db) in text and "locked" in text
