@@ -574,7 +574,7 @@ class MainWindow(QMainWindow):
         self._search_timer.stop()
         task_filter = self.current_filter()
         self.table_model.set_filter(task_filter)
-        self.detail.set_search(*self.session.search_matches())
+        self.detail.set_search(*self.table_model.search_matches)
         self._after_filter()
         self.filter_changed.emit()
 

@@ -309,7 +309,8 @@ class TaskTableModel(_RowTableModel):
 
     def _load(self) -> None:
         self._ids, self.total = self._session.task_ids(), self._session.total()
-        words, self._named = self._session.search_matches()
+        self.search_matches = self._session.search_matches()  # why rows passed: the detail pane marks it too
+        words, self._named = self.search_matches
         self._words = [word.casefold() for word in words]
         self._row_of_task = {task_id: row for row, task_id in enumerate(self._ids)}
 
@@ -343,9 +344,11 @@ class TaskTableModel(_RowTableModel):
         """Whether this cell shows why the task passed the search: a department the search names, or a
         searched word in its text when the search names departments too (else every row matched by its text,
         and marking them all would say nothing)."""
+        if not self._named:
+            return False
         if key == "text":
             text = row.text.casefold()
-            return bool(self._named) and any(word in text for word in self._words)
+            return any(word in text for word in self._words)
         if key == "lead":
             return row.lead is not None and row.lead.id in self._named
         if key == "participants":

@@ -96,6 +96,7 @@ def test_the_window_and_command_line_writes_all_survive_and_show(qtbot, window, 
         window.review.add_note(f"window note {len(window_notes)}")
         window_notes.append(f"window note {len(window_notes)}")
         qtbot.wait(80)
+    assert window_notes  # the window wrote while the command line did
     cli_ids = loop.communicate(timeout=120)[0].splitlines()
     assert loop.returncode == 0 and len(cli_ids) == writes
     assert not [line for line in cli_ids if line.startswith("FAILED")]

@@ -66,6 +66,13 @@ def _utc_now() -> datetime:
     return datetime.now(timezone.utc)
 
 
+
+def this_computer() -> str:
+    """The name of the computer this program runs on, as review files carry it."""
+    import socket
+
+    return socket.gethostname()
+
 class ReviewStore:
     """Notes and review states of the plans in one PlanStore."""
 
@@ -102,11 +109,9 @@ class ReviewStore:
 
     def computer_names(self) -> dict[str, str]:
         """The name of the computer of each replica known here: this one's, and those review files named."""
-        import socket
-
         names = {row[0].removeprefix(COMPUTER_KEY): row[1] for row in self.conn.execute(
             "SELECT key, value FROM review_settings WHERE key LIKE ?", (COMPUTER_KEY + "%",))}
-        names[self.replica_id()] = socket.gethostname()
+        names[self.replica_id()] = this_computer()
         return names
 
     def reviewers(self, plan_id: int) -> list[str]:
@@ -456,7 +461,7 @@ class ReviewStore:
         content = {
             "plan": {"fingerprint": plan.fingerprint, "title": plan.title},
             "replica": self.replica_id(),
-            "computer": self.computer_names()[self.replica_id()],  # names the versions made here
+            "computer": this_computer(),  # names the versions made here
             "reviewer": reviewer,
             "exported": self._now(),
             "notes": [note_record(n, positions[n.task_id]) for n in notes],
