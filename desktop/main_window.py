@@ -428,7 +428,7 @@ class MainWindow(QMainWindow):
         except PlanReviewError as error:
             show_error(self, self.tr("Restore from Backup"), error)
             return False
-        self._data_version = self.store.data_version()
+        self._seen_own_writes()
         self.plans = self.store.plans()
         self.show_plan(self.plan_id if any(p.id == self.plan_id for p in self.plans) else self.store.latest_plan_id())
         self.statusBar().showMessage(self.tr("Restored %1; what it replaced is kept as the backup %2")
@@ -533,6 +533,14 @@ class MainWindow(QMainWindow):
         """Allow or forbid opening another database or importing a plan (while work on this one runs)."""
         for action in (self.named_actions["open"], self.named_actions["import"], self.recent_menu.menuAction()):
             action.setEnabled(enabled)
+        if enabled:
+            self._seen_own_writes()
+
+    def _seen_own_writes(self) -> None:
+        """The window's own work through another connection (an import job, a restore) is over, and its caller
+        shows what it saved: the next look for other programs' changes starts after it (else a second
+        refresh of everything would follow a second later)."""
+        self._data_version = self.store.data_version()
 
     def _imported(self, outcome: ImportOutcome) -> None:
         self.plans = self.store.plans()
