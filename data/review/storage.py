@@ -280,8 +280,10 @@ class ReviewStore:
         self._write_state(replace(before, status=status, flagged=flagged, updated=self._now(),
                                   versions=self._bumped(before.versions)))
 
-    def _write_note(self, note: Note, how: str = "wrote_here") -> None:
-        self._remember_reviewer(note.author, how)
+    def _write_note(self, note: Note, how: str | None = "wrote_here") -> None:
+        """Store a note; `how` its author came here (None: the caller remembers the authors once)."""
+        if how:
+            self._remember_reviewer(note.author, how)
         self.conn.execute("DELETE FROM review_conflicts WHERE note_id = ?", (note.id,))
         self.conn.execute(
             "INSERT OR REPLACE INTO review_notes (id, task_id, author, text, created, updated, deleted, versions) "
@@ -292,8 +294,9 @@ class ReviewStore:
             "INSERT INTO review_conflicts (note_id, versions, text, deleted, updated) VALUES (?, ?, ?, ?, ?)",
             [(note.id, canonical_json(v.versions), kept_text(v), int(v.deleted), v.updated) for v in note.conflicts])
 
-    def _write_state(self, state: ReviewState, how: str = "wrote_here") -> None:
-        self._remember_reviewer(state.reviewer, how)
+    def _write_state(self, state: ReviewState, how: str | None = "wrote_here") -> None:
+        if how:
+            self._remember_reviewer(state.reviewer, how)
         self.conn.execute(
             "INSERT OR REPLACE INTO review_states (task_id, reviewer, status, flagged, updated, versions) "
             "VALUES (?, ?, ?, ?, ?, ?)",
@@ -554,12 +557,14 @@ class ReviewStore:
         states = {(state.task_id, state.reviewer): state for state in self.states(plan_id)}
         changed_notes = changed_states = conflicts = 0
         conflict_tasks: set[int] = set()
+        authors: set[str] = set()
         for record in content["notes"]:
             incoming = note_from_record(record, *tasks[record["task_position"]])
             local = notes.get(incoming.id)
             merged = merge_note(local, incoming)
             if merged is not None:
-                self._write_note(merged, "merged")
+                self._write_note(merged, None)
+                authors.add(merged.author)
                 notes[merged.id] = merged
                 changed_notes += 1
                 if merged.conflicts and not (local and local.conflicts):
@@ -571,7 +576,10 @@ class ReviewStore:
             merged = merge_state(states.get(key, ReviewState(incoming.task_id, incoming.task_number,
                                                              incoming.reviewer)), incoming)
             if merged is not None:
-                self._write_state(merged, "merged")
+                self._write_state(merged, None)
+                authors.add(merged.reviewer)
                 states[key] = merged
                 changed_states += 1
+        for author in sorted(authors):  # once each, not once per record
+            self._remember_reviewer(author, "merged")
         return ExchangeSummary(changed_notes, changed_states, conflicts, tuple(sorted(conflict_tasks)))
