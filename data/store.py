@@ -620,9 +620,10 @@ class PlanStore:
         self.conn.execute(trigger)
 
     def _department_id(self, department: Department) -> int:
-        row = self.conn.execute("SELECT id FROM departments WHERE name = ?", (department.name,)).fetchone()
-        if row:
-            return row[0]
+        """The stored department's id, storing it first if it is new."""
+        stored = self._stored_department_id(department.name)
+        if stored is not None:
+            return stored
         department_id = self.db["departments"].insert({
             "name": department.name, "name_zh": department.name_zh,
             "abbreviation": department.abbreviation, "verified": int(department.verified),
@@ -640,10 +641,10 @@ class PlanStore:
         with self.transaction():
             self.db["user_aliases"].upsert({"alias": normalize_name(spelling), "spelling": spelling.strip(),
                                             "body": body, "created": now}, pk="alias")
-            row = self.conn.execute("SELECT id FROM departments WHERE name = ?", (body,)).fetchone()
-            if row:
+            stored = self._stored_department_id(body)
+            if stored is not None:
                 self.conn.execute("INSERT OR IGNORE INTO department_aliases (alias, department_id) VALUES (?, ?)",
-                                  (normalize_name(spelling), row[0]))
+                                  (normalize_name(spelling), stored))
 
     def save_user_body(self, department: Department) -> None:
         """Remember a body the user added (not in the shipped registry), for later imports."""
@@ -681,18 +682,21 @@ class PlanStore:
         with self.transaction():
             self.conn.execute("UPDATE tasks SET text = ?, deadline = ? WHERE id = ?",
                               (content.text, content.deadline, task_id))
-            self.conn.execute("DELETE FROM assignments WHERE task_id = ?", (task_id,))
-            ids = [self._stored_department_id(name) or self._department_id(departments[name])
-                   for name in content.departments]
-            self.conn.executemany("INSERT INTO assignments (task_id, department_id, role, position) VALUES (?, ?, ?, ?)",
-                                  [(task_id, department_id, LEAD if i == 0 else PARTICIPANT, i)
-                                   for i, department_id in enumerate(ids)])
+            self._set_assignments(task_id, [self._stored_department_id(name) or self._department_id(departments[name])
+                                            for name in content.departments])
             now = datetime.now(timezone.utc).isoformat(timespec="seconds")
             self.db["plan_corrections"].insert({"plan_id": plan_id, "task_number": number,
                                                 "change": content.changes_from(before), "made": now,
                                                 "author": author})
             self._refingerprint(plan_id)
         return before
+
+    def _set_assignments(self, task_id: int, department_ids: list[int]) -> None:
+        """The task's departments, the first leading, in place of those it had."""
+        self.conn.execute("DELETE FROM assignments WHERE task_id = ?", (task_id,))
+        self.conn.executemany("INSERT INTO assignments (task_id, department_id, role, position) VALUES (?, ?, ?, ?)",
+                              [(task_id, department_id, LEAD if i == 0 else PARTICIPANT, i)
+                               for i, department_id in enumerate(department_ids)])
 
     def _stored_department_id(self, name: str) -> int | None:
         row = self.conn.execute("SELECT id FROM departments WHERE name = ?", (name,)).fetchone()
@@ -720,7 +724,7 @@ class PlanStore:
         if source is None:
             raise KeyError(department_id)
         with self.transaction():
-            target_id = self._stored_department_id(into.name) or self._department_id(into)
+            target_id = self._department_id(into)
             if target_id == department_id:
                 return 0
             tasks = [row[0] for row in self.conn.execute(
@@ -732,10 +736,7 @@ class PlanStore:
                 names = [row[0] for row in self.conn.execute(
                     "SELECT department_id FROM assignments WHERE task_id = ? ORDER BY position", (task_id,))]
                 merged = list(dict.fromkeys(target_id if d == department_id else d for d in names))
-                self.conn.execute("DELETE FROM assignments WHERE task_id = ?", (task_id,))
-                self.conn.executemany("INSERT INTO assignments (task_id, department_id, role, position) "
-                                      "VALUES (?, ?, ?, ?)", [(task_id, d, LEAD if i == 0 else PARTICIPANT, i)
-                                                              for i, d in enumerate(merged)])
+                self._set_assignments(task_id, merged)
             self.conn.execute("UPDATE OR IGNORE department_aliases SET department_id = ? WHERE department_id = ?",
                               (target_id, department_id))
             self.conn.execute("DELETE FROM department_aliases WHERE department_id = ?", (department_id,))
