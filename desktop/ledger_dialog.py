@@ -3,11 +3,12 @@
 dashboard printed; and File ▸ Export Ledger…, written on the thread pool like the other exports."""
 from __future__ import annotations
 
+from collections.abc import Callable
 from datetime import date
 from pathlib import Path
 
 from PySide6.QtCore import QDate, QDir, QThreadPool
-from PySide6.QtGui import QGuiApplication, QUndoCommand, QUndoStack
+from PySide6.QtGui import QGuiApplication, QUndoStack
 from PySide6.QtPrintSupport import QPrinter, QPrintPreviewDialog
 from PySide6.QtWidgets import (QAbstractItemView, QCheckBox, QDateEdit, QDialog, QDialogButtonBox, QFormLayout,
                                QHBoxLayout, QHeaderView, QLabel, QPlainTextEdit, QPushButton, QScrollArea,
@@ -22,27 +23,22 @@ from .dashboard import DashboardWidget
 from .export_dialog import BackgroundExportDialog
 from .ledger_models import LedgerDepartmentsModel, LedgerTasksModel
 from .messages import show_error
+from .review_commands import MadeCommand
 
 TASK_COLUMN_WIDTHS = (5, 60, 28, 28, 22, 50, 9)  # characters: no., task, lead, participants, deadline, progress, overdue
 TASKS_TAB, DEPARTMENTS_TAB, REMINDER_TAB, DASHBOARD_TAB = range(4)
 
 
-class DeadlineCommand(QUndoCommand):
+class DeadlineCommand(MadeCommand):
     """Set Deadline: the office's deadline of a task, already set when pushed; undone and redone through the store."""
 
-    def __init__(self, text: str, session: PlanSession, task_id: int, day: date | None, before: date | None):
-        super().__init__(text)
+    def __init__(self, text: str, session: PlanSession, task_id: int, day: date | None, before: date | None,
+                 failed: Callable[[PlanReviewError], None]):
+        super().__init__(text, failed)
         self.session, self.task_id, self.day, self.before = session, task_id, day, before
-        self._made = True  # the deadline is set before the command is pushed
 
-    def redo(self) -> None:
-        if self._made:
-            self._made = False
-            return
-        self.session.store.set_office_deadline(self.task_id, self.day)
-
-    def undo(self) -> None:
-        self.session.store.set_office_deadline(self.task_id, self.before)
+    def _make(self, redo: bool) -> None:
+        self.session.store.set_office_deadline(self.task_id, self.day if redo else self.before)
 
 
 class DeadlineDialog(QDialog):
@@ -189,7 +185,8 @@ class LedgerDialog(QDialog):
         except PlanReviewError as error:
             show_error(self, title, error)
             return
-        self.undo_stack.push(DeadlineCommand(title, self.session, task.task_id, day, before))
+        self.undo_stack.push(DeadlineCommand(title, self.session, task.task_id, day, before,
+                                             lambda failure: show_error(self, title, failure)))
 
     def print_dashboard(self, printer: QPrinter) -> int:
         return self.dashboard.print_to(printer)

@@ -6,7 +6,7 @@ from __future__ import annotations
 from pathlib import Path
 
 from PySide6.QtCore import QObject
-from PySide6.QtGui import QAction, QKeySequence, QUndoCommand
+from PySide6.QtGui import QAction, QKeySequence
 from PySide6.QtWidgets import (QDialog, QDialogButtonBox, QFileDialog, QFormLayout, QLabel, QLineEdit,
                                QMessageBox, QPlainTextEdit, QWidget)
 
@@ -20,6 +20,7 @@ from .context import AppContext
 from .import_preview import BodyChooser
 from .models import department_names
 from .messages import show_error
+from .review_commands import MadeCommand
 
 
 class EditTaskDialog(QDialog):
@@ -75,24 +76,17 @@ class MergeDialog(QDialog):
         self.buttons.button(QDialogButtonBox.StandardButton.Ok).setEnabled(self.chooser.body() is not None)
 
 
-class EditTaskCommand(QUndoCommand):
+class EditTaskCommand(MadeCommand):
     """One Edit Task… step, already made when pushed: undo puts the task back as it was, redo again."""
 
     def __init__(self, controller: PlanController, task_id: int, before: TaskContent, after: TaskContent,
                  departments: dict[str, Department]):
-        super().__init__(controller.tr("Edit Task"))
+        super().__init__(controller.tr("Edit Task"), controller.edit_failed)
         self.controller, self.task_id = controller, task_id
         self.before, self.after, self.departments = before, after, departments
-        self._made = True
 
-    def redo(self) -> None:
-        if self._made:
-            self._made = False
-            return
-        self.controller.set_content(self.task_id, self.after, self.departments, self)
-
-    def undo(self) -> None:
-        self.controller.set_content(self.task_id, self.before, self.departments, self)
+    def _make(self, redo: bool) -> None:
+        self.controller.store_content(self.task_id, self.after if redo else self.before, self.departments)
 
 
 class PlanController(QObject):
@@ -165,21 +159,24 @@ class PlanController(QObject):
         found = self.store.find_department(spelling)
         return found.name if found else None
 
-    def set_content(self, task_id: int, content: TaskContent, departments: dict[str, Department],
-                    command: EditTaskCommand | None = None) -> bool:
-        """Store the task's content and show it; a failure is said, changes nothing and (for an undo or
-        redo) drops the step from the history."""
+    def set_content(self, task_id: int, content: TaskContent, departments: dict[str, Department]) -> bool:
+        """Store the task's content and show it; a failure is said and changes nothing."""
         try:
-            self.store.set_task_content(task_id, content, departments, self.window.session.reviewer)
+            self.store_content(task_id, content, departments)
         except PlanReviewError as error:
-            if command is not None:
-                command.setObsolete(True)
-            show_error(self.window, self.tr("Edit Task"), error)
+            self.edit_failed(error)
             return False
+        return True
+
+    def store_content(self, task_id: int, content: TaskContent, departments: dict[str, Department]) -> None:
+        """Store the task's content and show it (PlanReviewError when the store refuses)."""
+        self.store.set_task_content(task_id, content, departments, self.window.session.reviewer)
         if self.window.task_id != task_id:
             self.window.choose_task(task_id)
         self.window.task_edited(task_id)
-        return True
+
+    def edit_failed(self, error: PlanReviewError) -> None:
+        show_error(self.window, self.tr("Edit Task"), error)
 
     # Departments ▸ Merge Into… ------------------------------------------------------------------------
     def chosen_unverified(self):

@@ -18,7 +18,7 @@ Record = Note | ReviewState
 Step = Callable[[Record], Record]
 
 
-class _MadeCommand(QUndoCommand):
+class MadeCommand(QUndoCommand):
     """A command pushed after its edit was made: the stack's first redo() does nothing; a later step that
     meets a known failure changes nothing and drops the command from the stack."""
 
@@ -48,7 +48,7 @@ class _MadeCommand(QUndoCommand):
         raise NotImplementedError
 
 
-class ReviewCommand(_MadeCommand):
+class ReviewCommand(MadeCommand):
     """A review edit of one task, already made; `record` is what undo_step takes first."""
 
     def __init__(self, text: str, task_id: int, record: Record, undo_step: Step, redo_step: Step,
@@ -64,7 +64,7 @@ class ReviewCommand(_MadeCommand):
         self._changed(self.task_id)
 
 
-class RecordsCommand(_MadeCommand):
+class RecordsCommand(MadeCommand):
     """An edit of many tasks' review at once (an import of feedback), already made; `records` is what it
     replaced. Undo and redo each put back the records held and hold what they replaced."""
 
