@@ -465,37 +465,3 @@ def feedback_replies(store: ReviewStore, plan_id: int) -> dict[tuple[str, int], 
     return {(department, task_id): Reply(department, task_id, reply["progress"], reply.get("completed", ""),
                                          reply["received"])
             for (department, task_id), reply in found.items()}
-
-
-def count_progress(replies: Iterable[Reply]) -> dict[str, int]:
-    """How many of these replies give each progress (PROGRESS key -> replies); replies without one are not counted."""
-    counts = dict.fromkeys(PROGRESS, 0)
-    for reply in replies:
-        if reply.progress is not None:
-            counts[reply.progress] += 1
-    return counts
-
-
-@dataclass(frozen=True)
-class DepartmentAnswers:
-    """How far a department has answered: its tasks (any role), those it answered, and its progress counted."""
-
-    name: str
-    tasks: int
-    answered: int
-    progress: dict[str, int]  # PROGRESS key -> tasks; tasks answered without a progress are not counted
-
-    @property
-    def has_answered(self) -> bool:
-        return self.answered > 0
-
-
-def department_answers(store: ReviewStore, plan_id: int) -> list[DepartmentAnswers]:
-    """Per department of the plan (by name): how many of its tasks it answered, and their progress."""
-    replies = feedback_replies(store, plan_id)
-    answers = []
-    for department in store.store.departments(plan_id):
-        task_ids = store.store.task_ids(plan_id, department_ids=[department.id])
-        mine = [replies[key] for key in ((department.name, task_id) for task_id in task_ids) if key in replies]
-        answers.append(DepartmentAnswers(department.name, len(task_ids), len(mine), count_progress(mine)))
-    return answers

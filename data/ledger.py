@@ -15,7 +15,7 @@ import re
 from dataclasses import dataclass
 from datetime import date
 
-from .feedback import DONE, Reply, feedback_department, feedback_replies
+from .feedback import DONE, PROGRESS, Reply, feedback_department, feedback_replies
 from .review import IN_REVIEW, NEEDS_FOLLOW_UP, NOT_REVIEWED, REVIEWED, ReviewStore
 
 UNANSWERED = "unanswered"
@@ -211,3 +211,24 @@ def _reviewers(reviews: ReviewStore, plan_id: int, total: int) -> tuple[Reviewer
     for figures in counts.values():
         figures[NOT_REVIEWED] = total - sum(figures.values())
     return tuple(ReviewerProgress(name, figures) for name, figures in counts.items())
+
+
+@dataclass(frozen=True)
+class DepartmentAnswers:
+    """How far a department has answered: its tasks (any role), those it answered, and its progress counted."""
+
+    name: str
+    tasks: int
+    answered: int
+    progress: dict[str, int]  # PROGRESS key -> tasks; tasks answered without a progress are not counted
+
+    @property
+    def has_answered(self) -> bool:
+        return self.answered > 0
+
+
+def department_answers(reviews: ReviewStore, plan_id: int) -> list[DepartmentAnswers]:
+    """Per department of the plan (by name): how many of its tasks it answered, and their progress (the
+    ledger's figures, both roles together)."""
+    return [DepartmentAnswers(d.name, d.tasks, d.answered, {kind: d.count(kind) for kind in PROGRESS})
+            for d in build_ledger(reviews, plan_id).departments]

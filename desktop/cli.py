@@ -579,7 +579,8 @@ def _feedback_deadline(args: argparse.Namespace) -> None:
 
 def _feedback_status(args: argparse.Namespace) -> None:
     """One line per department (tasks, answered, progress counted), then the list of those to chase."""
-    from data.feedback import PROGRESS, PROGRESS_WORDS, department_answers
+    from data.feedback import PROGRESS, PROGRESS_WORDS
+    from data.ledger import department_answers
 
     with PlanSession.open(args.db, args.plan) as session:
         answers = department_answers(session.reviews, session.required_plan())

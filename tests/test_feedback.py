@@ -10,8 +10,9 @@ import pytest
 
 from data.errors import FeedbackFileError
 from data.feedback import (BLOCKED, DONE, IDENTIFIERS_SHEET, OPEN_COLUMNS, PROGRESS, PROGRESS_STATUS,
-                           PROGRESS_WORDS, UNDER_WAY, department_answers, feedback_reviewer, import_feedback,
+                           PROGRESS_WORDS, UNDER_WAY, feedback_reviewer, import_feedback,
                            read_feedback_workbook, restore)
+from data.ledger import department_answers
 from data.readers import read_plan_file
 from data.review import NOT_REVIEWED, ReviewStore
 from data.store import PlanStore
