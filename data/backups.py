@@ -14,7 +14,7 @@ from dataclasses import dataclass
 from datetime import datetime, timedelta, timezone
 from pathlib import Path
 
-from .damage import read_only_uri
+from .damage import companion, pages_problem, read_only_uri
 from .errors import Problem
 from .files import remove_leftovers, temporary_prefix
 
@@ -124,10 +124,9 @@ def read_backup(path: Path, database: Path, full_check: bool = False) -> Backup:
     made, reason = _made(path, database) or (datetime.fromtimestamp(path.stat().st_mtime, timezone.utc), "")
     conn = sqlite3.connect(read_only_uri(path, immutable=True), uri=True)
     try:
-        if full_check:
-            rows = conn.execute("PRAGMA integrity_check").fetchall()
-            if rows != [("ok",)]:
-                raise sqlite3.DatabaseError("; ".join(str(row[0]) for row in rows[:3]))
+        problem = pages_problem(conn, full_check=True) if full_check else None
+        if problem:
+            raise sqlite3.DatabaseError(problem)
         plans = [row[0] for row in conn.execute("SELECT title FROM plans ORDER BY id")]
         notes = conn.execute("SELECT count(*) FROM review_notes WHERE NOT deleted").fetchone()[0]
         statuses = conn.execute("SELECT count(*) FROM review_states").fetchone()[0]
@@ -180,7 +179,7 @@ def replace_damaged(database: Path, backup: Path) -> None:
         finally:
             target.close()
         for suffix in ("-wal", "-shm"):
-            database.with_name(database.name + suffix).unlink(missing_ok=True)
+            companion(database, suffix).unlink(missing_ok=True)
         os.replace(partial, database)
     finally:
         partial.unlink(missing_ok=True)

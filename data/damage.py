@@ -25,6 +25,12 @@ WAL_HEADER_SIZE, FRAME_HEADER_SIZE, INDEX_HEADER_SIZE = 32, 24, 48
 DAMAGE_CODES = {"SQLITE_CORRUPT", "SQLITE_NOTADB", "SQLITE_IOERR_SHORT_READ"}  # SQLite's words for damage
 
 
+def pages_problem(conn: sqlite3.Connection, full_check: bool) -> str | None:
+    """What SQLite's quick_check (or full integrity_check) finds wrong with the pages, or None."""
+    rows = conn.execute("PRAGMA integrity_check" if full_check else "PRAGMA quick_check").fetchall()
+    return None if rows == [("ok",)] else "; ".join(str(row[0]) for row in rows[:3])
+
+
 def companion(path: Path, suffix: str) -> Path:
     """The database's -wal or -shm file."""
     return path.with_name(path.name + suffix)
@@ -240,10 +246,7 @@ def _look(path: Path, connect: Callable[[bool], sqlite3.Connection], full_check:
     except sqlite3.Error as error:
         return str(error) if is_damage(error) else None
     try:
-        rows = conn.execute("PRAGMA integrity_check" if full_check else "PRAGMA quick_check").fetchall()
-        if rows != [("ok",)]:
-            return "; ".join(str(row[0]) for row in rows[:3])
-        problem = foreign_wal_problem(path, conn, identity_query)
+        problem = pages_problem(conn, full_check) or foreign_wal_problem(path, conn, identity_query)
     except sqlite3.Error as error:
         if not is_damage(error):
             raise
