@@ -79,10 +79,12 @@ def feedback_reviewer(department: str) -> str:
     return FEEDBACK_REVIEWER.format(department=department)
 
 
+_FEEDBACK_PREFIX = FEEDBACK_REVIEWER.split("{", 1)[0]  # "Feedback: "
+
+
 def feedback_department(reviewer: str) -> str | None:
     """The department whose feedback a reviewer name carries, or None for a person."""
-    prefix = FEEDBACK_REVIEWER.split("{", 1)[0]
-    return reviewer[len(prefix):] if reviewer.startswith(prefix) else None
+    return reviewer[len(_FEEDBACK_PREFIX):] if reviewer.startswith(_FEEDBACK_PREFIX) else None
 
 
 def department_code(name: str) -> str:

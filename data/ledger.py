@@ -15,14 +15,15 @@ import re
 from dataclasses import dataclass
 from datetime import date
 
-from .feedback import DONE, PROGRESS, Reply, feedback_department, feedback_replies
+from .feedback import (BLOCKED, DONE, NOT_STARTED, PROGRESS, UNDER_WAY, Reply, feedback_department,
+                       feedback_replies)
 from .review import IN_REVIEW, NEEDS_FOLLOW_UP, NOT_REVIEWED, REVIEWED, ReviewStore
 
 UNANSWERED = "unanswered"
 # A department's tasks counted by what it reported, in the order the bars stack them.
-ANSWER_KINDS = (DONE, "under-way", "blocked", "not-started", UNANSWERED)
+ANSWER_KINDS = (DONE, UNDER_WAY, BLOCKED, NOT_STARTED, UNANSWERED)
 # Each answer's colour (RGB hex), in the dashboard and the exports alike.
-ANSWER_COLOURS = {DONE: "70AD47", "under-way": "5B9BD5", "blocked": "E0504A", "not-started": "A5A5A5",
+ANSWER_COLOURS = {DONE: "70AD47", UNDER_WAY: "5B9BD5", BLOCKED: "E0504A", NOT_STARTED: "A5A5A5",
                   UNANSWERED: "F2F2F2"}
 OVERDUE_COLOUR = "F8CBAD"  # an overdue task's row
 REVIEW_KINDS = (REVIEWED, IN_REVIEW, NEEDS_FOLLOW_UP, NOT_REVIEWED)  # a reviewer's tasks, in the order of its bar
