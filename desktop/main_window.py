@@ -263,7 +263,7 @@ class MainWindow(QMainWindow):
         self.wrap_action = menus["view"].addAction(self.tr("&Wrap Task Text"))
         self.wrap_action.setObjectName("wrapText")
         self.wrap_action.setCheckable(True)
-        self.wrap_action.toggled.connect(self.set_wrapped)
+        self.wrap_action.triggered.connect(self.set_wrapped)  # a user's choice; set_wrapped checks it itself
         naming_menu = menus["view"].addMenu(self.tr("Department &Names"))
         self.naming_group = QActionGroup(self)
         for naming, text in NAMING_CHOICES.items():
