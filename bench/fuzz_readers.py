@@ -1,13 +1,14 @@
-"""Fuzzing the readers: hostile plan JSON, review files and plan text, and huge files.
+"""Fuzzing the readers: hostile plan JSON, review files, plan text and PDF plans, and huge files.
 
-    .venv/bin/python bench/fuzz_readers.py [--inputs 300] [--huge]
+    .venv/bin/python bench/fuzz_readers.py [--inputs 300] [--huge] [--readers json review text pdf]
 
 Inputs come from tests/hostile_inputs.py (hypothesis). Each is written to a file and read as the program
 reads it: a plan is read and stored, a review file is merged into a database holding the sample plan with
 notes. Each reader runs in a worker process that is killed after LIMIT seconds. Printed per reader: inputs
 tried, read correctly, refused with the program's message, Python tracebacks by type, inputs over 2 s,
-killed at the limit, the longest time, the workers' peak memory, and (review files) refusals that changed
-the database. --huge also times the refusal of a 200 MB text, a 60 MB one-line text and a 200 MB JSON file.
+killed at the limit, crashes (the worker process died: PDFium is C), the longest time, the workers' peak
+memory, and (review files) refusals that changed the database. An input that crashed a worker is kept in
+$PLAN_REVIEW_BENCH_DIR/fuzz-crashes to be tried again. --huge also times the refusal of a 200 MB text, a 60 MB one-line text and a 200 MB JSON file.
 """
 from __future__ import annotations
 
@@ -30,6 +31,8 @@ from hypothesis import HealthCheck, given, settings
 from tests import hostile_inputs
 
 LIMIT = 20.0  # seconds before a worker is killed
+CRASHES = common.CACHE / "fuzz-crashes"
+READERS = {"json": "plan JSON", "review": "review file", "text": "plan text", "pdf": "PDF plan"}
 SLOW = 2.0
 REVIEW_TABLES = ("review_notes", "review_conflicts", "review_states", "review_exchanges")
 
@@ -95,10 +98,15 @@ class Reader:
         if self.process is None:
             self.start()
         self.pipe.send(raw)
-        if self.pipe.poll(LIMIT):
-            answer = self.pipe.recv()
-            self.peak = max(self.peak, answer[4])
-            return answer
+        try:
+            if self.pipe.poll(LIMIT):
+                answer = self.pipe.recv()
+                self.peak = max(self.peak, answer[4])
+                return answer
+        except EOFError:  # the worker died
+            self.process.join()
+            code, self.process = self.process.exitcode, None
+            return ("crashed", f"exit status {code}", 0.0, False, 0.0)
         self.process.kill()
         self.process.join()
         self.process = None
@@ -123,6 +131,9 @@ def fuzz(reader: Reader, strategy, inputs: int) -> Counter:
         outcomes[outcome] += 1
         if outcome == "traceback":
             outcomes[f"traceback {detail}"] += 1
+        if outcome == "crashed":
+            CRASHES.mkdir(parents=True, exist_ok=True)
+            (CRASHES / hashlib.sha256(raw).hexdigest()[:16]).write_bytes(raw)
         outcomes["over 2 s"] += seconds > SLOW
         outcomes["changed on refusal"] += changed
         longest[0] = max(longest[0], seconds)
@@ -149,9 +160,11 @@ def base_inputs(folder: Path) -> dict[str, object]:
             reviews.set_state(task, "ana", status="reviewed", flagged=number % 3 == 0)
         reviews.export_review(1, folder / "review.json")
         store.conn.execute("PRAGMA wal_checkpoint(TRUNCATE)")
+    lines = (common.REPO / "tests" / "corpus" / "gov2019-3-zonghe-baoshuiqu-opinions-zh.txt").read_text("utf-8")
     return {"json": json_format.plan_to_json(plan.result.plan),
             "review": json.loads((folder / "review.json").read_text("utf-8")),
-            "text": common.sample_plan_file().read_text("utf-8")}
+            "text": common.sample_plan_file().read_text("utf-8"),
+            "pdf": hostile_inputs.pdf_bases(lines.splitlines()[:40], folder)}
 
 
 def huge_files(folder: Path) -> list[list[object]]:
@@ -176,25 +189,28 @@ def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--inputs", type=int, default=300, help="inputs per reader")
     parser.add_argument("--huge", action="store_true", help="also time the refusal of huge files")
+    parser.add_argument("--readers", nargs="*", choices=READERS, default=READERS, help="the readers to fuzz")
     args = parser.parse_args()
     common.print_machine()
     with tempfile.TemporaryDirectory() as folder:
         bases = base_inputs(Path(folder))
-        strategies = {"plan JSON": ("plan", hostile_inputs.plan_json_inputs(bases["json"])),
-                      "review file": ("review", hostile_inputs.review_file_inputs(bases["review"])),
-                      "plan text": ("plan", hostile_inputs.plan_text_inputs(bases["text"]))}
+        strategies = {"json": ("plan", hostile_inputs.plan_json_inputs(bases["json"])),
+                      "review": ("review", hostile_inputs.review_file_inputs(bases["review"])),
+                      "text": ("plan", hostile_inputs.plan_text_inputs(bases["text"])),
+                      "pdf": ("plan", hostile_inputs.pdf_inputs(bases["pdf"]))}
         rows = []
-        for name, (kind, strategy) in strategies.items():
+        for key in args.readers:
+            name, (kind, strategy) = READERS[key], strategies[key]
             reader = Reader(kind, folder)
             outcomes = fuzz(reader, strategy, args.inputs)
             reader.stop()
             tracebacks = ", ".join(f"{k.split()[1]} {v}" for k, v in sorted(outcomes.items())
                                    if k.startswith("traceback ")) or "0"
             rows.append([name, outcomes["tried"], outcomes["read"], outcomes["refused"], tracebacks,
-                         outcomes["over 2 s"], outcomes["killed"], outcomes["longest ms"], f"{reader.peak:.0f}",
-                         outcomes["changed on refusal"]])
+                         outcomes["over 2 s"], outcomes["killed"], outcomes["crashed"], outcomes["longest ms"],
+                         f"{reader.peak:.0f}", outcomes["changed on refusal"]])
         common.print_table(f"Hostile input, {args.inputs} inputs per reader (killed after {LIMIT:.0f} s)",
-                           ["reader", "tried", "read", "refused", "tracebacks", "over 2 s", "killed",
+                           ["reader", "tried", "read", "refused", "tracebacks", "over 2 s", "killed", "crashed",
                             "longest ms", "peak MB", "changed on refusal"], rows)
         if args.huge:
             common.print_table("Huge files", ["file", "outcome", "ms", "peak MB", "message"],

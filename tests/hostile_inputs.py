@@ -1,7 +1,8 @@
 """Hostile input for the readers (hypothesis strategies): random and mutated bytes, deep nesting, huge
-numbers, lone surrogates, duplicate keys and ids, wrong encodings, SQL and markup in values.
+numbers, lone surrogates, duplicate keys and ids, wrong encodings, SQL and markup in values, PDF syntax
+broken where PDF readers broke.
 
-Each strategy starts from a valid file (a plan in JSON, a review file, plan text) and breaks it, so that
+Each strategy starts from a valid file (a plan in JSON, a review file, plan text, a PDF) and breaks it, so that
 most inputs get past the first check and reach the deeper ones. Used by tests/test_hostile_input.py and
 bench/fuzz_readers.py.
 """
@@ -9,6 +10,8 @@ from __future__ import annotations
 
 import copy
 import json
+import re
+from pathlib import Path
 from typing import Any
 
 from hypothesis import strategies as st
@@ -158,3 +161,53 @@ def plan_text_inputs(base: str) -> st.SearchStrategy[bytes]:
     """Plan text, broken at the byte level, with long name lists, or random text."""
     return st.one_of(mutated_text(base), mutated_text(base), long_name_lists(base),
                      st.text(max_size=2000).map(lambda t: t.encode("utf-8", "surrogatepass")))
+
+
+# Pieces of PDF syntax that broke PDF readers once: counts and lengths out of range, references to nowhere
+# or in a loop, deep nesting, broken streams and filters, absurd font sizes and positions, a wrong password.
+NASTY_PDF = [
+    b"/Count 2147483647", b"/Count -1", b"/Count 0", b"/Length 999999999", b"/Length -5", b"99999999 0 R", b"0 0 R",
+    b"/Kids [3 0 R 3 0 R 3 0 R]", b"/Parent 3 0 R", b"[" * 5000, b"<<" * 3000, b"(" * 3000, b"q " * 3000,
+    b"1 0 obj", b"endobj", b"stream\n", b"endstream", b"xref\n0 99999999\n", b"startxref\n-1\n%%EOF",
+    b"trailer << /Root 1 0 R /Size 2147483647 >>", b"/Filter /FlateDecode", b"/Filter [/LZWDecode /ASCII85Decode]",
+    b"/DecodeParms << /Predictor 15 /Columns 99999999 >>", b"BT /F1 1e30 Tf 1e30 0 Td (x) Tj ET",
+    b"BT /F1 0 Tf 0 0 0 0 0 0 Tm <0041> Tj ET", b"/Encrypt << /Filter /Standard /V 5 /R 6 /Length 256 >>",
+    b"/Type /XObject /Subtype /Image /Width 99999 /Height 99999 /BitsPerComponent 8", b"/Rotate 45",
+    b"/MediaBox [0 0 -1 1e30]", b"/ToUnicode 9 0 R", b"beginbfrange <0000> <FFFF> <D800> endbfrange", b"\x00" * 40,
+]
+_PDF_NUMBER = re.compile(rb"(?<![\w.])-?\d+(?:\.\d+)?(?![\w.])")
+NASTY_NUMBERS = [b"0", b"-1", b"2147483648", b"-2147483649", b"9223372036854775808", b"1e308", b"99999999", b".5",
+                 b"00000000000000000000000000001"]
+
+
+@st.composite
+def mutated_pdf(draw: st.DrawFn, bases: list[bytes]) -> bytes:
+    """One of the base PDFs, broken: cut, spliced, with nasty syntax or random bytes put in, its numbers (object
+    numbers, offsets, lengths, counts, coordinates) changed."""
+    raw = draw(st.sampled_from(bases))
+    for _ in range(draw(st.integers(1, 4))):
+        numbers = list(_PDF_NUMBER.finditer(raw))
+        if numbers and draw(st.booleans()):
+            number = draw(st.sampled_from(numbers))
+            raw = raw[:number.start()] + draw(st.sampled_from(NASTY_NUMBERS)) + raw[number.end():]
+            continue
+        at = draw(st.integers(0, len(raw)))
+        end = draw(st.integers(at, min(len(raw), at + 200)))
+        piece = draw(st.sampled_from(NASTY_PDF) | st.binary(max_size=40) | st.just(b"") | st.just(raw[at:end] * 20))
+        raw = raw[:at] + piece + raw[end:]
+    return raw
+
+
+def pdf_bases(lines: list[str], folder: Path) -> list[bytes]:
+    """The plan's lines as the PDFs the fuzzer breaks: an embedded TrueType subset, and Adobe's STSong-Light
+    (PDFium's own character maps), their content streams left uncompressed so that they can be broken too."""
+    from .plan_documents import write_pdf
+
+    return [write_pdf(lines, folder / f"base-{font}.pdf", font=font, compress=False).read_bytes()
+            for font in ("WQY", "STSong-Light")]
+
+
+def pdf_inputs(bases: list[bytes]) -> st.SearchStrategy[bytes]:
+    """A PDF (one of pdf_bases) broken in its syntax or its numbers, or random bytes after a PDF header."""
+    return st.one_of(mutated_pdf(bases), mutated_pdf(bases), mutated_pdf(bases),
+                     st.binary(max_size=400).map(lambda tail: b"%PDF-1.7\n" + tail))

@@ -95,12 +95,13 @@ def pdf_pages(path: Path) -> list[str]:
 
 # PDF --------------------------------------------------------------------------------------------------
 def write_pdf(lines: list[str], path: Path, font_size: float = 14, encrypt: str | None = None,
-              justified: bool = False, font: str = "WQY") -> Path:
+              justified: bool = False, font: str = "WQY", compress: bool = True) -> Path:
     """Typeset as a printed document: hard-wrapped lines, first lines indented two characters, a header
     on every page and a "— n —" page marker at its foot. `justified` places each character of a Chinese
     line on its own, spread over the line as word processors print justified Chinese, and widens the spaces
     of a Latin line; font "STSong-Light" uses Adobe's
-    standard CJK font (not embedded) instead of an embedded TrueType subset."""
+    standard CJK font (not embedded) instead of an embedded TrueType subset; `compress=False` leaves the
+    pages' content streams readable (for the fuzzer to break)."""
     from reportlab.lib.pagesizes import A4
     from reportlab.pdfbase import pdfmetrics
     from reportlab.pdfbase.cidfonts import UnicodeCIDFont
@@ -112,7 +113,7 @@ def write_pdf(lines: list[str], path: Path, font_size: float = 14, encrypt: str 
                                 else UnicodeCIDFont(font))
     width, height = A4
     margin, leading = 72, font_size * 1.6
-    page = canvas.Canvas(str(path), pagesize=A4, encrypt=encrypt)
+    page = canvas.Canvas(str(path), pagesize=A4, encrypt=encrypt, pageCompression=int(compress))
     page_number, y = 1, None
 
     def new_page() -> float:

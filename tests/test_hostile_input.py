@@ -5,6 +5,7 @@ from __future__ import annotations
 import hashlib
 import json
 import shutil
+from pathlib import Path
 
 import pytest
 from hypothesis import HealthCheck, given, settings
@@ -22,6 +23,7 @@ from data.store import PlanStore
 
 from . import hostile_inputs
 
+CORPUS = Path(__file__).parent / "corpus"
 FUZZ = settings(max_examples=120, deadline=None, derandomize=True, database=None,
                 suppress_health_check=[HealthCheck.function_scoped_fixture, HealthCheck.too_slow])
 REVIEW_TABLES = ("review_notes", "review_conflicts", "review_states", "review_exchanges")
@@ -76,6 +78,22 @@ def test_hostile_plan_text_is_read_or_refused_with_a_message(sample_db, tmp_path
     with PlanStore(sample_db) as store:
         @settings(FUZZ, max_examples=60)
         @given(raw=hostile_inputs.plan_text_inputs(base))
+        def read(raw: bytes) -> None:
+            path.write_bytes(raw)
+            read_and_store(path, store)
+
+        read()
+
+
+def test_hostile_pdfs_are_read_or_refused_with_a_message(sample_db, tmp_path):
+    """PDFium is C: a PDF broken in its syntax, numbers or streams must end in a reading or the program's
+    message, never take the process down."""
+    lines = (CORPUS / "gov2019-3-zonghe-baoshuiqu-opinions-zh.txt").read_text("utf-8").splitlines()[:40]
+    bases = hostile_inputs.pdf_bases(lines, tmp_path)
+    path = tmp_path / "plan.pdf"
+    with PlanStore(sample_db) as store:
+        @settings(FUZZ, max_examples=60)
+        @given(raw=hostile_inputs.pdf_inputs(bases))
         def read(raw: bytes) -> None:
             path.write_bytes(raw)
             read_and_store(path, store)
