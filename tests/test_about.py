@@ -98,6 +98,16 @@ def test_choosing_a_component_shows_its_licence_file(qtbot, window):
     assert "Permission is hereby granted" in dialog.licence_text.toPlainText()  # openpyxl's MIT licence text
 
 
+
+def test_the_signing_librarys_licence_carries_that_of_the_libsodium_in_its_wheel(qtbot, window):
+    dialog = open_about(qtbot, window)
+    names = [dialog.licence_table.item(row, 0).text() for row in range(dialog.licence_table.rowCount())]
+    row = names.index("PyNaCl")
+    assert dialog.licence_table.item(row, 2).text() == "Apache-2.0"
+    dialog.licence_table.setCurrentCell(row, 0)
+    text = dialog.licence_text.toPlainText()
+    assert "Apache License" in text and "ISC License" in text and "Frank Denis" in text  # libsodium's notice
+
 def test_the_command_line_prints_the_version_and_the_licences(capsys):
     with pytest.raises(SystemExit) as ended:
         main(["--version"])
