@@ -103,7 +103,7 @@ def test_the_signing_librarys_licence_carries_that_of_the_libsodium_in_its_wheel
     dialog = open_about(qtbot, window)
     names = [dialog.licence_table.item(row, 0).text() for row in range(dialog.licence_table.rowCount())]
     row = names.index("PyNaCl")
-    assert dialog.licence_table.item(row, 2).text() == "Apache-2.0"
+    assert "Apache" in dialog.licence_table.item(row, 2).text()
     dialog.licence_table.setCurrentCell(row, 0)
     text = dialog.licence_text.toPlainText()
     assert "Apache License" in text and "ISC License" in text and "Frank Denis" in text  # libsodium's notice
