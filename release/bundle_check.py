@@ -154,6 +154,7 @@ def check(folder: Path) -> Iterator[str]:
 def main() -> int:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("bundle", nargs="?", type=Path, default=REPO / "dist" / "plan-review")
+    parser.add_argument("--max-mb", type=float, help="fail when the bundle is larger (megabytes of 10^6 bytes)")
     args = parser.parse_args()
     try:
         for line in check(args.bundle):
@@ -161,7 +162,11 @@ def main() -> int:
     except CheckFailed as failure:
         print(f"FAILED  {failure}", file=sys.stderr)
         return 1
-    print(f"bundle size: {folder_size(args.bundle) / 1e6:.1f} MB ({args.bundle})")
+    size = folder_size(args.bundle) / 1e6
+    print(f"bundle size: {size:.1f} MB ({args.bundle})")
+    if args.max_mb is not None and size > args.max_mb:
+        print(f"FAILED  the bundle is larger than {args.max_mb:g} MB", file=sys.stderr)
+        return 1
     return 0
 
 
