@@ -1,24 +1,26 @@
-"""PDF text quality: pypdf against pdfminer.six on PDFs typeset from the corpus documents.
+"""PDF text quality: the program's PDF reader against pypdf and pdfminer.six on PDFs typeset from the corpus.
 
     .venv/bin/python bench/pdf_text_quality.py [--runs N] [--documents SLUG ...]
 
 Each corpus document (tests/corpus, not the unseen set) is typeset three ways by tests/plan_documents.py
 (lines drawn whole with an embedded TrueType font; justified, each character placed on its own; Adobe's
-STSong-Light, not embedded) and its text extracted by each library. Scores, whitespace ignored:
-- paragraphs intact: the share of the document's lines found whole, in order, in the extraction (a line
-  broken by a foreign piece, a reordered wrap or a lost character is not);
-- characters: difflib's similarity of the whole extraction to the document's text;
+STSong-Light, not embedded) and read by each reader: the program's (data/formats/pdf.py: its paragraphs,
+page furniture dropped and wraps joined) and, for comparison, the text pypdf and pdfminer.six (the
+program's former PDF library; the bench extra installs it) extract as it is. Scores, whitespace ignored:
+- lines intact: the share of the document's lines found whole, in order, in the reading (a line broken
+  by a foreign piece, a reordered wrap or a lost character is not);
+- characters: difflib's similarity of the whole reading to the document's text;
 - plan read the same: of the documents of more than one page (a one-page document's running header is
   its first line, and so its title), those whose plan (title, parts, sections, tasks with departments and
-  deadline) reads as from the plain text: pdfminer.six through data/formats/pdf.py (lines by position,
-  headers and page markers dropped, wraps joined by the margins), pypdf's text given to the plan reader
-  as it is (its own cleaning drops "— 3 —" markers and joins wraps).
-Seconds per page are medians over the runs.
+  deadline) reads as from the plain text: the program's reader as an import reads the file, the others'
+  text given to the plan reader as it is (its own cleaning drops "— 3 —" markers and joins wraps).
+Milliseconds per page are medians over the runs.
 """
 from __future__ import annotations
 
 import argparse
 import difflib
+import importlib.util
 import re
 import statistics
 import tempfile
@@ -30,11 +32,18 @@ from tests import plan_documents
 
 CORPUS = common.REPO / "tests" / "corpus"
 STYLES = {"lines": {}, "justified": {"justified": True}, "STSong": {"font": "STSong-Light"}}
+PROGRAM = "program"
 _FURNITURE = re.compile(rf"{plan_documents.PAGE_HEADER}|—\d+—")
 
 
 def _squeezed(text: str) -> str:
     return re.sub(r"\s+", "", text)
+
+
+def read_program(path: Path) -> str:
+    from data.formats.pdf import read_pdf
+
+    return "\n".join(read_pdf(path))
 
 
 def extract_pypdf(path: Path) -> str:
@@ -49,7 +58,9 @@ def extract_pdfminer(path: Path) -> str:
     return extract_text(path)
 
 
-LIBRARIES = {"pypdf": extract_pypdf, "pdfminer.six": extract_pdfminer}
+READERS = {PROGRAM: read_program, "pypdf": extract_pypdf}
+if importlib.util.find_spec("pdfminer"):
+    READERS["pdfminer.six"] = extract_pdfminer
 
 
 def scores(lines: list[str], extracted: str) -> tuple[float, float]:
@@ -65,9 +76,9 @@ def scores(lines: list[str], extracted: str) -> tuple[float, float]:
     return intact / max(1, sum(1 for line in lines if line.strip())), similarity
 
 
-def plan_read_same(source: Path, pdf: Path, library: str) -> bool | None:
-    """Whether the PDF's plan reads as the plain text's: pdfminer.six through data/formats/pdf.py, pypdf's
-    text handed to the plan reader as it is. None when the plain text holds no plan."""
+def plan_read_same(source: Path, pdf: Path, reader: str) -> bool | None:
+    """Whether the PDF's plan reads as the plain text's: the program's reader as an import reads the file,
+    the others' text handed to the plan reader as it is. None when the plain text holds no plan."""
     from data.errors import PlanFileError
     from data.readers import read_plan_file
     from data.registry import default_registry
@@ -80,7 +91,8 @@ def plan_read_same(source: Path, pdf: Path, library: str) -> bool | None:
     except ValueError:
         return None
     try:
-        read = read_plan_file(pdf, registry) if library == "pdfminer.six" else read_plan_text(extract_pypdf(pdf), registry)
+        read = (read_plan_file(pdf, registry) if reader == PROGRAM
+                else read_plan_text(READERS[reader](pdf), registry))
     except (ValueError, PlanFileError):  # no plan found in what was extracted
         return False
     return same_reading(plain, read)
@@ -101,7 +113,7 @@ def main() -> None:
                 lines = source.read_text(encoding="utf-8").splitlines()
                 pdf = plan_documents.write_pdf(lines, Path(folder) / f"{source.stem}-{style}.pdf", **options)
                 made.append((source, lines, pdf, len(plan_documents.pdf_pages(pdf))))
-            for library, extract in LIBRARIES.items():
+            for reader, extract in READERS.items():
                 intact, similar, per_page = [], [], []
                 for source, lines, pdf, pages in made:
                     times = []
@@ -113,12 +125,12 @@ def main() -> None:
                     paragraphs, characters = scores(lines, text)
                     intact.append(paragraphs)
                     similar.append(characters)
-                judged = [plan_read_same(s, p, library) for s, _, p, pages in made if pages > 1]
+                judged = [plan_read_same(s, p, reader) for s, _, p, pages in made if pages > 1]
                 same = f"{sum(filter(None, judged))}/{sum(j is not None for j in judged)}"
-                rows.append([style, library, f"{statistics.mean(intact):.1%}", f"{min(intact):.1%}",
+                rows.append([style, reader, f"{statistics.mean(intact):.1%}", f"{min(intact):.1%}",
                              f"{statistics.mean(similar):.1%}", common.ms(statistics.median(per_page)), same])
     common.print_table(f"PDF text quality over {len(sources)} corpus documents (whitespace ignored)",
-                       ["typeset", "library", "lines intact", "worst doc", "characters", "ms/page",
+                       ["typeset", "reader", "lines intact", "worst doc", "characters", "ms/page",
                         "plan read the same"], rows)
 
 

@@ -13,6 +13,7 @@ from PySide6.QtGui import QGuiApplication, QImage, QPageLayout, QPageSize, QPain
 from PySide6.QtPrintSupport import QPrinter, QPrintPreviewDialog
 from PySide6.QtWidgets import QWidget
 
+from data.pdfium import PDFIUM, pdf_document
 from data.store import PlanStore
 
 from .translations import current_language
@@ -35,18 +36,23 @@ def department_sheet_pdf(store: PlanStore, plan_id: int, department_id: int) -> 
 
 
 class PdfPages:
-    """A PDF's pages, drawn one per printer page at the printer's resolution."""
+    """A PDF's pages, drawn one per printer page at the printer's resolution. PDFium opens the PDF for each
+    use and closes it after, holding the program's one PDFium lock (data/pdfium.py) while it works: an
+    import may be reading another PDF on a worker thread meanwhile."""
 
     def __init__(self, pdf: bytes):
-        self._document = pypdfium2.PdfDocument(pdf)
+        self._pdf = pdf
+        with pdf_document(pdf) as document, PDFIUM:
+            self._count = len(document)
+            width, height = document.get_page_size(0)
+        self._size = QSizeF(width, height)
 
     def __len__(self) -> int:
-        return len(self._document)
+        return self._count
 
     def page_size(self) -> QSizeF:
         """The first page's size in points."""
-        width, height = self._document[0].get_size()
-        return QSizeF(width, height)
+        return self._size
 
     def printer(self) -> QPrinter:
         """A printer whose paper is the PDF's page, printed edge to edge (the PDF has its own margins)."""
@@ -59,23 +65,31 @@ class PdfPages:
         printer.setFullPage(True)
         return printer
 
-    def image(self, index: int, dpi: float) -> QImage:
-        """Page `index` rendered at `dpi` dots per inch."""
-        bitmap = self._document[index].render(scale=dpi / POINTS_PER_INCH, rev_byteorder=True)  # RGB, white
-        return QImage(bytes(bitmap.buffer), bitmap.width, bitmap.height, bitmap.stride,
-                      QImage.Format.Format_RGB888).copy()
-
     def paint(self, printer: QPrinter) -> None:
         """Draw every page on the printer, one per sheet of paper."""
         painter = QPainter(printer)
         try:
             dpi = min(printer.resolution(), PRINT_DPI)
-            for index in range(len(self)):
-                if index:
-                    printer.newPage()
-                painter.drawImage(QRectF(painter.viewport()), self.image(index, dpi))
+            with pdf_document(self._pdf) as document:
+                for index in range(len(self)):
+                    if index:
+                        printer.newPage()
+                    painter.drawImage(QRectF(painter.viewport()), _page_image(document, index, dpi))
         finally:
             painter.end()
+
+
+def _page_image(document: pypdfium2.PdfDocument, index: int, dpi: float) -> QImage:
+    """Page `index` rendered at `dpi` dots per inch (RGB on white), the page and its bitmap closed after."""
+    with PDFIUM:
+        page = document[index]
+        bitmap = page.render(scale=dpi / POINTS_PER_INCH, rev_byteorder=True)
+        try:
+            return QImage(bytes(bitmap.buffer), bitmap.width, bitmap.height, bitmap.stride,
+                          QImage.Format.Format_RGB888).copy()
+        finally:
+            bitmap.close()
+            page.close()
 
 
 def preview_department_sheet(parent: QWidget | None, store: PlanStore, plan_id: int,

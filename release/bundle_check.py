@@ -144,7 +144,7 @@ def check(folder: Path) -> Iterator[str]:
         if documents.CJK_FONT.exists():  # a TrueType Chinese font to embed (fonts-wqy-microhei on Debian)
             yield check_import(bundle, documents.write_pdf(lines, scratch / f"{CHINESE}.pdf"))
         stsong = documents.write_pdf(lines, scratch / f"{CHINESE}-stsong.pdf", font="STSong-Light")
-        yield check_import(bundle, stsong) + ", Adobe's Chinese font (pdfminer's character maps)"
+        yield check_import(bundle, stsong) + ", Adobe's Chinese font (PDFium's own character maps)"
         yield check_import(bundle, CORPUS / f"{TRADITIONAL}.txt") + ", Traditional script"
         yield from check_sheets(bundle, db, scratch)
         yield check_review_exchange(bundle, db, other, scratch)

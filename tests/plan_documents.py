@@ -173,6 +173,25 @@ def _is_cjk(char: str) -> bool:
     return "\u3000" <= char <= "\u9fff" or "\uff00" <= char <= "\uffef"
 
 
+def write_placed_pdf(rows: list[tuple[float, list[tuple[float, str]]]], path: Path, font_size: float = 14) -> Path:
+    """One page drawing each row's pieces where they stand, each a text object of its own, as a word processor
+    writes its runs: rows of (baseline, [(x, text), ...]); a piece of one character per character of the
+    text places them one by one, as justified Chinese is printed."""
+    from reportlab.pdfbase import pdfmetrics
+    from reportlab.pdfbase.ttfonts import TTFont
+    from reportlab.pdfgen import canvas
+
+    if "WQY" not in pdfmetrics.getRegisteredFontNames():
+        pdfmetrics.registerFont(TTFont("WQY", str(CJK_FONT), subfontIndex=0))
+    page = canvas.Canvas(str(path))
+    page.setFont("WQY", font_size)
+    for baseline, pieces in rows:
+        for x, text in pieces:
+            page.drawString(x, baseline, text)
+    page.save()
+    return path
+
+
 def write_scanned_pdf(path: Path) -> Path:
     """A PDF whose page is only an image, as a scanner makes it."""
     from reportlab.lib.pagesizes import A4

@@ -116,6 +116,36 @@ def test_the_print_preview_shows_the_departments_sheet(qtbot, store):
     preview.reject()
 
 
+def test_printing_waits_while_an_import_reads_a_pdf(qtbot, store, tmp_path):
+    """PDFium is not thread-safe: printing takes its turn after an import's worker thread is done with it."""
+    import threading
+    import time
+
+    from PySide6.QtPrintSupport import QPrinter
+
+    from data.pdfium import PDFIUM
+    from desktop.pdf_print import PdfPages
+
+    pages = PdfPages(department_sheet_pdf(store, 1, store.find_department("CNIPA").id))
+    printer = pages.printer()
+    printer.setOutputFormat(QPrinter.OutputFormat.PdfFormat)
+    printer.setOutputFileName(str(tmp_path / "printed.pdf"))
+    reading, done = threading.Event(), threading.Event()
+
+    def import_reading_a_pdf():
+        with PDFIUM:
+            reading.set()
+            done.wait(10)
+
+    threading.Thread(target=import_reading_a_pdf, daemon=True).start()
+    assert reading.wait(10)
+    threading.Timer(0.5, done.set).start()
+    start = time.perf_counter()
+    pages.paint(printer)
+    assert time.perf_counter() - start > 0.4
+    assert len(PdfReader(tmp_path / "printed.pdf").pages) == len(pages)
+
+
 def test_the_sheets_can_include_the_review(qtbot, make_dialog, tmp_path, store):
     from data.review import ReviewStore
 

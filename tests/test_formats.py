@@ -9,7 +9,7 @@ from pathlib import Path
 import pytest
 
 from data.errors import PlanFileError
-from data.formats import archive, conversion, sheets
+from data.formats import archive, conversion, pdf, sheets
 from data.readers import read_plan_file
 from data.registry import default_registry
 from data.text_reader import read_plan_text
@@ -65,6 +65,42 @@ def test_a_pdf_reads_as_its_plain_text(tmp_path, slug, options):
     pages = documents.pdf_pages(path)
     assert len(pages) >= 2 and documents.PAGE_HEADER in pages[1] and "— 2 —" in pages[1]
     assert_reads_as_plain_text(slug, path)
+
+
+def test_pdf_lines_are_found_where_their_characters_stand(tmp_path):
+    """A row of two pieces (a task and its department set apart), then a justified line placed character by
+    character: PDFium's own line breaks run the second row on into the first; the reader's lines do not."""
+    second = "2.加强监管，落实责任。（教育部负责）"
+    path = documents.write_placed_pdf([(700, [(72, "1.做好就业工作。"), (420, "（财政部负责）")]),
+                                       (678, [(72 + 14 * i, char) for i, char in enumerate(second)])],
+                                      tmp_path / "rows.pdf")
+    assert pdf.read_pdf(path) == ["1.做好就业工作。", "（财政部负责）", "2.加强监管，落实责任。（教育部负责）"]
+
+
+def test_a_space_a_pdf_draws_in_a_run_of_its_own_is_kept_in_chinese(tmp_path):
+    """Word writes a space between Chinese words as a run of its own (in the Latin font); PDFium leaves such a
+    text object out, and the gap it leaves is not dropped as the gaps of justified Chinese are."""
+    from reportlab.pdfbase.pdfmetrics import stringWidth
+
+    space_at = 72 + stringWidth("中共中央", "WQY", 14)
+    path = documents.write_placed_pdf([(700, [(72, "中共中央"), (space_at, " "),
+                                              (space_at + stringWidth(" ", "WQY", 14), "国务院关于促进就业的意见")])],
+                                      tmp_path / "title.pdf")
+    assert pdf.read_pdf(path) == ["中共中央 国务院关于促进就业的意见"]
+
+
+def test_reading_a_pdf_waits_while_another_thread_uses_pdfium(tmp_path):
+    """PDFium is not thread-safe: an import reading a PDF takes turns with the window's print preview."""
+    import threading
+
+    from data.pdfium import PDFIUM
+
+    path = documents.write_pdf(corpus_lines("gov2019-3-zonghe-baoshuiqu-opinions-zh"), tmp_path / "plan.pdf")
+    done = threading.Event()
+    with PDFIUM:
+        threading.Thread(target=lambda: (pdf.read_pdf(path), done.set()), daemon=True).start()
+        assert not done.wait(0.5)
+    assert done.wait(30)
 
 
 def test_a_saved_web_page_reads_as_its_plain_text_without_site_furniture(tmp_path):
@@ -180,6 +216,38 @@ def test_an_encrypted_pdf_is_refused_and_one_without_a_password_is_read(tmp_path
     open_to_all = StandardEncryption("", ownerPassword="owner", canPrint=1, canCopy=0)
     readable = documents.write_pdf(lines, tmp_path / "no-copy.pdf", encrypt=open_to_all)
     assert len(read_plan_file(readable).plan.tasks) == 21
+    foreign = tmp_path / "foreign.pdf"  # encrypted by a security handler other than the standard one
+    foreign.write_bytes(locked.read_bytes().replace(b"/Filter /Standard", b"/Filter /Nonstand"))
+    assert refusal(foreign) == "the PDF is encrypted with a security handler that cannot be opened"
+
+
+@pytest.mark.parametrize("user_password", ["", "secret"])
+def test_a_pdf_encrypted_with_aes_256_is_read_when_anyone_may_open_it(tmp_path, user_password):
+    """As government sites publish them: AES-256, anyone may open it, only its owner may copy or edit."""
+    import pypdf
+
+    slug = "gov2019-3-zonghe-baoshuiqu-opinions-zh"
+    writer = pypdf.PdfWriter(clone_from=documents.write_pdf(corpus_lines(slug), tmp_path / "plain.pdf"))
+    writer.encrypt(user_password=user_password, owner_password="owner", algorithm="AES-256",
+                   permissions_flag=pypdf.constants.UserAccessPermissions.PRINT)
+    path = tmp_path / "published.pdf"
+    writer.write(path)
+    if user_password:
+        assert refusal(path) == "the PDF is encrypted and needs a password to open"
+    else:
+        assert_reads_as_plain_text(slug, path)
+
+
+def test_a_pdf_of_too_many_pages_or_none_is_refused(tmp_path):
+    import pypdf
+
+    writer = pypdf.PdfWriter()
+    for _ in range(pdf.MAX_PAGES + 1):
+        writer.add_blank_page(595, 842)
+    writer.write(tmp_path / "long.pdf")
+    assert refusal(tmp_path / "long.pdf") == "the PDF has more than 2,000 pages: not read as a plan"
+    pypdf.PdfWriter().write(tmp_path / "empty.pdf")
+    assert refusal(tmp_path / "empty.pdf") == "the PDF holds no text"
 
 
 def test_a_scanned_pdf_is_refused_with_the_reason(tmp_path):
@@ -189,7 +257,7 @@ def test_a_scanned_pdf_is_refused_with_the_reason(tmp_path):
 
 
 @pytest.mark.parametrize("name, content, problem", [
-    ("broken.pdf", b"%PDF-1.4\n1 0 obj << /Type /Catalog >> garbage", "a damaged PDF"),
+    ("broken.pdf", b"%PDF-1.4\n1 0 obj << /Type /Catalog >> garbage", "a damaged PDF: its structure cannot be read"),
     ("broken.docx", b"PK\x03\x04" + b"\x00" * 60, "a damaged zip archive"),
     ("other.zip", None, "a zip archive that holds no Word document or Excel workbook"),
     ("page.html", b"<html><body><nav><a href='/'>home</a></nav></body></html>", "the web page holds no article text"),

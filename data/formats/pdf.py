@@ -1,25 +1,36 @@
-"""A PDF with a text layer as the lines the plan reader takes, read with pdfminer.six (chosen over pypdf
-by bench/pdf_text_quality.py: pdfminer's layout analysis keeps lines whole where a word processor places
-each character on its own). Text in reading order; page headers, footers and page markers removed;
-lines wrapped at the margin joined back into paragraphs by their positions on the page."""
+"""A PDF with a text layer as the lines the plan reader takes, read with PDFium (pypdfium2: the library the
+print preview renders with, holding its own character maps and decryption). Text in reading order; page
+headers, footers and page markers removed; lines wrapped at the margin joined back into paragraphs by their
+positions on the page."""
 from __future__ import annotations
 
+import bisect
+import ctypes
+import math
 import re
 import statistics
-import warnings
-from collections import Counter
+import sys
+from collections import Counter, defaultdict
+from collections.abc import Iterator
 from dataclasses import dataclass
 from pathlib import Path
 
-from pdfminer.high_level import extract_pages
-from pdfminer.layout import LAParams, LTChar, LTFigure, LTImage, LTPage, LTTextContainer, LTTextLine
-from pdfminer.pdfdocument import PDFEncryptionError, PDFPasswordIncorrect, PDFTextExtractionNotAllowedWarning
-from pdfminer.psparser import PSException
+import pypdfium2
+import pypdfium2.raw as pdfium_c
 
 from ..clauses import labelled_line
-from ..errors import PlanFileError
+from ..errors import PlanFileError, Problem
+from ..pdfium import PDFIUM, pdf_document
 
 MAX_PAGES = 2_000
+_IMAGE_PAGES = 5  # the pages looked at for a scan's images when a PDF holds no text
+# Characters drawn one after another are on one line when their heights overlap by more than half the lower
+# one's and the gap between them is at most two ems (a wider gap parts a table's columns). PDFium's own line
+# breaks are not followed: a row of several pieces can run on into the next row's first piece.
+_LINE_OVERLAP = 0.5
+_CHAR_MARGIN = 2.0
+_NO_WIDTH = 0.01  # points: a text object narrower draws nothing but spaces
+_GAP = "\0"  # where PDFium saw a gap between two drawn characters (a space it generated)
 _FURNITURE_LINES = 2  # lines at a page's top and foot that may be a running header or footer
 _PAGE_MARKER = re.compile(r"^(?:[—–\-－]?\s*\d{1,4}\s*[—–\-－]?|第\s*\d{1,4}\s*页.*|\d{1,4}\s*/\s*\d{1,4}|"
                           r"page\s+\d{1,4}(?:\s+of\s+\d{1,4})?)$", re.I)
@@ -34,7 +45,7 @@ class PageLine:
     text: str
     left: float
     right: float
-    top: float
+    baseline: float  # its height on the page, from the page's foot
 
     @property
     def character_width(self) -> float:
@@ -43,54 +54,157 @@ class PageLine:
 
 def read_pdf(path: Path) -> list[str]:
     """The document's paragraphs, one a line."""
-    pages = _page_lines(path)
-    if not any(pages):
-        raise PlanFileError(path, "the PDF has no text layer (a scanned document?): it must be run through "
-                                  "text recognition (OCR) before it can be read"
-                            if _has_images(path) else "the PDF holds no text")
-    return _paragraphs(_without_furniture(pages))
+    return _paragraphs(_without_furniture(_page_lines(path)))
 
 
 def _page_lines(path: Path) -> list[list[PageLine]]:
-    pages: list[list[PageLine]] = []
+    """Each page's lines; a PDF that cannot be opened, is too long or holds no text is refused."""
     try:
-        with warnings.catch_warnings():
-            warnings.simplefilter("ignore", PDFTextExtractionNotAllowedWarning)
-            for page in extract_pages(path, password="", maxpages=MAX_PAGES + 1, laparams=LAParams()):
-                if len(pages) == MAX_PAGES:
-                    raise PlanFileError(path, "the PDF has more than {limit:,} pages: not read as a plan",
-                                        limit=MAX_PAGES)
-                pages.append(_lines_of(page))
-    except PDFPasswordIncorrect:
-        raise PlanFileError(path, "the PDF is encrypted and needs a password to open") from None
-    except PDFEncryptionError as error:
-        raise PlanFileError(path, "the PDF is encrypted in a way that cannot be opened: {reason}",
-                            reason=error) from None
-    except (PSException, ValueError, KeyError, TypeError) as error:
-        raise PlanFileError(path, "a damaged PDF: {reason}", reason=error or type(error).__name__) from None
+        with pdf_document(path.read_bytes()) as document:
+            with PDFIUM:
+                count = len(document)
+            if count > MAX_PAGES:
+                raise PlanFileError(path, "the PDF has more than {limit:,} pages: not read as a plan",
+                                    limit=MAX_PAGES)
+            pages = []
+            for index in range(count):
+                with PDFIUM:
+                    pages.append(_lines_of(document, index))
+            if not any(pages):
+                with PDFIUM:
+                    scanned = _has_images(document, min(count, _IMAGE_PAGES))
+                raise PlanFileError(path, "the PDF has no text layer (a scanned document?): it must be run "
+                                          "through text recognition (OCR) before it can be read"
+                                    if scanned else "the PDF holds no text")
+    except pypdfium2.PdfiumError as error:
+        raise _refusal(path, error) from None
     return pages
 
 
-def _lines_of(page: LTPage) -> list[PageLine]:
-    """The page's text lines top down, left to right. The lines are taken out of pdfminer's text boxes
-    and sorted by position: its box order can put a wrapped clause's last characters ("责)"), grouped
-    in a box of their own, before the line they end."""
-    lines = []
-    for box in page:
-        if isinstance(box, LTTextContainer):
-            for line in (box if not isinstance(box, LTTextLine) else [box]):
-                if isinstance(line, LTTextLine) and line.get_text().strip():
-                    lines.append(PageLine(line_text(line), line.x0, line.x1, line.y1))
-    return sorted(lines, key=lambda line: (-round(line.top), line.left))
+def _refusal(path: Path, error: pypdfium2.PdfiumError) -> PlanFileError:
+    """Why PDFium could not open or read the PDF (its error code, given when it opens a document)."""
+    if error.err_code == pdfium_c.FPDF_ERR_PASSWORD:
+        return PlanFileError(path, "the PDF is encrypted and needs a password to open")
+    if error.err_code == pdfium_c.FPDF_ERR_SECURITY:
+        return PlanFileError(path, "the PDF is encrypted with a security handler that cannot be opened")
+    reason = (Problem("its structure cannot be read") if error.err_code is not None
+              else Problem("a page cannot be read"))
+    return PlanFileError(path, "a damaged PDF: {reason}", reason=reason)
 
 
-def line_text(line: LTTextLine) -> str:
+def _lines_of(document: pypdfium2.PdfDocument, index: int) -> list[PageLine]:
+    """Page `index`'s text lines top down, left to right. Its characters, in the order the PDF draws them,
+    are grouped into lines by their places, and the lines sorted by position: a wrapped clause's last
+    characters ("责)"), drawn apart, come after the line they end."""
+    page = document[index]
+    text_page = page.get_textpage()
+    try:
+        lines = list(_drawn_lines(text_page, _DrawnSpaces(page)))
+    finally:
+        text_page.close()
+        page.close()
+    return sorted(lines, key=lambda line: (-round(line.baseline), line.left))
+
+
+def _drawn_lines(text_page: pypdfium2.PdfTextPage, spaces: _DrawnSpaces) -> Iterator[PageLine]:
+    """The text page's lines in the order they are drawn. PDFium's own line breaks are not followed (a row
+    of several pieces can run on into the next row's first piece), only the spaces it generates where it
+    sees a gap between two characters; a space the PDF draws is kept."""
+    drawn, left, right, baseline = "", math.inf, -math.inf, 0.0
+    previous = None  # the box (left, bottom, right, top) of the line's last drawn character
+    gap = False  # whether PDFium generated a space after it
+    for index in range(text_page.count_chars()):
+        char = _character(text_page, index)
+        if not char or (previous is None and char.isspace()):
+            continue
+        if pdfium_c.FPDFText_IsGenerated(text_page, index) == 1:
+            gap = gap or char == " "  # a generated line break is no space: places decide
+            continue
+        box = text_page.get_charbox(index, loose=True)
+        if char.isspace() and box[3] <= box[1]:  # a space without a height (a font without metrics)
+            drawn += " "
+            continue
+        if previous is None or not _same_line(previous, box):
+            if line := _line_text(drawn):
+                yield PageLine(line, left, right, baseline)
+            drawn, left, right, baseline = "", math.inf, -math.inf, _baseline(text_page, index)
+        elif spaces.between(baseline, previous[0], box[0]):
+            drawn += " "
+        elif gap:
+            drawn += _GAP
+        if char.isspace():
+            drawn += " "
+        else:
+            drawn, left, right = drawn + char, min(left, box[0]), max(right, box[2])
+        previous, gap = box, False
+    if line := _line_text(drawn):
+        yield PageLine(line, left, right, baseline)
+
+
+class _DrawnSpaces:
+    """Where a page draws a text object holding only a space (a word processor's run of its own, in another
+    font): PDFium's text page leaves such objects out, having no width, and generates a space in its gap,
+    which in Chinese is dropped with the gaps of justified text."""
+
+    def __init__(self, page: pypdfium2.PdfPage):
+        self._rows: dict[int, list[float]] = defaultdict(list)  # baseline height: where on it, left to right
+        for text in page.get_objects(filter=[pdfium_c.FPDF_PAGEOBJ_TEXT]):
+            left, bottom, right, _ = text.get_bounds()
+            if right - left < _NO_WIDTH:
+                x, y = _on_page(text, left, bottom)
+                self._rows[round(y)].append(x)
+        for row in self._rows.values():
+            row.sort()
+
+    def between(self, baseline: float, start: float, end: float) -> bool:
+        """Whether one is drawn on the baseline after `start` and before `end` (where two characters start:
+        justified text can overlap their boxes)."""
+        for row in (round(baseline) - 1, round(baseline), round(baseline) + 1):
+            places = self._rows.get(row, ())
+            at = bisect.bisect_right(places, start)
+            if at < len(places) and places[at] < end:
+                return True
+        return False
+
+
+def _on_page(item: pypdfium2.PdfObject, x: float, y: float) -> tuple[float, float]:
+    """A point of a page object, which may stand inside form objects, in the page's coordinates."""
+    container = item.container
+    while container is not None:
+        x, y = container.get_matrix().on_point(x, y)
+        container = container.container
+    return x, y
+
+
+def _character(text_page: pypdfium2.PdfTextPage, index: int) -> str:
+    """The character's text; "" for none (a glyph without a Unicode value)."""
+    code = pdfium_c.FPDFText_GetUnicode(text_page, index)
+    return chr(code) if 0 < code <= sys.maxunicode else ""
+
+
+def _same_line(before: tuple[float, ...], box: tuple[float, ...]) -> bool:
+    """Whether a character's box (left, bottom, right, top) goes on the line of the one drawn before it."""
+    overlap = min(before[3], box[3]) - max(before[1], box[1])
+    distance = max(0.0, box[0] - before[2], before[0] - box[2])
+    heights = before[3] - before[1], box[3] - box[1]
+    return overlap > _LINE_OVERLAP * min(heights) and distance <= _CHAR_MARGIN * max(heights)
+
+
+def _baseline(text_page: pypdfium2.PdfTextPage, index: int) -> float:
+    """The height of a character's baseline on the page (a box's top varies with the glyph in PDFium)."""
+    x, y = ctypes.c_double(), ctypes.c_double()
+    pdfium_c.FPDFText_GetCharOrigin(text_page, index, x, y)
+    return y.value
+
+
+def _line_text(drawn: str) -> str:
     """One line's text. Spaces the PDF draws are kept (in Chinese they can part a name from a label);
-    the spaces pdfminer adds where it sees a gap between characters are kept in Latin text (words placed
-    one by one) and dropped in Chinese, where justified text spreads every character ("5 0 %", "A I G C")."""
-    drawn = "".join(item.get_text() if isinstance(item, LTChar) else "\0" for item in line)
-    gaps = " " if not _mostly_cjk(drawn.replace("\0", "")) else ""
-    return re.sub(r"\s+", " ", drawn.replace("\0", gaps)).strip()
+    the gaps PDFium sees between characters are spaces in Latin text (words placed one by one) and dropped
+    in Chinese, where justified text spreads every character ("5 0 %", "A I G C")."""
+    # PDFium on Windows gives a character beyond the BMP as its two UTF-16 halves; a lone half is no text
+    drawn = drawn.encode("utf-16-le", "surrogatepass").decode("utf-16-le", "replace")
+    gaps = " " if not _mostly_cjk(drawn.replace(_GAP, "")) else ""
+    return re.sub(r"\s+", " ", drawn.replace(_GAP, gaps)).strip()
 
 
 def _mostly_cjk(text: str) -> bool:
@@ -98,18 +212,21 @@ def _mostly_cjk(text: str) -> bool:
     return sum(map(_is_cjk, letters)) * 2 > len(letters)
 
 
-def _has_images(path: Path) -> bool:
-    def holds_image(item) -> bool:
-        return isinstance(item, LTImage) or (isinstance(item, LTFigure) and any(holds_image(i) for i in item))
-
-    with warnings.catch_warnings():
-        warnings.simplefilter("ignore", PDFTextExtractionNotAllowedWarning)
-        return any(holds_image(item) for page in extract_pages(path, maxpages=5) for item in page)
+def _has_images(document: pypdfium2.PdfDocument, pages: int) -> bool:
+    """Whether any of the first pages draws an image (inside a form object too), as a scan's pages do."""
+    for index in range(pages):
+        page = document[index]
+        try:
+            if next(page.get_objects(filter=[pdfium_c.FPDF_PAGEOBJ_IMAGE]), None) is not None:
+                return True
+        finally:
+            page.close()
+    return False
 
 
 def _furniture_key(line: PageLine) -> tuple[str, int]:
     """A line as a running header or footer repeats it: its text (numbers aside) at its height."""
-    return re.sub(r"\d+", "#", re.sub(r"\s+", "", line.text)), round(line.top / 4)
+    return re.sub(r"\d+", "#", re.sub(r"\s+", "", line.text)), round(line.baseline / 4)
 
 
 def _without_furniture(pages: list[list[PageLine]]) -> list[PageLine]:
