@@ -5,13 +5,16 @@ that signs the review files that user writes.
 read it, whatever database they open. Before anything is stored the identity is $PLAN_REVIEW_REVIEWER, else
 the operating system's user name. `reviewer-key.pem` holds the Ed25519 private key, made on first use and
 readable by the user alone (0600). A key is known to others by its fingerprint: the SHA-256 of its 32 raw
-public bytes, in hex.
+public bytes, in hex. The key file is PKCS#8 PEM as RFC 8410 lays out an Ed25519 key, its 32-byte seed after a
+fixed prefix: the file earlier versions wrote through the `cryptography` library, byte for byte, so a key made by
+either is read by the other.
 
-`cryptography` is imported where a key is used: reading a name does not need it (it costs ~50 ms to load).
+PyNaCl (libsodium) signs and verifies; it is imported where a key is used: reading a name does not need it.
 """
 from __future__ import annotations
 
 import base64
+import binascii
 import getpass
 import hashlib
 import json
@@ -29,6 +32,11 @@ IDENTITY_FILE = "reviewer.json"
 KEY_FILE = "reviewer-key.pem"
 KEY_MODE = 0o600
 SIGNED_PREFIX = b"plan-review/review signature:"  # what is signed: this, then the file's sha256 in hex
+# RFC 8410 §7: PKCS#8 version 0, algorithm id-Ed25519 (1.3.101.112) without parameters, then the private key:
+# an OCTET STRING holding the OCTET STRING of the 32-byte seed. A key file holding anything else is refused.
+PKCS8_ED25519_PREFIX = bytes.fromhex("302e020100300506032b657004220420")
+SEED_BYTES = 32
+PEM_BEGIN, PEM_END = b"-----BEGIN PRIVATE KEY-----", b"-----END PRIVATE KEY-----"
 
 
 @dataclass(frozen=True)
@@ -103,8 +111,16 @@ def normalized_fingerprint(text: str) -> str | None:
 class SigningKey:
     """The user's private key and what others see of it."""
 
-    private: object  # cryptography's Ed25519PrivateKey
+    private: object  # PyNaCl's nacl.signing.SigningKey
     public: bytes  # the 32 raw public bytes
+
+    @classmethod
+    def from_seed(cls, seed: bytes) -> SigningKey:
+        """The key of a 32-byte Ed25519 seed (RFC 8032's private key)."""
+        import nacl.signing
+
+        private = nacl.signing.SigningKey(seed)
+        return cls(private, private.verify_key.encode())
 
     @property
     def fingerprint(self) -> str:
@@ -112,34 +128,49 @@ class SigningKey:
 
     def sign(self, digest: str) -> str:
         """The signature of a file whose sha256 is `digest`, in base64."""
-        return base64.b64encode(self.private.sign(SIGNED_PREFIX + digest.encode("ascii"))).decode("ascii")
+        return base64.b64encode(self.private.sign(SIGNED_PREFIX + digest.encode("ascii")).signature).decode("ascii")
 
 
 def signing_key() -> SigningKey:
     """The user's key, made (readable by the user alone) on first use; ExportError if it cannot be made or
     its file holds no key this program can use."""
-    from cryptography.exceptions import UnsupportedAlgorithm
-    from cryptography.hazmat.primitives import serialization
-    from cryptography.hazmat.primitives.asymmetric.ed25519 import Ed25519PrivateKey
-
     path = key_path()
     try:
         if not path.exists():
-            _create_key(path, Ed25519PrivateKey.generate().private_bytes(
-                serialization.Encoding.PEM, serialization.PrivateFormat.PKCS8, serialization.NoEncryption()))
+            _create_key(path, key_file_text(os.urandom(SEED_BYTES)))
         if stat.S_IMODE(path.stat().st_mode) != KEY_MODE:
             os.chmod(path, KEY_MODE)  # copied in by hand, or restored from a backup with wider permissions
-        private = serialization.load_pem_private_key(path.read_bytes(), password=None)
+        seed = seed_of_key_file(path.read_bytes())
     except OSError as error:
         raise ExportError(path, "cannot be used as your signing key ({reason})", reason=error.strerror or str(error)) \
             from None
-    except (ValueError, TypeError, UnsupportedAlgorithm):
-        private = None
-    if not isinstance(private, Ed25519PrivateKey):
+    if seed is None:
         raise ExportError(path, "is not a signing key Plan Review can use (an unencrypted Ed25519 key); move it "
                                 "aside and a new key will be made")
-    return SigningKey(private, private.public_key().public_bytes(serialization.Encoding.Raw,
-                                                                 serialization.PublicFormat.Raw))
+    return SigningKey.from_seed(seed)
+
+
+def key_file_text(seed: bytes) -> bytes:
+    """The key file of an Ed25519 seed: PKCS#8 PEM, byte for byte as earlier versions wrote it (one base64 line:
+    the 48 bytes of the key make 64 characters)."""
+    return PEM_BEGIN + b"\n" + base64.encodebytes(PKCS8_ED25519_PREFIX + seed) + PEM_END + b"\n"
+
+
+def seed_of_key_file(text: bytes) -> bytes | None:
+    """The Ed25519 seed of a key file's first private key block, or None when the file holds no unencrypted
+    Ed25519 key in RFC 8410's form. Words around the block and line breaks within it are allowed, as
+    earlier versions allowed them."""
+    _, begin, rest = text.partition(PEM_BEGIN)
+    body, end, _ = rest.partition(PEM_END)
+    if not begin or not end:
+        return None
+    try:
+        der = base64.b64decode(b"".join(body.split()), validate=True)
+    except binascii.Error:
+        return None
+    if len(der) != len(PKCS8_ED25519_PREFIX) + SEED_BYTES or not der.startswith(PKCS8_ED25519_PREFIX):
+        return None
+    return der[len(PKCS8_ED25519_PREFIX):]
 
 
 def _create_key(path: Path, pem: bytes) -> None:
@@ -163,11 +194,11 @@ def _create_key(path: Path, pem: bytes) -> None:
 
 def signature_valid(public_key: bytes, signature: bytes, digest: str) -> bool:
     """Whether `signature` is the key's signature of a file whose sha256 is `digest`."""
-    from cryptography.exceptions import InvalidSignature
-    from cryptography.hazmat.primitives.asymmetric.ed25519 import Ed25519PublicKey
+    import nacl.exceptions
+    import nacl.signing
 
     try:
-        Ed25519PublicKey.from_public_bytes(public_key).verify(signature, SIGNED_PREFIX + digest.encode("ascii"))
-    except (InvalidSignature, ValueError):
+        nacl.signing.VerifyKey(public_key).verify(SIGNED_PREFIX + digest.encode("ascii"), signature)
+    except (nacl.exceptions.BadSignatureError, ValueError):  # nacl's ValueError: a key or signature's length
         return False
     return True

@@ -1,14 +1,18 @@
 """The program's version and the licences of the components it runs on, read from the installed packages'
-metadata (the same in a checkout, an installed wheel and the bundle, which carries their metadata)."""
+metadata (the same in a checkout, an installed wheel and the bundle, which carries their metadata); the
+bundle adds Python and the system libraries it carries (resources/licences/, written by build.spec)."""
 from __future__ import annotations
 
+import json
 import re
 from dataclasses import dataclass
 from importlib import metadata
+from pathlib import Path
 
 from data.language import ENGLISH, word
 
 from .cli_zh import CLI_ZH
+from .resources import resource_path
 
 PROGRAM = "plan-review"
 QT_PACKAGE = "PySide6-Essentials"  # its version is the Qt version it carries
@@ -24,11 +28,15 @@ class Component:
     version: str
     licence: str
     home: str
+    licence_file: Path | None = None  # a bundled library's licence; a package's are found in its metadata
 
     def licence_text(self) -> str:
         """The licence files the package installed, one after another (empty when it installed none)."""
-        files = metadata.distribution(self.name).files or []
-        found = [file.locate() for file in files if LICENCE_FILE.search(str(file))]
+        if self.licence_file is not None:
+            found = [self.licence_file]
+        else:
+            files = metadata.distribution(self.name).files or []
+            found = [file.locate() for file in files if LICENCE_FILE.search(str(file))]
         texts = [f"{path.name}\n\n{path.read_text(encoding='utf-8', errors='replace').strip()}"
                  for path in found if path.is_file()]
         return "\n\n\n".join(texts)
@@ -78,7 +86,18 @@ def components() -> list[Component]:
             if requirement.marker is None or requirement.marker.evaluate({"extra": ""}):
                 waiting.append(requirement.name)
     program = found.pop(PROGRAM)
-    return [program, *sorted(found.values(), key=lambda c: c.name.lower())]
+    return [program, *sorted([*found.values(), *bundled_libraries()], key=lambda c: c.name.lower())]
+
+
+def bundled_libraries() -> list[Component]:
+    """Python and the system libraries the bundle carries (none in a checkout or an installed wheel, which
+    use the system's own)."""
+    index = resource_path("licences/system-libraries.json")
+    if not index.is_file():
+        return []
+    return [Component(entry["name"], entry["version"], entry["licence"], entry["home"],
+                      index.parent / entry.get("file", ""))
+            for entry in json.loads(index.read_text("utf-8"))]
 
 
 def qt_notice(language: str = ENGLISH) -> str:

@@ -118,6 +118,7 @@ def check_licences(bundle: Bundle) -> str:
     names = {line.split()[0].lower().replace("_", "-") for line in listed.splitlines() if line.strip()}
     required = {Requirement(text).name.lower().replace("_", "-") for text in metadata.requires("plan-review")
                 if "extra ==" not in text}
+    required.add("python")  # and the bundled libraries' (build.spec: release/system_licences.py)
     if not required <= names or "LGPL" not in listed:
         raise CheckFailed(f"the licences leave out {sorted(required - names)} or Qt's LGPL notice:\n{listed}")
     return f"version {version} and the licences of {len(names) - 1} components"
@@ -153,6 +154,7 @@ def check(folder: Path) -> Iterator[str]:
 def main() -> int:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("bundle", nargs="?", type=Path, default=REPO / "dist" / "plan-review")
+    parser.add_argument("--max-mb", type=float, help="fail when the bundle is larger (megabytes of 10^6 bytes)")
     args = parser.parse_args()
     try:
         for line in check(args.bundle):
@@ -160,7 +162,11 @@ def main() -> int:
     except CheckFailed as failure:
         print(f"FAILED  {failure}", file=sys.stderr)
         return 1
-    print(f"bundle size: {folder_size(args.bundle) / 1e6:.1f} MB ({args.bundle})")
+    size = folder_size(args.bundle) / 1e6
+    print(f"bundle size: {size:.1f} MB ({args.bundle})")
+    if args.max_mb is not None and size > args.max_mb:
+        print(f"FAILED  the bundle is larger than {args.max_mb:g} MB", file=sys.stderr)
+        return 1
     return 0
 
 

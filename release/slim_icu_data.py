@@ -5,9 +5,11 @@
 PySide6's Qt on Linux links ICU, whose data library (libicudata.so.73, 31 MB) holds every locale's
 names of languages, regions, currencies and units, and dictionaries for line breaking. Qt calls ICU for
 only four things (`nm -D --undefined-only libQt6Core.so.6`): collation (ucol_*), time-zone names (ucal_*),
-case mapping (u_strTo*) and legacy text encodings (ucnv_*). This keeps the items those need (every
-encoding table, the collation and time-zone data of the root, English and Chinese locales, and the
-supplemental data every locale shares) and writes them back as a library of the same name and symbol, with
+case mapping (u_strTo*) and legacy text encodings (ucnv_*), the last only for a QStringDecoder asked for an
+encoding Qt does not know itself (it decodes UTF-8, UTF-16, UTF-32 and Latin-1 on its own; the program
+reads GB18030 and Big5 files with Python's codecs). This keeps the items those need (the Chinese encoding
+tables, the collation and time-zone data of the root, English and Chinese locales, and the supplemental
+data every locale shares) and writes them back as a library of the same name and symbol, with
 ICU's own tools: icupkg removes items, genccode turns the package into an object file, ld links it.
 (Debian: `apt-get install icu-devtools binutils`.)
 """
@@ -26,6 +28,10 @@ UNUSED_FOLDERS = ("curr", "lang", "region", "unit", "rbnf", "translit", "brkitr"
 BY_LANGUAGE_FOLDERS = ("coll", "zone")
 LOCALE_ITEM = re.compile(r"^(?P<language>[a-z]{2,3}|root)(_[A-Za-z0-9]*)*\.res$")
 SHARED_ITEMS = ("res_index.res", "pool.res", "ucadata.icu", "tzdbNames.res")
+# encoding tables kept: GB18030, GBK, GB2312 (EUC-CN) and Big5, with the tables GBK's and Big5's are built on;
+# the other 184 (IBM and EBCDIC code pages, Japanese, Korean, ISO-2022's) are 4.3 MB
+KEPT_ENCODING_TABLES = ("gb18030.cnv", "windows-936-2000.cnv", "ibm-1386_P100-2001.cnv", "ibm-1383_P110-1999.cnv",
+                        "windows-950-2000.cnv", "ibm-1373_P100-2002.cnv")
 
 
 def entry_point(library: Path) -> str:
@@ -40,6 +46,8 @@ def unused(item: str) -> bool:
     folder, _, name = item.rpartition("/")
     if folder in UNUSED_FOLDERS:
         return True
+    if name.endswith(".cnv"):
+        return name not in KEPT_ENCODING_TABLES
     locale = LOCALE_ITEM.match(name)
     if name in SHARED_ITEMS or not locale:
         return False

@@ -10,6 +10,7 @@ from __future__ import annotations
 
 import copy
 import json
+import os
 import re
 from pathlib import Path
 from typing import Any
@@ -17,7 +18,7 @@ from typing import Any
 from hypothesis import strategies as st
 
 from data.review.file_format import file_checksum
-from data.identity import SigningKey
+from data.identity import SEED_BYTES, SigningKey
 
 # Stand-ins for what json.dumps cannot write, put in the text after it: a list nested thousands deep, an
 # integer longer than Python converts.
@@ -104,12 +105,7 @@ def plan_json_inputs(base: dict) -> st.SearchStrategy[bytes]:
 
 def forger_key() -> SigningKey:
     """A key of the forger's own (the reviewer's key stays on the reviewer's computer)."""
-    from cryptography.hazmat.primitives import serialization
-    from cryptography.hazmat.primitives.asymmetric.ed25519 import Ed25519PrivateKey
-
-    private = Ed25519PrivateKey.generate()
-    return SigningKey(private, private.public_key().public_bytes(serialization.Encoding.Raw,
-                                                                 serialization.PublicFormat.Raw))
+    return SigningKey.from_seed(os.urandom(SEED_BYTES))
 
 
 def signed_again(document: dict, key: SigningKey, signer: str = "mallory") -> dict:

@@ -98,6 +98,16 @@ def test_choosing_a_component_shows_its_licence_file(qtbot, window):
     assert "Permission is hereby granted" in dialog.licence_text.toPlainText()  # openpyxl's MIT licence text
 
 
+
+def test_the_signing_librarys_licence_carries_that_of_the_libsodium_in_its_wheel(qtbot, window):
+    dialog = open_about(qtbot, window)
+    names = [dialog.licence_table.item(row, 0).text() for row in range(dialog.licence_table.rowCount())]
+    row = names.index("PyNaCl")
+    assert "Apache" in dialog.licence_table.item(row, 2).text()
+    dialog.licence_table.setCurrentCell(row, 0)
+    text = dialog.licence_text.toPlainText()
+    assert "Apache License" in text and "ISC License" in text and "Frank Denis" in text  # libsodium's notice
+
 def test_the_command_line_prints_the_version_and_the_licences(capsys):
     with pytest.raises(SystemExit) as ended:
         main(["--version"])
@@ -136,3 +146,30 @@ def test_an_installed_wheel_finds_its_resources(tmp_path):
          str(installed)], check=True, capture_output=True, text=True).stdout.splitlines()
     assert Path(found[0]) == installed / "resources"
     assert {Path(line) for line in found[1:]} == shipped
+
+
+def test_the_bundle_lists_python_and_the_system_libraries_it_carries(qtbot, window, tmp_path, monkeypatch):
+    """build.spec writes the licences of what the bundle takes from outside Python's packages (Python, and the
+    system libraries PyInstaller collects, such as the SQLite that Python's sqlite3 loads) with
+    release/system_licences.py; About lists them and shows their texts."""
+    import _sqlite3
+
+    monkeypatch.syspath_prepend(str(REPO / "release"))
+    from system_licences import write_notices
+
+    ldd = subprocess.run(["ldd", _sqlite3.__file__], capture_output=True, text=True, check=True).stdout
+    sqlite_library = next(line.split("=>")[1].split()[0] for line in ldd.splitlines() if "libsqlite3" in line)
+    owner = subprocess.run(["dpkg-query", "--search", sqlite_library.replace("/lib/", "/usr/lib/", 1)
+                            if sqlite_library.startswith("/lib/") else sqlite_library],
+                           capture_output=True, text=True, check=True).stdout.split(":")[0]
+    write_notices([sqlite_library], tmp_path / "licences")
+    monkeypatch.setattr("desktop.licences.resource_path", lambda name: tmp_path / name)
+    dialog = open_about(qtbot, window)
+    table = dialog.licence_table
+    names = [table.item(row, 0).text() for row in range(table.rowCount())]
+    assert table.item(names.index("Python"), 1).text() == ".".join(map(str, sys.version_info[:3]))
+    dialog.licence_table.setCurrentCell(names.index("Python"), 0)
+    assert "PYTHON SOFTWARE FOUNDATION LICENSE" in dialog.licence_text.toPlainText()
+    assert table.item(names.index(owner), 2).text() == "public-domain"  # Debian's copyright file for SQLite says
+    dialog.licence_table.setCurrentCell(names.index(owner), 0)
+    assert "D. Richard Hipp" in dialog.licence_text.toPlainText()

@@ -3,6 +3,7 @@ identity per operating-system user, shared by the window and the command line.""
 from __future__ import annotations
 
 import base64
+import hashlib
 import json
 import os
 import shutil
@@ -17,7 +18,8 @@ import pytest
 from PySide6.QtWidgets import QMessageBox, QPushButton
 
 from data.errors import ReviewFileError, UntrustedKeyError
-from data.identity import Identity, current_identity, signing_key, store_identity, stored_identity
+from data.identity import (Identity, current_identity, key_file_text, seed_of_key_file, signature_valid, signing_key,
+                           store_identity, stored_identity)
 from data.review import ReviewStore
 from data.review.file_format import file_checksum
 from data.store import PlanStore
@@ -97,6 +99,111 @@ def test_a_file_is_signed_by_the_exporting_reviewer(people, tmp_path, capsys):
     capsys.readouterr()
     assert ann.cli("whoami", "--key") == 0
     assert capsys.readouterr().out == f"Ann\nkey {key_of(file)}\n"
+
+
+
+# Keys and files made before PyNaCl signed them (with `cryptography`, at ba87704) ------------------------------------
+SIGNING = ROOT / "tests" / "fixtures" / "signing"
+EARLIER_KEY = json.loads((SIGNING / "reviewer-key.json").read_text("utf-8"))  # what that key yielded then
+
+
+def test_a_key_file_made_by_an_earlier_version_signs_as_it_did(user_folder):
+    user_folder.mkdir(parents=True)
+    shutil.copy(SIGNING / "reviewer-key.pem", user_folder / "reviewer-key.pem")
+    key = signing_key()
+    assert base64.b64encode(key.public).decode("ascii") == EARLIER_KEY["public_key"]
+    assert key.fingerprint == EARLIER_KEY["fingerprint"]
+    assert key.sign(EARLIER_KEY["digest"]) == EARLIER_KEY["signature"]
+    assert stat.S_IMODE((user_folder / "reviewer-key.pem").stat().st_mode) == 0o600
+    assert (user_folder / "reviewer-key.pem").read_bytes() == (SIGNING / "reviewer-key.pem").read_bytes()
+
+
+def test_a_signature_made_by_an_earlier_version_is_checked_as_it_was():
+    public, signature = (base64.b64decode(EARLIER_KEY[name]) for name in ("public_key", "signature"))
+    assert signature_valid(public, signature, EARLIER_KEY["digest"])
+    assert not signature_valid(public, signature, hashlib.sha256(b"another file").hexdigest())
+    assert not signature_valid(public, signature[:-1] + bytes([signature[-1] ^ 1]), EARLIER_KEY["digest"])
+    assert not signature_valid(public, signature[:32], EARLIER_KEY["digest"])
+
+
+def test_a_key_is_written_byte_for_byte_as_earlier_versions_wrote_it(user_folder):
+    earlier = (SIGNING / "reviewer-key.pem").read_bytes()
+    assert key_file_text(seed_of_key_file(earlier)) == earlier
+    signing_key()
+    made = (user_folder / "reviewer-key.pem").read_bytes()
+    assert made.startswith(b"-----BEGIN PRIVATE KEY-----\nMC4CAQAwBQYDK2VwBCIEI") and made != earlier
+    assert key_file_text(seed_of_key_file(made)) == made and len(made) == len(earlier)
+
+
+def test_a_review_file_exported_by_an_earlier_version_is_imported_as_signed_by_its_reviewer(tmp_path, capsys):
+    db = tmp_path / "plans.sqlite"
+    assert main(["import", str(SIGNING / "plan.json"), "--db", str(db)]) == 0
+    capsys.readouterr()
+    assert main(["review", "import", str(SIGNING / "review-v3-ann.json"), "--db", str(db)]) == 0
+    out, err = capsys.readouterr()
+    assert out.startswith(f"Merged {SIGNING / 'review-v3-ann.json'}: 1 note") and err == ""
+    with PlanStore(db) as store:
+        notes = ReviewStore(store).notes(1)
+    assert [(n.author, n.text) for n in notes] == [("Ann", "Check the figures with the statistics bureau")]
+    assert main(["review", "reviewers", "--db", str(db)]) == 0
+    assert capsys.readouterr().out.splitlines()[0].endswith(f"keys {EARLIER_KEY['fingerprint']}")
+
+
+def earlier_key_text(transform) -> bytes:
+    return transform((SIGNING / "reviewer-key.pem").read_bytes())
+
+
+def earlier_der(change) -> bytes:
+    """The earlier key file with its DER changed."""
+    text = (SIGNING / "reviewer-key.pem").read_text("ascii")
+    der = change(base64.b64decode(text.splitlines()[1]))
+    return f"-----BEGIN PRIVATE KEY-----\n{base64.encodebytes(der).decode('ascii')}-----END PRIVATE KEY-----\n"\
+        .encode("ascii")
+
+
+@pytest.mark.parametrize("text", [
+    earlier_key_text(lambda pem: pem.replace(b"\n", b"\r\n")),  # saved again on Windows
+    earlier_key_text(lambda pem: b"Ann's signing key\n" + pem + b"\n"),
+    earlier_key_text(lambda pem: pem.replace(b"MC4CAQAwBQYDK2VwBCIEI", b"MC4CAQAwBQYDK2VwBCIEI\n  ")),
+], ids=["CRLF", "words around it", "line broken"])
+def test_a_key_file_earlier_versions_read_is_read(user_folder, text):
+    user_folder.mkdir(parents=True)
+    (user_folder / "reviewer-key.pem").write_bytes(text)
+    assert signing_key().fingerprint == EARLIER_KEY["fingerprint"]
+
+
+@pytest.mark.parametrize("text", [
+    (SIGNING / "ed448-key.pem").read_bytes(),
+    (SIGNING / "encrypted-key.pem").read_bytes(),
+    earlier_der(lambda der: der + b"\0"),
+    earlier_der(lambda der: der[:-1]),
+    earlier_der(lambda der: der.replace(bytes.fromhex("06032b6570"), bytes.fromhex("06032b6571"))),  # Ed448's id
+    earlier_der(lambda der: der.replace(bytes.fromhex("020100"), bytes.fromhex("020101"))),  # PKCS#8 version 2
+    earlier_key_text(lambda pem: pem.replace(b"PRIVATE KEY", b"PUBLIC KEY")),
+    earlier_key_text(lambda pem: pem.replace(b"MC4C", b"MC4*")),
+    earlier_key_text(lambda pem: pem.split(b"-----END")[0]),
+], ids=["Ed448", "encrypted", "bytes after the seed", "short seed", "another algorithm", "another version",
+        "a public key", "not base64", "no end line"])
+def test_a_key_file_holding_anything_else_is_named_not_used(people, tmp_path, capsys, text):
+    ann = people["Ann"]
+    key = ann.home / "user-data" / "plan-review" / "reviewer-key.pem"
+    key.parent.mkdir(parents=True, exist_ok=True)
+    key.write_bytes(text)
+    capsys.readouterr()
+    assert ann.cli("export", "-o", str(tmp_path / "ann.json")) == 2
+    assert capsys.readouterr().err == (f"plan-review: {key}: is not a signing key Plan Review can use (an "
+                                       f"unencrypted Ed25519 key); move it aside and a new key will be made\n")
+    assert not (tmp_path / "ann.json").exists() and key.read_bytes() == text
+
+
+
+def test_the_signing_library_loads_only_when_a_key_is_used(user_folder):
+    code = ("import base64, sys, desktop.cli, data.review, data.identity as identity; identity.current_identity(); "
+            "loaded = lambda: sorted({m.split('.')[0] for m in sys.modules} & {'nacl', 'cryptography'}); "
+            "print(loaded()); key = identity.signing_key(); "
+            "print(identity.signature_valid(key.public, base64.b64decode(key.sign('00')), '00'), loaded())")
+    shown = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, check=True, cwd=ROOT).stdout
+    assert shown.splitlines() == ["[]", "True ['nacl']"]
 
 
 # Forged files -----------------------------------------------------------------------------------------------
