@@ -41,8 +41,13 @@ _BODY_WORDS = re.compile(
 
 # Chinese ------------------------------------------------------------------------------------------
 _HAS_CHINESE = re.compile(r"[\u4e00-\u9fff]")
-_LEAD_RULE = re.compile(r"(?:列|排在?|排名)(?:第一位?|首位)(?:者|的)?(?:部[门門]|[单單]位)?[为為爲][牵牽][头頭](?:部[门門]|[单單]位)"
-                        r"(?:[,，]?\s*下同)?")  # in either script: it is read before the Traditional is folded
+# "排在第一位的部门为牵头部门，下同", "（除标注“分别牵头”外，列第一位为牵头或汇总单位，下同）": in either script (it is read
+# before the Traditional is folded), with its exception and its own parentheses when it closes a labelled line.
+_LEAD_RULE = re.compile(r"[(（]?(?:除[^，,()（）]{1,20}外\s*[,，]?\s*)?"
+                        r"(?:列|排在?|排名)(?:第一位?|首位)(?:者|的)?(?:部[门門]|[单單]位)?[为為爲][牵牽][头頭]"
+                        r"(?:或[^，,()（）]{1,6}?)?(?:部[门門]|[单單]位)(?:[,，]?\s*下同)?[)）]?")
+# A pinyin gloss a converting site wrote after a character ("市發(fā)改委"): dropped from a clause before it is read.
+_PINYIN_GLOSS = re.compile(r"(?<=[\u3400-\u9fff])[(（][a-zü]*[āáǎàēéěèīíǐìōóǒòūúǔùǖǘǚǜ][a-zü]*[)）]")
 _PART_SEPARATORS = re.compile(r"\s*[，,；;]\s*|(?<=[。])\s*")
 # A standing remark for the rest of the document, after the clause: "具体任务均涉及相关市(州)人民政府，不再做分工，下同。"
 # ("以下政策措施均需各县区人民政府落实，不再单独列出"): a sentence after the clause that speaks of what follows.
@@ -160,7 +165,7 @@ class ClauseGrammar:
 
     def parse(self, content: str) -> tuple[list[str], str | None, bool] | None:
         """(spellings, deadline, lead rule stated) for a clause's content, or None when it is no clause."""
-        content = re.sub(r"\s+", " ", content).strip()
+        content = _PINYIN_GLOSS.sub("", re.sub(r"\s+", " ", content)).strip()
         if not content or len(content) > MAX_CLAUSE:
             return None
         lead_rule = bool(_LEAD_RULE.search(content))
@@ -355,5 +360,4 @@ def split_inline_labels(line: str) -> str:
 
 def labelled_line(line: str) -> bool:
     """Whether a line is a clause label on its own: "牵头单位：X", "责任单位：Y", "完成时限：…"."""
-    match = _LABEL.match(line.strip())
-    return bool(match)
+    return bool(_LABEL.match(_PINYIN_GLOSS.sub("", line.strip())))

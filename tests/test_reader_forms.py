@@ -205,6 +205,39 @@ def test_a_ledger_written_as_text_pipe_rows_or_one_cell_per_line():
         (1, "确保地区生产总值增长7%左右。", ["市发改委"]), (2, "持续推进重大项目攻坚。", ["市发改委"])]
 
 
+def test_a_lead_rule_with_its_exception_closing_a_labelled_line():
+    """丽水 2023: "责任单位:X、Y、Z(除标注“分别牵头”外,列第一位为牵头或汇总单位,下同)" states the rule and names no
+    body; "X、Y分别牵头" makes both lead, the first named first."""
+    plan = read("市政府工作报告重点工作责任分解(2023年)\n一、全市经济社会发展主要预期目标\n"
+                "4.固定资产投资增长10%。\n责任单位:市发改委、市经信局、市卫生健康委(除标注“分别牵头”外,列第一位为"
+                "牵头或汇总单位,下同)\n5.社会消费品零售总额增长5%,外贸出口增长5%。\n责任单位:市商务局\n"
+                "6.城乡居民收入增速保持全省领先。\n责任单位:市人力社保局、市农业农村局分别牵头\n").plan
+    assert [(t.text, t.departments) for t in plan.tasks] == [
+        ("固定资产投资增长10%。", ["市发改委", "市经信局", "市卫生健康委"]),
+        ("社会消费品零售总额增长5%,外贸出口增长5%。", ["市商务局"]),
+        ("城乡居民收入增速保持全省领先。", ["市人力社保局", "市农业农村局"])]
+
+
+def test_pinyin_glosses_a_converting_site_wrote_inside_names_are_dropped_from_them():
+    """穗府辦〔2006〕19號 as reposted: "市發(fā)改委" is 市發改委; the task's own text stays as obtained."""
+    plan = read("2006年《政府工作報告》要求重點做好的工作事項\n一、努力構(gòu)建現(xiàn)代產(chǎn)業(yè)體系\n"
+                "(一)加快建設(shè)東部、花都、南沙三大汽車產(chǎn)業(yè)基地。(牽頭單位:市經(jīng)貿(mào)委;配合單位:市發(fā)改委、"
+                "國土房管局、規(guī)劃局)\n(二)加快廣州空港國際樞紐物流園區(qū)建設(shè)。(牽頭單位:市交委;配合單位:"
+                "黃埔區(qū)政府)\n").plan
+    assert [t.departments for t in plan.tasks] == [
+        ["市經貿委", "市發改委", "市國土房管局", "市規劃局"], ["市交委", "黃埔區政府"]]
+    assert plan.tasks[1].text == "加快廣州空港國際樞紐物流園區(qū)建設(shè)。"
+
+
+def test_a_target_table_with_each_cell_on_its_own_line():
+    """重庆沙坪坝 2022: "序号 / 2022年预期目标 / 责任单位", the body unlabelled, a second table's header after it."""
+    plan = read("2022年区政府工作报告经济社会发展预期目标任务分解表\n序号\n\n2022年预期目标\n\n责任单位\n\n1\n\n"
+                "地区生产总值增长5.5%左右\n\n区发展改革委\n\n2\n\n工业增加值增长7%左右\n\n区经济信息委\n\n附件2\n\n"
+                "序号\n\n工作任务\n\n牵头单位\n\n配合单位\n\n1\n\n联动共建科学城\n").plan
+    assert [(t.number, t.text, t.departments) for t in plan.tasks] == [
+        (1, "地区生产总值增长5.5%左右", ["区发展改革委"]), (2, "工业增加值增长7%左右", ["区经济信息委"])]
+
+
 def test_english_lead_phrasings():
     text = ("Key points 2024\n1. Revise the patent examination guidelines. (The Intellectual Property Office shall take "
             "the lead.)\n2. Train examiners. (Ministry of Education takes the lead, Ministry of Commerce participates)\n")

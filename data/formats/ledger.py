@@ -22,7 +22,7 @@ _ROLE_WORDS = [
     (NUMBER, re.compile(r"^(?:序号|编号|序|no\.?|#|number|item)$", re.I)),
     (SECTION, re.compile(r"二级|子项|subtask|section|sub-?area", re.I)),
     (PART, re.compile(r"类别|领域|板块|方面|一级|^part$|area|category|field", re.I)),
-    (TASK, re.compile(r"任务|措施|内容|要点|事项|举措|task|measure|action|description|content", re.I)),
+    (TASK, re.compile(r"任务|措施|内容|要点|事项|举措|目标|指标|task|measure|action|description|content", re.I)),
     (OTHER, re.compile(r"备注|完成情况|进展|成效|说明|note|status|remark|progress", re.I)),
 ]
 _HEADER_ROWS_SEARCHED = 10
