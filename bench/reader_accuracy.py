@@ -100,7 +100,8 @@ class DocumentScore(_Shares):
 
 
 def load_corpus(folder: Path = CORPUS) -> list[CorpusDocument]:
-    """Every <slug>.txt of a folder that has a <slug>.truth.json beside it, in name order."""
+    """Every <slug>.txt of a folder that has a <slug>.truth.json beside it, in name order (none when the
+    folder is missing, as the unseen set's is between sets)."""
     documents = []
     for truth_path in sorted(folder.glob("*.truth.json")):
         slug = truth_path.name[: -len(".truth.json")]
@@ -346,7 +347,10 @@ def main() -> None:
               f"participants {_pct(real.participants_right, real.truth_tasks)} of {real.truth_tasks} tasks")
     if args.unseen:
         unseen = load_corpus(UNSEEN)
-        print_block("Reader accuracy: unseen set (tests/corpus/unseen)", score_corpus(unseen, args.runs, registry))
+        if unseen:
+            print_block("Reader accuracy: unseen set (tests/corpus/unseen)", score_corpus(unseen, args.runs, registry))
+        else:
+            print(f"\nReader accuracy: no unseen documents in {UNSEEN.relative_to(REPO)} (the next set goes there)")
 
 
 if __name__ == "__main__":

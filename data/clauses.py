@@ -275,7 +275,7 @@ class ClauseGrammar:
         names: list[str] = []
         for piece in self._known_names_first(listing.strip(" 。.")):
             names.extend(self._split_piece(piece))
-        return _with_shared_level([n for n in names if n])
+        return _with_shared_level([n for n in names if n and n not in _LEVELS])  # "责任单位:市" cut off: no body
 
     def _known_names_first(self, listing: str) -> list[str]:
         """The listed pieces, those that together spell one known name kept together ("各省、自治区、直辖市

@@ -207,11 +207,12 @@ def test_a_ledger_written_as_text_pipe_rows_or_one_cell_per_line():
 
 def test_a_lead_rule_with_its_exception_closing_a_labelled_line():
     """丽水 2023: "责任单位:X、Y、Z(除标注“分别牵头”外,列第一位为牵头或汇总单位,下同)" states the rule and names no
-    body; "X、Y分别牵头" makes both lead, the first named first."""
+    body; "X、Y分别牵头" makes both lead, the first named first; a clause cut off after "市" names no body."""
     plan = read("市政府工作报告重点工作责任分解(2023年)\n一、全市经济社会发展主要预期目标\n"
                 "4.固定资产投资增长10%。\n责任单位:市发改委、市经信局、市卫生健康委(除标注“分别牵头”外,列第一位为"
                 "牵头或汇总单位,下同)\n5.社会消费品零售总额增长5%,外贸出口增长5%。\n责任单位:市商务局\n"
-                "6.城乡居民收入增速保持全省领先。\n责任单位:市人力社保局、市农业农村局分别牵头\n").plan
+                "6.城乡居民收入增速保持全省领先。\n责任单位:市人力社保局、市农业农村局分别牵头\n"
+                "7.紧盯“中字头、国字号、500强”推动招大引强再上新高。\n责任单位:市").plan
     assert [(t.text, t.departments) for t in plan.tasks] == [
         ("固定资产投资增长10%。", ["市发改委", "市经信局", "市卫生健康委"]),
         ("社会消费品零售总额增长5%,外贸出口增长5%。", ["市商务局"]),
