@@ -41,11 +41,12 @@ _BODY_WORDS = re.compile(
 
 # Chinese ------------------------------------------------------------------------------------------
 _HAS_CHINESE = re.compile(r"[\u4e00-\u9fff]")
-# "排在第一位的部门为牵头部门，下同", "（除标注“分别牵头”外，列第一位为牵头或汇总单位，下同）": in either script (it is read
-# before the Traditional is folded), with its exception and its own parentheses when it closes a labelled line.
-_LEAD_RULE = re.compile(r"[(（]?(?:除[^，,()（）]{1,20}外\s*[,，]?\s*)?"
-                        r"(?:列|排在?|排名)(?:第一位?|首位)(?:者|的)?(?:部[门門]|[单單]位)?[为為爲][牵牽][头頭]"
-                        r"(?:或[^，,()（）]{1,6}?)?(?:部[门門]|[单單]位)(?:[,，]?\s*下同)?[)）]?")
+# "排在第一位的部门为牵头部门，下同", "列在首位的为牵头单位", "责任单位中排名第一的为牵头单位", "（除标注“分别牵头”外，
+# 列第一位为牵头或汇总单位，下同）": in either script (it is read before the Traditional is folded), with its exception
+# and its own parentheses when it closes a labelled line.
+_LEAD_RULE = re.compile(r"[(（]?(?:除[^，,()（）]{1,20}外\s*[,，]?\s*)?(?:(?:[责責]任|[牵牽][头頭])?(?:[单單]位|部[门門])中?)?"
+                        r"(?:[列排]在?|排名)?(?:第一位?|第一[个個]|首位)(?:者|的)?(?:部[门門]|[单單]位)?[为為爲是](?:主要)?"
+                        r"[牵牽][头頭](?:或[^，,()（）]{1,6}?)?(?:部[门門]|[单單]位)(?:[,，]?\s*下同)?[)）]?")
 # A pinyin gloss a converting site wrote after a character ("市發(fā)改委"): dropped from a clause before it is read.
 _PINYIN_GLOSS = re.compile(r"(?<=[\u3400-\u9fff])[(（][a-zü]*[āáǎàēéěèīíǐìōóǒòūúǔùǖǘǚǜ][a-zü]*[)）]")
 _PART_SEPARATORS = re.compile(r"\s*[，,；;]\s*|(?<=[。])\s*")
@@ -53,17 +54,21 @@ _PART_SEPARATORS = re.compile(r"\s*[，,；;]\s*|(?<=[。])\s*")
 # ("以下政策措施均需各县区人民政府落实，不再单独列出"): a sentence after the clause that speaks of what follows.
 _STANDING_NOTE = re.compile(r"(?<=[。；;])[^。；;]*(?:下同|以下|不再)[^。；;]*[。.]?$")
 _VERB = re.compile(r"(?P<names>.*?)(?:(?:按照?|根据|依)(?:职责)?(?:分工)?(?:职责)?|结合实际|(?:分别|共同|具体|依法))*"
-                   r"(?P<verb>牵头负责|牵头落实|牵头|负责落实|负责|参与|配合|落实|指导|实施|推进)(?:实施|落实)?$", re.S)
+                   r"(?P<verb>牵头负责|牵头落实|牵头|主责|负责落实|负责|参与|配合|协助|协办|落实|指导|实施|推进)(?:实施|落实)?$", re.S)
 _TOGETHER = re.compile(r"会同|联合|协同")
-_LABEL_NAMES = (r"(?:牵头|主责|主办|责任|负责|配合|参与|协同|协办|协作)(?:责任|负责)?(?:单位|部门)|"
+_LABEL_NAMES = (r"(?:主要)?(?:牵头|主责|主办|责任|负责|配合|参与|协同|协办|协作|落实|承办)(?:责任|负责)?(?:单位|部门)"
+                r"(?:[(（](?:单位|部门)[)）])?|责任主体|"
                 r"(?:部门|责任|任务)?分工|完成时限|完成时间|时间(?:节点|进度|安排)|适用范围|备注|"
                 r"(?:牵头|分管|责任|负责|省|市|县|区)*领导|责任人")
 _LABEL = re.compile(rf"^(?P<label>{_LABEL_NAMES})\s*[:：]\s*(?P<value>.*)$", re.S)
+_LABEL_COLON = re.compile(r"[:：]")
+_LABEL_HEAD = 16  # characters: a label's colon comes this early in its line
 # A label further on in a line ("…示范城市。 分管领导:吕玉印 部门分工:X牵头，Y配合。 打造…"): a page that lost
 # its line breaks. The label starts a line, and its value ends at its first full stop.
 _INLINE_LABEL = re.compile(rf"[ \t\u3000]+(?=(?:{_LABEL_NAMES})[:：])")
 _LABEL_VALUE_END = re.compile(rf"^((?:{_LABEL_NAMES})[:：][^。\n]*。)[ \t\u3000]*(?=\S)", re.M)
 _LEADING_LABELS = ("牵头", "主责", "主办")
+_LEADING_VERBS = ("牵头", "主责")
 _NOTE_LABELS = ("适用范围", "备注")
 _PERSON_LABELS = ("领导", "责任人")  # "牵头领导：王健": a person, not a department
 _CLAUSE_LABELS = ("分工",)  # "部门分工：X牵头，Y配合": the value is a clause of its own
@@ -229,8 +234,8 @@ class ClauseGrammar:
                     deadline = value or deadline
                 elif not kind.startswith(_NOTE_LABELS) and not kind.endswith(_PERSON_LABELS):
                     verb = _VERB.match(value)  # "责任单位：X、Y按职责分工负责"
-                    labelled = leading if kind.startswith(_LEADING_LABELS) or (
-                        verb and verb.group("verb").startswith("牵头")) else others
+                    labelled = leading if kind.removeprefix("主要").startswith(_LEADING_LABELS) or (
+                        verb and verb.group("verb").startswith(_LEADING_VERBS)) else others
                     labelled.extend(self.chinese_names(verb.group("names") if verb else value))
                     verbs += 1
                 continue
@@ -253,7 +258,7 @@ class ClauseGrammar:
             if len(together) == 2:  # "X会同Y负责": X leads, Y takes part
                 leading.extend(self.chinese_names(together[0]))
                 others.extend(self.chinese_names(together[1]))
-            elif match.group("verb").startswith("牵头"):
+            elif match.group("verb").startswith(_LEADING_VERBS):
                 leading.extend(self.chinese_names(spelling))
             else:
                 others.extend(self.chinese_names(spelling))
@@ -360,4 +365,8 @@ def split_inline_labels(line: str) -> str:
 
 def labelled_line(line: str) -> bool:
     """Whether a line is a clause label on its own: "牵头单位：X", "责任单位：Y", "完成时限：…"."""
-    return bool(_LABEL.match(_PINYIN_GLOSS.sub("", line.strip())))
+    line = _PINYIN_GLOSS.sub("", line.strip())
+    if _LABEL.match(line):
+        return True
+    colon = _LABEL_COLON.search(line[:_LABEL_HEAD])  # "責任單位：" in Traditional script: its head folded
+    return bool(colon and _HAS_CHINESE.search(line[:colon.start()]) and _LABEL.match(simplified(line[:colon.end()])))

@@ -100,6 +100,13 @@ def test_clauses_inside_a_running_paragraph_close_one_task_each():
     ("（负责部门：海关总署、商务部；适用范围：综合保税区）", "海关总署", ["商务部"]),
     ("（牵头单位：商务部；责任单位：海关总署、财政部）", "商务部", ["海关总署", "财政部"]),
     ("（责任单位：海关总署、财政部；牵头单位：商务部）", "商务部", ["海关总署", "财政部"]),
+    ("（海关总署、商务部负责，列在首位的为牵头单位）", "海关总署", ["商务部"]),
+    ("（海关总署、商务部负责，责任单位中排名第一的为牵头单位）", "海关总署", ["商务部"]),
+    ("（商务部主责，海关总署、财政部协助）", "商务部", ["海关总署", "财政部"]),
+    ("（商务部牵头，海关总署协办）", "商务部", ["海关总署"]),
+    ("（主要责任单位：商务部；落实单位：海关总署）", "商务部", ["海关总署"]),
+    ("（责任主体：商务部、海关总署）", "商务部", ["海关总署"]),
+    ("（责任单位（部门）：商务部、海关总署）", "商务部", ["海关总署"]),
 ])
 def test_clause_phrasings(clause, lead, participants):
     (text, departments), = tasks_of(HEAD + "一、支持企业稳定发展\n1．" + CAPACITY + clause + "\n")
@@ -119,6 +126,13 @@ def test_labels_on_their_own_lines():
                 "2．" + EXPAND + "\n牵头单位：税务总局\n").plan
     assert [(t.text, t.departments, t.deadline) for t in plan.tasks] == [
         (CAPACITY, zh(["商务部", "海关总署", "财政部"]), "2019年底前"), (EXPAND, zh(["税务总局"]), None)]
+
+
+def test_labels_on_their_own_lines_in_traditional_script():
+    plan = read("重點工作分解\n1.地區生產總值增長6%左右。\n牽頭單位:市發展改革委\n責任單位:市財政局、統計局\n"
+                "2.規上工業增加值增長8%。\n責任單位:市經信局\n").plan
+    assert [(t.text, t.departments) for t in plan.tasks] == [
+        ("地區生產總值增長6%左右。", ["市發展改革委", "市財政局", "市統計局"]), ("規上工業增加值增長8%。", ["市經信局"])]
 
 
 def test_a_provinces_labels_name_a_leader_and_lists_go_on_past_commas():
