@@ -12,9 +12,18 @@ from .model import Plan
 
 # Lines a web page adds around the plan: site names, share and download buttons, copyright notices.
 _DEBRIS_SPANS = re.compile(r"(?:in order to avoid\s+)?copyright disputes[^\n]{0,80}?partial summary\.?", re.I)
+# A Chinese government page's furniture: the breadcrumb ("当前位置:首页 >> 专题专栏 >> …"), the page's metadata
+# ("发布日期:2022-01-21", "时间:2023-07-11 17:01 浏览次数: 信息来源: …", "字体:【 默认 超大 |") and its menus
+# ("• 设为首页", "简体版 繁體版 信息无障碍").
+_MENU_WORDS = (r"设为首页|設為首頁|加入收藏|信息无障碍|无障碍(?:阅读|浏览)?|無障礙(?:閱讀|瀏覽|浏覽)?|长者版|長者版|简体版|繁體版|"
+               r"智能问答|智能問答|导航菜单|導航菜單|打印|关闭|關閉|分享[:：]?")
 _DEBRIS_LINES = [
     re.compile(r"^[\w.-]+\.(?:com|net|org|cn)$", re.I),
     re.compile(r"^(?:google\s+)?(?:online\s+preview|download)(?:\s+(?:online\s+preview|download))*$", re.I),
+    re.compile(r"^(?:当前位置|當前位置|您的位置|您现在的位置|您現在的位置|所在位置)\s*[:：]|^(?:首[页頁]\s*)?(?:>{1,2}|»|＞|›)\s*\S"),
+    re.compile(r"^(?:发布|發布|发文|發文)?(?:时间|時間|日期)\s*[:：]\s*\d{4}-\d{1,2}-\d{1,2}|浏览次数|瀏覽次數|点击数|點擊數|"
+               r"阅读次数|閱讀次數|字体\s*[:：]|字體\s*[:：]|【\s*(?:打印|字体|字體)"),
+    re.compile(rf"^(?:[\s•·|｜【】\[\]]*(?:{_MENU_WORDS}))+[\s•·|｜【】\[\]]*$"),
 ]
 _PAGE_MARKER = re.compile(r"^(?:[—–\-－]\s*\d{1,4}\s*[—–\-－]|第\s*\d{1,4}\s*页(?:\s*[/，,]?\s*共\s*\d{1,4}\s*页)?|"
                           r"\d{1,4}\s*/\s*\d{1,4}|page\s+\d{1,4}(?:\s+of\s+\d{1,4})?)$", re.I)
@@ -30,6 +39,10 @@ _ITEM_START = re.compile(r"^(?:\d{1,3}\s*[.．、](?!\d)|[一二三四五六七�
 _LINE_END = re.compile(r"[。！？；：:;!?）)」”\"]$")
 _DOCUMENT_NUMBER = re.compile(r"^\S{0,12}[〔\[［]\d{4}[〕\]］]\s*\d+\s*[号號]$")
 _QUOTED_PLAN = re.compile(r"《([^《》]{4,80}(?:计划|計劃|方案|要点|要點|意见|意見|规划|規劃|措施|分工))》")
+# A line ending as a document's name does ("…分工方案的通知", "…进展情况表") ends the title, but for a note in
+# parentheses ("(征求意见稿)"): what follows is the page showing the title again, or a table's header.
+_TITLE_END = re.compile(r"(?:通知|意见|意見|方案|计划|計劃|要点|要點|措施|细则|細則|办法|辦法|规定|規定|决定|決定|规划|規劃|"
+                        r"一览表|一覽表|分解表|情况表|情況表|清单|清單|台账|台賬)$")
 _TITLE_CONTINUATION = 40  # characters: a longer line after the title's first line is no longer the title
 _TITLE_LINES = 3  # a title broken over more lines than this is no title
 _YEAR = re.compile(r"(?<!\d)((?:19|20)\d\d)(?!\d)")
@@ -139,7 +152,8 @@ def document_title(head: str) -> tuple[str, str]:
     title: list[str] = []
     for line in lines:
         if title and (len(line) > _TITLE_CONTINUATION or line.endswith(("：", ":")) or not _is_cjk(title[-1][-1])
-                      or len(title) == _TITLE_LINES):
+                      or len(title) == _TITLE_LINES
+                      or (_TITLE_END.search(title[-1]) and not line.startswith(("(", "（")))):  # "(征求意见稿)" goes on
             break
         if not title and line.endswith(("：", ":")):
             quoted = _QUOTED_PLAN.search(head)

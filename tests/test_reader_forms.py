@@ -306,6 +306,21 @@ def test_the_issuing_notice_and_its_recipients_are_not_tasks():
     assert len(result.plan.tasks) == 1 and "各省、自治区" not in result.plan.tasks[0].text
 
 
+@pytest.mark.parametrize("furniture, title", [
+    ("当前位置:首页\n>> 专题专栏 >> 归档专题 >> 2023市政府重点工作(已归档)\n市政府工作报告重点工作责任分解(2023年)\n"
+     "时间:2023-07-11 17:01 浏览次数: 信息来源: 丽水市政府\n", "市政府工作报告重点工作责任分解(2023年)"),
+    ("重庆市沙坪坝区人民政府办公室关于印发2022年区政府工作报告目标任务的通知\n发布日期:2022-01-21\n字体:【 默认 超大 |\n",
+     "重庆市沙坪坝区人民政府办公室关于印发2022年区政府工作报告目标任务的通知"),
+    ("• 设为首页\n  • 加入收藏\n  • 无障碍阅读\n  • 长者版\n区人民政府办公室关于印发2023年区政府工作报告重点任务分解的通知\n"
+     "长乐山工业园区、各街办,区政府各部门:\n", "区人民政府办公室关于印发2023年区政府工作报告重点任务分解的通知"),
+    ("杭州市推进“互联网+”行动实施意见\n(征求意见稿)\n", "杭州市推进“互联网+”行动实施意见(征求意见稿)"),
+])
+def test_a_web_pages_breadcrumb_metadata_and_menus_are_no_part_of_the_title(furniture, title):
+    plan = read(furniture + "一、全市经济社会发展主要预期目标\n1.生产总值增长6%以上。\n责任单位:市发改委\n").plan
+    assert plan.title == title
+    assert [(t.text, t.departments) for t in plan.tasks] == [("生产总值增长6%以上。", ["市发改委"])]
+
+
 def test_a_whole_document_on_one_line():
     text = ("2023年知识产权强国建设纲要和“十四五”规划实施推进计划 为贯彻落实纲要，制定本计划。 一、完善知识产权制度 "
             "（一）完善知识产权法律法规规章 1.推动完成《专利法实施细则》修改。（国家知识产权局负责） "
