@@ -3,7 +3,7 @@ between "|" or as one cell per line, the header's cells first ("序号 / 内容�
 The rows found are read by the ledger reader (data/formats/ledger.py), as a spreadsheet's are."""
 from __future__ import annotations
 
-from .formats.ledger import NUMBER, LedgerColumns, find_ledger_columns, role_of
+from .formats.ledger import NUMBER, TASK, LedgerColumns, find_ledger_columns, role_of
 
 _PIPE = "|"
 _MIN_PIPE_CELLS = 3
@@ -25,8 +25,9 @@ def _pipe_table(lines: list[str]) -> tuple[list[list[str]], LedgerColumns] | Non
 
 
 def _cells_per_line(lines: list[str]) -> tuple[list[list[str]], LedgerColumns] | None:
-    """A header of short cells with known roles, one per line, then rows of as many lines each. Rows are
-    taken while each starts with the next number (when the first column is a number), else to the end."""
+    """A header of short cells with known roles, one per line, then rows of as many lines each. When the
+    first column is a number, each row runs from its number to the next one: an empty cell (no line of its
+    own once blank lines are gone) leaves the row short, a task in several paragraphs makes it long."""
     for start in range(len(lines)):
         width = 0
         while start + width < len(lines) and len(lines[start + width]) <= _HEADER_CELL \
@@ -36,17 +37,40 @@ def _cells_per_line(lines: list[str]) -> tuple[list[list[str]], LedgerColumns] |
             continue
         header = lines[start:start + width]
         columns = find_ledger_columns([header])
-        if not columns.usable:
-            continue
+        if not columns.usable or columns.roles.get(NUMBER, [0])[0] > 0:
+            continue  # "…任务分解表" over "序号": the header starts at the number's column
         numbered = columns.roles.get(NUMBER) == [0]
         rows = [header]
         position = start + width
-        while position + width <= len(lines):
-            row = lines[position:position + width]
-            if numbered and row[0] != str(len(rows)):
+        while position + (1 if numbered else width) <= len(lines):
+            if numbered and lines[position] != str(len(rows)):
                 break
-            rows.append(row)
-            position += width
+            cells = (_numbered_row(lines, position, str(len(rows) + 1), width) if numbered
+                     else lines[position:position + width])
+            if not cells:
+                break
+            rows.append(_fitted(cells, width, columns.roles[TASK][0]))
+            position += len(cells)
         if len(rows) > 1:
             return rows, find_ledger_columns(rows)
     return None
+
+
+def _numbered_row(lines: list[str], start: int, next_number: str, width: int) -> list[str]:
+    """The lines of the row starting at `start`: up to the next row's number (at most twice the header's
+    width), or the header's width for the last row (none when the text ends before)."""
+    end = start + 1
+    while end < len(lines) and end < start + 2 * width and lines[end] != next_number:
+        end += 1
+    if end < len(lines) and lines[end] == next_number:
+        return lines[start:end]
+    return lines[start:start + width] if start + width <= len(lines) else []  # a last row cut off: none
+
+
+def _fitted(cells: list[str], width: int, task: int) -> list[str]:
+    """A row of the header's width: a short row's missing cells are its last (participants, deadline and
+    notes are the cells left empty); a long row's extra lines are paragraphs of its task."""
+    if len(cells) < width:
+        return cells + [""] * (width - len(cells))
+    extra = len(cells) - width
+    return cells[:task] + ["\n".join(cells[task:task + extra + 1])] + cells[task + extra + 1:]

@@ -253,6 +253,20 @@ def test_a_target_table_with_each_cell_on_its_own_line():
         (1, "地区生产总值增长5.5%左右", ["区发展改革委"]), (2, "工业增加值增长7%左右", ["区经济信息委"])]
 
 
+def test_a_table_with_one_cell_per_line_an_empty_cell_and_a_task_in_two_paragraphs():
+    """Blank lines gone, an empty 配合单位 cell leaves its row short, and a task of two paragraphs makes its row
+    long: each row runs from its number to the next; the table's caption above 序号 is no column."""
+    plan = read("重点工作任务分解表\n序号\n\n工作任务\n\n牵头单位\n\n配合单位\n\n1\n\n推动量子通信器件国家重点实验室落地。\n\n"
+                "区科技局\n\n区发展改革委、区财政局\n\n2\n\n建设科学城先行区。\n\n加快完善配套设施。\n\n区住房城乡建委\n\n"
+                "区规划自然资源局\n\n3\n\n提升营商环境。\n\n区发展改革委\n\n4\n\n优化政务服务。\n\n区政务服务管理办\n\n"
+                "区大数据发展局\n").plan
+    assert plan.title == "重点工作任务分解表"
+    assert [(t.number, t.text, t.departments) for t in plan.tasks] == [
+        (1, "推动量子通信器件国家重点实验室落地。", ["区科技局", "区发展改革委", "区财政局"]),
+        (2, "建设科学城先行区。\n加快完善配套设施。", ["区住房城乡建委", "区规划自然资源局"]),
+        (3, "提升营商环境。", ["区发展改革委"]), (4, "优化政务服务。", ["区政务服务管理办", "区大数据发展局"])]
+
+
 def test_english_lead_phrasings():
     text = ("Key points 2024\n1. Revise the patent examination guidelines. (The Intellectual Property Office shall take "
             "the lead.)\n2. Train examiners. (Ministry of Education takes the lead, Ministry of Commerce participates)\n")
