@@ -3,7 +3,8 @@
 English: "(Responsible for X and Y)", "(X is responsible)", "(X, Y and Z are respectively responsible for
 their duties)", "(The X shall take the lead.)", "(X takes the lead, Y participates)", a bare list.
 Chinese: "（X、Y负责）", "（X牵头，Y按职责分工负责）", "（X会同有关部门负责）", "（X、Y牵头）", "（X指导）",
-"（X等和各省级人民政府负责）", labelled "（负责部门：X、Y；适用范围：…）" / "牵头单位：X；责任单位：Y", with a
+"（X等和各省级人民政府负责）", "（X负总责，Y协助）", "（X为牵头单位，Y为配合单位）", "X（牵头）、Y", labelled
+"（负责部门：X、Y；适用范围：…）" / "牵头单位：X；责任单位：Y" / "牵头：X；配合：Y" (either script), with a
 deadline ("2020年10月底前完成", "年内持续推进") kept apart from the names, and a stated lead rule
 ("排在第一位的部门为牵头部门，下同") dropped. Every name is then resolved: a body of the registry (by any
 spelling, Traditional script included), a generic group ("各地区"), a local body ("省科技厅"), or an
@@ -53,11 +54,17 @@ _PART_SEPARATORS = re.compile(r"\s*[，,；;]\s*|(?<=[。])\s*")
 # A standing remark for the rest of the document, after the clause: "具体任务均涉及相关市(州)人民政府，不再做分工，下同。"
 # ("以下政策措施均需各县区人民政府落实，不再单独列出"): a sentence after the clause that speaks of what follows.
 _STANDING_NOTE = re.compile(r"(?<=[。；;])[^。；;]*(?:下同|以下|不再)[^。；;]*[。.]?$")
-_VERB = re.compile(r"(?P<names>.*?)(?:(?:按照?|根据|依)(?:职责)?(?:分工)?(?:职责)?|结合实际|(?:分别|共同|具体|依法))*"
-                   r"(?P<verb>牵头负责|牵头落实|牵头|主责|负责落实|负责|参与|配合|协助|协办|落实|指导|实施|推进)(?:实施|落实)?$", re.S)
+_VERB = re.compile(r"(?P<names>.*?)(?:(?:按照?|根据|依据?)(?:职能|职责|分工)*|结合实际|(?:分别|共同|具体|依法))*"
+                   r"(?P<verb>牵头负责|牵头落实|牵头|主责|负总责|负责牵头|负责落实|负责|参与|配合|协助|协办|落实|指导|实施|推进|"
+                   r"为牵头(?:单位|部门)|为(?:配合|参与|协办|责任)(?:单位|部门))(?:实施|落实)?$", re.S)
+# "市发改委（牵头）、市财政局": the name marked as leading leads; "市发改委▲": a mark a table's legend explains.
+_LEAD_MARK = re.compile(r"[(（]牵头(?:单位|部门)?[)）]$")
+_NAME_MARKS = "▲△★☆*＊※"
+# "（X、Y负责（2023年底前））": a deadline in parentheses of its own at the clause's end.
+_NESTED_DEADLINE = re.compile(r"[(（](?P<deadline>[^()（）]{2,30})[)）]$")
 _TOGETHER = re.compile(r"会同|联合|协同")
 _LABEL_NAMES = (r"(?:主要)?(?:牵头|主责|主办|责任|负责|配合|参与|协同|协办|协作|落实|承办)(?:责任|负责)?(?:单位|部门)"
-                r"(?:[(（](?:单位|部门)[)）])?|责任主体|"
+                r"(?:[(（](?:单位|部门)[)）])?|责任主体|牵头|主办|主责|配合|协办|参与|"
                 r"(?:部门|责任|任务)?分工|完成时限|完成时间|时间(?:节点|进度|安排)|适用范围|备注|"
                 r"(?:牵头|分管|责任|负责|省|市|县|区)*领导|责任人")
 _LABEL = re.compile(rf"^(?P<label>{_LABEL_NAMES})\s*[:：]\s*(?P<value>.*)$", re.S)
@@ -68,7 +75,7 @@ _LABEL_HEAD = 16  # characters: a label's colon comes this early in its line
 _INLINE_LABEL = re.compile(rf"[ \t\u3000]+(?=(?:{_LABEL_NAMES})[:：])")
 _LABEL_VALUE_END = re.compile(rf"^((?:{_LABEL_NAMES})[:：][^。\n]*。)[ \t\u3000]*(?=\S)", re.M)
 _LEADING_LABELS = ("牵头", "主责", "主办")
-_LEADING_VERBS = ("牵头", "主责")
+_LEADING_VERBS = ("牵头", "主责", "负总责", "负责牵头", "为牵头")
 _NOTE_LABELS = ("适用范围", "备注")
 _PERSON_LABELS = ("领导", "责任人")  # "牵头领导：王健": a person, not a department
 _CLAUSE_LABELS = ("分工",)  # "部门分工：X牵头，Y配合": the value is a clause of its own
@@ -176,6 +183,9 @@ class ClauseGrammar:
         lead_rule = bool(_LEAD_RULE.search(content))
         content = _LEAD_RULE.sub("", content).strip(" ，,；;。.")
         content = _STANDING_NOTE.sub("", content).strip(" ，,；;。.")
+        nested = _NESTED_DEADLINE.search(content)
+        if nested and _DEADLINE.match(nested.group("deadline")):
+            content = content[:nested.start()] + "，" + nested.group("deadline")
         if _HAS_CHINESE.search(content):
             folded = simplified(content)  # Traditional script read through OpenCC, the names kept as written
             parsed = self._chinese(folded)
@@ -270,6 +280,8 @@ class ClauseGrammar:
                 return None
             others.extend(names)
         names = list(dict.fromkeys(leading + others))
+        marked = [name for name in names if _LEAD_MARK.search(name)]
+        names = [_LEAD_MARK.sub("", name) for name in marked + [name for name in names if name not in marked]]
         return (names, deadline) if names and verbs + (not verbs) else None
 
     def _names_a_body(self, part: str) -> bool:
@@ -280,6 +292,7 @@ class ClauseGrammar:
         names: list[str] = []
         for piece in self._known_names_first(listing.strip(" 。.")):
             names.extend(self._split_piece(piece))
+        names = [n.strip(_NAME_MARKS) for n in names]
         return _with_shared_level([n for n in names if n and n not in _LEVELS])  # "责任单位:市" cut off: no body
 
     def _known_names_first(self, listing: str) -> list[str]:

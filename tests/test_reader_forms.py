@@ -107,6 +107,13 @@ def test_clauses_inside_a_running_paragraph_close_one_task_each():
     ("（主要责任单位：商务部；落实单位：海关总署）", "商务部", ["海关总署"]),
     ("（责任主体：商务部、海关总署）", "商务部", ["海关总署"]),
     ("（责任单位（部门）：商务部、海关总署）", "商务部", ["海关总署"]),
+    ("（责任单位：海关总署、商务部（牵头）、财政部）", "商务部", ["海关总署", "财政部"]),
+    ("（商务部、海关总署按职能职责分工负责）", "商务部", ["海关总署"]),
+    ("（商务部为牵头单位，海关总署为配合单位）", "商务部", ["海关总署"]),
+    ("（牵头：商务部；配合：海关总署）", "商务部", ["海关总署"]),
+    ("（主办：商务部；协办：海关总署▲）", "商务部", ["海关总署"]),
+    ("（商务部负总责，海关总署配合）", "商务部", ["海关总署"]),
+    ("（商务部负责牵头，海关总署配合）", "商务部", ["海关总署"]),
 ])
 def test_clause_phrasings(clause, lead, participants):
     (text, departments), = tasks_of(HEAD + "一、支持企业稳定发展\n1．" + CAPACITY + clause + "\n")
@@ -119,6 +126,12 @@ def test_a_deadline_in_the_clause_is_the_tasks_deadline_not_a_department():
                 + "（税务总局负责，年内持续推进）\n").plan
     assert [(t.departments, t.deadline) for t in plan.tasks] == [
         (zh(["海关总署", "商务部"]), "2020年10月底前完成"), (zh(["税务总局"]), "年内持续推进")]
+
+
+def test_a_deadline_in_parentheses_of_its_own_inside_the_clause():
+    plan = read(HEAD + "1．" + CAPACITY + "（海关总署、商务部负责（2020年10月底前））\n").plan
+    assert [(t.text, t.departments, t.deadline) for t in plan.tasks] == [
+        (CAPACITY, zh(["海关总署", "商务部"]), "2020年10月底前")]
 
 
 def test_labels_on_their_own_lines():
