@@ -44,12 +44,13 @@ _BODY_WORDS = re.compile(
 _HAS_CHINESE = re.compile(r"[\u4e00-\u9fff]")
 # "排在第一位的部门为牵头部门，下同", "列在首位的为牵头单位", "责任单位中排名第一的为牵头单位", "（除标注“分别牵头”外，
 # 列第一位为牵头或汇总单位，下同）": in either script (it is read before the Traditional is folded), with its exception
-# and its own parentheses when it closes a labelled line.
-_LEAD_RULE = re.compile(r"[(（]?(?:除[^，,()（）]{1,20}外\s*[,，]?\s*)?(?:(?:[责責]任|[牵牽][头頭])?(?:[单單]位|部[门門])中?)?"
+# and its own parentheses when it closes a labelled line. (The lookahead spares the optional start at every
+# other character.)
+_LEAD_RULE = re.compile(r"(?=[(（除责責牵牽单單部列排第首])[(（]?(?:除[^，,()（）]{1,20}外\s*[,，]?\s*)?(?:(?:[责責]任|[牵牽][头頭])?(?:[单單]位|部[门門])中?)?"
                         r"(?:[列排]在?|排名)?(?:第一位?|第一[个個]|首位)(?:者|的)?(?:部[门門]|[单單]位)?[为為爲是](?:主要)?"
                         r"[牵牽][头頭](?:或[^，,()（）]{1,6}?)?(?:部[门門]|[单單]位)(?:[,，]?\s*下同)?[)）]?")
 # A pinyin gloss a converting site wrote after a character ("市發(fā)改委"): dropped from a clause before it is read.
-_PINYIN_GLOSS = re.compile(r"(?<=[\u3400-\u9fff])[(（][a-zü]*[āáǎàēéěèīíǐìōóǒòūúǔùǖǘǚǜ][a-zü]*[)）]")
+_PINYIN_GLOSS = re.compile(r"[(（](?<=[\u3400-\u9fff][(（])[a-zü]*[āáǎàēéěèīíǐìōóǒòūúǔùǖǘǚǜ][a-zü]*[)）]")
 _PART_SEPARATORS = re.compile(r"\s*[，,；;]\s*|(?<=[。])\s*")
 # A standing remark for the rest of the document, after the clause: "具体任务均涉及相关市(州)人民政府，不再做分工，下同。"
 # ("以下政策措施均需各县区人民政府落实，不再单独列出"): a sentence after the clause that speaks of what follows.
