@@ -178,13 +178,16 @@ class ClauseGrammar:
 
     def parse(self, content: str) -> tuple[list[str], str | None, bool] | None:
         """(spellings, deadline, lead rule stated) for a clause's content, or None when it is no clause."""
-        content = _PINYIN_GLOSS.sub("", re.sub(r"\s+", " ", content)).strip()
+        content = re.sub(r"\s+", " ", content).strip()
+        if ")" in content or "）" in content:
+            content = _PINYIN_GLOSS.sub("", content)
         if not content or len(content) > MAX_CLAUSE:
             return None
-        lead_rule = bool(_LEAD_RULE.search(content))
-        content = _LEAD_RULE.sub("", content).strip(" ，,；;。.")
+        content, rules = _LEAD_RULE.subn("", content)
+        lead_rule = bool(rules)
+        content = content.strip(" ，,；;。.")
         content = _STANDING_NOTE.sub("", content).strip(" ，,；;。.")
-        nested = _NESTED_DEADLINE.search(content)
+        nested = _NESTED_DEADLINE.search(content) if content.endswith((")", "）")) else None
         if nested and _DEADLINE.match(nested.group("deadline")):
             content = content[:nested.start()] + "，" + nested.group("deadline")
         if _HAS_CHINESE.search(content):
@@ -281,7 +284,7 @@ class ClauseGrammar:
                 return None
             others.extend(names)
         names = list(dict.fromkeys(leading + others))
-        marked = [name for name in names if _LEAD_MARK.search(name)]
+        marked = [name for name in names if name.endswith((")", "）")) and _LEAD_MARK.search(name)]
         names = [_LEAD_MARK.sub("", name) for name in marked + [name for name in names if name not in marked]]
         return (names, deadline) if names and verbs + (not verbs) else None
 
@@ -379,8 +382,11 @@ def split_inline_labels(line: str) -> str:
 
 def labelled_line(line: str) -> bool:
     """Whether a line is a clause label on its own: "牵头单位：X", "责任单位：Y", "完成时限：…"."""
-    line = _PINYIN_GLOSS.sub("", line.strip())
+    line = line.strip()
     if _LABEL.match(line):
         return True
-    colon = _LABEL_COLON.search(line[:_LABEL_HEAD])  # "責任單位：" in Traditional script: its head folded
-    return bool(colon and _HAS_CHINESE.search(line[:colon.start()]) and _LABEL.match(simplified(line[:colon.end()])))
+    head = line[:3 * _LABEL_HEAD]
+    if ")" in head or "）" in head:
+        head = _PINYIN_GLOSS.sub("", head)  # "牽(qiān)頭單位："
+    colon = _LABEL_COLON.search(head[:_LABEL_HEAD])  # "責任單位：" in Traditional script: its head folded
+    return bool(colon and _HAS_CHINESE.search(head[:colon.start()]) and _LABEL.match(simplified(head[:colon.end()])))

@@ -17,14 +17,13 @@ _DEBRIS_SPANS = re.compile(r"(?:in order to avoid\s+)?copyright disputes[^\n]{0,
 # ("• 设为首页", "简体版 繁體版 信息无障碍").
 _MENU_WORDS = (r"设为首页|設為首頁|加入收藏|信息无障碍|无障碍(?:阅读|浏览)?|無障礙(?:閱讀|瀏覽|浏覽)?|长者版|長者版|简体版|繁體版|"
                r"智能问答|智能問答|导航菜单|導航菜單|打印|关闭|關閉|分享[:：]?")
-_DEBRIS_LINES = [
-    re.compile(r"^[\w.-]+\.(?:com|net|org|cn)$", re.I),
-    re.compile(r"^(?:google\s+)?(?:online\s+preview|download)(?:\s+(?:online\s+preview|download))*$", re.I),
-    re.compile(r"^(?:当前位置|當前位置|您的位置|您现在的位置|您現在的位置|所在位置)\s*[:：]|^(?:首[页頁]\s*)?(?:>{1,2}|»|＞|›)\s*\S"),
-    re.compile(r"^(?:发布|發布|发文|發文)?(?:时间|時間|日期)\s*[:：]\s*\d{4}-\d{1,2}-\d{1,2}|浏览次数|瀏覽次數|点击数|點擊數|"
-               r"阅读次数|閱讀次數|字体\s*[:：]|字體\s*[:：]|【\s*(?:打印|字体|字體)"),
-    re.compile(rf"^(?:[\s•·|｜【】\[\]]*(?:{_MENU_WORDS}))+[\s•·|｜【】\[\]]*$"),
-]
+_DEBRIS_LINE = re.compile("|".join(f"(?:{pattern})" for pattern in (
+    r"^[\w.-]+\.(?:com|net|org|cn)$",
+    r"^(?:google\s+)?(?:online\s+preview|download)(?:\s+(?:online\s+preview|download))*$",
+    r"^(?:当前位置|當前位置|您的位置|您现在的位置|您現在的位置|所在位置)\s*[:：]|^(?:首[页頁]\s*)?(?:>{1,2}|»|＞|›)\s*\S",
+    r"^(?:发布|發布|发文|發文)?(?:时间|時間|日期)\s*[:：]\s*\d{4}-\d{1,2}-\d{1,2}|浏览次数|瀏覽次數|点击数|點擊數|"
+    r"阅读次数|閱讀次數|字体\s*[:：]|字體\s*[:：]|【\s*(?:打印|字体|字體)",
+    rf"^(?:[\s•·|｜【】\[\]]*(?:{_MENU_WORDS}))+[\s•·|｜【】\[\]]*$")), re.I)
 _PAGE_MARKER = re.compile(r"^(?:[—–\-－]\s*\d{1,4}\s*[—–\-－]|第\s*\d{1,4}\s*页(?:\s*[/，,]?\s*共\s*\d{1,4}\s*页)?|"
                           r"\d{1,4}\s*/\s*\d{1,4}|page\s+\d{1,4}(?:\s+of\s+\d{1,4})?)$", re.I)
 # Small form variants (U+FE50…) some editors write for punctuation: "1﹒" is "1．".
@@ -69,7 +68,7 @@ def clean_text(text: str) -> str:
         line = _STRAY_QUESTION.sub("", line)
         for piece in split_inline_labels(re.sub(r"[ \t\u3000\xa0]+", " ", line).strip()).split("\n"):
             piece = piece.strip()
-            if piece and not any(p.search(piece) for p in _DEBRIS_LINES) and not _PAGE_MARKER.match(piece):
+            if piece and not _DEBRIS_LINE.search(piece) and not _PAGE_MARKER.match(piece):
                 lines.append(piece)
     return "\n".join(_join_hard_wraps(lines))
 
