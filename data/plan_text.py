@@ -24,6 +24,7 @@ _DEBRIS_LINE = re.compile("|".join(f"(?:{pattern})" for pattern in (
     r"^(?:发布|發布|发文|發文)?(?:时间|時間|日期)\s*[:：]\s*\d{4}-\d{1,2}-\d{1,2}|浏览次数|瀏覽次數|点击数|點擊數|"
     r"阅读次数|閱讀次數|字体\s*[:：]|字體\s*[:：]|【\s*(?:打印|字体|字體)",
     rf"^(?:[\s•·|｜【】\[\]]*(?:{_MENU_WORDS}))+[\s•·|｜【】\[\]]*$")), re.I)
+_DEBRIS_LENGTH = 200  # characters: a longer line is text, not a page's furniture
 _PAGE_MARKER = re.compile(r"^(?:[—–\-－]\s*\d{1,4}\s*[—–\-－]|第\s*\d{1,4}\s*页(?:\s*[/，,]?\s*共\s*\d{1,4}\s*页)?|"
                           r"\d{1,4}\s*/\s*\d{1,4}|page\s+\d{1,4}(?:\s+of\s+\d{1,4})?)$", re.I)
 # Small form variants (U+FE50…) some editors write for punctuation: "1﹒" is "1．".
@@ -68,7 +69,8 @@ def clean_text(text: str) -> str:
         line = _STRAY_QUESTION.sub("", line)
         for piece in split_inline_labels(re.sub(r"[ \t\u3000\xa0]+", " ", line).strip()).split("\n"):
             piece = piece.strip()
-            if piece and not _DEBRIS_LINE.search(piece) and not _PAGE_MARKER.match(piece):
+            if piece and not (len(piece) <= _DEBRIS_LENGTH and _DEBRIS_LINE.search(piece)) \
+                    and not _PAGE_MARKER.match(piece):
                 lines.append(piece)
     return "\n".join(_join_hard_wraps(lines))
 
