@@ -58,6 +58,7 @@ _STANDING_NOTE = re.compile(r"(?<=[。；;])[^。；;]*(?:下同|以下|不再)[
 _VERB = re.compile(r"(?P<names>.*?)(?:(?:按照?|根据|依据?)(?:职能|职责|分工)*|结合实际|(?:分别|共同|具体|依法))*"
                    r"(?P<verb>牵头负责|牵头落实|牵头|主责|负总责|负责牵头|负责落实|负责|参与|配合|协助|协办|落实|指导|实施|推进|"
                    r"为牵头(?:单位|部门)|为(?:配合|参与|协办|责任)(?:单位|部门))(?:实施|落实)?$", re.S)
+_VERB_ENDINGS = tuple("责实头与合助办导施进位门")  # the last characters _VERB can end on: others are tried no further
 # "市发改委（牵头）、市财政局": the name marked as leading leads; "市发改委▲": a mark a table's legend explains.
 _LEAD_MARK = re.compile(r"[(（]牵头(?:单位|部门)?[)）]$")
 _NAME_MARKS = "▲△★☆*＊※"
@@ -247,13 +248,13 @@ class ClauseGrammar:
                 if kind.startswith(("完成", "时间")):
                     deadline = value or deadline
                 elif not kind.startswith(_NOTE_LABELS) and not kind.endswith(_PERSON_LABELS):
-                    verb = _VERB.match(value)  # "责任单位：X、Y按职责分工负责"
+                    verb = _verb(value)  # "责任单位：X、Y按职责分工负责"
                     labelled = leading if kind.removeprefix("主要").startswith(_LEADING_LABELS) or (
                         verb and verb.group("verb").startswith(_LEADING_VERBS)) else others
                     labelled.extend(self.chinese_names(verb.group("names") if verb else value))
                     verbs += 1
                 continue
-            names = self.chinese_names(part) if labelled is not None and not _VERB.match(part) else []
+            names = self.chinese_names(part) if labelled is not None and not _verb(part) else []
             if names and all(self.resolver.is_body(n) for n in names):
                 labelled.extend(names)  # "责任单位：X、Y，各区人民政府": the list goes on
                 continue
@@ -261,7 +262,7 @@ class ClauseGrammar:
             if not pending and _DEADLINE.match(part) and not self._names_a_body(part):
                 deadline = part
                 continue
-            match = _VERB.match(part)
+            match = _verb(part)
             if not match:
                 pending.append(part)  # "X、Y，Z负责": a list that goes on after a comma
                 continue
@@ -333,6 +334,11 @@ class ClauseGrammar:
         return [piece]
 
 
+def _verb(part: str) -> re.Match | None:
+    """"X、Y按职责分工负责" read as names and verb, or None."""
+    return _VERB.match(part) if part.endswith(_VERB_ENDINGS) else None
+
+
 def _rejoin(pieces: list[str], separators: list[str], start: int, end: int) -> str:
     """Pieces start..end of a split listing with the separators that stood between them."""
     return "".join(pieces[i] + (separators[i] if i < end - 1 else "") for i in range(start, end)).strip()
@@ -386,6 +392,8 @@ def labelled_line(line: str) -> bool:
     if _LABEL.match(line):
         return True
     head = line[:3 * _LABEL_HEAD]
+    if "：" not in head and ":" not in head:
+        return False
     if ")" in head or "）" in head:
         head = _PINYIN_GLOSS.sub("", head)  # "牽(qiān)頭單位："
     colon = _LABEL_COLON.search(head[:_LABEL_HEAD])  # "責任單位：" in Traditional script: its head folded
