@@ -235,7 +235,7 @@ class ClauseGrammar:
         leading, others, pending, deadline = [], [], [], None
         labelled: list[str] | None = None  # the list the last label fills
         verbs = 0
-        for part in _PART_SEPARATORS.split(content):
+        for part in _PART_SEPARATORS.split(_INLINE_LABEL.sub("；", content)):  # "牵头单位：X 责任单位：Y"
             part = part.strip(" 。.")
             label = _LABEL.match(part)
             if label and label.group("label").endswith(_CLAUSE_LABELS):

@@ -114,6 +114,7 @@ def test_clauses_inside_a_running_paragraph_close_one_task_each():
     ("（主办：商务部；协办：海关总署▲）", "商务部", ["海关总署"]),
     ("（商务部负总责，海关总署配合）", "商务部", ["海关总署"]),
     ("（商务部负责牵头，海关总署配合）", "商务部", ["海关总署"]),
+    ("（牵头单位：商务部 责任单位：海关总署、财政部）", "商务部", ["海关总署", "财政部"]),
 ])
 def test_clause_phrasings(clause, lead, participants):
     (text, departments), = tasks_of(HEAD + "一、支持企业稳定发展\n1．" + CAPACITY + clause + "\n")
