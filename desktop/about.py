@@ -16,6 +16,7 @@ from data.language import word
 from .cli_zh import CLI_ZH
 from .licences import UNNAMED_LICENCE, components, program_version, qt_notice
 from .resources import app_icon
+from .screens import fit_on_screen
 from .translations import current_language
 
 ICON_SIZE = 64
@@ -36,7 +37,7 @@ class AboutDialog(QDialog):
         layout = QVBoxLayout(self)
         layout.addWidget(tabs)
         layout.addWidget(buttons)
-        self.resize(760, 560)
+        fit_on_screen(self, 760, 560)
 
     def _program_tab(self, database: Path, settings_file: str) -> QWidget:
         icon = QLabel(pixmap=app_icon().pixmap(QSize(ICON_SIZE, ICON_SIZE)))
