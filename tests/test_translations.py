@@ -130,6 +130,21 @@ def test_chinese_installs_the_programs_and_qts_own_translations(chinese):
     assert translations.current_language() == CHINESE
 
 
+def test_the_file_dialogs_labels_and_a_folders_type_are_chinese(chinese, qtbot, tmp_path):
+    """Qt's own catalogue lacks the file dialog's labels as Qt 6 writes them ("&Look in:") and the name of a
+    folder's type: the program's catalogue gives them."""
+    from PySide6.QtCore import QFileInfo
+    from PySide6.QtWidgets import QFileDialog, QFileIconProvider
+
+    (tmp_path / "备份").mkdir()
+    dialog = QFileDialog(None, "", str(tmp_path))
+    dialog.setOption(QFileDialog.Option.DontUseNativeDialog)  # as a Linux desktop without a platform theme shows it
+    qtbot.addWidget(dialog)
+    labels = [("QFileDialog", label.text()) for label in dialog.findChildren(QLabel)]
+    assert len(labels) == 3 and untranslated(labels) == []
+    assert QFileIconProvider().type(QFileInfo(str(tmp_path / "备份"))) == "文件夹"
+
+
 def test_the_program_starts_in_the_remembered_language(qapp, sample_db):
     Settings().set(LANGUAGE, CHINESE)
     try:
