@@ -274,6 +274,27 @@ def test_the_import_preview_and_its_report_speak_chinese(chinese_window, monkeyp
 
 
 # Department names in the interface's language -----------------------------------------------------------
+def test_sorting_a_chinese_window_by_department_follows_the_pinyin_of_the_names_it_shows(qtbot, chinese, sample_db):
+    """Sorted by lead or by participants, the table follows the Chinese names it shows, in pinyin order (as
+    the departments pane lists them), not the departments' English names."""
+    from PySide6.QtCore import QCollator, QLocale
+
+    window = MainWindow(AppContext(Settings()), PlanStore(sample_db))
+    qtbot.addWidget(window)
+    table = window.table_model
+    collator = QCollator(QLocale(QLocale.Language.Chinese, QLocale.Country.China))
+    for key in ("lead", "participants"):
+        window.table.sortByColumn(table.column_of(key), Qt.SortOrder.AscendingOrder)
+        shown = [table.data(table.index(row, table.column_of(key))) or "" for row in range(table.rowCount())]
+        firsts = [name.split("、")[0] for name in shown if name]
+        assert len(set(firsts)) > 5 and all(CJK.search(name) for name in firsts)
+        assert firsts == sorted(firsts, key=collator.sortKey), key
+        if key == "lead":
+            assert shown.index("国家发展改革委") < shown.index("国家知识产权局") < shown.index("最高人民法院")  # f, g, z
+    window.close()
+    window.store.close()
+
+
 def test_a_chinese_window_names_departments_by_their_chinese_short_forms(qtbot, chinese, sample_db):
     window = MainWindow(AppContext(Settings()), PlanStore(sample_db))
     qtbot.addWidget(window)
