@@ -59,6 +59,7 @@ class PlanSession:
         self.reviewer = reviewer or self.reviews.default_reviewer()
         self.task_filter = TaskFilter()
         self.order_by, self.descending = "number", False  # a data.store.SORT_KEYS key
+        self.department_order: list[int] | None = None  # sorting by department follows it (None: by name)
 
     @classmethod
     def open(cls, path: str | Path, plan_id: int | None = None, *, reviewer: str | None = None,
@@ -143,7 +144,7 @@ class PlanSession:
         return self.store.task_ids(self.plan_id, part_id=f.part_id, section_id=f.section_id,
                                    department_ids=f.department_ids, role=f.role if f.department_ids else None,
                                    search=f.search or None, within=within, order_by=self.order_by,
-                                   descending=self.descending)
+                                   descending=self.descending, department_order=self.department_order)
 
     def tasks(self) -> list[TaskRow]:
         """The rows of the tasks the filter keeps, in order."""

@@ -11,9 +11,12 @@ from PySide6.QtWidgets import (QDialog, QDialogButtonBox, QLabel, QPlainTextEdit
 
 from data.backups import backup_folder
 from data.damage import DAMAGED_FOLDER
+from data.language import word
 
-from .licences import components, program_version, qt_notice
+from .cli_zh import CLI_ZH
+from .licences import UNNAMED_LICENCE, components, program_version, qt_notice
 from .resources import app_icon
+from .screens import fit_on_screen
 from .translations import current_language
 
 ICON_SIZE = 64
@@ -34,7 +37,7 @@ class AboutDialog(QDialog):
         layout = QVBoxLayout(self)
         layout.addWidget(tabs)
         layout.addWidget(buttons)
-        self.resize(760, 560)
+        fit_on_screen(self, 760, 560)
 
     def _program_tab(self, database: Path, settings_file: str) -> QWidget:
         icon = QLabel(pixmap=app_icon().pixmap(QSize(ICON_SIZE, ICON_SIZE)))
@@ -69,7 +72,8 @@ class AboutDialog(QDialog):
         self.licence_table = QTableWidget(len(self.components), 3)
         self.licence_table.setHorizontalHeaderLabels([self.tr("Component"), self.tr("Version"), self.tr("Licence")])
         for row, component in enumerate(self.components):
-            for column, text in enumerate((component.name, component.version, component.licence)):
+            licence = component.licence or word(UNNAMED_LICENCE, current_language(), CLI_ZH)
+            for column, text in enumerate((component.name, component.version, licence)):
                 item = QTableWidgetItem(text)
                 item.setToolTip(component.home)
                 self.licence_table.setItem(row, column, item)

@@ -14,6 +14,7 @@ CLI_ZH = {
         "本程序依据 GNU 宽通用公共许可证第 3 版（LGPL-3.0）使用 Qt {version} 和 Qt for Python（PySide6 {version}）。"
         "其源代码可从 https://download.qt.io/official_releases/ 和 https://code.qt.io/ 获取。它们作为独立的库保留，"
         "您可以用自行编译的同版本库替换。",
+    "see its licence text": "见许可证全文",
     "Imported plan {plan_id}: {title} ({year})": "已导入计划 {plan_id}：{title}（{year}）",
     "Already stored as plan {plan_id}: {title}; nothing imported": "已存为计划 {plan_id}：{title}；本次未导入",
     "  {parts} parts, {sections} sections, {tasks} tasks, {departments} departments":

@@ -26,6 +26,7 @@ from data.registry import Registry
 from data.user_registry import new_body
 
 from .models import department_name, department_names, name_order, part_label, section_label
+from .screens import fit_on_screen
 from .translations import current_language
 
 WARNING_COLOUR = QColor("#b45309")
@@ -139,7 +140,7 @@ class ImportPreviewDialog(QDialog):
         layout.addWidget(splitter, 1)
         layout.addWidget(self.other_warnings)
         layout.addWidget(self.buttons)
-        self.resize(1280, 760)
+        fit_on_screen(self, 1280, 760)
         self.refresh()
 
     # Showing ------------------------------------------------------------------------------------------

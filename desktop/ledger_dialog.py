@@ -24,6 +24,7 @@ from .export_dialog import BackgroundExportDialog
 from .ledger_models import LedgerDepartmentsModel, LedgerTasksModel
 from .messages import show_error
 from .review_commands import MadeCommand
+from .screens import fit_on_screen
 
 TASK_COLUMN_WIDTHS = (5, 60, 28, 28, 22, 50, 9)  # characters: no., task, lead, participants, deadline, progress, overdue
 TASKS_TAB, DEPARTMENTS_TAB, REMINDER_TAB, DASHBOARD_TAB = range(4)
@@ -114,7 +115,7 @@ class LedgerDialog(QDialog):
         layout.addWidget(self.tabs)
         layout.addLayout(buttons)
         self._show(ledger)
-        self.resize(1100, 700)
+        fit_on_screen(self, 1100, 700)
         undo_stack.indexChanged.connect(self._edited)
 
     @property

@@ -16,6 +16,7 @@ from .resources import resource_path
 
 PROGRAM = "plan-review"
 QT_PACKAGE = "PySide6-Essentials"  # its version is the Qt version it carries
+UNNAMED_LICENCE = "see its licence text"
 SHORT_LICENCE = 40  # a License field longer than this is a licence's text, not its name
 LICENCE_FILE = re.compile(r"(^|/)(LICEN[CS]E|COPYING|NOTICE|AUTHORS)[^/]*$|(^|/)licenses?/", re.IGNORECASE)
 
@@ -26,7 +27,7 @@ class Component:
 
     name: str
     version: str
-    licence: str
+    licence: str  # its name; "" when only its licence text says it (UNNAMED_LICENCE is shown)
     home: str
     licence_file: Path | None = None  # a bundled library's licence; a package's are found in its metadata
 
@@ -55,7 +56,7 @@ def licence_name(meta) -> str:
     if licence and len(licence) <= SHORT_LICENCE and "\n" not in licence:
         return licence
     classifiers = [c.rsplit(" :: ", 1)[-1] for c in meta.get_all("Classifier") or [] if c.startswith("License ::")]
-    return ", ".join(classifiers) or licence.split("(")[0].strip() or "unknown"
+    return ", ".join(classifiers) or licence.split("(")[0].strip()
 
 
 def _home(meta) -> str:

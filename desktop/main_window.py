@@ -35,6 +35,7 @@ from .models import (ALL, DEPARTMENT_ID_ROLE, FULL_NAMES, NAMING_CHOICES, PART, 
 from .plan_controller import PlanController
 from .translations import current_language
 from .review_controller import ReviewController
+from .screens import fit_on_screen
 from .jobs import CancelCheck, Job, Progress
 
 SEARCH_DELAY_MS = 150
@@ -812,8 +813,7 @@ class MainWindow(QMainWindow):
     # Settings -------------------------------------------------------------------------------------------
     def _restore_settings(self) -> None:
         settings = self.context.settings
-        available = QGuiApplication.primaryScreen().availableGeometry()
-        self.resize(min(1280, available.width()), min(800, available.height()))
+        fit_on_screen(self, 1280, 800)
         dock_width = max(DOCK_WIDTHS[0], min(DOCK_WIDTHS[1], self.width() * 3 // 10))
         self.resizeDocks([self.tree_dock], [dock_width], Qt.Orientation.Horizontal)
         self.restoreGeometry(settings.get(keys.WINDOW_GEOMETRY))

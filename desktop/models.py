@@ -308,6 +308,9 @@ class TaskTableModel(_RowTableModel):
         return self._cache.row(self._ids, row)
 
     def _load(self) -> None:
+        if self._session.order_by in ("lead", "participants"):  # the departments as this window names them
+            self._session.department_order = [department.id for department in
+                                               sorted(self._session.store.all_departments(), key=name_order())]
         self._ids, self.total = self._session.task_ids(), self._session.total()
         self.search_matches = self._session.search_matches()  # why rows passed: the detail pane marks it too
         words, self._named = self.search_matches

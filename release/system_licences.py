@@ -41,16 +41,17 @@ def _owners(libraries: list[str]) -> dict[str, set[str]]:
 
 def licence_name(copyright_text: str) -> str:
     """The licence a Debian copyright file names for the package's files as a whole: in the machine-readable
-    format, the License field of its "Files: *" paragraph, else its first License field."""
+    format, the License field of its "Files: *" paragraph, else its first License field ("" when it names
+    none: the file's text says it)."""
     if not copyright_text.startswith("Format:"):
-        return "see its copyright file"
+        return ""
     paragraphs = re.split(r"\n\s*\n", copyright_text)
     whole = [p for p in paragraphs if re.match(r"Files:\s*\*\s*(\n|$)", p)]
     for paragraph in whole + paragraphs:
         found = re.search(r"^License:[ \t]*(\S[^\n]*)", paragraph, re.MULTILINE)
         if found:
             return found.group(1).strip()
-    return "see its copyright file"
+    return ""
 
 
 def _package_fields(package: str) -> tuple[str, str]:

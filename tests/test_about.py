@@ -2,6 +2,7 @@
 copy sees (the version, where the data and its copies live, the components' licences)."""
 from __future__ import annotations
 
+import json
 import subprocess
 import sys
 import zipfile
@@ -173,3 +174,27 @@ def test_the_bundle_lists_python_and_the_system_libraries_it_carries(qtbot, wind
     assert table.item(names.index(owner), 2).text() == "public-domain"  # Debian's copyright file for SQLite says
     dialog.licence_table.setCurrentCell(names.index(owner), 0)
     assert "D. Richard Hipp" in dialog.licence_text.toPlainText()
+
+
+def test_a_licence_named_only_in_its_text_is_said_so_in_the_users_language(tmp_path, monkeypatch, capsys):
+    """A bundled library whose Debian copyright file is free text (X.org's) has no licence name to show: the
+    list says where to read it, in Chinese for a Chinese user."""
+    monkeypatch.syspath_prepend(str(REPO / "release"))
+    from system_licences import INDEX, licence_name
+
+    free_text = "This package was downloaded from https://xorg.freedesktop.org/\n\nCopyright 1988, 1993 X Consortium\n"
+    machine_readable = ("Format: https://www.debian.org/doc/packaging-manuals/copyright-format/1.0/\n\n"
+                        "Files: *\nCopyright: 2004 Somebody\nLicense: MIT\n\nFiles: debian/*\nLicense: GPL-2+\n")
+    assert (licence_name(free_text), licence_name(machine_readable)) == ("", "MIT")
+    folder = tmp_path / "licences"
+    folder.mkdir()
+    (folder / "libxau6.txt").write_text(free_text, encoding="utf-8")
+    (folder / INDEX).write_text(json.dumps([{"name": "libxau6", "version": "1:1.0.9-1", "licence": "",
+                                             "home": "", "file": "libxau6.txt", "libraries": ["libXau.so.6"]}]))
+    monkeypatch.setattr("desktop.licences.resource_path", lambda name: tmp_path / name)
+    monkeypatch.setenv("LANGUAGE", "")
+    for language, said in (("en_US.UTF-8", "see its licence text"), ("zh_CN.UTF-8", "见许可证全文")):
+        monkeypatch.setenv("LANG", language)
+        assert main(["licences"]) == 0
+        line = next(line for line in capsys.readouterr().out.splitlines() if line.startswith("libxau6"))
+        assert line.split(maxsplit=2)[1:] == ["1:1.0.9-1", said]

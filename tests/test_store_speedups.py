@@ -58,6 +58,20 @@ def test_sorting_by_lead_orders_by_the_lead_name_then_the_number(store):
     assert store.task_ids(1, order_by="lead", descending=True) == expected[::-1]
 
 
+def test_sorting_by_department_follows_the_order_given(store):
+    """The window gives the departments in the order its language lists them; lead then number, and
+    participants (each task's, in their order) then number, follow it."""
+    rows = store.task_rows(store.task_ids(1))
+    order = sorted({d.id for row in rows for d in (row.lead, *row.participants) if d}, reverse=True)
+    rank = {department_id: position for position, department_id in enumerate(order)}
+    by_lead = [row.id for row in sorted(rows, key=lambda row: (row.lead is not None, rank[row.lead.id] if row.lead
+                                                                else -1, row.number))]
+    assert store.task_ids(1, order_by="lead", department_order=order) == by_lead
+    by_participants = [row.id for row in sorted(rows, key=lambda row: (
+        bool(row.participants), ",".join(f"{rank[d.id]:08d}" for d in row.participants), row.number))]
+    assert store.task_ids(1, order_by="participants", department_order=order) == by_participants
+
+
 def test_the_fingerprint_hashes_the_whole_canonical_json(sample_result):
     canonical = json.dumps(plan_to_json(sample_result.plan)["plan"], ensure_ascii=False, sort_keys=True,
                            separators=(",", ":"))

@@ -130,6 +130,21 @@ def test_chinese_installs_the_programs_and_qts_own_translations(chinese):
     assert translations.current_language() == CHINESE
 
 
+def test_the_file_dialogs_labels_and_a_folders_type_are_chinese(chinese, qtbot, tmp_path):
+    """Qt's own catalogue lacks the file dialog's labels as Qt 6 writes them ("&Look in:") and the name of a
+    folder's type: the program's catalogue gives them."""
+    from PySide6.QtCore import QFileInfo
+    from PySide6.QtWidgets import QFileDialog, QFileIconProvider
+
+    (tmp_path / "备份").mkdir()
+    dialog = QFileDialog(None, "", str(tmp_path))
+    dialog.setOption(QFileDialog.Option.DontUseNativeDialog)  # as a Linux desktop without a platform theme shows it
+    qtbot.addWidget(dialog)
+    labels = [("QFileDialog", label.text()) for label in dialog.findChildren(QLabel)]
+    assert len(labels) == 3 and untranslated(labels) == []
+    assert QFileIconProvider().type(QFileInfo(str(tmp_path / "备份"))) == "文件夹"
+
+
 def test_the_program_starts_in_the_remembered_language(qapp, sample_db):
     Settings().set(LANGUAGE, CHINESE)
     try:
@@ -259,6 +274,27 @@ def test_the_import_preview_and_its_report_speak_chinese(chinese_window, monkeyp
 
 
 # Department names in the interface's language -----------------------------------------------------------
+def test_sorting_a_chinese_window_by_department_follows_the_pinyin_of_the_names_it_shows(qtbot, chinese, sample_db):
+    """Sorted by lead or by participants, the table follows the Chinese names it shows, in pinyin order (as
+    the departments pane lists them), not the departments' English names."""
+    from PySide6.QtCore import QCollator, QLocale
+
+    window = MainWindow(AppContext(Settings()), PlanStore(sample_db))
+    qtbot.addWidget(window)
+    table = window.table_model
+    collator = QCollator(QLocale(QLocale.Language.Chinese, QLocale.Country.China))
+    for key in ("lead", "participants"):
+        window.table.sortByColumn(table.column_of(key), Qt.SortOrder.AscendingOrder)
+        shown = [table.data(table.index(row, table.column_of(key))) or "" for row in range(table.rowCount())]
+        firsts = [name.split("、")[0] for name in shown if name]
+        assert len(set(firsts)) > 5 and all(CJK.search(name) for name in firsts)
+        assert firsts == sorted(firsts, key=collator.sortKey), key
+        if key == "lead":
+            assert shown.index("国家发展改革委") < shown.index("国家知识产权局") < shown.index("最高人民法院")  # f, g, z
+    window.close()
+    window.store.close()
+
+
 def test_a_chinese_window_names_departments_by_their_chinese_short_forms(qtbot, chinese, sample_db):
     window = MainWindow(AppContext(Settings()), PlanStore(sample_db))
     qtbot.addWidget(window)

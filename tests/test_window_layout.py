@@ -5,6 +5,7 @@ import pytest
 
 from desktop import settings as keys
 from desktop.settings import Settings
+from tests.test_reader import ANOTHER_YEAR
 from tests.test_window import dialogs, open_window, settings_folder  # noqa: F401 (fixtures)
 
 
@@ -62,3 +63,24 @@ def test_the_task_text_takes_the_room_a_wide_window_leaves(qtbot, open_window, s
     drawn = sum(header.sectionSize(c) for c in range(header.count()) if not header.isSectionHidden(c))
     assert drawn == window.table.viewport().width()  # no empty band, no scrolling
     assert visible_span(window, "text")[1] - visible_span(window, "text")[0] > 500
+
+
+def test_on_a_screen_smaller_than_the_window_it_and_its_dialogs_open_within_the_screen(qtbot, open_window, sample_db,
+                                                                                         tmp_path):
+    """The test screen (800 × 800) is smaller than the window (1280 × 800) and the import preview (1280 × 760)
+    would be: each opens within it, with room left for a window frame, so its buttons stay on screen."""
+    from PySide6.QtGui import QGuiApplication
+
+    from desktop.screens import FRAME_ALLOWANCE
+    from tests.test_import_preview import preview
+
+    available = QGuiApplication.primaryScreen().availableGeometry().size()
+    assert available.width() < 1280  # the check means something only on a screen smaller than the wish
+    window = open_window(sample_db)
+    text = tmp_path / "plan-2023.txt"
+    text.write_text(ANOTHER_YEAR, encoding="utf-8")
+    dialog = preview(qtbot, window, text)
+    for shown in (window, dialog):
+        framed = shown.size() + FRAME_ALLOWANCE
+        assert framed.width() <= available.width() and framed.height() <= available.height(), shown
+    dialog.reject()
