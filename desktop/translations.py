@@ -26,11 +26,13 @@ SYSTEM = ""  # the language setting's value that follows the system locale
 LOCALES = {ENGLISH: QLocale(QLocale.Language.English, QLocale.Country.UnitedStates),
            CHINESE: QLocale(QLocale.Language.Chinese, QLocale.Country.China)}
 LANGUAGE_NAMES = {ENGLISH: "English", CHINESE: "简体中文"}  # each in its own language, as menus name them
-# Qt's own strings that its Chinese catalogue (qtbase_zh_CN) lacks: Qt 6 gave the file dialog's labels
-# mnemonics and names a folder's type in QAbstractFileIconProvider. Marked here, lupdate puts them in the
-# program's catalogue, where Qt finds them too.
+# Qt's own strings that its Chinese catalogue (qtbase_zh_CN) lacks: Qt 6 gave the file and print dialogs'
+# labels mnemonics and names a folder's type in QAbstractFileIconProvider. Marked here, lupdate puts them in
+# the program's catalogue, where Qt finds them too.
 QT_STRINGS_QTBASE_LACKS = (
     QT_TRANSLATE_NOOP("QFileDialog", "&Look in:"), QT_TRANSLATE_NOOP("QFileDialog", "Files of &type:"),
+    QT_TRANSLATE_NOOP("QPrintSettingsOutput", "Page &Set:"), QT_TRANSLATE_NOOP("QPageSetupWidget", "Page &order:"),
+    QT_TRANSLATE_NOOP("QPageSetupWidget", "Pages &per sheet:"),
     QT_TRANSLATE_NOOP("QAbstractFileIconProvider", "Folder"), QT_TRANSLATE_NOOP("QAbstractFileIconProvider", "Drive"),
     QT_TRANSLATE_NOOP("QAbstractFileIconProvider", "File Folder"),
     QT_TRANSLATE_NOOP("QAbstractFileIconProvider", "Unknown"))

@@ -145,6 +145,21 @@ def test_the_file_dialogs_labels_and_a_folders_type_are_chinese(chinese, qtbot, 
     assert QFileIconProvider().type(QFileInfo(str(tmp_path / "备份"))) == "文件夹"
 
 
+
+def test_the_print_dialog_speaks_chinese(chinese, qtbot):
+    """Qt's print dialog (File ▸ Print…), whose "Page &Set:" Qt's own catalogue lacks, and the page setup's
+    labels it opens."""
+    from PySide6.QtPrintSupport import QPrintDialog, QPrinter
+
+    printer = QPrinter()
+    dialog = QPrintDialog(printer)
+    qtbot.addWidget(dialog)
+    texts = visible_texts(dialog)
+    assert len(texts) > 20 and untranslated(texts) == []
+    assert [QCoreApplication.translate("QPageSetupWidget", text) for text in ("Page &order:", "Pages &per sheet:")] \
+        == ["页面顺序(&O)：", "每张页数(&P)："]
+
+
 def test_the_program_starts_in_the_remembered_language(qapp, sample_db):
     Settings().set(LANGUAGE, CHINESE)
     try:
