@@ -26,7 +26,7 @@ KEEP_WEEKLY = 8  # then the newest of each of the last eight weeks
 STAMP = "%Y%m%dT%H%M%S%f"
 REASONS = {"import": "before an import", "review-merge": "before a review merge", "migration": "before an upgrade",
            "restore": "before a restore", "removal": "before a plan was removed", "start": "at start",
-           "feedback": "before feedback workbooks were read"}
+           "feedback": "before feedback workbooks were read", "interval": "after a stretch of edits"}
 
 
 @dataclass(frozen=True)
@@ -155,13 +155,14 @@ def newest_sound_backup(database: Path) -> Backup | None:
     return None
 
 
-def back_up_if_changed(conn: sqlite3.Connection, database: Path) -> Path | None:
-    """A backup when the database counted writes since its newest backup (or has none); None otherwise."""
+def back_up_if_changed(conn: sqlite3.Connection, database: Path, reason: str = "start") -> Path | None:
+    """A backup (made for `reason`) when the database counted writes since its newest backup (or has none);
+    None otherwise."""
     commits = conn.execute("SELECT commits FROM store_identity").fetchone()[0]
     paths = backup_paths(database)
     if paths and read_backup(paths[0], database).commits == commits:
         return None
-    return make_backup(conn, database, "start")
+    return make_backup(conn, database, reason)
 
 
 def replace_damaged(database: Path, backup: Path) -> None:

@@ -143,6 +143,7 @@ PROBLEMS_ZH = {
     "before a restore": "恢复前",
     "before a plan was removed": "删除计划前",
     "at start": "启动时",
+    "after a stretch of edits": "连续编辑一段时间后",
     "before feedback workbooks were read": "读取反馈表前",
     "is too large to be {kind} ({size:,.1f} MB; at most {limit:,.0f} MB)":
         "过大，不能作为{kind}读取（{size:,.1f} MB；最多 {limit:,.0f} MB）",

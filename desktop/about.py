@@ -44,8 +44,8 @@ class AboutDialog(QDialog):
         rows = [
             (self.tr("Your database"), str(database)),
             (self.tr("Backups"), str(backup_folder(database)) + "\n" + self.tr(
-                "made before each import, review merge, upgrade and plan removal; File ▸ Restore from Backup… "
-                "puts one back")),
+                "made before each import, review merge, upgrade and plan removal, and every half hour of edits; "
+                "File ▸ Restore from Backup… puts one back")),
             (self.tr("Damaged files, copied aside untouched"), str(database.parent / DAMAGED_FOLDER)),
             (self.tr("Settings"), settings_file),
         ]

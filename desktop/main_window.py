@@ -40,6 +40,7 @@ from .jobs import CancelCheck, Job, Progress
 
 SEARCH_DELAY_MS = 150
 CHANGES_LOOK_MS = 1000  # how often the window looks for what other programs saved in its database
+BACKUP_EVERY_MS = 30 * 60 * 1000  # a backup every half hour while the database is being changed
 WRAPPED_LINES = 3  # lines of a task row when View ▸ Wrap Task Text is on
 WARNINGS_SHOWN = 15
 CELL_PADDING = 16  # pixels around a cell's text, as the item delegate draws it
@@ -82,6 +83,7 @@ class MainWindow(QMainWindow):
         self._search_timer = QTimer(self, singleShot=True, interval=SEARCH_DELAY_MS)
         self._data_version = store.data_version()
         self._changes_timer = QTimer(self, interval=CHANGES_LOOK_MS)
+        self._backup_timer = QTimer(self, interval=BACKUP_EVERY_MS)
 
         self._build_views()
         self._build_docks()
@@ -336,6 +338,8 @@ class MainWindow(QMainWindow):
         self.plan_combo.activated.connect(lambda row: self.show_plan(self.plan_combo.itemData(row)))
         self._changes_timer.timeout.connect(self.show_changes)
         self._changes_timer.start()
+        self._backup_timer.timeout.connect(lambda: self.back_up_in_background("interval"))
+        self._backup_timer.start()
         QGuiApplication.instance().applicationStateChanged.connect(self._application_state_changed)
 
     # Plans and databases ---------------------------------------------------------------------------------
@@ -436,16 +440,16 @@ class MainWindow(QMainWindow):
                                      .replace("%1", backup.name).replace("%2", kept.name))
         return True
 
-    def back_up_in_background(self) -> None:
-        """A backup, off the GUI thread, when the database changed since its newest one (none can be written
-        beside a database on read-only media)."""
+    def back_up_in_background(self, reason: str = "start") -> None:
+        """A backup (at start, then every half hour), off the GUI thread, when the database changed since its
+        newest one (none can be written beside a database on read-only media)."""
         if self.store.read_only:
             return
         database = self.store.path
 
         def back_up(progress: Progress, cancelled: CancelCheck) -> None:
             with PlanStore(database, create=False) as store:
-                backups.back_up_if_changed(store.conn, database)
+                backups.back_up_if_changed(store.conn, database, reason)
 
         Job(back_up).start(self.context.thread_pool)
 
@@ -858,6 +862,7 @@ class MainWindow(QMainWindow):
 
     def closeEvent(self, event: QCloseEvent) -> None:
         self._changes_timer.stop()
+        self._backup_timer.stop()
         self.context.thread_pool.waitForDone()
         self.save_settings()
         super().closeEvent(event)

@@ -111,6 +111,27 @@ def test_a_backup_at_start_only_when_something_changed(sample_db):
         assert backups.back_up_if_changed(store.conn, store.path) is not None
 
 
+def test_the_window_backs_up_after_a_stretch_of_edits_and_not_while_nothing_changes(qtbot, open_window, sample_db,
+                                                                                      monkeypatch):
+    """A reviewer writing notes all afternoon gets a backup every half hour (here every 300 ms), never one
+    when nothing changed since the last."""
+    monkeypatch.setattr("desktop.main_window.BACKUP_EVERY_MS", 300)
+    with PlanStore(sample_db) as store:
+        backups.back_up_if_changed(store.conn, store.path)  # the backup at start
+    window = open_window(sample_db)
+    window.choose_task(window.store.task_id_by_number(1, 3))
+    window.review.add_note("written after the backup at start")
+
+    def reasons() -> list[str]:
+        return [backup.reason for backup in backups.list_backups(sample_db)]
+
+    qtbot.waitUntil(lambda: reasons()[:1] == ["interval"], timeout=5000)
+    qtbot.wait(1000)  # three more intervals with nothing changed
+    assert reasons() == ["interval", "start"]
+    newest = backups.list_backups(sample_db)[0]
+    assert newest.notes == 1 and str(newest.reason_text) == "after a stretch of edits"
+
+
 def test_a_backup_that_cannot_be_written_stops_the_change(sample_db, tmp_path, monkeypatch):
     plan = tmp_path / "plan-2023.txt"
     plan.write_text(ANOTHER_YEAR, encoding="utf-8")

@@ -24,8 +24,8 @@
         <translation>备份</translation>
     </message>
     <message>
-        <source>made before each import, review merge, upgrade and plan removal; File ▸ Restore from Backup… puts one back</source>
-        <translation>每次导入、合并审阅、升级和删除计划前自动生成；用“文件 ▸ 从备份恢复…”恢复</translation>
+        <source>made before each import, review merge, upgrade and plan removal, and every half hour of edits; File ▸ Restore from Backup… puts one back</source>
+        <translation>每次导入、合并审阅、升级和删除计划前自动生成，编辑期间每半小时一份；用“文件 ▸ 从备份恢复…”恢复</translation>
     </message>
     <message>
         <source>Damaged files, copied aside untouched</source>
