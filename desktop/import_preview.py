@@ -48,6 +48,10 @@ class ImportPreviewDialog(QDialog):
         self.new_bodies: list[Department] = []  # bodies the user added, saved with the plan
         self.mapped: dict[str, Department] = {}  # unknown name -> body, made again on a ledger read anew
         self.setWindowTitle(self.tr("Import Plan: %1").replace("%1", plan_file.source))
+        self.title_edit = QLineEdit(plan_file.result.plan.title)  # a page's title is not always the plan's
+        self.title_edit.setPlaceholderText(plan_file.result.plan.title or plan_file.source)
+        self.title_edit.setToolTip(self.tr("The plan is stored under this title (left empty: the title read)"))
+        self.title_edit.textEdited.connect(self.set_title)
         self.summary = QLabel()
         self.summary.setWordWrap(True)
         self.tree = QTreeWidget()
@@ -135,7 +139,10 @@ class ImportPreviewDialog(QDialog):
         self.columns_button.setVisible(isinstance(plan_file.result, LedgerResult))
         self.buttons.accepted.connect(self.accept)
         self.buttons.rejected.connect(self.reject)
+        title_row = QFormLayout()
+        title_row.addRow(self.tr("Plan &title:"), self.title_edit)
         layout = QVBoxLayout(self)
+        layout.addLayout(title_row)
         layout.addWidget(self.summary)
         layout.addWidget(splitter, 1)
         layout.addWidget(self.other_warnings)
@@ -148,8 +155,13 @@ class ImportPreviewDialog(QDialog):
     def result(self):
         return self.plan_file.result
 
-    def refresh(self) -> None:
-        """Show the reading as it now stands."""
+    def set_title(self, typed: str) -> None:
+        """The plan is stored under the title typed; an empty field stands for the title read."""
+        self.result.plan.title = typed.strip() or self.title_edit.placeholderText()
+        self.show_summary()
+
+    def show_summary(self) -> None:
+        """The plan's title, year and counts, over the reading."""
         plan, counts = self.result.plan, self.result.plan.counts()
         text = self.tr("%1 (%2): %3 parts, %4 sections, %5 tasks, %6 departments. Nothing is stored until "
                        "you choose Store Plan.")
@@ -158,6 +170,11 @@ class ImportPreviewDialog(QDialog):
                                    ("%6", counts["departments"])):
             text = text.replace(placeholder, str(value))
         self.summary.setText(text)
+
+    def refresh(self) -> None:
+        """Show the reading as it now stands."""
+        plan = self.result.plan
+        self.show_summary()
         by_task: dict[int, list[str]] = {}
         others = []
         language = current_language()
@@ -287,6 +304,7 @@ class ImportPreviewDialog(QDialog):
         for name, body in self.mapped.items():
             map_department(result, name, body)
         self.plan_file = PlanImport(self.plan_file.source, result)
+        self.set_title(self.title_edit.text())  # a title typed stays
         self.refresh()
         return True
 

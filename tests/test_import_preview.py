@@ -6,6 +6,8 @@ from __future__ import annotations
 from pathlib import Path
 
 from PySide6.QtCore import Qt
+from PySide6.QtGui import QInputMethodEvent
+from PySide6.QtWidgets import QApplication
 
 from data.store import PlanStore
 from desktop.import_preview import ImportPreviewDialog, LedgerColumnsDialog, NewBodyDialog
@@ -114,6 +116,34 @@ def test_a_pdf_plan_is_previewed_corrected_and_stored(qtbot, open_window, sample
     assert tasks[1] == ("General Administration of Customs", [])
     assert any(DEFENSE in participants for _, participants in tasks.values())
     assert not any(UNKNOWN in participants for _, participants in tasks.values())
+
+
+def test_the_plan_is_stored_under_the_title_typed_in_the_preview(qtbot, open_window, sample_db, tmp_path, dialogs):
+    """A web page's or a repost's first line is not always the plan's name: the preview shows the title read,
+    the user types the right one and the plan is stored, listed and shown under it (cleared: the title read)."""
+    lines = (CORPUS / "gov2019-xiaofei-fupin-opinions-zh.txt").read_text(encoding="utf-8").splitlines()
+    window = open_window(sample_db)
+    dialog = preview(qtbot, window, documents.write_docx(lines, tmp_path / "plan.docx"))
+    read = dialog.title_edit.text()
+    assert read.startswith("国务院办公厅关于") and dialog.summary.text().startswith(read)
+    dialog.title_edit.selectAll()
+    typed = QInputMethodEvent()
+    typed.setCommitString("消费扶贫指导意见（国办发〔2018〕129号）")  # as an input method hands it over
+    QApplication.sendEvent(dialog.title_edit, typed)
+    assert dialog.summary.text().startswith("消费扶贫指导意见（国办发〔2018〕129号）")
+    with qtbot.waitSignal(window.plan_changed):
+        qtbot.mouseClick(dialog.store_button, Qt.MouseButton.LeftButton)
+    assert window.plan_combo.currentText().startswith("消费扶贫指导意见（国办发〔2018〕129号）")
+    window.close()
+    with PlanStore(sample_db, create=False) as store:
+        assert [plan.title for plan in store.plans()][-1] == "消费扶贫指导意见（国办发〔2018〕129号）"
+    cleared = preview(qtbot, open_window(sample_db), documents.write_docx(lines[:40], tmp_path / "part.docx"))
+    cleared.title_edit.selectAll()
+    qtbot.keyClick(cleared.title_edit, Qt.Key.Key_Delete)
+    assert cleared.result.plan.title == read
+    cleared.reject()
+    assert [kind for kind, *_ in dialogs] == ["information"]  # the import's report, naming the title typed
+    assert dialogs[0][2].startswith("Imported “消费扶贫指导意见（国办发〔2018〕129号）”")
 
 
 def test_cancelling_the_preview_stores_nothing(qtbot, open_window, sample_db, tmp_path, dialogs):

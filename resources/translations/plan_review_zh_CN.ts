@@ -412,6 +412,10 @@
         <translation>导入计划：%1</translation>
     </message>
     <message>
+        <source>The plan is stored under this title (left empty: the title read)</source>
+        <translation>计划以此标题存入（留空：用读取到的标题）</translation>
+    </message>
+    <message>
         <source>Map to This Body</source>
         <translation>对应到此单位</translation>
     </message>
@@ -458,6 +462,10 @@
     <message>
         <source>Its departments (the first leads):</source>
         <translation>责任单位（第一个为牵头单位）：</translation>
+    </message>
+    <message>
+        <source>Plan &amp;title:</source>
+        <translation>计划标题(&amp;T)：</translation>
     </message>
     <message>
         <source>(tasks outside any part)</source>
