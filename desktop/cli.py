@@ -60,6 +60,8 @@ def _parser() -> argparse.ArgumentParser:
     command.add_argument("--map", action="append", default=[], metavar="NAME=BODY",
                          help="read the unknown department NAME as the known BODY, and remember it for later "
                               "imports (not with --dry-run)")
+    command.add_argument("--title", help="store the plan under this title instead of the one read (a web page's "
+                                         "first line is not always the plan's name)")
     command = commands.add_parser("registry", parents=[common],
                                   help="the department registry as you have extended it (your bodies and spellings)")
     actions = command.add_subparsers(dest="action", metavar="ACTION", required=True)
@@ -90,6 +92,8 @@ def _import(args: argparse.Namespace) -> int:
 
     plan_file = read_plan(args.file)  # a file refused leaves the database untouched
     result = plan_file.result
+    if args.title and args.title.strip():
+        result.plan.title = args.title.strip()
     if args.dry_run:
         if args.db.exists():
             with PlanStore(args.db, create=False) as store:

@@ -141,3 +141,16 @@ def test_dry_run_of_a_ledger_without_parts(tmp_path, capsys):
         "(tasks outside any part)", "    1. 建设知识产权公共服务平台",
         "       lead: China National Intellectual Property Administration; participants: Ministry of Finance; "
         "deadline: 2020年底", "    2. 完善商标审查机制"]
+
+
+def test_a_plan_is_stored_under_the_title_given(tmp_path, capsys):
+    """--title names the plan when the document's first line does not (a repost's headline, a web page's)."""
+    source = tmp_path / "moon.txt"
+    source.write_text("\n".join(["某网站首页 > 政策文件", *MOON_PLAN[1:]]), encoding="utf-8")
+    db = tmp_path / "plans.sqlite"
+    status, out, _ = run(capsys, "import", "--db", db, "--dry-run", "--title", "关于推进月面工作的实施方案", source)
+    assert status == 0 and out.startswith("Read (nothing stored): 关于推进月面工作的实施方案")
+    status, out, _ = run(capsys, "import", "--db", db, "--title", "  关于推进月面工作的实施方案 ", source)
+    assert status == 0 and out.startswith("Imported plan 1: 关于推进月面工作的实施方案")
+    with PlanStore(db, create=False) as store:
+        assert [plan.title for plan in store.plans()] == ["关于推进月面工作的实施方案"]
