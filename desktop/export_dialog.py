@@ -24,7 +24,7 @@ from PySide6.QtWidgets import (QButtonGroup, QCheckBox, QComboBox, QDialog, QDia
                                QRadioButton, QVBoxLayout, QWidget)
 
 from data.errors import PlanReviewError
-from data.language import LANGUAGES
+from data.language import CHINESE, ENGLISH, LANGUAGES
 from data.store import DepartmentRow, PlanStore
 from exporters.files import ExportResult
 from exporters.formats import FORMATS, ExportFormat
@@ -47,7 +47,8 @@ class BackgroundExportDialog(QDialog):
     what was written (and what had to be replaced) and offers to open it. Subclasses build the request.
     """
 
-    file_name = "export"  # the suggested destination, without the format's extension
+    # the suggested destination's name, without the format's extension, in the language the file is worded in
+    file_names = {ENGLISH: "export", CHINESE: "导出"}
 
     def __init__(self, db_path: Path, thread_pool: QThreadPool | None, parent: QWidget | None):
         super().__init__(parent)
@@ -62,7 +63,7 @@ class BackgroundExportDialog(QDialog):
         self.format_combo = QComboBox(objectName="formatCombo")
         for export_format in FORMATS.values():
             self.format_combo.addItem(f"{self._description(export_format)} (.{export_format.key})", export_format.key)
-        self.destination = QLineEdit(str(folder / self.file_name), objectName="destination")
+        self.destination = QLineEdit(str(folder / self.file_names[current_language()]), objectName="destination")
         self.destination.setMinimumWidth(self.fontMetrics().horizontalAdvance("x") * 50)
         browse = QPushButton(self.tr("Browse…"), objectName="browse")
         browse.clicked.connect(self._browse)
@@ -74,6 +75,7 @@ class BackgroundExportDialog(QDialog):
         for language in LANGUAGES:
             self.language_combo.addItem(LANGUAGE_NAMES[language], language)
         self.language_combo.setCurrentIndex(self.language_combo.findData(current_language()))
+        self.language_combo.currentIndexChanged.connect(self._suggest_destination)
         return row
 
     def _buttons(self) -> QDialogButtonBox:
@@ -100,7 +102,8 @@ class BackgroundExportDialog(QDialog):
     def _suggest_destination(self) -> None:
         """Keep the destination's folder; fit its name to the format (and to writing a folder)."""
         folder = Path(self.destination.text()).parent
-        name = self.file_name if self.writes_folder() else f"{self.file_name}.{self.chosen_format()}"
+        file_name = self.file_names[self.chosen_language()]
+        name = file_name if self.writes_folder() else f"{file_name}.{self.chosen_format()}"
         self.destination.setText(str(folder / name))
 
     def _browse(self) -> None:
@@ -193,7 +196,8 @@ class ExportDialog(BackgroundExportDialog):
     folder: where the destination starts (e.g. the folder of the last export); default: the home folder.
     """
 
-    file_name = "assignment-sheets"
+    file_names = {ENGLISH: "assignment-sheets", CHINESE: "任务分工表"}
+    feedback_file_names = {ENGLISH: "feedback-workbooks", CHINESE: "反馈表"}
 
     def __init__(self, db_path: Path, plan_id: int, departments: Sequence[DepartmentRow],
                  selected_ids: Sequence[int] = (), shown_ids: Sequence[int] = (),
@@ -270,7 +274,7 @@ class ExportDialog(BackgroundExportDialog):
         feedback = self.for_feedback.isChecked()
         self.per_department.setEnabled(not feedback)
         self.include_review.setEnabled(not feedback)
-        self.file_name = "feedback-workbooks" if feedback else ExportDialog.file_name
+        self.file_names = self.feedback_file_names if feedback else ExportDialog.file_names
         self._suggest_destination()
 
     def writes_folder(self) -> bool:

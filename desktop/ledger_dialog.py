@@ -15,6 +15,7 @@ from PySide6.QtWidgets import (QAbstractItemView, QCheckBox, QDateEdit, QDialog,
                                QTableView, QTabWidget, QVBoxLayout, QWidget)
 
 from data.errors import PlanReviewError
+from data.language import CHINESE, ENGLISH
 from data.ledger import Ledger, build_ledger
 from data.session import PlanSession
 
@@ -207,7 +208,7 @@ class LedgerDialog(QDialog):
 class LedgerExportDialog(BackgroundExportDialog):
     """File ▸ Export Ledger…: format, language and destination of the ledger, as of today."""
 
-    file_name = "ledger"
+    file_names = {ENGLISH: "ledger", CHINESE: "工作台账"}
 
     def __init__(self, db_path: Path, plan_id: int, thread_pool: QThreadPool | None = None,
                  folder: Path | None = None, parent: QWidget | None = None):

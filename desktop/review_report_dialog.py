@@ -6,6 +6,7 @@ from pathlib import Path
 from PySide6.QtCore import QT_TRANSLATE_NOOP, QCoreApplication, QDir, QThreadPool
 from PySide6.QtWidgets import QComboBox, QFormLayout, QVBoxLayout, QWidget
 
+from data.language import CHINESE, ENGLISH
 from data.review import ALL, ATTENTION, FLAGGED, FOLLOW_UP
 
 from .export_dialog import BackgroundExportDialog
@@ -22,7 +23,7 @@ class ReviewReportDialog(BackgroundExportDialog):
     folder: where the destination starts (e.g. the folder of the last export); default: the home folder.
     """
 
-    file_name = "review-report"
+    file_names = {ENGLISH: "review-report", CHINESE: "审阅报告"}
 
     def __init__(self, db_path: Path, plan_id: int, thread_pool: QThreadPool | None = None,
                  folder: Path | None = None, parent: QWidget | None = None):

@@ -44,6 +44,24 @@ def test_exports_all_departments_to_one_workbook(qtbot, make_dialog, tmp_path, s
     box.reject()
 
 
+def test_the_suggested_name_is_in_the_language_the_sheets_are_worded_in(qtbot, make_dialog, tmp_path):
+    """Chinese sheets are suggested as 任务分工表.xlsx (a folder of them as 任务分工表), English ones as
+    assignment-sheets.xlsx; the folder chosen stays."""
+    from data.language import CHINESE, ENGLISH
+
+    dialog = make_dialog(folder=tmp_path)
+    dialog.language_combo.setCurrentIndex(dialog.language_combo.findData(CHINESE))
+    assert dialog.destination.text() == str(tmp_path / "任务分工表.xlsx")
+    dialog.per_department.setChecked(True)
+    assert dialog.destination.text() == str(tmp_path / "任务分工表")
+    dialog.for_feedback.setChecked(True)
+    assert dialog.destination.text() == str(tmp_path / "反馈表")
+    dialog.for_feedback.setChecked(False)
+    dialog.per_department.setChecked(False)
+    dialog.language_combo.setCurrentIndex(dialog.language_combo.findData(ENGLISH))
+    assert dialog.destination.text() == str(tmp_path / "assignment-sheets.xlsx")
+
+
 def test_exports_the_selected_departments_as_pdf_files(qtbot, make_dialog, tmp_path, store):
     cnipa, moe = store.find_department("CNIPA"), store.find_department("MOE")
     dialog = make_dialog(selected_ids=[cnipa.id, moe.id], shown_ids=[cnipa.id])
