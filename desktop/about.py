@@ -11,10 +11,8 @@ from PySide6.QtWidgets import (QDialog, QDialogButtonBox, QLabel, QPlainTextEdit
 
 from data.backups import backup_folder
 from data.damage import DAMAGED_FOLDER
-from data.language import word
 
-from .cli_zh import CLI_ZH
-from .licences import UNNAMED_LICENCE, components, program_version, qt_notice
+from .licences import components, program_version, qt_notice
 from .resources import app_icon
 from .screens import fit_on_screen
 from .translations import current_language
@@ -72,8 +70,8 @@ class AboutDialog(QDialog):
         self.licence_table = QTableWidget(len(self.components), 3)
         self.licence_table.setHorizontalHeaderLabels([self.tr("Component"), self.tr("Version"), self.tr("Licence")])
         for row, component in enumerate(self.components):
-            licence = component.licence or word(UNNAMED_LICENCE, current_language(), CLI_ZH)
-            for column, text in enumerate((component.name, component.version, licence)):
+            for column, text in enumerate((component.name, component.version,
+                                           component.licence_label(current_language()))):
                 item = QTableWidgetItem(text)
                 item.setToolTip(component.home)
                 self.licence_table.setItem(row, column, item)

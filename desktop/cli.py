@@ -25,7 +25,7 @@ from exporters.document import LAYOUTS, STANDARD
 from exporters.formats import FORMATS
 
 from .cli_zh import CLI_ZH
-from .licences import UNNAMED_LICENCE, components, program_version, qt_notice
+from .licences import components, program_version, qt_notice
 
 EXIT_CLOSED_PIPE = 141  # 128 + SIGPIPE: what a Unix tool ends with when its reader stops reading
 ROLES = {"lead": LEAD, "participant": PARTICIPANT, "any": None}
@@ -643,8 +643,7 @@ def _licences(args: argparse.Namespace) -> None:
     listed = components()
     width = max(len(component.name) for component in listed)
     for component in listed:
-        licence = component.licence or say(UNNAMED_LICENCE)
-        print(f"{component.name:<{width}}  {component.version:<10}  {licence}")
+        print(f"{component.name:<{width}}  {component.version:<10}  {component.licence_label(environment_language())}")
     print(f"\n{qt_notice(environment_language())}")
 
 

@@ -27,9 +27,13 @@ class Component:
 
     name: str
     version: str
-    licence: str  # its name; "" when only its licence text says it (UNNAMED_LICENCE is shown)
+    licence: str  # its name; "" when only its licence text says it
     home: str
     licence_file: Path | None = None  # a bundled library's licence; a package's are found in its metadata
+
+    def licence_label(self, language: str) -> str:
+        """Its licence's name as a list shows it, in the language: where to read it when it has no name."""
+        return self.licence or word(UNNAMED_LICENCE, language, CLI_ZH)
 
     def licence_text(self) -> str:
         """The licence files the package installed, one after another (empty when it installed none)."""
